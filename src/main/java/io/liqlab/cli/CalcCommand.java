@@ -1,0 +1,257 @@
+package io.liqlab.cli;
+
+import io.liqlab.core.FirstLiquidation;
+import io.liqlab.core.InvalidInputException;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.LiquidationResult;
+import io.liqlab.core.MarginMode;
+import io.liqlab.core.Numbers;
+import io.liqlab.core.Outcome;
+import io.liqlab.core.Position;
+import io.liqlab.core.Side;
+import io.liqlab.profile.Provenance;
+import io.liqlab.profile.VenueProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "calc", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Liquidation, bankruptcy and backstop prices of one position at one venue profile.")
+final class CalcCommand implements Callable<Integer> {
+
+    @Option(names = "--venue", required = true, paramLabel = "ID|FILE", description = "Profile id (see 'profiles list') or a profile .json file.")
+    String venue;
+    @Option(names = "--side", required = true, paramLabel = "long|short")
+    String side;
+    @Option(names = "--entry", required = true, paramLabel = "P", converter = NumberConverter.class, description = "Entry price.")
+    Double entry;
+    @Option(names = "--qty", paramLabel = "Q", converter = NumberConverter.class, description = "Size in base units.")
+    Double qty;
+    @Option(names = "--notional", paramLabel = "N", converter = NumberConverter.class, description = "Size in quote currency at the entry price.")
+    Double notional;
+    @Option(names = "--leverage", paramLabel = "X", converter = NumberConverter.class, description = "Leverage; isolated margin = notional / leverage.")
+    Double leverage;
+    @Option(names = "--margin", paramLabel = "M", converter = NumberConverter.class, description = "Total isolated margin, added margin included (wins over --leverage).")
+    Double margin;
+    @Option(names = "--extra-margin", paramLabel = "M", converter = NumberConverter.class, description = "Margin added on top of notional / leverage.")
+    Double extraMargin;
+    @Option(names = "--mark", paramLabel = "P", converter = NumberConverter.class, description = "Mark price (default: the entry).")
+    Double mark;
+    @Option(names = "--mode", paramLabel = "isolated|cross", defaultValue = "isolated")
+    String mode;
+    @Option(names = "--wallet", paramLabel = "W", converter = NumberConverter.class, description = "Cross: wallet balance.")
+    Double wallet;
+    @Option(names = "--other-maintenance", paramLabel = "X", converter = NumberConverter.class, description = "Cross: maintenance margin of the other positions.")
+    Double otherMaintenance;
+    @Option(names = "--other-upnl", paramLabel = "U", converter = NumberConverter.class, description = "Cross: unrealized PnL of the other positions.")
+    Double otherUpnl;
+    @Option(names = "--funding-paid", paramLabel = "F", converter = NumberConverter.class, description = "Funding paid so far (negative = received).")
+    Double fundingPaid;
+    @Option(names = "--funding-rate", paramLabel = "R", converter = NumberConverter.class, description = "Funding rate per interval (with --funding-intervals).")
+    Double fundingRate;
+    @Option(names = "--funding-intervals", paramLabel = "K", converter = NumberConverter.class, description = "Funding intervals held.")
+    Double fundingIntervals;
+    @Option(names = "--opening-fee", paramLabel = "F", converter = NumberConverter.class, description = "Opening fee taken from the margin.")
+    Double openingFee;
+    @Option(names = "--mmr", paramLabel = "R", converter = NumberConverter.class, description = "Maintenance rate replacing the profile's tiers.")
+    Double mmr;
+    @Option(names = "--maintenance-amount", paramLabel = "A", converter = NumberConverter.class, description = "Maintenance amount going with --mmr.")
+    Double maintenanceAmount;
+    @Option(names = "--open-interest", paramLabel = "OI", converter = NumberConverter.class, description = "Market open interest (dYdX initial-margin scaling).")
+    Double openInterest;
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
+    String format;
+
+    private final Cli cli;
+
+    CalcCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        boolean json = Cli.format(format, "text", "json").equals("json");
+        VenueProfile profile = cli.profile(venue);
+        Position position;
+        try {
+            Position.Builder b = Position.builder()
+                    .side(Side.parse(side))
+                    .mode(MarginMode.parse(mode))
+                    .entryPrice(entry);
+            set(qty, b::quantity);
+            set(notional, b::notional);
+            set(leverage, b::leverage);
+            set(margin, b::margin);
+            set(extraMargin, b::extraMargin);
+            set(mark, b::markPrice);
+            set(wallet, b::wallet);
+            set(otherMaintenance, b::otherMaintenance);
+            set(otherUpnl, b::otherUnrealizedPnl);
+            set(fundingPaid, b::fundingPaid);
+            set(openingFee, b::openingFee);
+            set(openInterest, b::openInterest);
+            if (fundingRate != null || fundingIntervals != null) {
+                b.fundingRate(orNaN(fundingRate), orNaN(fundingIntervals));
+            }
+            if (mmr != null || maintenanceAmount != null) {
+                b.maintenanceOverride(orNaN(mmr), orNaN(maintenanceAmount));
+            }
+            position = b.build();
+        } catch (InvalidInputException e) {
+            throw OptionNames.translate(e);
+        }
+        LiquidationResult r = new LiquidationEngine().calculate(profile.rules(), position);
+        PrintWriter out = cli.out();
+        if (json) {
+            out.print(cli.json(toJson(profile, r)));
+        } else {
+            out.print(toText(profile, r));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    private static void set(Double v, java.util.function.DoubleFunction<Position.Builder> setter) {
+        if (v != null) {
+            setter.apply(v);
+        }
+    }
+
+    static String status(Outcome outcome, double distancePercent) {
+        return switch (outcome) {
+            case Outcome.LiquidatesAt _ -> distancePercent < 0 ? "liquidatable-now" : "liquidation-price";
+            case Outcome.NeverLiquidated _ -> "never-liquidated";
+            case Outcome.LiquidatableAtEntry _ -> "liquidatable-at-entry";
+        };
+    }
+
+    static List<String> allNotes(VenueProfile profile, LiquidationResult r) {
+        List<String> notes = new ArrayList<>(r.notes());
+        for (Provenance.StandIn s : profile.provenance().standIns()) {
+            notes.add("Stand-in data (" + s.values() + "): " + s.note() + ".");
+        }
+        return notes;
+    }
+
+    static ObjectNode toJson(VenueProfile profile, LiquidationResult r) {
+        Position p = r.position();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("profile", profile.id());
+        o.put("profileName", profile.name());
+        o.put("side", p.side().id());
+        o.put("marginMode", p.mode().id());
+        o.put("status", status(r.outcome(), r.distancePercent()));
+        num(o, "entryPrice", p.entryPrice());
+        num(o, "markPrice", p.markPrice());
+        num(o, "quantity", p.quantity());
+        num(o, "notional", r.notional());
+        num(o, "leverage", r.leverage());
+        num(o, "margin", r.margin());
+        num(o, "liquidationPrice", r.liquidationPrice());
+        num(o, "bankruptcyPrice", r.bankruptcyPrice());
+        num(o, "backstopPrice", r.backstopPrice());
+        num(o, "distancePercent", r.distancePercent());
+        o.put("tierAtEntry", r.tierAtEntry().number());
+        if (r.tierAtLiquidation() == null) {
+            o.putNull("tierAtLiquidation");
+        } else {
+            o.put("tierAtLiquidation", r.tierAtLiquidation().number());
+        }
+        num(o, "maintenanceMarginRate", r.maintenanceMarginRate());
+        num(o, "maintenanceAmount", r.maintenanceAmount());
+        num(o, "feeInTrigger", r.feeInTrigger());
+        num(o, "maintenanceMarginAtLiquidation", r.maintenanceMarginAtLiquidation());
+        num(o, "maintenanceMarginNow", r.maintenanceMarginNow());
+        num(o, "marginRatioPercent", r.marginRatioNow() * 100);
+        num(o, "fundingPaid", p.fundingPaid());
+        num(o, "maxLeverage", r.maxLeverage());
+        o.put("leverageAllowed", r.leverageAllowed());
+        FirstLiquidation f = r.firstLiquidation();
+        if (f == null) {
+            o.putNull("firstLiquidation");
+        } else {
+            ObjectNode fo = o.putObject("firstLiquidation");
+            fo.put("type", f.type());
+            num(fo, "fraction", f.fraction());
+            num(fo, "quantity", f.quantity());
+            num(fo, "notional", f.notional());
+            num(fo, "cooldownSeconds", f.cooldownSeconds());
+            fo.put("description", f.description());
+        }
+        o.put("estimate", r.estimate());
+        o.put("dataAsOf", profile.provenance().asOf());
+        o.put("confidence", profile.provenance().confidence());
+        o.put("standInData", profile.hasStandIns());
+        ArrayNode notes = o.putArray("notes");
+        allNotes(profile, r).forEach(notes::add);
+        return o;
+    }
+
+    private static void num(ObjectNode o, String name, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, JsonNumbers.round(v));
+        }
+    }
+
+    static String toText(VenueProfile profile, LiquidationResult r) {
+        Position p = r.position();
+        StringBuilder sb = new StringBuilder();
+        String nl = System.lineSeparator();
+        sb.append(profile.name()).append(" - ").append(p.side().id()).append(", ").append(p.mode().id())
+                .append(r.estimate() ? " (estimate)" : "").append(nl);
+        sb.append(String.format(Locale.ROOT, "  entry %s   mark %s   quantity %s   notional %s%n", Numbers.price(p.entryPrice()),
+                Numbers.price(p.markPrice()), Numbers.quantity(p.quantity()), Numbers.money(r.notional())));
+        sb.append(String.format(Locale.ROOT, "  leverage %s   margin %s%n%n", Numbers.leverage(r.leverage()), Numbers.money(r.margin())));
+        String liq = switch (r.outcome()) {
+            case Outcome.LiquidatesAt(double price) -> Numbers.price(price) + String.format(Locale.ROOT, "   (%s%.2f%% %s the mark)",
+                    "", Math.abs(r.distancePercent()), (r.distancePercent() >= 0) == (p.side() == Side.LONG) ? "below" : "above");
+            case Outcome.NeverLiquidated _ -> "none (never liquidated)";
+            case Outcome.LiquidatableAtEntry _ -> "none (liquidatable at entry)";
+        };
+        row(sb, "Liquidation price", liq);
+        row(sb, "Bankruptcy price", Double.isNaN(r.bankruptcyPrice()) ? "none" : Numbers.price(r.bankruptcyPrice()));
+        if (profile.rules().hasBackstop()) {
+            row(sb, "Backstop price", Double.isNaN(r.backstopPrice()) ? "none" : Numbers.price(r.backstopPrice())
+                    + "   (equity below " + Numbers.quantity(JsonNumbers.round(profile.rules().backstop().equityFraction())) + " x MM)");
+        }
+        row(sb, "Tier at entry", tierText(r.tierAtEntry()));
+        row(sb, "Tier at liquidation", r.tierAtLiquidation() == null ? "none" : tierText(r.tierAtLiquidation())
+                + (r.tierChanges() ? "   (differs from entry)" : ""));
+        row(sb, "Maintenance rate", Numbers.percentOf(r.maintenanceMarginRate()) + (r.feeInTrigger() > 0
+                ? " + fee " + Numbers.percentOf(r.feeInTrigger()) : "") + ", amount " + Numbers.money(r.maintenanceAmount()));
+        row(sb, "Maintenance at liq.", Numbers.money(r.maintenanceMarginAtLiquidation()));
+        row(sb, "Margin ratio now", Double.isNaN(r.marginRatioNow()) ? "n/a (no equity)" : Numbers.percentOf(r.marginRatioNow()));
+        row(sb, "Max leverage", Numbers.leverage(r.maxLeverage()) + (r.leverageAllowed() ? "   (allowed)" : "   (NOT allowed at this size)"));
+        if (r.firstLiquidation() != null) {
+            row(sb, "First liquidation", r.firstLiquidation().description());
+        }
+        sb.append(nl).append("  Data as of ").append(profile.provenance().asOf()).append(", confidence ")
+                .append(profile.provenance().confidence()).append(profile.hasStandIns() ? ", CONTAINS STAND-IN VALUES" : "").append(nl);
+        for (String note : allNotes(profile, r)) {
+            sb.append("  * ").append(note).append(nl);
+        }
+        return sb.toString();
+    }
+
+    private static String tierText(io.liqlab.core.Tier t) {
+        return t.number() + " (mmr " + Numbers.percentOf(t.maintenanceMarginRate()) + ", max " + Numbers.leverage(t.maxLeverage()) + ")";
+    }
+
+    private static void row(StringBuilder sb, String label, String value) {
+        sb.append(String.format(Locale.ROOT, "  %-20s %s%n", label, value));
+    }
+}

@@ -1,0 +1,148 @@
+package io.liqlab.cli;
+
+import io.liqlab.profile.ProfileCatalog;
+import io.liqlab.profile.ProfileException;
+import io.liqlab.profile.VenueProfile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * LiqLab's headless command line: {@code calc}, {@code sweep}, {@code profiles}. Exit codes are a contract: 0
+ * success, 2 bad input (one line on stderr naming the option, or the file and JSON path), 1 internal error.
+ */
+@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, SweepCommand.class, ProfilesCommand.class}, versionProvider = Cli.Version.class,
+        description = "Perpetual-futures liquidation math, offline. Without a subcommand, java -jar liqlab.jar opens the app.")
+public final class Cli implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Supplier<ProfileCatalog> catalogSource;
+    private ProfileCatalog catalog;
+    private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public Cli(PrintWriter out, PrintWriter err, Supplier<ProfileCatalog> catalogSource) {
+        this.out = out;
+        this.err = err;
+        this.catalogSource = catalogSource;
+    }
+
+    /** Runs the command line with the default profile catalog and the process's streams. */
+    public static int run(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, false, java.nio.charset.StandardCharsets.UTF_8);
+        return new Cli(out, err, ProfileCatalog::loadDefault).execute(args);
+    }
+
+    public int execute(String[] args) {
+        CommandLine cmd = new CommandLine(this, new Factory());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            err.println("error: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof BadInputException) {
+                err.println("error: " + ex.getMessage());
+                err.flush();
+                return EXIT_BAD_INPUT;
+            }
+            err.println("internal error: " + ex + (System.getenv("LIQLAB_DEBUG") == null ? " (set LIQLAB_DEBUG=1 for details)" : ""));
+            if (System.getenv("LIQLAB_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_INTERNAL;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new BadInputException("name a subcommand: calc, sweep or profiles (see 'liqlab --help')");
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    ProfileCatalog catalog() {
+        if (catalog == null) {
+            catalog = catalogSource.get();
+        }
+        return catalog;
+    }
+
+    VenueProfile profile(String idOrFile) {
+        try {
+            return catalog().resolve(idOrFile);
+        } catch (ProfileException e) {
+            throw new BadInputException("--venue: " + e.getMessage());
+        }
+    }
+
+    String json(JsonNode node) {
+        return mapper.writeValueAsString(node) + System.lineSeparator();
+    }
+
+    static String format(String value, String... allowed) {
+        String v = value.toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return a;
+            }
+        }
+        throw new BadInputException("--format: must be " + String.join(" or ", allowed) + ", got '" + value + "'");
+    }
+
+    /** Builds subcommands with this Cli passed through their constructors. */
+    private final class Factory implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            Object made;
+            if (type == CalcCommand.class) {
+                made = new CalcCommand(Cli.this);
+            } else if (type == SweepCommand.class) {
+                made = new SweepCommand(Cli.this);
+            } else if (type == ProfilesCommand.class) {
+                made = new ProfilesCommand(Cli.this);
+            } else if (type == ProfilesCommand.ListCommand.class) {
+                made = new ProfilesCommand.ListCommand(Cli.this);
+            } else if (type == ProfilesCommand.ShowCommand.class) {
+                made = new ProfilesCommand.ShowCommand(Cli.this);
+            } else if (type == ProfilesCommand.ValidateCommand.class) {
+                made = new ProfilesCommand.ValidateCommand(Cli.this);
+            } else {
+                return CommandLine.defaultFactory().create(type);
+            }
+            return type.cast(made);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"LiqLab " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

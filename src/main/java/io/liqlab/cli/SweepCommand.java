@@ -1,0 +1,167 @@
+package io.liqlab.cli;
+
+import io.liqlab.core.InvalidInputException;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.Position;
+import io.liqlab.core.Side;
+import io.liqlab.core.VenueRules;
+import io.liqlab.profile.VenueProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "sweep", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Liquidation price against leverage, one row per profile and leverage (isolated margin = notional / leverage).")
+final class SweepCommand implements Callable<Integer> {
+    static final String HEADER = "profile,leverage,liquidationPrice,distancePercent,tierAtLiquidation,leverageAllowed";
+    static final long MAX_ROWS = 1_000_000;
+
+    @Option(names = "--venue", required = true, paramLabel = "ID[,ID...]", split = ",", description = "Profile ids or files, comma-separated.")
+    List<String> venues;
+    @Option(names = "--side", required = true, paramLabel = "long|short")
+    String side;
+    @Option(names = "--entry", required = true, paramLabel = "P", converter = NumberConverter.class)
+    Double entry;
+    @Option(names = "--notional", paramLabel = "N", converter = NumberConverter.class, description = "Size in quote currency at the entry price.")
+    Double notional;
+    @Option(names = "--qty", paramLabel = "Q", converter = NumberConverter.class, description = "Size in base units (instead of --notional).")
+    Double qty;
+    @Option(names = "--from", paramLabel = "X", converter = NumberConverter.class, description = "First leverage (default 1).")
+    Double from;
+    @Option(names = "--to", paramLabel = "Y", converter = NumberConverter.class, description = "Last leverage (default: each profile's maximum for this size).")
+    Double to;
+    @Option(names = "--step", paramLabel = "Z", converter = NumberConverter.class, description = "Leverage step (default 1).")
+    Double step;
+    @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv")
+    String format;
+
+    private final Cli cli;
+
+    SweepCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    /** One row of the sweep. */
+    record Row(String profile, double leverage, double liquidationPrice, double distancePercent, int tierAtLiquidation,
+               boolean leverageAllowed) {
+    }
+
+    @Override
+    public Integer call() {
+        boolean json = Cli.format(format, "csv", "json").equals("json");
+        Side s;
+        double quantity;
+        try {
+            s = Side.parse(side);
+            // The builder checks entry and size and names the option that is wrong.
+            Position.Builder b = Position.builder().side(s).entryPrice(entry).leverage(1);
+            if (qty != null) {
+                b.quantity(qty);
+            }
+            if (notional != null) {
+                b.notional(notional);
+            }
+            quantity = b.build().quantity();
+        } catch (InvalidInputException e) {
+            throw OptionNames.translate(e);
+        }
+        double first = from == null ? 1 : from;
+        double inc = step == null ? 1 : step;
+        checkLeverage("--from", first);
+        if (to != null) {
+            checkLeverage("--to", to);
+            if (to < first) {
+                throw new BadInputException("--to: must be at least --from (" + JsonNumbers.plain(first) + "), got " + JsonNumbers.plain(to));
+            }
+        }
+        if (!(inc > 0) || !Double.isFinite(inc)) {
+            throw new BadInputException("--step: must be a number greater than 0, got " + JsonNumbers.plain(inc));
+        }
+        List<VenueProfile> profiles = new ArrayList<>();
+        for (String v : venues) {
+            if (v.isBlank()) {
+                throw new BadInputException("--venue: empty profile id in the list");
+            }
+            profiles.add(cli.profile(v.trim()));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (VenueProfile p : profiles) {
+            double max = LiquidationEngine.maxLeverage(p.rules(), entry, quantity, Double.NaN);
+            double last = to != null ? to : Math.min(max, Position.MAX_INPUT_LEVERAGE);
+            long count = (long) Math.floor((last - first) / inc + 1e-9) + 1;
+            if (count < 1) {
+                continue;
+            }
+            if (rows.size() + count > MAX_ROWS) {
+                throw new BadInputException("--step: the sweep would have more than " + MAX_ROWS + " rows; use a larger step or a narrower range");
+            }
+            sweep(p, s, entry, quantity, first, inc, count, max, rows);
+        }
+        PrintWriter out = cli.out();
+        if (json) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            for (Row r : rows) {
+                ObjectNode o = array.addObject();
+                o.put("profile", r.profile());
+                o.put("leverage", JsonNumbers.round(r.leverage()));
+                putNumber(o, "liquidationPrice", r.liquidationPrice());
+                putNumber(o, "distancePercent", r.distancePercent());
+                if (r.tierAtLiquidation() == 0) {
+                    o.putNull("tierAtLiquidation");
+                } else {
+                    o.put("tierAtLiquidation", r.tierAtLiquidation());
+                }
+                o.put("leverageAllowed", r.leverageAllowed());
+            }
+            out.print(cli.json(array));
+        } else {
+            StringBuilder sb = new StringBuilder(HEADER).append('\n');
+            for (Row r : rows) {
+                sb.append(r.profile()).append(',').append(JsonNumbers.plain(r.leverage())).append(',')
+                        .append(JsonNumbers.plain(r.liquidationPrice())).append(',')
+                        .append(JsonNumbers.plain(r.distancePercent())).append(',')
+                        .append(r.tierAtLiquidation() == 0 ? "" : Integer.toString(r.tierAtLiquidation())).append(',')
+                        .append(r.leverageAllowed()).append('\n');
+            }
+            out.print(sb);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The sweep's inner loop: the engine's allocation-free static methods, one call per leverage. */
+    static void sweep(VenueProfile p, Side side, double entry, double quantity, double first, double inc, long count,
+                      double maxLeverage, List<Row> rows) {
+        VenueRules rules = p.rules();
+        double notional = quantity * entry;
+        for (long i = 0; i < count; i++) {
+            double lev = first + i * inc;
+            double liq = LiquidationEngine.liquidationPrice(rules, side, entry, quantity, notional / lev);
+            double distance = Double.isNaN(liq) ? Double.NaN : side.sign() * (entry - liq) / entry * 100;
+            int tier = LiquidationEngine.tierNumberAtLiquidation(rules, entry, quantity, liq);
+            rows.add(new Row(p.id(), lev, liq, distance, tier, lev <= maxLeverage * (1 + 1e-9)));
+        }
+    }
+
+    private static void checkLeverage(String option, double v) {
+        if (!(v > 0) || v > Position.MAX_INPUT_LEVERAGE) {
+            throw new BadInputException(option + ": must be a leverage in (0, " + (int) Position.MAX_INPUT_LEVERAGE + "], got " + JsonNumbers.plain(v));
+        }
+    }
+
+    private static void putNumber(ObjectNode o, String name, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, JsonNumbers.round(v));
+        }
+    }
+
+}

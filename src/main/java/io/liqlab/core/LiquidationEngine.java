@@ -1,0 +1,354 @@
+package io.liqlab.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The liquidation math of LIQUIDATION.md, for every rule family, isolated and cross, long and short.
+ *
+ * <p>Every price here solves one equation, {@code equity(P) = k * MM(P)} with {@code equity(P) = M + s*Q*(P - E)}:
+ * k = 1 gives the liquidation price, k = 0 the bankruptcy price, k = 2/3 or 1/3 a backstop price. Where the tier
+ * depends on the notional at P, the schedule is walked from the entry tier in the adverse direction and each
+ * tier's closed form is kept only if it lands inside that tier (section 1, "The tier at the liquidation price");
+ * that also handles schedules whose maintenance jumps at a boundary (the first price where equity reaches the
+ * threshold wins). The {@code static} methods are allocation-free and are what sweeps and charts call.
+ */
+public final class LiquidationEngine {
+
+    /** Relative tolerance for "this notional is on a tier boundary" (floating-point noise, far below a cent). */
+    private static final double BOUNDARY_TOLERANCE = 1e-9;
+
+    /** How maintenance margin depends on the price for a given family and margin mode. */
+    enum Shape {
+        /** MM(P) = Q*P*mmr - A with the tier at Q*P. */
+        PRICE_TIERED,
+        /** MM(P) = Q*P*(mmr + fee) - A with a tier fixed by contract count (OKX). */
+        FIXED_TIER_ON_PRICE,
+        /** MM = Q*E*mmr - A, a constant (Bybit classic isolated, textbook). */
+        FIXED_ON_ENTRY
+    }
+
+    static Shape shape(RuleFamily family, MarginMode mode) {
+        return switch (family) {
+            case RuleFamily.MaintenanceAtLiquidationNotional _ -> Shape.PRICE_TIERED;
+            case RuleFamily.FixedMaintenanceFraction _ -> Shape.PRICE_TIERED;
+            // Bybit publishes no closed form for USDT cross: maintenance at the trial price (section 7).
+            case RuleFamily.MaintenanceOnEntryNotional _ -> mode == MarginMode.CROSS ? Shape.PRICE_TIERED : Shape.FIXED_ON_ENTRY;
+            case RuleFamily.FeeInTrigger _ -> Shape.FIXED_TIER_ON_PRICE;
+        };
+    }
+
+    static double feeInTrigger(RuleFamily family) {
+        return family instanceof RuleFamily.FeeInTrigger f ? f.takerFee() : 0;
+    }
+
+    /**
+     * The isolated liquidation price of a position with no funding or fees, NaN when there is none (never
+     * liquidated, or liquidatable at entry). Allocation-free: this is the sweep's inner loop.
+     */
+    public static double liquidationPrice(VenueRules rules, Side side, double entry, double quantity, double margin) {
+        Shape shape = shape(rules.family(), MarginMode.ISOLATED);
+        TierSchedule tiers = rules.tiers();
+        double fee = feeInTrigger(rules.family());
+        int fixed = fixedTierIndex(rules, tiers, shape, quantity, entry);
+        if (margin <= maintenanceAt(tiers, shape, fee, fixed, quantity, entry, entry)) {
+            return Double.NaN;
+        }
+        return thresholdPrice(tiers, shape, fee, fixed, side.sign(), quantity, entry, margin, 1);
+    }
+
+    /**
+     * Number of the tier in force at the liquidation price {@code price} (0 when price is NaN and the tier
+     * depends on price). Allocation-free.
+     */
+    public static int tierNumberAtLiquidation(VenueRules rules, double entry, double quantity, double price) {
+        Shape shape = shape(rules.family(), MarginMode.ISOLATED);
+        if (shape == Shape.PRICE_TIERED) {
+            return Double.isNaN(price) ? 0 : rules.tiers().tier(snappedIndexAt(rules.tiers(), quantity * price)).number();
+        }
+        return rules.tiers().tier(fixedTierIndex(rules, rules.tiers(), shape, quantity, entry)).number();
+    }
+
+    /** Highest leverage the venue allows for a position of this size at entry (dYdX: 1 / effective IMF). */
+    public static double maxLeverage(VenueRules rules, double entry, double quantity, double openInterest) {
+        Tier tier = rules.tiers().tierAt(rules.tierBasisValue(quantity, entry));
+        if (rules.family() instanceof RuleFamily.FixedMaintenanceFraction f) {
+            double baseImf = tier.hasInitialMarginRate() ? tier.initialMarginRate() : 1 / tier.maxLeverage();
+            double oi = Double.isNaN(openInterest) ? 0 : openInterest;
+            return 1 / f.effectiveInitialMarginFraction(baseImf, oi);
+        }
+        return tier.maxLeverage();
+    }
+
+    /** Computes every figure LiqLab reports for {@code position} under {@code rules}. */
+    public LiquidationResult calculate(VenueRules rules, Position position) {
+        Side side = position.side();
+        int s = side.sign();
+        double q = position.quantity();
+        double e = position.entryPrice();
+        double mark = position.markPrice();
+        double notional = position.notional();
+        RuleFamily family = rules.family();
+        TierSchedule profileTiers = rules.tiers();
+        Shape shape = shape(family, position.mode());
+        double fee = feeInTrigger(family);
+        boolean overridden = position.hasMaintenanceOverride();
+        TierSchedule tiers = overridden
+                ? TierSchedule.single(profileTiers.basis(), position.maintenanceRateOverride(),
+                        position.maintenanceAmountOverride(), Double.POSITIVE_INFINITY)
+                : profileTiers;
+        int fixed = fixedTierIndex(rules, tiers, shape, q, e);
+        boolean estimate = position.mode() == MarginMode.CROSS
+                && (family instanceof RuleFamily.MaintenanceOnEntryNotional || family instanceof RuleFamily.FeeInTrigger);
+        List<String> notes = new ArrayList<>();
+
+        // Liquidation price, or why there is none.
+        double m1 = position.marginFor(1);
+        double mmAtEntry = maintenanceAt(tiers, shape, fee, fixed, q, e, e);
+        Outcome outcome;
+        if (m1 <= mmAtEntry) {
+            outcome = new Outcome.LiquidatableAtEntry(m1, mmAtEntry);
+            notes.add("Liquidatable at entry: equity at entry, " + Numbers.money(m1) + ", is at or below the maintenance margin there, "
+                    + Numbers.money(mmAtEntry) + "; the position cannot be held.");
+        } else {
+            double l = thresholdPrice(tiers, shape, fee, fixed, s, q, e, m1, 1);
+            if (Double.isNaN(l)) {
+                String reason = "No liquidation price: the margin covers the whole move to zero (equity stays above maintenance at every price"
+                        + (shape == Shape.FIXED_ON_ENTRY ? "" : ", because maintenance shrinks with the price") + ").";
+                outcome = new Outcome.NeverLiquidated(reason);
+                notes.add(reason);
+            } else {
+                outcome = new Outcome.LiquidatesAt(l);
+            }
+        }
+        double liq = outcome.priceOrNaN();
+
+        double m0 = position.marginFor(0);
+        double bankruptcy = m0 > 0 ? e - s * m0 / q : Double.NaN;
+        if (!(bankruptcy > 0)) {
+            if (m0 <= 0) {
+                notes.add("No bankruptcy price: equity is already zero or less at entry.");
+            }
+            bankruptcy = Double.NaN;
+        }
+
+        double backstop = Double.NaN;
+        if (rules.hasBackstop() && !Double.isNaN(liq)) {
+            double k = rules.backstop().equityFraction();
+            backstop = thresholdPrice(tiers, shape, fee, fixed, s, q, e, position.marginFor(k), k);
+        }
+
+        double distance = Double.isNaN(liq) ? Double.NaN : s * (mark - liq) / mark * 100;
+        if (distance < 0) {
+            notes.add("The mark is already beyond the liquidation price: the position is liquidatable now.");
+        }
+
+        // Tiers: the profile's own schedule, even where an explicit maintenance rate replaces it.
+        int entryIndex = profileTiers.indexAt(rules.tierBasisValue(q, e));
+        Tier tierAtEntry = profileTiers.tier(entryIndex);
+        Tier tierAtLiquidation;
+        if (shape == Shape.PRICE_TIERED) {
+            tierAtLiquidation = Double.isNaN(liq) ? null : profileTiers.tier(snappedIndexAt(profileTiers, q * liq));
+        } else {
+            tierAtLiquidation = tierAtEntry;
+        }
+        Tier maintenanceTier = tiers.tier(shape == Shape.PRICE_TIERED
+                ? snappedIndexAt(tiers, q * (Double.isNaN(liq) ? e : liq)) : fixed);
+        double mmAtLiq = Double.isNaN(liq) ? Double.NaN : maintenanceAt(tiers, shape, fee, fixed, q, e, liq);
+        double mmNow = maintenanceAt(tiers, shape, fee, fixed, q, e, mark);
+        double equityNow = m0 + s * q * (mark - e);
+        double otherMm = position.mode() == MarginMode.CROSS ? position.otherMaintenance() : 0;
+        double marginRatio = equityNow > 0 ? (mmNow + otherMm) / equityNow : Double.NaN;
+
+        double maxLeverage = maxLeverage(rules, e, q, position.openInterest());
+        double leverage = position.effectiveLeverage();
+        boolean allowed = leverage <= maxLeverage * (1 + BOUNDARY_TOLERANCE);
+
+        if (overridden) {
+            notes.add("Maintenance rate " + Numbers.percentOf(position.maintenanceRateOverride()) + " and amount "
+                    + Numbers.money(position.maintenanceAmountOverride())
+                    + " given explicitly; the profile's tiers are shown for reference only.");
+        } else if (tierAtLiquidation != null && tierAtLiquidation.number() != tierAtEntry.number()) {
+            notes.add("Tier at liquidation (" + tierAtLiquidation.number() + ") differs from tier at entry (" + tierAtEntry.number()
+                    + "): maintenance is charged on the notional at the liquidation price, " + Numbers.money(q * liq)
+                    + ", which falls in tier " + tierAtLiquidation.number() + ".");
+        }
+        if (!overridden && profileTiers.beyondLastCap(rules.tierBasisValue(q, e))) {
+            notes.add("The position is larger than the last tier's cap; the last tier is used.");
+        }
+        if (!allowed) {
+            notes.add("Leverage " + Numbers.leverage(leverage) + " is above the venue's maximum of " + Numbers.leverage(maxLeverage)
+                    + " for this size (tier " + tierAtEntry.number() + "); computed anyway.");
+        }
+        if (position.mode() == MarginMode.ISOLATED && position.leverageGiven()
+                && Math.abs(position.margin() - notional / position.leverage()) > 1e-9 * position.margin()) {
+            notes.add("Margin given as well as leverage: the margin wins; effective leverage " + Numbers.leverage(leverage) + ".");
+        }
+        if (fee > 0) {
+            notes.add("The taker fee (" + Numbers.percentOf(fee) + ") is inside the trigger: liquidation when equity reaches notional x (mmr + fee).");
+        }
+        if (estimate) {
+            notes.add("Estimate: the venue publishes no closed form for USDT cross; solved with maintenance at the trial price.");
+        }
+        if (position.fundingPaid() != 0) {
+            notes.add((position.fundingPaid() > 0 ? "Funding paid, " + Numbers.money(position.fundingPaid()) + ", comes out of"
+                    : "Funding received, " + Numbers.money(-position.fundingPaid()) + ", adds to") + " the margin.");
+        }
+        if (position.openingFee() > 0) {
+            notes.add("Opening fee, " + Numbers.money(position.openingFee()) + ", comes out of the margin.");
+        }
+
+        FirstLiquidation first = Double.isNaN(liq) ? null : firstLiquidation(rules, profileTiers, q, liq);
+
+        return new LiquidationResult(position, notional, leverage, position.reportedMargin(), outcome, bankruptcy, backstop,
+                distance, tierAtEntry, tierAtLiquidation, maintenanceTier.maintenanceMarginRate(),
+                maintenanceTier.maintenanceAmount(), fee, mmAtLiq, mmNow, marginRatio, maxLeverage, allowed, first,
+                estimate, List.copyOf(notes));
+    }
+
+    // ---- the solver ------------------------------------------------------------------------------------------
+
+    /** Index of the price-independent tier for the fixed shapes (by entry value, or by contract count); -1 otherwise. */
+    static int fixedTierIndex(VenueRules rules, TierSchedule tiers, Shape shape, double q, double e) {
+        return switch (shape) {
+            case PRICE_TIERED -> -1;
+            case FIXED_ON_ENTRY -> tiers.indexAt(q * e);
+            case FIXED_TIER_ON_PRICE -> tiers.indexAt(rules.tierBasisValue(q, e));
+        };
+    }
+
+    /** Maintenance margin at price {@code p}. */
+    static double maintenanceAt(TierSchedule tiers, Shape shape, double fee, int fixed, double q, double e, double p) {
+        return switch (shape) {
+            case PRICE_TIERED -> tiers.tier(snappedIndexAt(tiers, q * p)).maintenanceMargin(q * p);
+            case FIXED_TIER_ON_PRICE -> {
+                Tier t = tiers.tier(fixed);
+                yield q * p * (t.maintenanceMarginRate() + fee) - t.maintenanceAmount();
+            }
+            case FIXED_ON_ENTRY -> tiers.tier(fixed).maintenanceMargin(q * e);
+        };
+    }
+
+    /**
+     * The price nearest the entry, on the adverse side, where {@code M + s*Q*(P - E) = k * MM(P)}; NaN for a long
+     * whose price would be at or below zero. The caller has checked that equity at entry is above the threshold.
+     */
+    static double thresholdPrice(TierSchedule tiers, Shape shape, double fee, int fixed, int s, double q, double e,
+                                 double m, double k) {
+        return switch (shape) {
+            case PRICE_TIERED -> walkTiers(tiers, s, q, e, m, k);
+            case FIXED_TIER_ON_PRICE -> {
+                Tier t = tiers.tier(fixed);
+                yield segmentRoot(s, q, e, m, k, t.maintenanceMarginRate() + fee, t.maintenanceAmount());
+            }
+            case FIXED_ON_ENTRY -> {
+                // A constant maintenance C is MM(P) = Q*P*0 - (-C).
+                double c = tiers.tier(fixed).maintenanceMargin(q * e);
+                yield segmentRoot(s, q, e, m, k, 0, -c);
+            }
+        };
+    }
+
+    /** Closed form with one (mmr, A): long {@code (QE - M - kA) / (Q(1 - k mmr))}, short {@code (QE + M + kA) / (Q(1 + k mmr))}. */
+    private static double segmentRoot(int s, double q, double e, double m, double k, double rate, double amount) {
+        if (s > 0) {
+            double p = (q * e - m - k * amount) / (q * (1 - k * rate));
+            return p > 0 ? p : Double.NaN;
+        }
+        return (q * e + m + k * amount) / (q * (1 + k * rate));
+    }
+
+    private static double walkTiers(TierSchedule tiers, int s, double q, double e, double m, double k) {
+        int entryIndex = tiers.indexAt(q * e);
+        if (s > 0) {
+            // Price falls: tiers from the entry tier downwards, each covering prices (floor/Q, cap/Q].
+            for (int i = entryIndex; i >= 0; i--) {
+                Tier t = tiers.tier(i);
+                double hi = i == entryIndex ? e : t.cap() / q;
+                double excessAtHi = m + q * (hi - e) - k * t.maintenanceMargin(q * hi);
+                if (excessAtHi <= 0) {
+                    return hi; // maintenance jumps up across this boundary: the boundary itself triggers
+                }
+                double p = segmentRoot(s, q, e, m, k, t.maintenanceMarginRate(), t.maintenanceAmount());
+                double lo = i == 0 ? 0 : t.floor() / q;
+                if (p > lo) {
+                    return p;
+                }
+            }
+            return Double.NaN;
+        }
+        // Price rises: tiers from the entry tier upwards; the last one extends without bound.
+        int last = tiers.size() - 1;
+        for (int i = entryIndex; i <= last; i++) {
+            Tier t = tiers.tier(i);
+            double lo = i == entryIndex ? e : t.floor() / q;
+            double excessAtLo = m - q * (lo - e) - k * t.maintenanceMargin(q * lo);
+            if (excessAtLo <= 0) {
+                return lo;
+            }
+            double p = segmentRoot(s, q, e, m, k, t.maintenanceMarginRate(), t.maintenanceAmount());
+            if (i == last || p <= t.cap() / q) {
+                return p;
+            }
+        }
+        throw new AssertionError("unreachable: the last tier is unbounded");
+    }
+
+    /** Cap-inclusive tier lookup that treats a value within floating-point noise of a cap as on the cap. */
+    static int snappedIndexAt(TierSchedule tiers, double x) {
+        int i = tiers.indexAt(x);
+        if (i > 0) {
+            double cap = tiers.tier(i - 1).cap();
+            if (x - cap <= BOUNDARY_TOLERANCE * cap) {
+                return i - 1;
+            }
+        }
+        return i;
+    }
+
+    // ---- what happens at the liquidation price ---------------------------------------------------------------
+
+    static FirstLiquidation firstLiquidation(VenueRules rules, TierSchedule tiers, double q, double liq) {
+        double notional = q * liq;
+        return switch (rules.partialLiquidation()) {
+            case PartialLiquidation.Whole _ -> whole(q, notional, "The whole position is closed at market.");
+            case PartialLiquidation.IocOrderFirst _ -> new FirstLiquidation("ioc-order", 1, q, notional, 0,
+                    "One IOC order for the whole position goes into the book; whatever is left is taken over at the bankruptcy price.");
+            case PartialLiquidation.PerBlockLimits _ -> new FirstLiquidation("per-block", 1, q, notional, 0,
+                    "Closed through the book within per-block limits on position and subaccount size (mainnet values are not published).");
+            case PartialLiquidation.Fraction f -> {
+                if (!f.appliesTo(notional)) {
+                    yield whole(q, notional, "The whole position is closed: its notional at liquidation, " + Numbers.money(notional)
+                            + ", is " + (f.inclusive() ? "below" : "not above") + " the partial-liquidation threshold of "
+                            + Numbers.money(f.thresholdNotional()) + ".");
+                }
+                String cooldown = f.cooldownSeconds() > 0
+                        ? "; then a " + Numbers.quantity(f.cooldownSeconds()) + " s cooldown before the next partial order" : "";
+                yield new FirstLiquidation("partial", f.fraction(), q * f.fraction(), notional * f.fraction(), f.cooldownSeconds(),
+                        Numbers.percentOf(f.fraction()) + " of the position (" + Numbers.quantity(q * f.fraction()) + " units, "
+                                + Numbers.money(notional * f.fraction()) + ") in one market order, because the notional at liquidation is "
+                                + (f.inclusive() ? "at or above " : "above ") + Numbers.money(f.thresholdNotional()) + cooldown + ".");
+            }
+            case PartialLiquidation.TierStepDown step -> {
+                int index = rules.family() instanceof RuleFamily.FeeInTrigger || tiers.basis() == TierSchedule.Basis.CONTRACTS
+                        ? tiers.indexAt(rules.tierBasisValue(q, liq)) : snappedIndexAt(tiers, notional);
+                Tier tier = tiers.tier(index);
+                if (tier.number() < step.fromTier()) {
+                    yield whole(q, notional, "The whole position is closed at the bankruptcy price: tier " + tier.number()
+                            + " is below tier " + step.fromTier() + ", where step-down liquidation starts.");
+                }
+                Tier target = tiers.tier(Math.max(0, index - step.tiersPerStep()));
+                double basisPerUnit = rules.tierBasisValue(1, liq);
+                double keep = Math.min(q, target.cap() / basisPerUnit);
+                double close = q - keep;
+                yield new FirstLiquidation("partial", close / q, close, close * liq, 0,
+                        "Close " + Numbers.quantity(close) + " units (" + Numbers.money(close * liq) + ") to step down from tier "
+                                + tier.number() + " to tier " + target.number() + ", then re-check.");
+            }
+        };
+    }
+
+    private static FirstLiquidation whole(double q, double notional, String why) {
+        return new FirstLiquidation("whole", 1, q, notional, 0, why);
+    }
+}

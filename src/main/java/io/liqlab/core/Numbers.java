@@ -1,0 +1,48 @@
+package io.liqlab.core;
+
+import java.util.Locale;
+
+/** Number formatting for people, independent of the user's locale (scripts parse what the CLI prints). */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** A price with at least two decimals and about six significant digits: 57,889.40; 0.0012346. */
+    public static String price(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        int magnitude = v == 0 ? 0 : (int) Math.floor(Math.log10(Math.abs(v)));
+        int decimals = Math.min(10, Math.max(2, 5 - magnitude));
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    /** An amount of money: 12,500.00. */
+    public static String money(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.2f", v) : "n/a";
+    }
+
+    /** A quantity in base units without trailing zeros: 0.2083333, 3683.979. */
+    public static String quantity(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        String s = String.format(Locale.ROOT, "%.8f", v);
+        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return s;
+    }
+
+    /** A rate as a percentage: 0.005 gives 0.5%. */
+    public static String percentOf(double rate) {
+        return Double.isFinite(rate) ? trim(String.format(Locale.ROOT, "%.4f", rate * 100)) + "%" : "n/a";
+    }
+
+    /** A leverage: 25x, 66.67x. */
+    public static String leverage(double v) {
+        return Double.isFinite(v) ? trim(String.format(Locale.ROOT, "%.2f", v)) + "x" : "n/a";
+    }
+
+    private static String trim(String s) {
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+}

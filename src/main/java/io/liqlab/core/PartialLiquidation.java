@@ -1,0 +1,70 @@
+package io.liqlab.core;
+
+/** What a venue's first liquidation order does to a position (LIQUIDATION.md section 5). */
+public sealed interface PartialLiquidation {
+
+    String id();
+
+    /** The whole position is closed at once. */
+    record Whole() implements PartialLiquidation {
+        public static final String ID = "whole";
+
+        @Override
+        public String id() {
+            return ID;
+        }
+    }
+
+    /** Binance: one large IOC order into the book first; whatever is left is taken over at the bankruptcy price. */
+    record IocOrderFirst() implements PartialLiquidation {
+        public static final String ID = "ioc-order-first";
+
+        @Override
+        public String id() {
+            return ID;
+        }
+    }
+
+    /**
+     * Hyperliquid (above 100k, 20%, 30 s cooldown) and GTE (from 20k, 20%): positions at or past the threshold
+     * notional are liquidated a fraction per order, smaller ones whole.
+     *
+     * @param inclusive whether a notional equal to the threshold is already partial (GTE) or not (Hyperliquid)
+     */
+    record Fraction(double thresholdNotional, boolean inclusive, double fraction, double cooldownSeconds)
+            implements PartialLiquidation {
+        public static final String ID = "fraction";
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        public boolean appliesTo(double notional) {
+            return inclusive ? notional >= thresholdNotional : notional > thresholdNotional;
+        }
+    }
+
+    /**
+     * OKX (tier 3 and above, two tiers at a time) and Bybit (tier 2 and above, one risk-limit tier at a time):
+     * close enough to drop to a lower tier, re-check, repeat.
+     */
+    record TierStepDown(int fromTier, int tiersPerStep) implements PartialLiquidation {
+        public static final String ID = "tier-step-down";
+
+        @Override
+        public String id() {
+            return ID;
+        }
+    }
+
+    /** dYdX: limited per block by position and subaccount limits, whose mainnet values are not published. */
+    record PerBlockLimits() implements PartialLiquidation {
+        public static final String ID = "per-block-limits";
+
+        @Override
+        public String id() {
+            return ID;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.liqlab.core;
+
+import java.util.List;
+
+/**
+ * A venue's tiers, ordered by floor. Lookups are cap-inclusive (LIQUIDATION.md section 7) and allocation-free.
+ * A value beyond the last cap falls in the last tier.
+ */
+public final class TierSchedule {
+
+    /** What the tier bounds measure. */
+    public enum Basis {
+        /** Position notional in quote currency. */
+        NOTIONAL,
+        /** Number of contracts (OKX). */
+        CONTRACTS
+    }
+
+    private final Basis basis;
+    private final Tier[] tiers;
+
+    public TierSchedule(Basis basis, List<Tier> tiers) {
+        if (tiers.isEmpty()) {
+            throw new IllegalArgumentException("a tier schedule needs at least one tier");
+        }
+        this.basis = basis;
+        this.tiers = tiers.toArray(Tier[]::new);
+    }
+
+    /** A one-row schedule without bounds, used for explicit maintenance overrides and single-rate venues. */
+    public static TierSchedule single(Basis basis, double maintenanceMarginRate, double maintenanceAmount,
+                                      double maxLeverage) {
+        return new TierSchedule(basis, List.of(new Tier(1, 0, Double.POSITIVE_INFINITY, maxLeverage,
+                maintenanceMarginRate, maintenanceAmount, Double.NaN)));
+    }
+
+    public Basis basis() {
+        return basis;
+    }
+
+    public int size() {
+        return tiers.length;
+    }
+
+    public Tier tier(int index) {
+        return tiers[index];
+    }
+
+    public List<Tier> tiers() {
+        return List.of(tiers);
+    }
+
+    /** Index of the tier covering {@code x}: the first whose cap is at or above x (cap-inclusive). */
+    public int indexAt(double x) {
+        Tier[] t = tiers;
+        for (int i = 0; i < t.length - 1; i++) {
+            if (x <= t[i].cap()) {
+                return i;
+            }
+        }
+        return t.length - 1;
+    }
+
+    public Tier tierAt(double x) {
+        return tiers[indexAt(x)];
+    }
+
+    /** Whether {@code x} lies beyond the cap of the last tier (the schedule does not cover it). */
+    public boolean beyondLastCap(double x) {
+        return x > tiers[tiers.length - 1].cap();
+    }
+
+    /**
+     * The continuity rule shared by Binance, Hyperliquid and Bybit: {@code A_n = A_(n-1) + floor_n * (mmr_n -
+     * mmr_(n-1))}, {@code A_1 = 0}. It keeps maintenance margin continuous at every boundary.
+     */
+    public static double continuityAmount(double previousAmount, double floor, double rate, double previousRate) {
+        return previousAmount + floor * (rate - previousRate);
+    }
+}

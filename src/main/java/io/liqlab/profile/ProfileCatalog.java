@@ -1,0 +1,172 @@
+package io.liqlab.profile;
+
+import io.liqlab.profile.VenueProfile.Origin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The profiles LiqLab knows: the shipped ones (bundled under {@code venue-profiles/} in the jar) and the user's
+ * (in {@link UserDirectories#userProfilesDir()}), where a user profile adds to or overrides a shipped one by id.
+ * A broken file is reported in {@link #problems()} and never stops the others from loading.
+ */
+public final class ProfileCatalog {
+
+    /** The folder, on the class path and in the project, holding the shipped profiles. */
+    public static final String SHIPPED_FOLDER = "venue-profiles";
+
+    private final ProfileReader reader;
+    private final Map<String, VenueProfile> byId;
+    private final List<ProfileProblem> problems;
+
+    private ProfileCatalog(ProfileReader reader, Map<String, VenueProfile> byId, List<ProfileProblem> problems) {
+        this.reader = reader;
+        this.byId = byId;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Loads the shipped profiles and those in {@code userDir} (which may be missing or null). */
+    public static ProfileCatalog load(ProfileReader reader, Path userDir) {
+        Map<String, VenueProfile> byId = new LinkedHashMap<>();
+        List<ProfileProblem> problems = new ArrayList<>();
+        List<VenueProfile> shipped = new ArrayList<>();
+        loadShipped(reader, shipped, problems);
+        shipped.sort(DISPLAY_ORDER);
+        shipped.forEach(p -> byId.put(p.id(), p));
+        if (userDir != null && Files.isDirectory(userDir)) {
+            List<VenueProfile> user = new ArrayList<>();
+            loadFolder(reader, userDir, Origin.Kind.USER, user, problems);
+            user.sort(DISPLAY_ORDER);
+            for (VenueProfile p : user) {
+                byId.put(p.id(), p); // replaces a shipped profile in place, or appends
+            }
+        }
+        return new ProfileCatalog(reader, byId, problems);
+    }
+
+    /** The shipped and user profiles from the default per-user folder. */
+    public static ProfileCatalog loadDefault() {
+        return load(new ProfileReader(), UserDirectories.userProfilesDir());
+    }
+
+    /** Textbook first (the classroom baseline), then by name. */
+    private static final Comparator<VenueProfile> DISPLAY_ORDER = Comparator
+            .comparing((VenueProfile p) -> !p.id().equals("textbook"))
+            .thenComparing(VenueProfile::name, String.CASE_INSENSITIVE_ORDER);
+
+    public List<VenueProfile> profiles() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<VenueProfile> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Files that could not be loaded, each with its problems. */
+    public List<ProfileProblem> problems() {
+        return problems;
+    }
+
+    public ProfileReader reader() {
+        return reader;
+    }
+
+    /**
+     * A profile by id, or read from a file when {@code idOrFile} names one (a path, or anything ending in .json).
+     */
+    public VenueProfile resolve(String idOrFile) throws ProfileException {
+        VenueProfile known = byId.get(idOrFile);
+        if (known != null) {
+            return known;
+        }
+        boolean looksLikeFile = idOrFile.endsWith(".json") || idOrFile.contains("/") || idOrFile.contains("\\");
+        if (looksLikeFile || Files.isRegularFile(Path.of(idOrFile))) {
+            return reader.read(Path.of(idOrFile), Origin.Kind.FILE);
+        }
+        throw new ProfileException(new ProfileProblem(idOrFile, "$", "no such profile; known ids: " + String.join(", ", byId.keySet())
+                + " (or give the path of a profile .json file)"));
+    }
+
+    private static void loadShipped(ProfileReader reader, List<VenueProfile> out, List<ProfileProblem> problems) {
+        URL url = ProfileCatalog.class.getClassLoader().getResource(SHIPPED_FOLDER);
+        if (url == null) {
+            problems.add(new ProfileProblem(SHIPPED_FOLDER, "$", "the shipped profiles are missing from the application (broken install?)"));
+            return;
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                boolean close = false;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                    close = true;
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                try {
+                    loadFolder(reader, fs.getPath(SHIPPED_FOLDER), Origin.Kind.SHIPPED, out, problems);
+                } finally {
+                    if (close) {
+                        fs.close();
+                    }
+                }
+            } else {
+                loadFolder(reader, Path.of(uri), Origin.Kind.SHIPPED, out, problems);
+            }
+        } catch (URISyntaxException | IOException e) {
+            problems.add(new ProfileProblem(SHIPPED_FOLDER, "$", "cannot list the shipped profiles: " + e.getMessage()));
+        }
+    }
+
+    private static void loadFolder(ProfileReader reader, Path dir, Origin.Kind kind, List<VenueProfile> out,
+                                   List<ProfileProblem> problems) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.json")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            problems.add(new ProfileProblem(dir.toString(), "$", "cannot list the folder: " + e.getMessage()));
+            return;
+        }
+        files.sort(Comparator.comparing(Path::toString));
+        Map<String, Path> seen = new LinkedHashMap<>();
+        for (Path file : files) {
+            try {
+                VenueProfile p = kind == Origin.Kind.SHIPPED ? readResource(reader, file) : reader.read(file, kind);
+                Path earlier = seen.putIfAbsent(p.id(), file);
+                if (earlier != null) {
+                    problems.add(new ProfileProblem(file.toString(), "$.id", "'" + p.id() + "' is already used by "
+                            + earlier.getFileName() + " in the same folder; ids must be unique"));
+                    continue;
+                }
+                out.add(p);
+            } catch (ProfileException e) {
+                problems.addAll(e.problems());
+            }
+        }
+    }
+
+    private static VenueProfile readResource(ProfileReader reader, Path file) throws ProfileException {
+        String name = SHIPPED_FOLDER + "/" + file.getFileName();
+        try (InputStream in = Files.newInputStream(file)) {
+            return reader.read(name, in, new Origin(Origin.Kind.SHIPPED, name));
+        } catch (IOException e) {
+            throw new ProfileException(new ProfileProblem(name, "$", "cannot be read: " + e.getMessage()));
+        }
+    }
+}

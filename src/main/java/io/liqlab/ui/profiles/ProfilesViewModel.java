@@ -1,0 +1,99 @@
+package io.liqlab.ui.profiles;
+
+import io.liqlab.core.Numbers;
+import io.liqlab.core.Tier;
+import io.liqlab.core.TierSchedule;
+import io.liqlab.profile.ProfileCatalog;
+import io.liqlab.profile.ProfileProblem;
+import io.liqlab.profile.Provenance;
+import io.liqlab.profile.VenueProfile;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The venue-profile browser: which profiles are loaded, which is selected, and what to say about it. */
+public final class ProfilesViewModel {
+
+    /** One tier row as the table shows it. */
+    public record TierRow(String tier, String floor, String cap, String maxLeverage, String maintenanceRate, String amount) {
+    }
+
+    /** What the detail pane shows for the selected profile. */
+    public record Detail(String title, String subtitle, String family, List<String[]> rules, String tierUnit,
+                         List<TierRow> tiers, String dataLine, List<String> sources, List<String> standIns) {
+    }
+
+    private final ObservableList<VenueProfile> profiles;
+    private final List<String> problems;
+    private final ObjectProperty<VenueProfile> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableValue<Detail> detail = selected.map(ProfilesViewModel::describe);
+
+    public ProfilesViewModel(ProfileCatalog catalog) {
+        this.profiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(catalog.profiles()));
+        this.problems = catalog.problems().stream().map(ProfileProblem::toString).toList();
+        if (!profiles.isEmpty()) {
+            selected.set(profiles.getFirst());
+        }
+    }
+
+    public ObservableList<VenueProfile> profiles() {
+        return profiles;
+    }
+
+    /** Files that could not be loaded, one line each. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public ObjectProperty<VenueProfile> selectedProperty() {
+        return selected;
+    }
+
+    /** Null when nothing is selected. */
+    public ObservableValue<Detail> detailProperty() {
+        return detail;
+    }
+
+    /** The list cell text: name, then data date, confidence, and a stand-in flag. */
+    public static String listLabel(VenueProfile p) {
+        return p.name() + "\n" + p.provenance().asOf() + " · " + p.provenance().confidence()
+                + (p.hasStandIns() ? " · STAND-IN DATA" : "");
+    }
+
+    static Detail describe(VenueProfile p) {
+        List<String[]> rules = new ArrayList<>();
+        rules.add(new String[] {"Maintenance", p.text().maintenanceMargin()});
+        rules.add(new String[] {"Tier selection", p.text().tierSelection()});
+        rules.add(new String[] {"Liquidation fee", Numbers.percentOf(p.rules().liquidationFeeRate())
+                + (p.text().liquidationFee().isEmpty() ? "" : ": " + p.text().liquidationFee())});
+        rules.add(new String[] {"Partial liquidation", p.text().partialLiquidation().isEmpty()
+                ? p.rules().partialLiquidation().id() : p.text().partialLiquidation()});
+        rules.add(new String[] {"Backstop", p.rules().hasBackstop() ? p.text().backstop() : "none"});
+        rules.add(new String[] {"Insurance fund", p.text().insuranceFund()});
+        rules.add(new String[] {"ADL", p.text().adl()});
+        rules.add(new String[] {"Mark price", p.text().markPrice()});
+        rules.removeIf(r -> r[1] == null || r[1].isBlank());
+
+        boolean contracts = p.rules().tiers().basis() == TierSchedule.Basis.CONTRACTS;
+        List<TierRow> tiers = new ArrayList<>();
+        for (int i = 0; i < p.rules().tiers().size(); i++) {
+            Tier t = p.rules().tiers().tier(i);
+            String amount = contracts ? "none" : Numbers.money(t.maintenanceAmount())
+                    + (p.amountSources().get(i) == VenueProfile.AmountSource.DERIVED ? " (derived)" : "");
+            tiers.add(new TierRow(Integer.toString(t.number()), Numbers.money(t.floor()),
+                    t.isUnbounded() ? "unbounded" : Numbers.money(t.cap()), Numbers.leverage(t.maxLeverage()),
+                    Numbers.percentOf(t.maintenanceMarginRate()), amount));
+        }
+        Provenance prov = p.provenance();
+        String data = "Data as of " + prov.asOf() + (prov.asOfNote().isEmpty() ? "" : " (" + prov.asOfNote() + ")")
+                + ". Confidence: " + prov.confidence() + (prov.confidenceNote().isEmpty() ? "" : " (" + prov.confidenceNote() + ")") + ".";
+        List<String> standIns = prov.standIns().stream().map(s -> "Stand-in: " + s.values() + ": " + s.note()).toList();
+        return new Detail(p.name(), p.venue() + (p.market().isEmpty() ? "" : " · " + p.market()),
+                p.rules().family().summary(), rules, contracts ? "contracts" : "notional", tiers, data, prov.sources(), standIns);
+    }
+}
