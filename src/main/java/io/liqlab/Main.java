@@ -2,20 +2,50 @@ package io.liqlab;
 
 import io.liqlab.cli.Cli;
 
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * Entry point of {@code liqlab.jar}. With no arguments it opens the app; with a subcommand it runs headless and
  * never touches JavaFX, so it needs no display. Not an {@code Application} subclass: that lets JavaFX load from
  * the class path of a single jar.
  */
 public final class Main {
+    /** Held so the level set on it is not collected away. */
+    private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            io.liqlab.app.LiqLabApp.launchApp(args);
-            return;
+        if (args.length > 0) {
+            System.exit(Cli.run(args));
         }
-        System.exit(Cli.run(args));
+        if (!displayAvailable()) {
+            System.err.println("LiqLab needs a display to open its window, and none was found (DISPLAY is not set). "
+                    + "For headless use run a subcommand: calc, sweep or profiles (java -jar liqlab.jar --help).");
+            System.exit(Cli.EXIT_INTERNAL);
+        }
+        // JavaFX warns that it was loaded from the class path; that is how a single runnable jar works (README).
+        JAVAFX_LOGGER.setLevel(Level.SEVERE);
+        try {
+            io.liqlab.app.LiqLabApp.launchApp(args);
+        } catch (RuntimeException e) {
+            System.err.println("LiqLab could not start its window: " + e.getMessage());
+            System.exit(Cli.EXIT_INTERNAL);
+        }
+    }
+
+    private static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 }

@@ -138,7 +138,7 @@ final class CalcCommand implements Callable<Integer> {
     }
 
     static List<String> allNotes(VenueProfile profile, LiquidationResult r) {
-        List<String> notes = new ArrayList<>(r.notes());
+        List<String> notes = new ArrayList<>(r.noteTexts());
         for (Provenance.StandIn s : profile.provenance().standIns()) {
             notes.add("Stand-in data (" + s.values() + "): " + s.note() + ".");
         }

@@ -100,7 +100,7 @@ public final class LiquidationEngine {
         int fixed = fixedTierIndex(rules, tiers, shape, q, e);
         boolean estimate = position.mode() == MarginMode.CROSS
                 && (family instanceof RuleFamily.MaintenanceOnEntryNotional || family instanceof RuleFamily.FeeInTrigger);
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>(4);
 
         // Liquidation price, or why there is none.
         double m1 = position.marginFor(1);
@@ -108,15 +108,13 @@ public final class LiquidationEngine {
         Outcome outcome;
         if (m1 <= mmAtEntry) {
             outcome = new Outcome.LiquidatableAtEntry(m1, mmAtEntry);
-            notes.add("Liquidatable at entry: equity at entry, " + Numbers.money(m1) + ", is at or below the maintenance margin there, "
-                    + Numbers.money(mmAtEntry) + "; the position cannot be held.");
+            notes.add(new Note.LiquidatableAtEntry(m1, mmAtEntry));
         } else {
             double l = thresholdPrice(tiers, shape, fee, fixed, s, q, e, m1, 1);
             if (Double.isNaN(l)) {
-                String reason = "No liquidation price: the margin covers the whole move to zero (equity stays above maintenance at every price"
-                        + (shape == Shape.FIXED_ON_ENTRY ? "" : ", because maintenance shrinks with the price") + ").";
-                outcome = new Outcome.NeverLiquidated(reason);
-                notes.add(reason);
+                Outcome.NeverLiquidated never = new Outcome.NeverLiquidated(shape != Shape.FIXED_ON_ENTRY);
+                outcome = never;
+                notes.add(new Note.NoLiquidationPrice(never.reason()));
             } else {
                 outcome = new Outcome.LiquidatesAt(l);
             }
@@ -127,7 +125,7 @@ public final class LiquidationEngine {
         double bankruptcy = m0 > 0 ? e - s * m0 / q : Double.NaN;
         if (!(bankruptcy > 0)) {
             if (m0 <= 0) {
-                notes.add("No bankruptcy price: equity is already zero or less at entry.");
+                notes.add(new Note.NoBankruptcyPrice());
             }
             bankruptcy = Double.NaN;
         }
@@ -140,7 +138,7 @@ public final class LiquidationEngine {
 
         double distance = Double.isNaN(liq) ? Double.NaN : s * (mark - liq) / mark * 100;
         if (distance < 0) {
-            notes.add("The mark is already beyond the liquidation price: the position is liquidatable now.");
+            notes.add(new Note.LiquidatableNow());
         }
 
         // Tiers: the profile's own schedule, even where an explicit maintenance rate replaces it.
@@ -165,37 +163,31 @@ public final class LiquidationEngine {
         boolean allowed = leverage <= maxLeverage * (1 + BOUNDARY_TOLERANCE);
 
         if (overridden) {
-            notes.add("Maintenance rate " + Numbers.percentOf(position.maintenanceRateOverride()) + " and amount "
-                    + Numbers.money(position.maintenanceAmountOverride())
-                    + " given explicitly; the profile's tiers are shown for reference only.");
+            notes.add(new Note.MaintenanceGiven(position.maintenanceRateOverride(), position.maintenanceAmountOverride()));
         } else if (tierAtLiquidation != null && tierAtLiquidation.number() != tierAtEntry.number()) {
-            notes.add("Tier at liquidation (" + tierAtLiquidation.number() + ") differs from tier at entry (" + tierAtEntry.number()
-                    + "): maintenance is charged on the notional at the liquidation price, " + Numbers.money(q * liq)
-                    + ", which falls in tier " + tierAtLiquidation.number() + ".");
+            notes.add(new Note.TierChanges(tierAtEntry.number(), tierAtLiquidation.number(), q * liq));
         }
         if (!overridden && profileTiers.beyondLastCap(rules.tierBasisValue(q, e))) {
-            notes.add("The position is larger than the last tier's cap; the last tier is used.");
+            notes.add(new Note.BeyondLastTier());
         }
         if (!allowed) {
-            notes.add("Leverage " + Numbers.leverage(leverage) + " is above the venue's maximum of " + Numbers.leverage(maxLeverage)
-                    + " for this size (tier " + tierAtEntry.number() + "); computed anyway.");
+            notes.add(new Note.LeverageNotAllowed(leverage, maxLeverage, tierAtEntry.number()));
         }
         if (position.mode() == MarginMode.ISOLATED && position.leverageGiven()
                 && Math.abs(position.margin() - notional / position.leverage()) > 1e-9 * position.margin()) {
-            notes.add("Margin given as well as leverage: the margin wins; effective leverage " + Numbers.leverage(leverage) + ".");
+            notes.add(new Note.MarginWinsOverLeverage(leverage));
         }
         if (fee > 0) {
-            notes.add("The taker fee (" + Numbers.percentOf(fee) + ") is inside the trigger: liquidation when equity reaches notional x (mmr + fee).");
+            notes.add(new Note.FeeInTrigger(fee));
         }
         if (estimate) {
-            notes.add("Estimate: the venue publishes no closed form for USDT cross; solved with maintenance at the trial price.");
+            notes.add(new Note.CrossEstimate());
         }
         if (position.fundingPaid() != 0) {
-            notes.add((position.fundingPaid() > 0 ? "Funding paid, " + Numbers.money(position.fundingPaid()) + ", comes out of"
-                    : "Funding received, " + Numbers.money(-position.fundingPaid()) + ", adds to") + " the margin.");
+            notes.add(new Note.Funding(position.fundingPaid()));
         }
         if (position.openingFee() > 0) {
-            notes.add("Opening fee, " + Numbers.money(position.openingFee()) + ", comes out of the margin.");
+            notes.add(new Note.OpeningFee(position.openingFee()));
         }
 
         FirstLiquidation first = Double.isNaN(liq) ? null : firstLiquidation(rules, profileTiers, q, liq);
@@ -311,44 +303,29 @@ public final class LiquidationEngine {
     static FirstLiquidation firstLiquidation(VenueRules rules, TierSchedule tiers, double q, double liq) {
         double notional = q * liq;
         return switch (rules.partialLiquidation()) {
-            case PartialLiquidation.Whole _ -> whole(q, notional, "The whole position is closed at market.");
-            case PartialLiquidation.IocOrderFirst _ -> new FirstLiquidation("ioc-order", 1, q, notional, 0,
-                    "One IOC order for the whole position goes into the book; whatever is left is taken over at the bankruptcy price.");
-            case PartialLiquidation.PerBlockLimits _ -> new FirstLiquidation("per-block", 1, q, notional, 0,
-                    "Closed through the book within per-block limits on position and subaccount size (mainnet values are not published).");
-            case PartialLiquidation.Fraction f -> {
-                if (!f.appliesTo(notional)) {
-                    yield whole(q, notional, "The whole position is closed: its notional at liquidation, " + Numbers.money(notional)
-                            + ", is " + (f.inclusive() ? "below" : "not above") + " the partial-liquidation threshold of "
-                            + Numbers.money(f.thresholdNotional()) + ".");
-                }
-                String cooldown = f.cooldownSeconds() > 0
-                        ? "; then a " + Numbers.quantity(f.cooldownSeconds()) + " s cooldown before the next partial order" : "";
-                yield new FirstLiquidation("partial", f.fraction(), q * f.fraction(), notional * f.fraction(), f.cooldownSeconds(),
-                        Numbers.percentOf(f.fraction()) + " of the position (" + Numbers.quantity(q * f.fraction()) + " units, "
-                                + Numbers.money(notional * f.fraction()) + ") in one market order, because the notional at liquidation is "
-                                + (f.inclusive() ? "at or above " : "above ") + Numbers.money(f.thresholdNotional()) + cooldown + ".");
-            }
+            case PartialLiquidation.Whole _ -> whole(FirstLiquidation.Kind.WHOLE, q, notional, 0, 0, 0);
+            case PartialLiquidation.IocOrderFirst _ -> whole(FirstLiquidation.Kind.IOC_ORDER, q, notional, 0, 0, 0);
+            case PartialLiquidation.PerBlockLimits _ -> whole(FirstLiquidation.Kind.PER_BLOCK, q, notional, 0, 0, 0);
+            case PartialLiquidation.Fraction f -> f.appliesTo(notional)
+                    ? new FirstLiquidation(f.inclusive() ? FirstLiquidation.Kind.PARTIAL_FRACTION_INCLUSIVE : FirstLiquidation.Kind.PARTIAL_FRACTION,
+                            f.fraction(), q * f.fraction(), notional * f.fraction(), f.cooldownSeconds(), f.thresholdNotional(), 0, 0)
+                    : whole(FirstLiquidation.Kind.WHOLE_BELOW_THRESHOLD, q, notional, f.thresholdNotional(), 0, 0);
             case PartialLiquidation.TierStepDown step -> {
-                int index = rules.family() instanceof RuleFamily.FeeInTrigger || tiers.basis() == TierSchedule.Basis.CONTRACTS
+                int index = tiers.basis() == TierSchedule.Basis.CONTRACTS
                         ? tiers.indexAt(rules.tierBasisValue(q, liq)) : snappedIndexAt(tiers, notional);
                 Tier tier = tiers.tier(index);
                 if (tier.number() < step.fromTier()) {
-                    yield whole(q, notional, "The whole position is closed at the bankruptcy price: tier " + tier.number()
-                            + " is below tier " + step.fromTier() + ", where step-down liquidation starts.");
+                    yield whole(FirstLiquidation.Kind.WHOLE_BELOW_STEP_TIER, q, notional, 0, tier.number(), step.fromTier());
                 }
                 Tier target = tiers.tier(Math.max(0, index - step.tiersPerStep()));
-                double basisPerUnit = rules.tierBasisValue(1, liq);
-                double keep = Math.min(q, target.cap() / basisPerUnit);
+                double keep = Math.min(q, target.cap() / rules.tierBasisValue(1, liq));
                 double close = q - keep;
-                yield new FirstLiquidation("partial", close / q, close, close * liq, 0,
-                        "Close " + Numbers.quantity(close) + " units (" + Numbers.money(close * liq) + ") to step down from tier "
-                                + tier.number() + " to tier " + target.number() + ", then re-check.");
+                yield new FirstLiquidation(FirstLiquidation.Kind.STEP_DOWN, close / q, close, close * liq, 0, 0, tier.number(), target.number());
             }
         };
     }
 
-    private static FirstLiquidation whole(double q, double notional, String why) {
-        return new FirstLiquidation("whole", 1, q, notional, 0, why);
+    private static FirstLiquidation whole(FirstLiquidation.Kind kind, double q, double notional, double threshold, int fromTier, int toTier) {
+        return new FirstLiquidation(kind, 1, q, notional, 0, threshold, fromTier, toTier);
     }
 }

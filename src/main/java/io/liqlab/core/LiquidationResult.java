@@ -23,7 +23,12 @@ public record LiquidationResult(Position position, double notional, double lever
                                 double maintenanceMarginRate, double maintenanceAmount, double feeInTrigger,
                                 double maintenanceMarginAtLiquidation, double maintenanceMarginNow,
                                 double marginRatioNow, double maxLeverage, boolean leverageAllowed,
-                                FirstLiquidation firstLiquidation, boolean estimate, List<String> notes) {
+                                FirstLiquidation firstLiquidation, boolean estimate, List<Note> notes) {
+
+    /** The notes in plain words. */
+    public List<String> noteTexts() {
+        return notes.stream().map(Note::text).toList();
+    }
 
     public double liquidationPrice() {
         return outcome.priceOrNaN();

@@ -27,7 +27,7 @@ class ConventionsTest {
         assertEquals(10, r.leverage(), 1e-12);
         assertEquals(1_250, r.margin(), 1e-12);
         assertEquals(60_000 * (1 - 0.1 + 0.005), r.liquidationPrice(), 1e-6);
-        assertTrue(r.notes().stream().anyMatch(n -> n.contains("margin wins")));
+        assertTrue(r.noteTexts().stream().anyMatch(n -> n.contains("margin wins")));
     }
 
     @Test
@@ -101,7 +101,7 @@ class ConventionsTest {
         assertFalse(r.leverageAllowed());
         assertEquals(40, r.maxLeverage());
         assertTrue(r.hasLiquidationPrice());
-        assertTrue(r.notes().stream().anyMatch(n -> n.contains("above the venue's maximum")));
+        assertTrue(r.noteTexts().stream().anyMatch(n -> n.contains("above the venue's maximum")));
     }
 
     @Test
@@ -169,7 +169,7 @@ class ConventionsTest {
     void markBeyondTheLiquidationPriceMeansLiquidatableNow() {
         LiquidationResult r = engine.calculate(rules("textbook"), btcLong().leverage(25).markPrice(57_000).build());
         assertTrue(r.distancePercent() < 0);
-        assertTrue(r.notes().stream().anyMatch(n -> n.contains("liquidatable now")));
+        assertTrue(r.noteTexts().stream().anyMatch(n -> n.contains("liquidatable now")));
     }
 
     @Test

@@ -42,7 +42,8 @@ public final class ProfilesView extends SplitPane {
                 viewModel.selectedProperty().set(p);
             }
         });
-        list.setMinWidth(240);
+        list.setMinWidth(300);
+        SplitPane.setResizableWithParent(list, false);
 
         detailBox.setPadding(new Insets(16));
         detailBox.getStyleClass().add(Styles.DETAIL);
@@ -51,7 +52,7 @@ public final class ProfilesView extends SplitPane {
         viewModel.detailProperty().subscribe(this::show);
 
         getItems().addAll(list, scroll);
-        setDividerPositions(0.24);
+        setDividerPositions(0.26);
     }
 
     private void show(ProfilesViewModel.Detail d) {
@@ -102,7 +103,7 @@ public final class ProfilesView extends SplitPane {
         table.getItems().setAll(d.tiers());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(28);
-        table.setPrefHeight(32 + 28 * (d.tiers().size() + 0.6));
+        table.setPrefHeight(36 + 28 * d.tiers().size());
         table.setMinHeight(table.getPrefHeight());
 
         Label dataTitle = new Label("Provenance");

@@ -62,7 +62,7 @@ public final class ProfilesViewModel {
     /** The list cell text: name, then data date, confidence, and a stand-in flag. */
     public static String listLabel(VenueProfile p) {
         return p.name() + "\n" + p.provenance().asOf() + " · " + p.provenance().confidence()
-                + (p.hasStandIns() ? " · STAND-IN DATA" : "");
+                + (p.hasStandIns() ? "\n⚠ contains stand-in data" : "");
     }
 
     static Detail describe(VenueProfile p) {

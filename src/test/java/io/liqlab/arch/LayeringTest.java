@@ -1,0 +1,47 @@
+package io.liqlab.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The pure-Java layers (core, profile, sim) import no JavaFX, and lower layers never reach up. */
+class LayeringTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.liqlab");
+
+    @Test
+    void pureLayersImportNoJavaFx() {
+        noClasses().that().resideInAnyPackage("io.liqlab.core..", "io.liqlab.profile..", "io.liqlab.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..")
+                .because("core, profile and sim run headless: the CLI, tests and benchmarks use them without a toolkit")
+                .check(CLASSES);
+    }
+
+    @Test
+    void coreDependsOnNothingAboveIt() {
+        noClasses().that().resideInAPackage("io.liqlab.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.liqlab.profile..", "io.liqlab.sim..", "io.liqlab.cli..",
+                        "io.liqlab.ui..", "io.liqlab.app..", "tools.jackson..", "picocli..")
+                .because("the liquidation math is plain Java with no I/O")
+                .check(CLASSES);
+    }
+
+    @Test
+    void profileAndCliDoNotDependOnTheUi() {
+        noClasses().that().resideInAnyPackage("io.liqlab.profile..", "io.liqlab.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.liqlab.ui..", "io.liqlab.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void viewModelsHoldNoNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("view-models are tested without a toolkit and never hold a Node")
+                .check(CLASSES);
+    }
+}

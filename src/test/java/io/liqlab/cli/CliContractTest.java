@@ -1,0 +1,262 @@
+package io.liqlab.cli;
+
+import io.liqlab.TestProfiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as scripts use it: fields, nulls, exit codes and the official examples. */
+class CliContractTest {
+
+    record Run(int code, String out, String err) {
+        JsonNode json() {
+            return JsonMapper.shared().readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Cli(new PrintWriter(out), new PrintWriter(err), TestProfiles::catalog).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static JsonNode calc(String... args) {
+        List<String> all = new ArrayList<>(List.of("calc"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        Run r = run(all.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        return r.json();
+    }
+
+    private static void assertCents(double expected, JsonNode value) {
+        assertTrue(value.isNumber(), () -> "expected a number, got " + value);
+        assertEquals(expected, Math.round(value.doubleValue() * 100) / 100.0, 1e-9);
+    }
+
+    private static final String[] FIELDS = {"profile", "side", "marginMode", "entryPrice", "markPrice", "quantity", "notional",
+            "leverage", "margin", "liquidationPrice", "bankruptcyPrice", "backstopPrice", "distancePercent", "tierAtEntry",
+            "tierAtLiquidation", "maintenanceMarginRate", "maintenanceAmount", "maintenanceMarginAtLiquidation", "maxLeverage",
+            "leverageAllowed", "firstLiquidation", "notes"};
+
+    @Test
+    void calcJsonHasEveryContractField() {
+        JsonNode d = calc("--venue", "textbook", "--side", "long", "--entry", "60000", "--notional", "12500", "--leverage", "25");
+        for (String f : FIELDS) {
+            assertTrue(d.has(f), "missing " + f);
+        }
+        assertCents(57_900, d.get("liquidationPrice"));
+        assertEquals(3.5, d.get("distancePercent").doubleValue(), 1e-9);
+        assertTrue(d.get("backstopPrice").isNull(), "textbook has no backstop: null, not a number");
+        assertEquals("whole", d.get("firstLiquidation").get("type").stringValue());
+    }
+
+    @ParameterizedTest(name = "textbook {0}x -> {1}")
+    @CsvSource({"25, 57900", "50, 59100", "10, 54300"})
+    void textbookThroughTheCli(String leverage, double expected) {
+        assertCents(expected, calc("--venue", "textbook", "--side", "long", "--entry", "60000", "--notional", "12500",
+                "--leverage", leverage).get("liquidationPrice"));
+    }
+
+    @Test
+    void binanceFaqThroughTheCli() {
+        String[] b = {"--venue", "binance-usdm-btc", "--side", "long"};
+        assertCents(1_114.78, calc(concat(b, "--entry", "1456.84", "--qty", "3683.979", "--margin", "1535443.01", "--mmr", "0.10",
+                "--maintenance-amount", "135365")).get("liquidationPrice"));
+        assertCents(18_778.73, calc(concat(b, "--entry", "32481.98", "--qty", "109.488", "--margin", "1535443.01", "--mmr", "0.025",
+                "--maintenance-amount", "16300")).get("liquidationPrice"));
+        assertCents(1_153.26, calc(concat(b, "--entry", "1456.84", "--qty", "3683.979", "--mode", "cross", "--wallet", "1535443.01",
+                "--other-maintenance", "71200.81144", "--other-upnl", "-56354.57", "--mmr", "0.10", "--maintenance-amount", "135365"))
+                .get("liquidationPrice"));
+        assertCents(26_316.89, calc(concat(b, "--entry", "32481.98", "--qty", "109.488", "--mode", "cross", "--wallet", "1535443.01",
+                "--other-maintenance", "356512.403666", "--other-upnl", "-448192.88", "--mmr", "0.025", "--maintenance-amount", "16300"))
+                .get("liquidationPrice"));
+    }
+
+    @Test
+    void bybitAndDydxThroughTheCli() {
+        String[] y = {"--venue", "bybit-linear-btc", "--entry", "20000", "--qty", "1"};
+        assertCents(19_700, calc(concat(y, "--side", "long", "--leverage", "50")).get("liquidationPrice"));
+        assertCents(23_300, calc(concat(y, "--side", "short", "--margin", "3400")).get("liquidationPrice"));
+        assertCents(23_300, calc(concat(y, "--side", "short", "--leverage", "50", "--extra-margin", "3000")).get("liquidationPrice"));
+        assertCents(19_900, calc(concat(y, "--side", "long", "--leverage", "50", "--funding-paid", "200")).get("liquidationPrice"));
+        assertCents(9_800, calc("--venue", "bybit-linear-btc", "--entry", "10000", "--qty", "1", "--side", "long", "--leverage", "50")
+                .get("bankruptcyPrice"));
+        assertCents(3_174.60, calc("--venue", "dydx-v4-btc", "--side", "short", "--entry", "3000", "--qty", "3", "--margin", "1000",
+                "--mmr", "0.05", "--maintenance-amount", "0").get("liquidationPrice"));
+        assertCents(3_380.95, calc("--venue", "dydx-v4-btc", "--side", "short", "--entry", "3000", "--qty", "1.5", "--mode", "cross",
+                "--wallet", "1000", "--other-maintenance", "175", "--mmr", "0.05").get("liquidationPrice"));
+        assertEquals(1.2, calc("--venue", "dydx-v4-btc", "--side", "short", "--entry", "1", "--qty", "500", "--margin", "100")
+                .get("bankruptcyPrice").doubleValue(), 1e-12);
+    }
+
+    @Test
+    void aPriceThatDoesNotExistIsNull() {
+        JsonNode d = calc("--venue", "binance-usdm-btc", "--side", "long", "--entry", "60000", "--qty", "1", "--leverage", "1");
+        assertTrue(d.get("liquidationPrice").isNull());
+        assertTrue(d.get("distancePercent").isNull());
+        assertTrue(d.get("tierAtLiquidation").isNull());
+        assertTrue(d.get("bankruptcyPrice").isNull());
+        assertTrue(d.get("maintenanceMarginAtLiquidation").isNull());
+        assertTrue(d.get("firstLiquidation").isNull());
+        assertEquals("never-liquidated", d.get("status").stringValue());
+        assertFalse(d.get("notes").isEmpty());
+    }
+
+    @Test
+    void liquidatableAtEntryIsSaidNotPrinted() {
+        JsonNode d = calc("--venue", "textbook", "--side", "long", "--entry", "60000", "--notional", "12500", "--leverage", "300");
+        assertTrue(d.get("liquidationPrice").isNull());
+        assertEquals("liquidatable-at-entry", d.get("status").stringValue());
+        assertFalse(d.get("leverageAllowed").booleanValue());
+    }
+
+    @Test
+    void hyperliquidReportsItsBackstopAndPartialLiquidation() {
+        JsonNode d = calc("--venue", "hyperliquid-btc", "--side", "long", "--entry", "60000", "--notional", "1000000", "--leverage", "20");
+        double l = d.get("liquidationPrice").doubleValue();
+        double k = d.get("backstopPrice").doubleValue();
+        double b = d.get("bankruptcyPrice").doubleValue();
+        assertTrue(b < k && k < l, d.toString());
+        assertEquals("partial", d.get("firstLiquidation").get("type").stringValue());
+        assertEquals(30, d.get("firstLiquidation").get("cooldownSeconds").doubleValue());
+    }
+
+    @Test
+    void standInProfilesSayStandInInTheirNotes() {
+        JsonNode d = calc("--venue", "okx-swap-btc", "--side", "long", "--entry", "60000", "--qty", "1", "--leverage", "20");
+        assertTrue(d.get("standInData").booleanValue());
+        assertTrue(d.get("notes").toString().contains("Stand-in"), d.get("notes").toString());
+        assertTrue(run("calc", "--venue", "okx-swap-btc", "--side", "long", "--entry", "60000", "--qty", "1", "--leverage", "20")
+                .out().contains("STAND-IN"));
+    }
+
+    @Test
+    void textOutputIsReadable() {
+        Run r = run("calc", "--venue", "textbook", "--side", "long", "--entry", "60000", "--notional", "12500", "--leverage", "25");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Liquidation price    57,900.00"), r.out());
+        assertTrue(r.out().contains("3.50% below the mark"), r.out());
+    }
+
+    @Test
+    void sweepCsvHasTheContractHeaderAndOneRowPerProfileAndLeverage() {
+        Run r = run("sweep", "--venue", "textbook,binance-usdm-btc", "--side", "long", "--entry", "60000", "--notional", "12500",
+                "--from", "1", "--to", "5", "--step", "1", "--format", "csv");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(SweepCommand.HEADER, lines.getFirst());
+        assertEquals(11, lines.size());
+        assertEquals("textbook,1,300,99.5,1,true", lines.get(1));
+        assertEquals("binance-usdm-btc,1,,,,true", lines.get(6), "1x long at Binance: no price, no tier at liquidation");
+        assertTrue(lines.get(7).startsWith("binance-usdm-btc,2,30120.4819277,"), lines.get(7));
+    }
+
+    @Test
+    void sweepDefaultsRunToEachProfilesMaximumAndJsonMatchesCsv() {
+        Run csv = run("sweep", "--venue", "hyperliquid-btc,gte-btc", "--side", "short", "--entry", "60000", "--notional", "50000",
+                "--step", "0.5");
+        List<String> lines = csv.out().lines().toList();
+        assertEquals(1 + 79 + 99, lines.size(), "1..40 and 1..50 in 0.5 steps");
+        Run json = run("sweep", "--venue", "hyperliquid-btc,gte-btc", "--side", "short", "--entry", "60000", "--notional", "50000",
+                "--step", "0.5", "--format", "json");
+        JsonNode rows = json.json();
+        assertEquals(lines.size() - 1, rows.size());
+        assertEquals(lines.get(1).split(",")[2], JsonNumbers.plain(rows.get(0).get("liquidationPrice").doubleValue()));
+    }
+
+    @Test
+    void profilesListShowsAllSevenAndTheirDataDates() {
+        Run r = run("profiles", "list");
+        assertEquals(0, r.code());
+        for (String id : List.of("textbook", "binance-usdm-btc", "hyperliquid-btc", "dydx-v4-btc", "okx-swap-btc", "bybit-linear-btc", "gte-btc")) {
+            assertTrue(r.out().contains(id), id);
+        }
+        assertTrue(r.out().contains("2024-10-24"));
+        assertTrue(r.out().contains("stand-in data"));
+        assertEquals(7, run("profiles", "list", "--format", "json").json().size());
+    }
+
+    @Test
+    void profilesShowPrintsTiersAndProvenance() {
+        Run r = run("profiles", "show", "okx-swap-btc");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("STAND-IN"));
+        assertTrue(r.out().contains("22,000.00"));
+        Run json = run("profiles", "show", "binance-usdm-btc", "--format", "json");
+        assertEquals(12, json.json().get("tiers").size());
+    }
+
+    @Test
+    void profilesValidateAcceptsGoodFilesAndListsEveryProblemOfBadOnes(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("profiles", "validate", "venue-profiles/binance-usdm-btc.json", "venue-profiles/okx-swap-btc.json").code());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of("venue-profiles/gte-btc.json"))
+                .replace("\"maintenanceMarginRate\": 0.01", "\"maintenanceMarginRate\": 1.01")
+                .replace("\"confidence\": \"medium\"", "\"confidence\": \"meh\""));
+        Run r = run("profiles", "validate", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("bad.json: $.tiers[0].maintenanceMarginRate: must be a number in (0, 1), got 1.01"), r.err());
+        assertTrue(r.err().contains("$.provenance.confidence"), r.err());
+    }
+
+    @Test
+    void calcAcceptsAProfileFile() {
+        assertCents(57_900, calc("--venue", "venue-profiles/textbook.json", "--side", "long", "--entry", "60000", "--notional", "12500",
+                "--leverage", "25").get("liquidationPrice"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "calc --venue textbook --side long --entry abc --qty 1 --leverage 10|--entry",
+            "calc --venue nope --side long --entry 60000 --qty 1 --leverage 10|--venue",
+            "calc --venue textbook --side up --entry 60000 --qty 1 --leverage 10|--side",
+            "calc --venue textbook --side long --entry -1 --qty 1 --leverage 10|--entry",
+            "calc --venue textbook --side long --entry 60000 --leverage 10|--qty",
+            "calc --venue textbook --side long --entry 60000 --qty 1 --notional 5 --leverage 10|--notional",
+            "calc --venue textbook --side long --entry 60000 --qty 1 --leverage 0|--leverage",
+            "calc --venue textbook --side long --entry 60000 --qty 1 --leverage 10 --mode portfolio|--mode",
+            "calc --venue textbook --side long --entry 60000 --qty 1 --mode cross|--wallet",
+            "calc --venue textbook --side long --entry 60000 --qty 1 --leverage 10 --mmr 2|--mmr",
+            "calc --venue textbook --side long --entry 60000 --qty 1 --leverage 10 --format xml|--format",
+            "calc --venue textbook --side long --entry 60,000 --qty 1 --leverage 10|--entry",
+            "calc --venue textbook --side long --entry 60000 --qty 1 --leverage 10 --funding-rate 0.001|--funding-intervals",
+            "calc --venue textbook --side long --entry 60000 --qty 1 --leverage 10 --wallet 5|--wallet",
+            "calc --side long --entry 60000 --qty 1 --leverage 10|--venue",
+            "sweep --venue textbook --side long --entry 60000 --notional 100 --step 0|--step",
+            "sweep --venue textbook --side long --entry 60000 --notional 100 --from 5 --to 2|--to",
+            "sweep --venue textbook --side long --entry 60000 --notional 100 --step 0.000001|--step",
+            "profiles validate does-not-exist.json|does-not-exist.json",
+            "profiles show nope|nope",
+            "frobnicate|frobnicate"})
+    void badInputExitsTwoWithOneLineNamingTheOption(String spec) {
+        String[] parts = spec.split("\\|");
+        Run r = run(parts[0].split(" "));
+        assertEquals(2, r.code(), () -> "exit code for " + parts[0] + ": " + r.err());
+        assertEquals(1, r.err().strip().lines().count(), () -> "one line on stderr: " + r.err());
+        assertTrue(r.err().contains(parts[1]), () -> "stderr should name " + parts[1] + ": " + r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+}

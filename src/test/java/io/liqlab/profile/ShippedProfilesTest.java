@@ -1,0 +1,128 @@
+package io.liqlab.profile;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.core.PartialLiquidation;
+import io.liqlab.core.RuleFamily;
+import io.liqlab.core.Tier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The seven shipped profiles load, carry the reference values, and label their stand-ins. */
+class ShippedProfilesTest {
+
+    static final List<String> IDS = List.of("textbook", "binance-usdm-btc", "hyperliquid-btc", "dydx-v4-btc", "okx-swap-btc",
+            "bybit-linear-btc", "gte-btc");
+
+    @Test
+    void allSevenShippedProfilesLoadWithoutProblems() {
+        ProfileCatalog catalog = TestProfiles.catalog();
+        assertEquals(List.of(), catalog.problems());
+        assertEquals(IDS.stream().sorted().toList(), catalog.profiles().stream().map(VenueProfile::id).sorted().toList());
+        assertEquals("textbook", catalog.profiles().getFirst().id(), "the classroom baseline comes first");
+        catalog.profiles().forEach(p -> assertEquals(VenueProfile.Origin.Kind.SHIPPED, p.origin().kind()));
+    }
+
+    @Test
+    void profileFilesInTheProjectFolderAreNamedByTheirId() throws Exception {
+        Path folder = Path.of("venue-profiles");
+        for (String id : IDS) {
+            VenueProfile p = new ProfileReader().read(folder.resolve(id + ".json"), VenueProfile.Origin.Kind.FILE);
+            assertEquals(id, p.id());
+        }
+    }
+
+    @Test
+    void standInsAreLabelled() {
+        assertTrue(TestProfiles.get("okx-swap-btc").hasStandIns());
+        assertTrue(TestProfiles.get("okx-swap-btc").provenance().standIns().stream().anyMatch(s -> s.values().equals("tiers")));
+        assertTrue(TestProfiles.get("bybit-linear-btc").provenance().standIns().stream().anyMatch(s -> s.values().equals("tiers[1]")));
+        for (String id : List.of("textbook", "binance-usdm-btc", "hyperliquid-btc", "dydx-v4-btc", "gte-btc")) {
+            assertFalse(TestProfiles.get(id).hasStandIns(), id);
+        }
+    }
+
+    @Test
+    void ruleFamiliesAreExplicit() {
+        assertInstanceOf(RuleFamily.MaintenanceOnEntryNotional.class, TestProfiles.get("textbook").rules().family());
+        assertInstanceOf(RuleFamily.MaintenanceAtLiquidationNotional.class, TestProfiles.get("binance-usdm-btc").rules().family());
+        assertInstanceOf(RuleFamily.MaintenanceAtLiquidationNotional.class, TestProfiles.get("hyperliquid-btc").rules().family());
+        assertInstanceOf(RuleFamily.MaintenanceAtLiquidationNotional.class, TestProfiles.get("gte-btc").rules().family());
+        assertInstanceOf(RuleFamily.MaintenanceOnEntryNotional.class, TestProfiles.get("bybit-linear-btc").rules().family());
+        RuleFamily.FeeInTrigger okx = assertInstanceOf(RuleFamily.FeeInTrigger.class, TestProfiles.get("okx-swap-btc").rules().family());
+        assertEquals(0.0005, okx.takerFee());
+        assertEquals(0.01, okx.contractValue());
+        assertInstanceOf(RuleFamily.FixedMaintenanceFraction.class, TestProfiles.get("dydx-v4-btc").rules().family());
+        assertEquals(0.05, TestProfiles.get("dydx-v4-btc").launchParameters().initialMarginFraction());
+    }
+
+    @Test
+    void partialLiquidationAndBackstopRules() {
+        PartialLiquidation.Fraction hl = assertInstanceOf(PartialLiquidation.Fraction.class, TestProfiles.get("hyperliquid-btc").rules().partialLiquidation());
+        assertEquals(100_000, hl.thresholdNotional());
+        assertEquals(30, hl.cooldownSeconds());
+        assertEquals(2.0 / 3, TestProfiles.get("hyperliquid-btc").rules().backstop().equityFraction(), 1e-15);
+        assertEquals(1.0 / 3, TestProfiles.get("gte-btc").rules().backstop().equityFraction(), 1e-15);
+        PartialLiquidation.TierStepDown okx = assertInstanceOf(PartialLiquidation.TierStepDown.class, TestProfiles.get("okx-swap-btc").rules().partialLiquidation());
+        assertEquals(3, okx.fromTier());
+        assertEquals(2, okx.tiersPerStep());
+    }
+
+    /** Compares each shipped profile with ../shared/reference/venues, where that folder is present (it is in CI). */
+    @ParameterizedTest
+    @ValueSource(strings = {"textbook", "binance-usdm-btc", "hyperliquid-btc", "dydx-v4-btc", "okx-swap-btc", "bybit-linear-btc", "gte-btc"})
+    void valuesMatchTheReferenceData(String id) throws Exception {
+        Path ref = Path.of("..", "shared", "reference", "venues", id + ".json");
+        Assumptions.assumeTrue(Files.isRegularFile(ref), "reference data not beside the project: " + ref.toAbsolutePath());
+        JsonNode r = JsonMapper.shared().readTree(ref.toFile());
+        VenueProfile p = TestProfiles.get(id);
+        JsonNode tiers = r.get("tiers");
+        assertEquals(tiers.size(), p.rules().tiers().size(), "tier count");
+        boolean contracts = r.has("contractValue");
+        for (int i = 0; i < tiers.size(); i++) {
+            JsonNode t = tiers.get(i);
+            Tier mine = p.rules().tiers().tier(i);
+            String where = id + " tier " + (i + 1);
+            assertEquals(t.get(contracts ? "contractsFloor" : "notionalFloor").asDouble(), mine.floor(), where);
+            JsonNode cap = t.get(contracts ? "contractsCap" : "notionalCap");
+            assertEquals(cap.isNull() ? Double.POSITIVE_INFINITY : cap.asDouble(), mine.cap(), where);
+            assertEquals(t.get("maxLeverage").asDouble(), mine.maxLeverage(), where);
+            assertEquals(t.get("maintenanceMarginRate").asDouble(), mine.maintenanceMarginRate(), where);
+            if (t.has("maintenanceAmount")) {
+                assertEquals(t.get("maintenanceAmount").asDouble(), mine.maintenanceAmount(), 1e-9, where);
+            }
+            String imr = t.has("initialMarginRate") ? "initialMarginRate" : t.has("initialMarginFraction") ? "initialMarginFraction" : null;
+            if (imr != null) {
+                assertEquals(t.get(imr).asDouble(), mine.initialMarginRate(), where);
+            }
+        }
+        assertEquals(r.get("liquidationFee").get("rate").asDouble(), p.rules().liquidationFeeRate(), id + " liquidation fee");
+        if (r.has("takerFee")) {
+            assertEquals(r.get("takerFee").asDouble(), ((RuleFamily.FeeInTrigger) p.rules().family()).takerFee());
+        }
+        JsonNode partial = r.get("partialLiquidation");
+        if (partial != null && partial.isObject()) {
+            PartialLiquidation.Fraction f = (PartialLiquidation.Fraction) p.rules().partialLiquidation();
+            assertEquals(partial.get("thresholdNotional").asDouble(), f.thresholdNotional());
+            JsonNode fraction = partial.has("fraction") ? partial.get("fraction") : partial.get("fractionPerOrder");
+            assertEquals(fraction.asDouble(), f.fraction());
+        }
+        assertEquals(r.has("backstop"), p.rules().hasBackstop(), id + " backstop");
+        assertEquals(r.get("asOf").asString().startsWith("STAND-IN"), p.hasStandIns(), id + " stand-in label");
+        for (JsonNode s : r.get("sources")) {
+            assertTrue(p.provenance().sources().contains(s.asString()), id + " source " + s);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.liqlab.ui;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.ui.profiles.ProfilesViewModel;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The profile browser's view-model, without a toolkit. */
+class ProfilesViewModelTest {
+
+    @Test
+    void startsOnTheTextbookAndDescribesTheSelection() {
+        ProfilesViewModel vm = new ProfilesViewModel(TestProfiles.catalog());
+        assertEquals(7, vm.profiles().size());
+        assertEquals("textbook", vm.selectedProperty().get().id());
+        vm.selectedProperty().set(TestProfiles.get("binance-usdm-btc"));
+        ProfilesViewModel.Detail d = vm.detailProperty().getValue();
+        assertEquals("Binance USD-M BTCUSDT", d.title());
+        assertEquals(12, d.tiers().size());
+        assertEquals("50.00", d.tiers().get(1).amount());
+        assertTrue(d.dataLine().contains("2024-10-24"));
+        assertTrue(d.standIns().isEmpty());
+    }
+
+    @Test
+    void standInsAreFlaggedInTheListAndTheDetail() {
+        ProfilesViewModel vm = new ProfilesViewModel(TestProfiles.catalog());
+        assertTrue(ProfilesViewModel.listLabel(TestProfiles.get("okx-swap-btc")).contains("stand-in data"));
+        assertFalse(ProfilesViewModel.listLabel(TestProfiles.get("hyperliquid-btc")).contains("stand-in data"));
+        vm.selectedProperty().set(TestProfiles.get("okx-swap-btc"));
+        assertEquals(2, vm.detailProperty().getValue().standIns().size());
+        assertEquals("contracts", vm.detailProperty().getValue().tierUnit());
+    }
+}
