@@ -131,8 +131,8 @@ final class ProfilesCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "  %4s  %16s  %16s  %9s  %8s  %16s%n", "TIER", unit + " >", unit + " <=", "MAX LEV", "MMR", "AMOUNT"));
             for (int i = 0; i < p.rules().tiers().size(); i++) {
                 Tier t = p.rules().tiers().tier(i);
-                sb.append(String.format(Locale.ROOT, "  %4d  %16s  %16s  %9s  %8s  %16s%n", t.number(), Numbers.money(t.floor()),
-                        t.isUnbounded() ? "unbounded" : Numbers.money(t.cap()), Numbers.leverage(t.maxLeverage()),
+                sb.append(String.format(Locale.ROOT, "  %4d  %16s  %16s  %9s  %8s  %16s%n", t.number(), Numbers.bound(t.floor()),
+                        t.isUnbounded() ? "unbounded" : Numbers.bound(t.cap()), Numbers.leverage(t.maxLeverage()),
                         Numbers.percentOf(t.maintenanceMarginRate()), contracts ? "-" : Numbers.money(t.maintenanceAmount())
                                 + (p.amountSources().get(i) == VenueProfile.AmountSource.DERIVED ? " (derived)" : "")));
             }

@@ -22,6 +22,14 @@ public final class Numbers {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.2f", v) : "n/a";
     }
 
+    /** A tier bound: whole numbers without decimals (2,000 contracts; 50,000 notional), others as money. */
+    public static String bound(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return money(v);
+    }
+
     /** A quantity in base units without trailing zeros: 0.2083333, 3683.979. */
     public static String quantity(double v) {
         if (!Double.isFinite(v)) {

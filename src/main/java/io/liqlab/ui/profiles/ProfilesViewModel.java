@@ -85,8 +85,8 @@ public final class ProfilesViewModel {
             Tier t = p.rules().tiers().tier(i);
             String amount = contracts ? "none" : Numbers.money(t.maintenanceAmount())
                     + (p.amountSources().get(i) == VenueProfile.AmountSource.DERIVED ? " (derived)" : "");
-            tiers.add(new TierRow(Integer.toString(t.number()), Numbers.money(t.floor()),
-                    t.isUnbounded() ? "unbounded" : Numbers.money(t.cap()), Numbers.leverage(t.maxLeverage()),
+            tiers.add(new TierRow(Integer.toString(t.number()), Numbers.bound(t.floor()),
+                    t.isUnbounded() ? "unbounded" : Numbers.bound(t.cap()), Numbers.leverage(t.maxLeverage()),
                     Numbers.percentOf(t.maintenanceMarginRate()), amount));
         }
         Provenance prov = p.provenance();
