@@ -1,0 +1,1034 @@
+package io.liqlab.ui.chart;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleFunction;
+
+/**
+ * A line chart drawn on a canvas, for curves that are replaced on every slider step (seven venues times 1,241
+ * leverage points). The stock {@code LineChart} builds a node per point; this draws one polyline per unbroken run,
+ * thinned to a few points per pixel column, and redraws at most once per frame however often its inputs change
+ * (chart-fx's approach).
+ *
+ * <p>Use it from the FX thread only. Series arrays are read when the chart draws, not copied, so a caller can refill
+ * the same arrays and call {@link #setSeries} again without allocating.
+ */
+public final class CurveChart extends Region {
+
+    /** Style class of the region, for placing and sizing it from CSS; the drawing itself takes its colours from {@link ChartTheme}. */
+    public static final String STYLE_CLASS = "curve-chart";
+
+    private static final double PREF_WIDTH = 640;
+    private static final double PREF_HEIGHT = 400;
+    private static final double MIN_SIZE = 120;
+    /** Shown in the hover readout where a series has no value (a gap, or beyond its last point). */
+    private static final String NO_VALUE = "\u2014";
+    private static final MathContext LABEL_DIGITS = new MathContext(6);
+    /** Label passes: majors first, so a minor label only takes room no major label wanted. */
+    private static final boolean[] MAJOR_THEN_MINOR = {true, false};
+
+    /**
+     * One curve. {@code y} may hold NaN for a gap (no point there); where {@code allowed[i]} is false the segment
+     * ending at point i is drawn dashed ({@code allowed == null} means every segment is solid). Only the first
+     * {@code length} points are used, so callers can reuse longer arrays. Arrays are held, not copied, so equality
+     * is by array identity. An x whose y is NaN still counts for the x axis range, so an axis evaluated over 1..125
+     * stays 1..125 when curves stop early.
+     */
+    public record Series(String name, Color color, double[] x, double[] y, boolean[] allowed, int length) {
+        public Series {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(color, "color");
+            Objects.requireNonNull(x, "x");
+            Objects.requireNonNull(y, "y");
+            int capacity = Math.min(x.length, y.length);
+            if (allowed != null) {
+                capacity = Math.min(capacity, allowed.length);
+            }
+            if (length < 0 || length > capacity) {
+                throw new IllegalArgumentException("length " + length + " outside 0.." + capacity + " for series " + name);
+            }
+        }
+
+        /** A curve with every segment solid, using all points the shorter of x and y holds. */
+        public Series(String name, Color color, double[] x, double[] y) {
+            this(name, color, x, y, null, Math.min(x.length, y.length));
+        }
+    }
+
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty xLabel = new SimpleStringProperty(this, "xLabel", "");
+    private final StringProperty yLabel = new SimpleStringProperty(this, "yLabel", "");
+    private final DoubleProperty markerX = new SimpleDoubleProperty(this, "markerX", Double.NaN);
+    private final BooleanProperty logX = new SimpleBooleanProperty(this, "logX", false);
+    private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
+    private final BooleanProperty yIncludesZero = new SimpleBooleanProperty(this, "yIncludesZero", true);
+    private final ObjectProperty<DoubleFunction<String>> xFormat =
+            new SimpleObjectProperty<>(this, "xFormat", CurveChart::plainNumber);
+    private final ObjectProperty<DoubleFunction<String>> yFormat =
+            new SimpleObjectProperty<>(this, "yFormat", CurveChart::plainNumber);
+    private final ObjectProperty<ChartTheme> theme = new SimpleObjectProperty<>(this, "theme", ChartTheme.light());
+
+    private final Canvas chartCanvas = new Canvas();
+    // Crosshair and readout live on their own layer so a mouse move repaints them, not the curves.
+    private final Canvas hoverCanvas = new Canvas();
+    private final Text measure = new Text();
+    private final PolylineReducer polyline = new PolylineReducer();
+    private final LabelBoxes labels = new LabelBoxes();
+    private final double[] dashPattern = new double[2];
+
+    private List<Series> series = List.of();
+    private boolean chartDirty = true;
+    private boolean hoverDirty;
+    /** Pointer position in canvas pixels; NaN when the pointer is not over the chart. */
+    private double pointerX = Double.NaN;
+    private double pointerY = Double.NaN;
+    private int redrawCount;
+
+    private Fonts fonts;
+    // Geometry of the last frame drawn; the hover layer maps the pointer through it.
+    private AxisScale xScale;
+    private AxisScale yScale;
+    private double plotLeft;
+    private double plotTop;
+    private double plotRight;
+    private double plotBottom;
+
+    public CurveChart(String title, String xLabel, String yLabel) {
+        getStyleClass().add(STYLE_CLASS);
+        this.title.set(title);
+        this.xLabel.set(xLabel);
+        this.yLabel.set(yLabel);
+
+        // The canvases follow the region's size in layoutChildren; unmanaged so they never feed back into it.
+        chartCanvas.setManaged(false);
+        hoverCanvas.setManaged(false);
+        hoverCanvas.setMouseTransparent(true);
+        getChildren().addAll(chartCanvas, hoverCanvas);
+
+        // The chart owns these properties, so the subscriptions live exactly as long as it does.
+        for (ObservableValue<?> input : List.<ObservableValue<?>>of(this.title, this.xLabel, this.yLabel, markerX, logX, logY,
+                yIncludesZero, xFormat, yFormat, theme)) {
+            input.subscribe((Object ignored) -> markChartDirty());
+        }
+
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::pointerMoved);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::pointerMoved);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointerAt(Double.NaN, Double.NaN));
+    }
+
+    /** Replaces all curves. Cheap: the chart only marks itself dirty and draws once on the next pulse. */
+    public void setSeries(List<Series> series) {
+        this.series = List.copyOf(series);
+        markChartDirty();
+    }
+
+    public List<Series> getSeries() {
+        return series;
+    }
+
+    /** Vertical marker line at this x, with its value printed beside it; NaN for none. */
+    public DoubleProperty markerXProperty() {
+        return markerX;
+    }
+
+    public BooleanProperty logXProperty() {
+        return logX;
+    }
+
+    public BooleanProperty logYProperty() {
+        return logY;
+    }
+
+    /**
+     * Whether a linear y axis stretches to 0 when all values are on one side of it (true by default), so distances
+     * read against zero. Turn it off for prices, where zero would flatten the curves into a line.
+     */
+    public BooleanProperty yIncludesZeroProperty() {
+        return yIncludesZero;
+    }
+
+    /** Formats x values for tick labels, the marker and the hover readout. */
+    public ObjectProperty<DoubleFunction<String>> xFormatProperty() {
+        return xFormat;
+    }
+
+    /** Formats y values for tick labels and the hover readout. */
+    public ObjectProperty<DoubleFunction<String>> yFormatProperty() {
+        return yFormat;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty xLabelProperty() {
+        return xLabel;
+    }
+
+    public StringProperty yLabelProperty() {
+        return yLabel;
+    }
+
+    public ObjectProperty<ChartTheme> themeProperty() {
+        return theme;
+    }
+
+    /**
+     * The hover readout for x: the x of the nearest point, then each series' name and its y at its own nearest point
+     * (a dash in a gap or beyond the series' ends), one per line; "" when there is nothing to show.
+     */
+    public String hoverText(double x) {
+        Readout readout = readoutAt(x);
+        if (readout == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(axisName(xLabel.get(), "x")).append(": ").append(format(xFormat, readout.x()));
+        for (ReadoutLine line : readout.lines()) {
+            text.append('\n').append(readoutText(line));
+        }
+        return text.toString();
+    }
+
+    /**
+     * The chart as an image: title, legend, axes, curves and marker, without the hover crosshair. A chart not yet
+     * laid out in a window is drawn at its preferred size.
+     */
+    public WritableImage snapshotImage() {
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            resize(prefWidth(-1), prefHeight(-1));
+        }
+        fitCanvasesAndDraw();
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(currentTheme().background());
+        return chartCanvas.snapshot(parameters, null);
+    }
+
+    /** Writes {@link #snapshotImage()} as PNG; a reader of {@code file} sees the old file or the new one, never half of it. */
+    public void writePng(Path file) throws IOException {
+        BufferedImage image = SwingFXUtils.fromFXImage(snapshotImage(), null);
+        Path target = file.toAbsolutePath();
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            if (!ImageIO.write(image, "png", temporary.toFile())) {
+                throw new IOException("No PNG writer available to write " + target);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** {xMin, xMax, yMin, yMax} the axes span for the current series and settings, padding included. */
+    public double[] dataBoundsForTest() {
+        DataBounds b = computeBounds();
+        return new double[] {b.xMin(), b.xMax(), b.yMin(), b.yMax()};
+    }
+
+    /** How many times the curves layer has been drawn; lets tests check that changes are coalesced per frame. */
+    int redrawCount() {
+        return redrawCount;
+    }
+
+    /** Every label drawn in the last frame, for checking that none overlap. */
+    LabelBoxes labelBoxes() {
+        return labels;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitCanvasesAndDraw();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return getInsets().getLeft() + PREF_WIDTH + getInsets().getRight();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return getInsets().getTop() + PREF_HEIGHT + getInsets().getBottom();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return getInsets().getLeft() + MIN_SIZE + getInsets().getRight();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return getInsets().getTop() + MIN_SIZE + getInsets().getBottom();
+    }
+
+    // ---- coalescing -------------------------------------------------------------------------------------------
+
+    /**
+     * Marks this region, and not its ancestors, as needing layout: the next pulse calls layoutChildren once, which
+     * draws. requestLayout() would also re-run the layout of every parent up to the scene root on each slider step.
+     */
+    private void markChartDirty() {
+        chartDirty = true;
+        setNeedsLayout(true);
+    }
+
+    private void pointerMoved(MouseEvent event) {
+        pointerAt(event.getX() - chartCanvas.getLayoutX(), event.getY() - chartCanvas.getLayoutY());
+    }
+
+    private void pointerAt(double x, double y) {
+        pointerX = x;
+        pointerY = y;
+        hoverDirty = true;
+        setNeedsLayout(true);
+    }
+
+    private void fitCanvasesAndDraw() {
+        Insets insets = getInsets();
+        double width = Math.max(0, snapSizeX(getWidth()) - snapSpaceX(insets.getLeft()) - snapSpaceX(insets.getRight()));
+        double height = Math.max(0, snapSizeY(getHeight()) - snapSpaceY(insets.getTop()) - snapSpaceY(insets.getBottom()));
+        chartCanvas.relocate(snapPositionX(insets.getLeft()), snapPositionY(insets.getTop()));
+        hoverCanvas.relocate(snapPositionX(insets.getLeft()), snapPositionY(insets.getTop()));
+        if (chartCanvas.getWidth() != width || chartCanvas.getHeight() != height) {
+            chartCanvas.setWidth(width);
+            chartCanvas.setHeight(height);
+            hoverCanvas.setWidth(width);
+            hoverCanvas.setHeight(height);
+            chartDirty = true;
+        }
+        if (chartDirty) {
+            chartDirty = false;
+            drawChart();
+            // The readout shows values under the pointer, and those just changed.
+            hoverDirty = true;
+        }
+        if (hoverDirty) {
+            hoverDirty = false;
+            drawHover();
+        }
+    }
+
+    // ---- ranges -----------------------------------------------------------------------------------------------
+
+    private record DataBounds(double xMin, double xMax, double yMin, double yMax) {
+    }
+
+    /**
+     * The x range covers every usable x, even where y is NaN: a caller that evaluates leverage 1..125 keeps that
+     * axis while venues drop out at high leverage, so the axis does not jump as sliders move. The y range covers the
+     * points that have both coordinates, padded by 5% and stretched to 0 when {@link #yIncludesZeroProperty()} says so.
+     */
+    private DataBounds computeBounds() {
+        boolean logXAxis = logX.get();
+        boolean logYAxis = logY.get();
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            double[] xs = s.x();
+            double[] ys = s.y();
+            for (int i = 0; i < s.length(); i++) {
+                double x = xs[i];
+                if (!usable(x, logXAxis)) {
+                    continue;
+                }
+                xMin = Math.min(xMin, x);
+                xMax = Math.max(xMax, x);
+                double y = ys[i];
+                if (usable(y, logYAxis)) {
+                    yMin = Math.min(yMin, y);
+                    yMax = Math.max(yMax, y);
+                }
+            }
+        }
+        double[] xRange = widenIfEmpty(xMin, xMax, logXAxis);
+        double[] yRange = widenIfEmpty(yMin, yMax, logYAxis);
+        yMin = yRange[0];
+        yMax = yRange[1];
+        if (logYAxis) {
+            double pad = 0.05 * (Math.log10(yMax) - Math.log10(yMin));
+            yMin = Math.pow(10, Math.log10(yMin) - pad);
+            yMax = Math.pow(10, Math.log10(yMax) + pad);
+        } else {
+            boolean anchorLow = yIncludesZero.get() && yMin >= 0;
+            boolean anchorHigh = yIncludesZero.get() && yMax <= 0;
+            if (anchorLow) {
+                yMin = 0;
+            }
+            if (anchorHigh) {
+                yMax = 0;
+            }
+            double pad = 0.05 * (yMax - yMin);
+            yMin = anchorLow ? yMin : yMin - pad;
+            yMax = anchorHigh ? yMax : yMax + pad;
+        }
+        return new DataBounds(xRange[0], xRange[1], yMin, yMax);
+    }
+
+    private static boolean usable(double value, boolean logAxis) {
+        return logAxis ? value > 0 && value < Double.POSITIVE_INFINITY : Double.isFinite(value);
+    }
+
+    /** A non-empty range: a default one when there is no data, a small one around a single value. */
+    private static double[] widenIfEmpty(double min, double max, boolean logAxis) {
+        if (min > max) {
+            return logAxis ? new double[] {1, 10} : new double[] {0, 1};
+        }
+        if (min == max) {
+            if (logAxis) {
+                return new double[] {min / 2, max * 2};
+            }
+            double half = min == 0 ? 0.5 : Math.abs(min) * 0.05;
+            return new double[] {min - half, max + half};
+        }
+        return new double[] {min, max};
+    }
+
+    // ---- drawing the chart layer ------------------------------------------------------------------------------
+
+    /** Fonts and their line heights at one scale; rebuilt only when the scale changes. */
+    private record Fonts(double scale, Font tick, double tickHeight, Font label, double labelHeight, Font title,
+                         double titleHeight) {
+    }
+
+    private Fonts fontsFor(double scale) {
+        if (fonts == null || fonts.scale() != scale) {
+            String family = Font.getDefault().getFamily();
+            Font tick = Font.font(family, 11 * scale);
+            Font label = Font.font(family, 12 * scale);
+            Font titleFont = Font.font(family, FontWeight.BOLD, 14 * scale);
+            fonts = new Fonts(scale, tick, lineHeight(tick), label, lineHeight(label), titleFont, lineHeight(titleFont));
+        }
+        return fonts;
+    }
+
+    private void drawChart() {
+        redrawCount++;
+        labels.clear();
+        xScale = null;
+        yScale = null;
+        GraphicsContext gc = chartCanvas.getGraphicsContext2D();
+        double width = chartCanvas.getWidth();
+        double height = chartCanvas.getHeight();
+        ChartTheme colours = currentTheme();
+        double scale = colours.fontScale();
+        Fonts f = fontsFor(scale);
+        // A full, opaque fill lets the canvas discard commands still queued from frames it has not rendered yet.
+        gc.setFill(colours.background());
+        gc.fillRect(0, 0, width, height);
+        gc.setTextBaseline(VPos.TOP);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setLineDashes((double[]) null);
+
+        double pad = 8 * scale;
+        double tickLength = 4 * scale;
+        double labelGap = 3 * scale;
+        double top = drawTitle(gc, f, colours, width, pad);
+        top = drawLegend(gc, f, colours, width, top, pad);
+
+        String xTitle = xLabel.get();
+        String yTitle = yLabel.get();
+        boolean hasXTitle = !isBlank(xTitle);
+        boolean hasYTitle = !isBlank(yTitle);
+        double xTitleTop = height - pad - f.labelHeight();
+        double xTickLabelTop = (hasXTitle ? xTitleTop - pad / 2 : height - pad) - f.tickHeight();
+        plotTop = top + f.tickHeight() / 2;
+        plotBottom = xTickLabelTop - labelGap - tickLength;
+        if (plotBottom - plotTop < 8) {
+            return;
+        }
+
+        DataBounds bounds = computeBounds();
+        yScale = new AxisScale(bounds.yMin(), bounds.yMax(), logY.get(), plotBottom, plotTop);
+        int yTarget = Math.max(2, (int) ((plotBottom - plotTop) / (f.tickHeight() * 2.5)));
+        AxisTicks yTicks = ticks(bounds.yMin(), bounds.yMax(), logY.get(), yTarget);
+        String[] yTexts = new String[yTicks.count()];
+        double widestY = 0;
+        for (int i = 0; i < yTexts.length; i++) {
+            yTexts[i] = format(yFormat, yTicks.values()[i]);
+            widestY = Math.max(widestY, textWidth(yTexts[i], f.tick()));
+        }
+        plotLeft = Math.round(pad + (hasYTitle ? f.labelHeight() + pad / 2 : 0) + widestY + labelGap + tickLength);
+        // Room for half of the last x label, which is centred on its tick near the right edge.
+        double lastXLabel = textWidth(format(xFormat, bounds.xMax()), f.tick());
+        plotRight = Math.round(width - Math.max(1.5 * pad, lastXLabel / 2 + 2));
+        if (plotRight - plotLeft < 8) {
+            xScale = null;
+            yScale = null;
+            return;
+        }
+        xScale = new AxisScale(bounds.xMin(), bounds.xMax(), logX.get(), plotLeft, plotRight);
+        AxisTicks xTicks = xTicks(bounds, f, scale);
+
+        gc.setFill(colours.plotBackground());
+        gc.fillRect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
+        drawGrid(gc, colours, xTicks, yTicks, scale);
+
+        // Axis titles sit in their own strips, so they are placed before the tick labels that must dodge them.
+        gc.setFill(colours.text());
+        if (hasXTitle) {
+            gc.setFont(f.label());
+            String text = fit(xTitle, f.label(), plotRight - plotLeft);
+            double w = textWidth(text, f.label());
+            placeText(gc, text, (plotLeft + plotRight - w) / 2, xTitleTop, w, f.labelHeight());
+        }
+        if (hasYTitle) {
+            drawYTitle(gc, f, yTitle, pad);
+        }
+        drawYTickLabels(gc, f, colours, yTicks, yTexts, tickLength, labelGap);
+        drawXTickLabels(gc, f, colours, xTicks, xTickLabelTop, width);
+
+        drawCurves(gc, scale);
+        drawMarker(gc, f, colours, scale);
+    }
+
+    private double drawTitle(GraphicsContext gc, Fonts f, ChartTheme colours, double width, double pad) {
+        String text = fit(title.get(), f.title(), width - 2 * pad);
+        if (text.isEmpty()) {
+            return pad;
+        }
+        double w = textWidth(text, f.title());
+        gc.setFont(f.title());
+        gc.setFill(colours.text());
+        placeText(gc, text, Math.max(pad, (width - w) / 2), pad, w, f.titleHeight());
+        return pad + f.titleHeight() + pad / 2;
+    }
+
+    /** Series names with their colour, in centred rows above the plot so the legend never covers a curve. */
+    private double drawLegend(GraphicsContext gc, Fonts f, ChartTheme colours, double width, double top, double pad) {
+        double scale = f.scale();
+        double swatch = 18 * scale;
+        double swatchGap = 5 * scale;
+        double entryGap = 14 * scale;
+        double rowWidthLimit = width - 2 * pad;
+        double nameWidthLimit = rowWidthLimit - swatch - swatchGap;
+        gc.setFont(f.label());
+        int next = 0;
+        int rows = 0;
+        while (next < series.size()) {
+            int first = next;
+            double rowWidth = 0;
+            while (next < series.size()) {
+                String name = series.get(next).name();
+                if (isBlank(name)) {
+                    next++;
+                    continue;
+                }
+                double entry = swatch + swatchGap + textWidth(fit(name, f.label(), nameWidthLimit), f.label());
+                double needed = rowWidth == 0 ? entry : entryGap + entry;
+                if (rowWidth > 0 && rowWidth + needed > rowWidthLimit) {
+                    break;
+                }
+                rowWidth += needed;
+                next++;
+            }
+            if (rowWidth == 0) {
+                continue;
+            }
+            double x = Math.max(pad, (width - rowWidth) / 2);
+            double middle = top + f.labelHeight() / 2;
+            for (int i = first; i < next; i++) {
+                Series s = series.get(i);
+                if (isBlank(s.name())) {
+                    continue;
+                }
+                gc.setStroke(s.color());
+                gc.setLineWidth(curveWidth(scale));
+                gc.strokeLine(x, middle, x + swatch, middle);
+                String text = fit(s.name(), f.label(), nameWidthLimit);
+                double w = textWidth(text, f.label());
+                gc.setFill(colours.text());
+                placeText(gc, text, x + swatch + swatchGap, top, w, f.labelHeight());
+                x += swatch + swatchGap + w + entryGap;
+            }
+            top += f.labelHeight() + pad / 4;
+            rows++;
+        }
+        return rows == 0 ? top : top + pad / 2;
+    }
+
+    private void drawYTitle(GraphicsContext gc, Fonts f, String yTitle, double pad) {
+        String text = fit(yTitle, f.label(), plotBottom - plotTop);
+        double w = textWidth(text, f.label());
+        double centreY = (plotTop + plotBottom) / 2;
+        gc.save();
+        gc.translate(pad, centreY + w / 2);
+        gc.rotate(-90);
+        gc.setFont(f.label());
+        gc.fillText(text, 0, 0);
+        gc.restore();
+        labels.add(pad, centreY - w / 2, f.labelHeight(), w);
+    }
+
+    private AxisTicks ticks(double min, double max, boolean log, int target) {
+        return log ? AxisTicks.log(min, max, target) : AxisTicks.linear(min, max, target);
+    }
+
+    /** X ticks spaced so that their labels, measured in the current font and format, mostly fit side by side. */
+    private AxisTicks xTicks(DataBounds bounds, Fonts f, double scale) {
+        double plotWidth = plotRight - plotLeft;
+        int target = Math.max(2, (int) (plotWidth / (70 * scale)));
+        AxisTicks ticks = ticks(bounds.xMin(), bounds.xMax(), logX.get(), target);
+        if (logX.get() && ticks.count() > 0 && ticks.major()[0] != ticks.major()[ticks.count() - 1]) {
+            return ticks; // decades: the labels that do not fit are skipped by priority instead
+        }
+        double widest = 0;
+        for (double v : ticks.values()) {
+            widest = Math.max(widest, textWidth(format(xFormat, v), f.tick()));
+        }
+        // Fewer, evenly spaced labels read better than the every-other pattern that skipping collisions leaves.
+        int fitting = Math.max(1, (int) (plotWidth / (widest + 12 * scale)));
+        while (ticks.count() > fitting && target > 1) {
+            target--;
+            ticks = ticks(bounds.xMin(), bounds.xMax(), logX.get(), target);
+        }
+        return ticks;
+    }
+
+    private void drawGrid(GraphicsContext gc, ChartTheme colours, AxisTicks xTicks, AxisTicks yTicks, double scale) {
+        Color minorGrid = colours.grid().deriveColor(0, 1, 1, 0.5);
+        gc.setLineWidth(1);
+        for (int i = 0; i < xTicks.count(); i++) {
+            double x = crisp(xScale.toPixel(xTicks.values()[i]));
+            gc.setStroke(xTicks.major()[i] ? colours.grid() : minorGrid);
+            gc.strokeLine(x, plotTop, x, plotBottom);
+        }
+        for (int i = 0; i < yTicks.count(); i++) {
+            double y = crisp(yScale.toPixel(yTicks.values()[i]));
+            gc.setStroke(yTicks.major()[i] ? colours.grid() : minorGrid);
+            gc.strokeLine(plotLeft, y, plotRight, y);
+        }
+        gc.setStroke(colours.axis());
+        // A distance that changes sign reads against a zero line.
+        if (!yScale.log() && yScale.min() < 0 && yScale.max() > 0) {
+            double zero = crisp(yScale.toPixel(0));
+            gc.strokeLine(plotLeft, zero, plotRight, zero);
+        }
+        double tickLength = 4 * scale;
+        double left = crisp(plotLeft);
+        double bottom = crisp(plotBottom);
+        gc.strokeLine(left, plotTop, left, bottom);
+        gc.strokeLine(left, bottom, plotRight, bottom);
+        for (int i = 0; i < xTicks.count(); i++) {
+            double x = crisp(xScale.toPixel(xTicks.values()[i]));
+            gc.strokeLine(x, bottom, x, bottom + (xTicks.major()[i] ? tickLength : tickLength / 2));
+        }
+        for (int i = 0; i < yTicks.count(); i++) {
+            double y = crisp(yScale.toPixel(yTicks.values()[i]));
+            gc.strokeLine(left - (yTicks.major()[i] ? tickLength : tickLength / 2), y, left, y);
+        }
+    }
+
+    private void drawYTickLabels(GraphicsContext gc, Fonts f, ChartTheme colours, AxisTicks ticks, String[] texts,
+                                 double tickLength, double labelGap) {
+        gc.setFont(f.tick());
+        gc.setFill(colours.text());
+        for (boolean majorPass : MAJOR_THEN_MINOR) {
+            for (int i = 0; i < ticks.count(); i++) {
+                if (ticks.major()[i] != majorPass) {
+                    continue;
+                }
+                double w = textWidth(texts[i], f.tick());
+                double x = plotLeft - tickLength - labelGap - w;
+                double y = yScale.toPixel(ticks.values()[i]) - f.tickHeight() / 2;
+                placeTextIfFree(gc, texts[i], x, y, w, f.tickHeight(), 0, 2 * f.scale());
+            }
+        }
+    }
+
+    private void drawXTickLabels(GraphicsContext gc, Fonts f, ChartTheme colours, AxisTicks ticks, double top,
+                                 double width) {
+        gc.setFont(f.tick());
+        gc.setFill(colours.text());
+        for (boolean majorPass : MAJOR_THEN_MINOR) {
+            for (int i = 0; i < ticks.count(); i++) {
+                if (ticks.major()[i] != majorPass) {
+                    continue;
+                }
+                String text = format(xFormat, ticks.values()[i]);
+                double w = textWidth(text, f.tick());
+                double x = Math.clamp(xScale.toPixel(ticks.values()[i]) - w / 2, 0, Math.max(0, width - w));
+                placeTextIfFree(gc, text, x, top, w, f.tickHeight(), 6 * f.scale(), 0);
+            }
+        }
+    }
+
+    private void drawCurves(GraphicsContext gc, double scale) {
+        gc.save();
+        gc.beginPath();
+        gc.rect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
+        gc.clip();
+        gc.setLineWidth(curveWidth(scale));
+        gc.setLineJoin(StrokeLineJoin.ROUND);
+        gc.setLineCap(StrokeLineCap.BUTT);
+        dashPattern[0] = 6 * scale;
+        dashPattern[1] = 4 * scale;
+        for (Series s : series) {
+            gc.setStroke(s.color());
+            gc.setFill(s.color());
+            drawSeries(gc, s);
+        }
+        gc.restore();
+    }
+
+    /**
+     * One polyline per run of drawable points with the same dash state. A segment belongs to the point it ends at,
+     * so when the state flips the new run starts at the previous point and the curve stays connected.
+     */
+    private void drawSeries(GraphicsContext gc, Series s) {
+        double[] xs = s.x();
+        double[] ys = s.y();
+        boolean[] allowed = s.allowed();
+        boolean inRun = false;
+        boolean runHasSegment = false;
+        boolean runDashed = false;
+        double previousX = 0;
+        double previousY = 0;
+        for (int i = 0; i < s.length(); i++) {
+            double x = xs[i];
+            double y = ys[i];
+            if (!xScale.accepts(x) || !yScale.accepts(y)) {
+                if (inRun) {
+                    strokeRun(gc, runDashed);
+                    inRun = false;
+                }
+                continue;
+            }
+            double px = xScale.toPixel(x);
+            double py = yScale.toPixel(y);
+            if (!inRun) {
+                polyline.begin();
+                inRun = true;
+                runHasSegment = false;
+            } else {
+                boolean dashed = allowed != null && !allowed[i];
+                if (!runHasSegment) {
+                    runDashed = dashed;
+                    runHasSegment = true;
+                } else if (dashed != runDashed) {
+                    strokeRun(gc, runDashed);
+                    polyline.begin();
+                    polyline.add(previousX, previousY);
+                    runDashed = dashed;
+                }
+            }
+            polyline.add(px, py);
+            previousX = px;
+            previousY = py;
+        }
+        if (inRun) {
+            strokeRun(gc, runDashed);
+        }
+    }
+
+    private void strokeRun(GraphicsContext gc, boolean dashed) {
+        polyline.end();
+        int n = polyline.size();
+        if (n == 1) {
+            // A point with gaps on both sides would be invisible as a line.
+            double r = gc.getLineWidth();
+            gc.fillOval(polyline.xs()[0] - r, polyline.ys()[0] - r, 2 * r, 2 * r);
+            return;
+        }
+        gc.setLineDashes(dashed ? dashPattern : null);
+        gc.strokePolyline(polyline.xs(), polyline.ys(), n);
+    }
+
+    private void drawMarker(GraphicsContext gc, Fonts f, ChartTheme colours, double scale) {
+        double x = markerX.get();
+        if (!xScale.contains(x)) {
+            return;
+        }
+        double px = crisp(xScale.toPixel(x));
+        gc.setLineDashes((double[]) null);
+        gc.setStroke(colours.text());
+        gc.setLineWidth(1.5 * scale);
+        gc.strokeLine(px, plotTop, px, plotBottom);
+
+        String text = format(xFormat, x);
+        double inner = 3 * scale;
+        double w = textWidth(text, f.tick());
+        double boxWidth = w + 2 * inner;
+        double boxHeight = f.tickHeight() + 2 * inner;
+        double boxY = plotTop + 4 * scale;
+        if (boxWidth > plotRight - plotLeft || boxY + boxHeight > plotBottom) {
+            return; // the line alone, rather than a label spilling onto the tick labels
+        }
+        double boxX = px + 4 * scale;
+        if (boxX + boxWidth > plotRight) {
+            boxX = Math.max(plotLeft, px - 4 * scale - boxWidth);
+        }
+        gc.setFill(colours.plotBackground());
+        gc.fillRect(boxX, boxY, boxWidth, boxHeight);
+        gc.setLineWidth(1);
+        gc.strokeRect(boxX, boxY, boxWidth, boxHeight);
+        gc.setFont(f.tick());
+        gc.setFill(colours.text());
+        placeText(gc, text, boxX + inner, boxY + inner, w, f.tickHeight());
+    }
+
+    // ---- drawing the hover layer ------------------------------------------------------------------------------
+
+    private record ReadoutLine(String name, Color color, double x, double y) {
+    }
+
+    /** @param x the x of the point nearest the pointer, shown as the readout's heading */
+    private record Readout(double x, List<ReadoutLine> lines) {
+    }
+
+    private Readout readoutAt(double x) {
+        boolean logAxis = logX.get();
+        if (!usable(x, logAxis)) {
+            return null;
+        }
+        double target = logAxis ? Math.log10(x) : x;
+        List<ReadoutLine> lines = new ArrayList<>();
+        double headingDistance = Double.POSITIVE_INFINITY;
+        double headingX = Double.NaN;
+        for (Series s : series) {
+            double[] xs = s.x();
+            int nearest = -1;
+            double nearestDistance = Double.POSITIVE_INFINITY;
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            int points = 0;
+            for (int i = 0; i < s.length(); i++) {
+                if (!usable(xs[i], logAxis)) {
+                    continue;
+                }
+                double a = logAxis ? Math.log10(xs[i]) : xs[i];
+                points++;
+                low = Math.min(low, a);
+                high = Math.max(high, a);
+                double distance = Math.abs(a - target);
+                if (distance < nearestDistance) {
+                    nearestDistance = distance;
+                    nearest = i;
+                }
+            }
+            if (nearest < 0) {
+                continue;
+            }
+            // Past either end (by more than half the mean spacing) the series says nothing, rather than its end value.
+            double slack = points > 1 ? (high - low) / (points - 1) / 2 : 0;
+            boolean covers = target >= low - slack && target <= high + slack;
+            double y = s.y()[nearest];
+            boolean hasValue = covers && usable(y, logY.get());
+            lines.add(new ReadoutLine(s.name(), s.color(), xs[nearest], hasValue ? y : Double.NaN));
+            if (covers && nearestDistance < headingDistance) {
+                headingDistance = nearestDistance;
+                headingX = xs[nearest];
+            }
+        }
+        if (lines.isEmpty()) {
+            return null;
+        }
+        return new Readout(Double.isNaN(headingX) ? x : headingX, lines);
+    }
+
+    private String readoutText(ReadoutLine line) {
+        return line.name() + ": " + (Double.isNaN(line.y()) ? NO_VALUE : format(yFormat, line.y()));
+    }
+
+    private void drawHover() {
+        GraphicsContext gc = hoverCanvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
+        if (xScale == null || !(pointerX >= plotLeft && pointerX <= plotRight && pointerY >= plotTop && pointerY <= plotBottom)) {
+            return;
+        }
+        Readout readout = readoutAt(xScale.toValue(pointerX));
+        if (readout == null) {
+            return;
+        }
+        ChartTheme colours = currentTheme();
+        double scale = colours.fontScale();
+        Fonts f = fontsFor(scale);
+        double px = crisp(xScale.toPixel(readout.x()));
+
+        gc.setStroke(colours.axis());
+        gc.setLineWidth(1);
+        gc.setLineDashes(3, 3);
+        gc.strokeLine(px, plotTop, px, plotBottom);
+        double py = crisp(pointerY);
+        gc.strokeLine(plotLeft, py, plotRight, py);
+        gc.setLineDashes((double[]) null);
+
+        double dot = 3.5 * scale;
+        for (ReadoutLine line : readout.lines()) {
+            if (Double.isNaN(line.y()) || !yScale.contains(line.y())) {
+                continue;
+            }
+            double dx = xScale.toPixel(line.x());
+            double dy = yScale.toPixel(line.y());
+            gc.setFill(line.color());
+            gc.fillOval(dx - dot, dy - dot, 2 * dot, 2 * dot);
+            gc.setStroke(colours.background());
+            gc.strokeOval(dx - dot, dy - dot, 2 * dot, 2 * dot);
+        }
+
+        // The readout box: heading with the x value, then one line per series with its colour.
+        String heading = axisName(xLabel.get(), "x") + ": " + format(xFormat, readout.x());
+        String[] texts = new String[readout.lines().size()];
+        double swatch = 10 * scale;
+        double inner = 6 * scale;
+        double lineHeight = f.tickHeight() + 2 * scale;
+        double widest = textWidth(heading, f.tick());
+        for (int i = 0; i < texts.length; i++) {
+            ReadoutLine line = readout.lines().get(i);
+            texts[i] = readoutText(line);
+            widest = Math.max(widest, swatch + inner / 2 + textWidth(texts[i], f.tick()));
+        }
+        double boxWidth = widest + 2 * inner;
+        double boxHeight = (texts.length + 1) * lineHeight + 2 * inner;
+        double boxX = px + 12 * scale;
+        if (boxX + boxWidth > plotRight) {
+            boxX = Math.max(plotLeft, px - 12 * scale - boxWidth);
+        }
+        double boxY = Math.clamp(pointerY + 12 * scale, plotTop, Math.max(plotTop, plotBottom - boxHeight));
+        gc.setFill(colours.background().deriveColor(0, 1, 1, 0.92));
+        gc.fillRect(boxX, boxY, boxWidth, boxHeight);
+        gc.setStroke(colours.axis());
+        gc.strokeRect(crisp(boxX), crisp(boxY), Math.round(boxWidth), Math.round(boxHeight));
+        gc.setFont(f.tick());
+        gc.setTextBaseline(VPos.TOP);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFill(colours.text());
+        gc.fillText(heading, boxX + inner, boxY + inner);
+        for (int i = 0; i < texts.length; i++) {
+            double y = boxY + inner + (i + 1) * lineHeight;
+            gc.setFill(readout.lines().get(i).color());
+            gc.fillRect(boxX + inner, y + (f.tickHeight() - swatch) / 2, swatch, swatch);
+            gc.setFill(colours.text());
+            gc.fillText(texts[i], boxX + inner + swatch + inner / 2, y);
+        }
+    }
+
+    // ---- text -------------------------------------------------------------------------------------------------
+
+    private void placeText(GraphicsContext gc, String text, double x, double y, double width, double height) {
+        gc.fillText(text, x, y);
+        labels.add(x, y, width, height);
+    }
+
+    private void placeTextIfFree(GraphicsContext gc, String text, double x, double y, double width, double height,
+                                 double gapX, double gapY) {
+        if (labels.isFree(x, y, width, height, gapX, gapY)) {
+            placeText(gc, text, x, y, width, height);
+        }
+    }
+
+    private double textWidth(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private double lineHeight(Font font) {
+        measure.setFont(font);
+        measure.setText("Ag");
+        return Math.ceil(measure.getLayoutBounds().getHeight());
+    }
+
+    /** The text, shortened with an ellipsis if needed to fit {@code maxWidth}; "" when not even that fits. */
+    private String fit(String text, Font font, double maxWidth) {
+        if (text == null || text.isEmpty() || textWidth(text, font) <= maxWidth) {
+            return text == null ? "" : text;
+        }
+        // Binary search for the longest prefix that fits: a narrowing window measures a few times, not once per char.
+        int fits = 0;
+        int tooLong = text.length();
+        while (tooLong - fits > 1) {
+            int middle = (fits + tooLong) >>> 1;
+            if (textWidth(shortened(text, middle), font) <= maxWidth) {
+                fits = middle;
+            } else {
+                tooLong = middle;
+            }
+        }
+        return fits == 0 ? "" : shortened(text, fits);
+    }
+
+    private static String shortened(String text, int length) {
+        return text.substring(0, length).stripTrailing() + "\u2026";
+    }
+
+    private ChartTheme currentTheme() {
+        ChartTheme t = theme.get();
+        return t == null ? ChartTheme.light() : t;
+    }
+
+    private static String format(ObjectProperty<DoubleFunction<String>> formatter, double value) {
+        DoubleFunction<String> f = formatter.get();
+        String text = f == null ? plainNumber(value) : f.apply(value);
+        return text == null ? "" : text;
+    }
+
+    /** Up to six significant digits without trailing zeros: 0.3 for 0.30000000000000004, 57900 for 57900.0. */
+    static String plainNumber(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.isNaN(value) ? NO_VALUE : value > 0 ? "\u221e" : "-\u221e";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(LABEL_DIGITS).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        return magnitude >= 1e-4 && magnitude < 1e12 ? rounded.toPlainString() : rounded.toString();
+    }
+
+    private static String axisName(String label, String fallback) {
+        return isBlank(label) ? fallback : label;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static double curveWidth(double scale) {
+        return Math.max(1, 1.5 + (scale - 1));
+    }
+
+    /** Centres a one-pixel line on a pixel so it is drawn sharp instead of smeared over two. */
+    private static double crisp(double coordinate) {
+        return Math.floor(coordinate) + 0.5;
+    }
+}
