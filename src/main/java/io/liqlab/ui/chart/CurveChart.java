@@ -114,6 +114,10 @@ public final class CurveChart extends Region {
     private List<Series> series = List.of();
     private boolean chartDirty = true;
     private boolean hoverDirty;
+    private boolean markerDirty;
+    private ChartTheme markerTheme;
+    private final javafx.scene.shape.Line markerLine = new javafx.scene.shape.Line();
+    private final javafx.scene.control.Label markerLabel = new javafx.scene.control.Label();
     /** Pointer position in canvas pixels; NaN when the pointer is not over the chart. */
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
@@ -138,13 +142,23 @@ public final class CurveChart extends Region {
         chartCanvas.setManaged(false);
         hoverCanvas.setManaged(false);
         hoverCanvas.setMouseTransparent(true);
-        getChildren().addAll(chartCanvas, hoverCanvas);
+        markerLine.setManaged(false);
+        markerLine.setMouseTransparent(true);
+        markerLabel.setManaged(false);
+        markerLabel.setMouseTransparent(true);
+        markerLabel.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        getChildren().addAll(chartCanvas, markerLine, markerLabel, hoverCanvas);
 
         // The chart owns these properties, so the subscriptions live exactly as long as it does.
-        for (ObservableValue<?> input : List.<ObservableValue<?>>of(this.title, this.xLabel, this.yLabel, markerX, logX, logY,
+        for (ObservableValue<?> input : List.<ObservableValue<?>>of(this.title, this.xLabel, this.yLabel, logX, logY,
                 yIncludesZero, xFormat, yFormat, theme)) {
             input.subscribe((Object ignored) -> markChartDirty());
         }
+        // The marker lives on the overlay canvas: moving it (every slider step) must not redraw thousands of points.
+        markerX.subscribe((Number ignored) -> {
+            markerDirty = true;
+            setNeedsLayout(true);
+        });
 
         addEventHandler(MouseEvent.MOUSE_MOVED, this::pointerMoved);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::pointerMoved);
@@ -233,9 +247,13 @@ public final class CurveChart extends Region {
             resize(prefWidth(-1), prefHeight(-1));
         }
         fitCanvasesAndDraw();
+        // Curves and marker, without the hover readout.
+        hoverCanvas.setVisible(false);
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(currentTheme().background());
-        return chartCanvas.snapshot(parameters, null);
+        WritableImage image = snapshot(parameters, null);
+        hoverCanvas.setVisible(true);
+        return image;
     }
 
     /** Writes {@link #snapshotImage()} as PNG; a reader of {@code file} sees the old file or the new one, never half of it. */
@@ -337,8 +355,13 @@ public final class CurveChart extends Region {
         if (chartDirty) {
             chartDirty = false;
             drawChart();
-            // The readout shows values under the pointer, and those just changed.
+            // The readout shows values under the pointer, and those just changed; the scales may have too.
             hoverDirty = true;
+            markerDirty = true;
+        }
+        if (markerDirty) {
+            markerDirty = false;
+            placeMarker();
         }
         if (hoverDirty) {
             hoverDirty = false;
@@ -518,7 +541,6 @@ public final class CurveChart extends Region {
         drawXTickLabels(gc, f, colours, xTicks, xTickLabelTop, width);
 
         drawCurves(gc, scale);
-        drawMarker(gc, f, colours, scale);
     }
 
     private double drawTitle(GraphicsContext gc, Fonts f, ChartTheme colours, double width, double pad) {
@@ -693,12 +715,12 @@ public final class CurveChart extends Region {
     }
 
     private void drawCurves(GraphicsContext gc, double scale) {
+        // No gc.clip(): a canvas clip makes the renderer allocate a canvas-sized mask on every redraw (measured:
+        // most of the garbage while dragging the slider). The axes are auto-ranged to the data and drawSeries
+        // clamps stray points to the plot, so nothing can spill.
         gc.save();
-        gc.beginPath();
-        gc.rect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
-        gc.clip();
         gc.setLineWidth(curveWidth(scale));
-        gc.setLineJoin(StrokeLineJoin.ROUND);
+        gc.setLineJoin(StrokeLineJoin.BEVEL);
         gc.setLineCap(StrokeLineCap.BUTT);
         dashPattern[0] = 6 * scale;
         dashPattern[1] = 4 * scale;
@@ -733,8 +755,8 @@ public final class CurveChart extends Region {
                 }
                 continue;
             }
-            double px = xScale.toPixel(x);
-            double py = yScale.toPixel(y);
+            double px = Math.clamp(xScale.toPixel(x), plotLeft, plotRight);
+            double py = Math.clamp(yScale.toPixel(y), plotTop, plotBottom);
             if (!inRun) {
                 polyline.begin();
                 inRun = true;
@@ -773,16 +795,31 @@ public final class CurveChart extends Region {
         gc.strokePolyline(polyline.xs(), polyline.ys(), n);
     }
 
-    private void drawMarker(GraphicsContext gc, Fonts f, ChartTheme colours, double scale) {
+    /**
+     * Places the marker: a line and a boxed label as scene-graph nodes over the canvases. Moving them dirties a
+     * thin strip of the window, where redrawing a canvas would make the renderer repaint and composite the whole
+     * chart on every slider step.
+     */
+    private void placeMarker() {
         double x = markerX.get();
-        if (!xScale.contains(x)) {
+        boolean shown = xScale != null && xScale.contains(x);
+        markerLine.setVisible(shown);
+        markerLabel.setVisible(false);
+        if (!shown) {
             return;
         }
+        ChartTheme colours = currentTheme();
+        double scale = colours.fontScale();
+        Fonts f = fontsFor(scale);
+        double ox = chartCanvas.getLayoutX();
+        double oy = chartCanvas.getLayoutY();
         double px = crisp(xScale.toPixel(x));
-        gc.setLineDashes((double[]) null);
-        gc.setStroke(colours.text());
-        gc.setLineWidth(1.5 * scale);
-        gc.strokeLine(px, plotTop, px, plotBottom);
+        markerLine.setStroke(colours.text());
+        markerLine.setStrokeWidth(1.5 * scale);
+        markerLine.setStartX(ox + px);
+        markerLine.setEndX(ox + px);
+        markerLine.setStartY(oy + plotTop);
+        markerLine.setEndY(oy + plotBottom);
 
         String text = format(xFormat, x);
         double inner = 3 * scale;
@@ -797,13 +834,19 @@ public final class CurveChart extends Region {
         if (boxX + boxWidth > plotRight) {
             boxX = Math.max(plotLeft, px - 4 * scale - boxWidth);
         }
-        gc.setFill(colours.plotBackground());
-        gc.fillRect(boxX, boxY, boxWidth, boxHeight);
-        gc.setLineWidth(1);
-        gc.strokeRect(boxX, boxY, boxWidth, boxHeight);
-        gc.setFont(f.tick());
-        gc.setFill(colours.text());
-        placeText(gc, text, boxX + inner, boxY + inner, w, f.tickHeight());
+        markerLabel.setText(text);
+        if (markerTheme != colours) {
+            // Only on a theme change: a new background every step would rebuild the label's cached image.
+            markerTheme = colours;
+            markerLabel.setFont(f.tick());
+            markerLabel.setTextFill(colours.text());
+            markerLabel.setPadding(new Insets(inner));
+            markerLabel.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(colours.plotBackground(), null, null)));
+            markerLabel.setBorder(new javafx.scene.layout.Border(new javafx.scene.layout.BorderStroke(colours.text(),
+                    javafx.scene.layout.BorderStrokeStyle.SOLID, null, new javafx.scene.layout.BorderWidths(1))));
+        }
+        markerLabel.resizeRelocate(ox + boxX, oy + boxY, boxWidth, boxHeight);
+        markerLabel.setVisible(true);
     }
 
     // ---- drawing the hover layer ------------------------------------------------------------------------------
@@ -872,6 +915,7 @@ public final class CurveChart extends Region {
     private void drawHover() {
         GraphicsContext gc = hoverCanvas.getGraphicsContext2D();
         gc.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
+
         if (xScale == null || !(pointerX >= plotLeft && pointerX <= plotRight && pointerY >= plotTop && pointerY <= plotBottom)) {
             return;
         }
@@ -956,7 +1000,26 @@ public final class CurveChart extends Region {
         }
     }
 
+    /** Text widths by font and string: tick labels and legends repeat from frame to frame, and measuring allocates. */
+    private final java.util.Map<Font, java.util.Map<String, Double>> widths = new java.util.HashMap<>();
+
     private double textWidth(String text, Font font) {
+        java.util.Map<String, Double> byText = widths.computeIfAbsent(font, k -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Double> eldest) {
+                return size() > 512;
+            }
+        });
+        Double cached = byText.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        double w = measureWidth(text, font);
+        byText.put(text, w);
+        return w;
+    }
+
+    private double measureWidth(String text, Font font) {
         measure.setFont(font);
         measure.setText(text);
         return measure.getLayoutBounds().getWidth();
