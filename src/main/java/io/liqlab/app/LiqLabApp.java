@@ -1,22 +1,38 @@
 package io.liqlab.app;
 
+import io.liqlab.core.LiquidationEngine;
 import io.liqlab.profile.ProfileCatalog;
+import io.liqlab.profile.UserDirectories;
 import io.liqlab.ui.Styles;
-import io.liqlab.ui.profiles.ProfilesView;
+import io.liqlab.ui.compare.ComparisonViewModel;
+import io.liqlab.ui.position.ChartsViewModel;
+import io.liqlab.ui.position.PositionViewModel;
 import io.liqlab.ui.profiles.ProfilesViewModel;
+import io.liqlab.ui.workspace.WorkspaceState;
+import io.liqlab.ui.workspace.WorkspaceView;
+import io.liqlab.ui.workspace.WorkspaceViewModel;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The composition root: builds the services once and hands them to the views through constructors. */
 public final class LiqLabApp extends Application {
 
     public static final String TITLE = "LiqLab";
+    /** Curves drawn at first start: the classroom baseline and Binance. */
+    public static final List<String> DEFAULT_CURVES = List.of("textbook", "binance-usdm-btc");
+
+    private WorkspaceStore store;
+    private WorkspaceViewModel workspace;
+    private WorkspaceView view;
 
     public static void launchApp(String[] args) {
         Application.launch(LiqLabApp.class, args);
@@ -24,32 +40,56 @@ public final class LiqLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle(TITLE);
-        stage.setScene(createScene(ProfileCatalog.loadDefault()));
-        stage.show();
-    }
-
-    /** The main scene for a catalog; also what the headless UI tests open. */
-    public static Scene createScene(ProfileCatalog catalog) {
+        ProfileCatalog catalog = ProfileCatalog.loadDefault();
+        store = new WorkspaceStore(UserDirectories.configDir().resolve("workspace.json"));
+        LiquidationEngine engine = new LiquidationEngine();
+        PositionViewModel position = new PositionViewModel(engine, catalog.profiles());
+        ChartsViewModel charts = new ChartsViewModel(position, DEFAULT_CURVES);
+        ComparisonViewModel comparison = new ComparisonViewModel(engine, catalog.profiles(), position.positionProperty());
+        workspace = new WorkspaceViewModel(position, charts, comparison);
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
-        BorderPane root = new BorderPane(new ProfilesView(profiles));
-        VBox top = new VBox();
-        Label banner = new Label("Venue profiles: the rules, tiers and data provenance LiqLab computes with. "
-                + "Run the command line (calc, sweep, profiles) for the numbers; the position workspace and charts are not built yet.");
-        banner.setWrapText(true);
-        banner.setMaxWidth(Double.MAX_VALUE);
-        banner.getStyleClass().add(Styles.BANNER);
-        top.getChildren().add(banner);
+        view = new WorkspaceView(workspace, profiles);
+
+        BorderPane root = new BorderPane(view);
+        VBox problems = new VBox();
         for (String problem : profiles.problems()) {
-            Label p = new Label("Not loaded: " + problem);
+            Label p = new Label("Profile not loaded: " + problem);
             p.setWrapText(true);
             p.setMaxWidth(Double.MAX_VALUE);
             p.getStyleClass().add(Styles.PROBLEM);
-            top.getChildren().add(p);
+            problems.getChildren().add(p);
         }
-        root.setTop(top);
-        Scene scene = new Scene(root, 1280, 800);
+        root.setTop(problems);
+        Scene scene = new Scene(root, 1600, 1000);
         scene.getStylesheets().add(Objects.requireNonNull(LiqLabApp.class.getResource("/io/liqlab/ui/liqlab.css")).toExternalForm());
-        return scene;
+        stage.setTitle(TITLE);
+        stage.setScene(scene);
+        store.load().ifPresent(s -> restore(stage, s));
+        stage.setOnCloseRequest(e -> save(stage));
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        // saved on close request; nothing else holds resources
+    }
+
+    private void restore(Stage stage, WorkspaceState s) {
+        workspace.restore(s);
+        view.tabs().getSelectionModel().select(Math.max(0, Math.min(s.tab(), view.tabs().getTabs().size() - 1)));
+        Rectangle2D wanted = new Rectangle2D(s.x(), s.y(), Math.max(640, s.width()), Math.max(480, s.height()));
+        boolean visible = Screen.getScreens().stream().anyMatch(screen -> screen.getVisualBounds().intersects(wanted));
+        if (visible && s.width() > 0) {
+            stage.setX(s.x());
+            stage.setY(s.y());
+            stage.setWidth(wanted.getWidth());
+            stage.setHeight(wanted.getHeight());
+        }
+        stage.setMaximized(s.maximized());
+    }
+
+    private void save(Stage stage) {
+        store.save(workspace.capture(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
+                view.tabs().getSelectionModel().getSelectedIndex()));
     }
 }

@@ -9,7 +9,7 @@ import io.liqlab.core.Numbers;
 import io.liqlab.core.Outcome;
 import io.liqlab.core.Position;
 import io.liqlab.core.Side;
-import io.liqlab.profile.Provenance;
+import io.liqlab.report.ResultReport;
 import io.liqlab.profile.VenueProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,7 +113,7 @@ final class CalcCommand implements Callable<Integer> {
         if (json) {
             out.print(cli.json(toJson(profile, r)));
         } else {
-            out.print(toText(profile, r));
+            out.print(ResultReport.text(profile, r));
         }
         out.flush();
         return 0;
@@ -135,14 +135,6 @@ final class CalcCommand implements Callable<Integer> {
             case Outcome.NeverLiquidated _ -> "never-liquidated";
             case Outcome.LiquidatableAtEntry _ -> "liquidatable-at-entry";
         };
-    }
-
-    static List<String> allNotes(VenueProfile profile, LiquidationResult r) {
-        List<String> notes = new ArrayList<>(r.noteTexts());
-        for (Provenance.StandIn s : profile.provenance().standIns()) {
-            notes.add("Stand-in data (" + s.values() + "): " + s.note() + ".");
-        }
-        return notes;
     }
 
     static ObjectNode toJson(VenueProfile profile, LiquidationResult r) {
@@ -195,7 +187,7 @@ final class CalcCommand implements Callable<Integer> {
         o.put("confidence", profile.provenance().confidence());
         o.put("standInData", profile.hasStandIns());
         ArrayNode notes = o.putArray("notes");
-        allNotes(profile, r).forEach(notes::add);
+        ResultReport.notes(profile, r).forEach(notes::add);
         return o;
     }
 
@@ -207,51 +199,4 @@ final class CalcCommand implements Callable<Integer> {
         }
     }
 
-    static String toText(VenueProfile profile, LiquidationResult r) {
-        Position p = r.position();
-        StringBuilder sb = new StringBuilder();
-        String nl = System.lineSeparator();
-        sb.append(profile.name()).append(" - ").append(p.side().id()).append(", ").append(p.mode().id())
-                .append(r.estimate() ? " (estimate)" : "").append(nl);
-        sb.append(String.format(Locale.ROOT, "  entry %s   mark %s   quantity %s   notional %s%n", Numbers.price(p.entryPrice()),
-                Numbers.price(p.markPrice()), Numbers.quantity(p.quantity()), Numbers.money(r.notional())));
-        sb.append(String.format(Locale.ROOT, "  leverage %s   margin %s%n%n", Numbers.leverage(r.leverage()), Numbers.money(r.margin())));
-        String liq = switch (r.outcome()) {
-            case Outcome.LiquidatesAt(double price) -> Numbers.price(price) + String.format(Locale.ROOT, "   (%s%.2f%% %s the mark)",
-                    "", Math.abs(r.distancePercent()), (r.distancePercent() >= 0) == (p.side() == Side.LONG) ? "below" : "above");
-            case Outcome.NeverLiquidated _ -> "none (never liquidated)";
-            case Outcome.LiquidatableAtEntry _ -> "none (liquidatable at entry)";
-        };
-        row(sb, "Liquidation price", liq);
-        row(sb, "Bankruptcy price", Double.isNaN(r.bankruptcyPrice()) ? "none" : Numbers.price(r.bankruptcyPrice()));
-        if (profile.rules().hasBackstop()) {
-            row(sb, "Backstop price", Double.isNaN(r.backstopPrice()) ? "none" : Numbers.price(r.backstopPrice())
-                    + "   (equity below " + Numbers.quantity(JsonNumbers.round(profile.rules().backstop().equityFraction())) + " x MM)");
-        }
-        row(sb, "Tier at entry", tierText(r.tierAtEntry()));
-        row(sb, "Tier at liquidation", r.tierAtLiquidation() == null ? "none" : tierText(r.tierAtLiquidation())
-                + (r.tierChanges() ? "   (differs from entry)" : ""));
-        row(sb, "Maintenance rate", Numbers.percentOf(r.maintenanceMarginRate()) + (r.feeInTrigger() > 0
-                ? " + fee " + Numbers.percentOf(r.feeInTrigger()) : "") + ", amount " + Numbers.money(r.maintenanceAmount()));
-        row(sb, "Maintenance at liq.", Numbers.money(r.maintenanceMarginAtLiquidation()));
-        row(sb, "Margin ratio now", Double.isNaN(r.marginRatioNow()) ? "n/a (no equity)" : Numbers.percentOf(r.marginRatioNow()));
-        row(sb, "Max leverage", Numbers.leverage(r.maxLeverage()) + (r.leverageAllowed() ? "   (allowed)" : "   (NOT allowed at this size)"));
-        if (r.firstLiquidation() != null) {
-            row(sb, "First liquidation", r.firstLiquidation().description());
-        }
-        sb.append(nl).append("  Data as of ").append(profile.provenance().asOf()).append(", confidence ")
-                .append(profile.provenance().confidence()).append(profile.hasStandIns() ? ", CONTAINS STAND-IN VALUES" : "").append(nl);
-        for (String note : allNotes(profile, r)) {
-            sb.append("  * ").append(note).append(nl);
-        }
-        return sb.toString();
-    }
-
-    private static String tierText(io.liqlab.core.Tier t) {
-        return t.number() + " (mmr " + Numbers.percentOf(t.maintenanceMarginRate()) + ", max " + Numbers.leverage(t.maxLeverage()) + ")";
-    }
-
-    private static void row(StringBuilder sb, String label, String value) {
-        sb.append(String.format(Locale.ROOT, "  %-20s %s%n", label, value));
-    }
 }

@@ -47,7 +47,15 @@ public final class LiquidationEngine {
      * liquidated, or liquidatable at entry). Allocation-free: this is the sweep's inner loop.
      */
     public static double liquidationPrice(VenueRules rules, Side side, double entry, double quantity, double margin) {
-        Shape shape = shape(rules.family(), MarginMode.ISOLATED);
+        return liquidationPrice(rules, MarginMode.ISOLATED, side, entry, quantity, margin);
+    }
+
+    /**
+     * As {@link #liquidationPrice(VenueRules, Side, double, double, double)}, in either margin mode; in cross mode
+     * {@code margin} is {@code wallet + UPNL_other - MM_other} (what {@link Position#marginFor(double)} gives).
+     */
+    public static double liquidationPrice(VenueRules rules, MarginMode mode, Side side, double entry, double quantity, double margin) {
+        Shape shape = shape(rules.family(), mode);
         TierSchedule tiers = rules.tiers();
         double fee = feeInTrigger(rules.family());
         int fixed = fixedTierIndex(rules, tiers, shape, quantity, entry);

@@ -2,8 +2,13 @@ package io.liqlab.ui;
 
 import io.liqlab.app.LiqLabApp;
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.chart.CurveChart;
+import io.liqlab.ui.compare.ComparisonViewModel;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,13 +17,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real window, headless (Monocle): titled LiqLab, listing the profiles, showing the selected one's tiers. */
+/** The real window, headless (Monocle), driven as a user would. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private static Path home;
@@ -41,19 +49,90 @@ class MainWindowTest {
         new LiqLabApp().start(stage);
     }
 
-    @Test
-    void windowIsTitledLiqLabAndListsTheSevenProfiles(FxRobot robot) {
-        assertEquals("LiqLab", stage.getTitle());
-        ListView<VenueProfile> list = robot.lookup("#profile-list").queryListView();
-        assertEquals(7, list.getItems().size());
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
     }
 
     @Test
-    void selectingAProfileShowsItsTiers(FxRobot robot) {
+    void windowIsTitledLiqLabAndOpensOnTheClassicExample(FxRobot robot) {
+        assertEquals("LiqLab", stage.getTitle());
+        assertEquals("57,900.00", text(robot, "liquidation-price"));
+        assertTrue(text(robot, "distance").startsWith("3.50% below the mark"));
+    }
+
+    @Test
+    void typingAnEntryPriceUpdatesTheLiquidationPrice(FxRobot robot) {
+        TextField entry = robot.lookup("#entry").queryAs(TextField.class);
+        robot.clickOn(entry);
+        robot.interact(entry::selectAll);
+        robot.write("50000");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("48,250.00", text(robot, "liquidation-price"));
+    }
+
+    @Test
+    void anInvalidFieldShowsItsMessageAndKeepsTheStaleResultMarked(FxRobot robot) {
+        TextField entry = robot.lookup("#entry").queryAs(TextField.class);
+        robot.clickOn(entry);
+        robot.interact(entry::selectAll);
+        robot.write("-5");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#entry-error").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().contains("Entry price must be a price greater than 0"), error.getText());
+        assertTrue(robot.lookup("#stale-note").queryAs(Label.class).isVisible());
+        assertEquals("57,900.00", text(robot, "liquidation-price"), "the last valid result stays, marked stale");
+        assertTrue(entry.getPseudoClassStates().contains(Styles.INVALID));
+    }
+
+    @Test
+    void switchingVenueUpdatesTheResultAndTheCurves(FxRobot robot) {
+        CurveChart chart = robot.lookup("#chart-size").queryAs(CurveChart.class);
+        assertEquals(2, chart.getSeries().size());
+        ComboBox<VenueProfile> venue = robot.lookup("#venue").queryComboBox();
+        robot.interact(() -> venue.getSelectionModel().select(venue.getItems().stream()
+                .filter(p -> p.id().equals("hyperliquid-btc")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals("57,900.00", text(robot, "liquidation-price"));
+        robot.clickOn("#curve-hyperliquid-btc");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, chart.getSeries().size(), "ticking Hyperliquid adds its curve");
+        assertTrue(chart.hoverText(25).contains("Hyperliquid"), chart.hoverText(25));
+    }
+
+    @Test
+    void comparisonTableListsAllSevenProfiles(FxRobot robot) {
+        robot.clickOn("#tab-compare .tab-label");
+        TableView<ComparisonViewModel.Row> table = robot.lookup("#comparison-table").queryTableView();
+        assertEquals(7, table.getItems().size());
+    }
+
+    @Test
+    void profilesTabStillBrowsesTheProfiles(FxRobot robot) {
+        robot.clickOn("#tab-profiles .tab-label");
         ListView<VenueProfile> list = robot.lookup("#profile-list").queryListView();
+        assertEquals(7, list.getItems().size());
         robot.interact(() -> list.getSelectionModel().select(
                 list.getItems().stream().filter(p -> p.id().equals("binance-usdm-btc")).findFirst().orElseThrow()));
-        TableView<?> table = robot.lookup("#tier-table").queryTableView();
-        assertEquals(12, table.getItems().size());
+        assertEquals(12, robot.lookup("#tier-table").queryTableView().getItems().size());
+    }
+
+    @Test
+    void chartPngExportWritesARealImage(FxRobot robot) throws Exception {
+        CurveChart chart = robot.lookup("#chart-leverage").queryAs(CurveChart.class);
+        Path png = home.resolve("leverage.png");
+        robot.interact(() -> {
+            try {
+                chart.writePng(png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        byte[] bytes = Files.readAllBytes(png);
+        assertTrue(bytes.length > 1_000);
+        assertEquals((byte) 0x89, bytes[0]);
+        assertEquals('P', bytes[1]);
+        assertEquals('N', bytes[2]);
+        assertEquals('G', bytes[3]);
     }
 }

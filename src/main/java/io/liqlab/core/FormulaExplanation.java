@@ -1,0 +1,103 @@
+package io.liqlab.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The venue's liquidation formula with one position's numbers substituted, step by step, for teaching; and the
+ * "textbook vs exact" comparison (maintenance on the entry notional vs at the liquidation price).
+ *
+ * @param formula      the family's formula in symbols
+ * @param steps        each step with numbers plugged in
+ * @param tierUsed     the tier row the price used, in words (empty where the venue has one rate)
+ * @param textbook     the textbook answer (maintenance on entry notional, no amount), NaN where none
+ * @param exact        the answer with maintenance at the liquidation price and the same (mmr, A), NaN where none
+ * @param whyDifferent one or two sentences on why the two differ
+ */
+public record FormulaExplanation(String formula, List<String> steps, String tierUsed, double textbook, double exact,
+                                 String whyDifferent) {
+
+    /** Explains {@code r}, computed under {@code rules}. */
+    public static FormulaExplanation of(VenueRules rules, LiquidationResult r) {
+        Position p = r.position();
+        String sign = p.side() == Side.LONG ? "-" : "+";
+        String side = p.side() == Side.LONG ? "long" : "short";
+        double q = p.quantity();
+        double e = p.entryPrice();
+        double m = p.marginFor(1);
+        double rate = r.maintenanceMarginRate();
+        double amount = r.maintenanceAmount();
+        double fee = r.feeInTrigger();
+        boolean entryFamily = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional && p.mode() == MarginMode.ISOLATED;
+        List<String> steps = new ArrayList<>();
+        steps.add("Q = " + Numbers.quantity(q) + ", E = " + Numbers.price(e) + ", notional Q x E = " + Numbers.money(r.notional()));
+        if (p.mode() == MarginMode.CROSS) {
+            steps.add("M = wallet + uPnL(other) - MM(other) = " + Numbers.money(p.wallet()) + " + " + Numbers.money(p.otherUnrealizedPnl())
+                    + " - " + Numbers.money(p.otherMaintenance()) + (p.fundingPaid() != 0 ? " - funding " + Numbers.money(p.fundingPaid()) : "")
+                    + (p.openingFee() > 0 ? " - fee " + Numbers.money(p.openingFee()) : "") + " = " + Numbers.money(m));
+        } else {
+            steps.add("M = " + Numbers.money(p.margin()) + (p.fundingPaid() != 0 ? " - funding " + Numbers.money(p.fundingPaid()) : "")
+                    + (p.openingFee() > 0 ? " - fee " + Numbers.money(p.openingFee()) : "")
+                    + (p.fundingPaid() != 0 || p.openingFee() > 0 ? " = " + Numbers.money(m) : ""));
+        }
+        String formula;
+        String result = r.hasLiquidationPrice() ? Numbers.price(r.liquidationPrice()) : "none";
+        if (entryFamily) {
+            formula = side + ": L = E " + sign + " (M - MM) / Q,  MM = Q x E x mmr - A";
+            double mm = q * e * rate - amount;
+            steps.add("MM = " + Numbers.quantity(q) + " x " + Numbers.price(e) + " x " + Numbers.percentOf(rate) + " - " + Numbers.money(amount)
+                    + " = " + Numbers.money(mm));
+            steps.add("L = " + Numbers.price(e) + " " + sign + " (" + Numbers.money(m) + " - " + Numbers.money(mm) + ") / "
+                    + Numbers.quantity(q) + " = " + result);
+        } else {
+            double k = rate + fee;
+            String rateText = fee > 0 ? "(mmr + fee)" : "mmr";
+            formula = side + ": L = (Q x E " + sign + " M " + sign + " A) / (Q x (1 " + sign + " " + rateText + "))";
+            if (fee > 0) {
+                steps.add("mmr + fee = " + Numbers.percentOf(rate) + " + " + Numbers.percentOf(fee) + " = " + Numbers.percentOf(k));
+            }
+            steps.add("L = (" + Numbers.money(q * e) + " " + sign + " " + Numbers.money(m) + " " + sign + " " + Numbers.money(amount) + ") / ("
+                    + Numbers.quantity(q) + " x (1 " + sign + " " + Numbers.percentOf(k) + ")) = " + result);
+            if (r.hasLiquidationPrice()) {
+                steps.add("check: equity at L = M + s x Q x (L - E) = " + Numbers.money(m + p.side().sign() * q * (r.liquidationPrice() - e))
+                        + " = MM(L) = " + Numbers.money(r.maintenanceMarginAtLiquidation()));
+            }
+        }
+        String tierUsed = "";
+        Tier t = r.tierAtLiquidation() != null ? r.tierAtLiquidation() : r.tierAtEntry();
+        if (rules.tiers().size() > 1 && !p.hasMaintenanceOverride()) {
+            boolean contracts = rules.tiers().basis() == TierSchedule.Basis.CONTRACTS;
+            String basis = contracts ? "contracts Q / contract value = " + Numbers.bound(rules.tierBasisValue(q, e))
+                    : entryFamily ? "entry notional " + Numbers.money(r.notional())
+                    : "notional at L = " + (r.hasLiquidationPrice() ? Numbers.money(q * r.liquidationPrice()) : "n/a");
+            tierUsed = "Tier " + t.number() + ": " + Numbers.bound(t.floor()) + " < " + basis + " <= "
+                    + (t.isUnbounded() ? "unbounded" : Numbers.bound(t.cap())) + "; mmr " + Numbers.percentOf(t.maintenanceMarginRate())
+                    + (contracts ? "" : ", A " + Numbers.money(t.maintenanceAmount())) + ", max " + Numbers.leverage(t.maxLeverage());
+            if (r.tierChanges()) {
+                tierUsed += " (entry was tier " + r.tierAtEntry().number() + ": maintenance is charged at the liquidation price)";
+            }
+        }
+
+        // Textbook vs exact, with the same (mmr, A) and this margin, no fee in the trigger.
+        double textbook = segment(p, m, rate, amount, true);
+        double exact = segment(p, m, rate, amount, false);
+        String why = Double.isNaN(textbook) || Double.isNaN(exact) ? "No comparison: one of the two has no liquidation price."
+                : "The textbook charges maintenance on the entry notional (" + Numbers.money(q * e * rate - amount)
+                + "); the exact formula charges it on the notional at the liquidation price (" + Numbers.money(q * exact * rate - amount)
+                + "), which is " + (p.side() == Side.LONG ? "smaller for a long, so the exact price is a little lower." : "larger for a short, so the exact price is a little higher.")
+                + " Difference: " + Numbers.money(Math.abs(textbook - exact)) + ".";
+        return new FormulaExplanation(formula, List.copyOf(steps), tierUsed, textbook, exact, why);
+    }
+
+    private static double segment(Position p, double m, double rate, double amount, boolean onEntry) {
+        double q = p.quantity();
+        double e = p.entryPrice();
+        if (onEntry) {
+            double mm = q * e * rate - amount;
+            double l = e - p.side().sign() * (m - mm) / q;
+            return l > 0 && m > mm ? l : Double.NaN;
+        }
+        double l = p.side() == Side.LONG ? (q * e - m - amount) / (q * (1 - rate)) : (q * e + m + amount) / (q * (1 + rate));
+        return l > 0 && m > q * e * rate - amount ? l : Double.NaN;
+    }
+}

@@ -1,0 +1,166 @@
+package io.liqlab.ui.position;
+
+import io.liqlab.core.Numbers;
+import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.Palette;
+import io.liqlab.ui.Styles;
+import io.liqlab.ui.chart.ChartTheme;
+import io.liqlab.ui.chart.CurveChart;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The three live charts and the profile toggles that choose their curves. */
+public final class ChartsView extends VBox {
+
+    private final CurveChart byLeverage = new CurveChart("Liquidation distance against leverage", "leverage (x)", "distance to liquidation (%)");
+    private final CurveChart bySize = new CurveChart("Distance against position size, at this leverage", "notional (log)", "distance (%)");
+    private final CurveChart byTime = new CurveChart("Liquidation price against holding time", "hours held", "liquidation price");
+
+    /** The leverage curves on screen: dragging the slider leaves them alone and moves only the marker. */
+    private List<ChartsViewModel.Curve> shownLeverageCurves;
+
+    public ChartsView(ChartsViewModel vm, PositionViewModel position) {
+        setSpacing(6);
+        setPadding(new Insets(0, 12, 12, 12));
+        byLeverage.setId("chart-leverage");
+        bySize.setId("chart-size");
+        byTime.setId("chart-time");
+        byLeverage.xFormatProperty().set(x -> Numbers.leverage(x));
+        byLeverage.yFormatProperty().set(ChartsView::percent);
+        bySize.logXProperty().set(true);
+        bySize.xFormatProperty().set(ChartsView::compactMoney);
+        bySize.yFormatProperty().set(ChartsView::percent);
+        byTime.xFormatProperty().set(h -> h >= 48 ? String.format(Locale.ROOT, "%.0f d", h / 24) : String.format(Locale.ROOT, "%.0f h", h));
+        byTime.yFormatProperty().set(Numbers::price);
+        byTime.yIncludesZeroProperty().set(false);
+
+        FlowPane toggles = new FlowPane(12, 4);
+        toggles.setId("compare-toggles");
+        Label compare = new Label("Curves:");
+        compare.getStyleClass().add(Styles.KEY);
+        toggles.getChildren().add(compare);
+        for (VenueProfile p : position.profiles()) {
+            CheckBox box = new CheckBox(p.name());
+            box.setId("curve-" + p.id());
+            Rectangle swatch = new Rectangle(12, 12, Palette.venue(position.profiles().indexOf(p)));
+            box.setGraphic(swatch);
+            box.setSelected(vm.comparedProfiles().contains(p));
+            box.selectedProperty().subscribe(on -> {
+                if (on && !vm.comparedProfiles().contains(p)) {
+                    vm.comparedProfiles().add(p);
+                } else if (!on) {
+                    vm.comparedProfiles().remove(p);
+                }
+            });
+            toggles.getChildren().add(box);
+        }
+        CheckBox log = new CheckBox("log scale");
+        log.setId("log-scale");
+        // Distance falls like 1/leverage: on log axes the 10x..125x region, where the tiers bite, is readable.
+        log.setSelected(true);
+        byLeverage.logXProperty().bind(log.selectedProperty());
+        byLeverage.logYProperty().bind(log.selectedProperty());
+        toggles.getChildren().add(log);
+
+        Label timeCallout = new Label();
+        timeCallout.setId("time-to-liquidation");
+        timeCallout.getStyleClass().add("callout");
+        timeCallout.setWrapText(true);
+        timeCallout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        timeCallout.textProperty().bind(vm.timeToLiquidationProperty());
+
+        GridPane grid = new GridPane(10, 6);
+        grid.add(byLeverage, 0, 0, 1, 2);
+        grid.add(bySize, 1, 0);
+        grid.add(new VBox(4, byTime, timeCallout), 1, 1);
+        VBox.setVgrow(byTime, Priority.ALWAYS);
+        for (CurveChart c : List.of(byLeverage, bySize, byTime)) {
+            c.setMinSize(200, 160);
+            c.setPrefSize(400, 300);
+            GridPane.setHgrow(c, Priority.ALWAYS);
+            GridPane.setVgrow(c, Priority.ALWAYS);
+        }
+        javafx.scene.layout.ColumnConstraints wide = new javafx.scene.layout.ColumnConstraints();
+        wide.setPercentWidth(55);
+        javafx.scene.layout.ColumnConstraints narrow = new javafx.scene.layout.ColumnConstraints();
+        narrow.setPercentWidth(45);
+        grid.getColumnConstraints().addAll(wide, narrow);
+        javafx.scene.layout.RowConstraints half = new javafx.scene.layout.RowConstraints();
+        half.setPercentHeight(50);
+        javafx.scene.layout.RowConstraints half2 = new javafx.scene.layout.RowConstraints();
+        half2.setPercentHeight(50);
+        grid.getRowConstraints().addAll(half, half2);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().addAll(toggles, grid);
+
+        vm.chartsProperty().subscribe(this::show);
+    }
+
+    public CurveChart leverageChart() {
+        return byLeverage;
+    }
+
+    public CurveChart sizeChart() {
+        return bySize;
+    }
+
+    public CurveChart timeChart() {
+        return byTime;
+    }
+
+    /** Applies a theme (light, dark, presentation scale) to every chart. */
+    public void setTheme(ChartTheme theme) {
+        for (CurveChart c : List.of(byLeverage, bySize, byTime)) {
+            c.themeProperty().set(theme);
+        }
+    }
+
+    private void show(ChartsViewModel.Charts charts) {
+        if (charts == null) {
+            return;
+        }
+        if (charts.byLeverage() != shownLeverageCurves) {
+            shownLeverageCurves = charts.byLeverage();
+            byLeverage.setSeries(series(charts.byLeverage()));
+        }
+        bySize.setSeries(series(charts.bySize()));
+        byTime.setSeries(series(charts.byTime()));
+        byLeverage.markerXProperty().set(charts.leverage());
+        bySize.markerXProperty().set(charts.notional());
+        byTime.markerXProperty().set(charts.holdingHours() > 0 ? charts.holdingHours() : Double.NaN);
+    }
+
+    private static List<CurveChart.Series> series(List<ChartsViewModel.Curve> curves) {
+        return curves.stream().map(c -> new CurveChart.Series(c.name(), Palette.venue(c.paletteIndex()), c.x(), c.y(), c.allowed(), c.length())).toList();
+    }
+
+    static String percent(double v) {
+        return Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.0f%%", v) : String.format(Locale.ROOT, "%.1f%%", v);
+    }
+
+    static String compactMoney(double v) {
+        if (v >= 1e9) {
+            return trim(v / 1e9) + "B";
+        }
+        if (v >= 1e6) {
+            return trim(v / 1e6) + "M";
+        }
+        if (v >= 1e3) {
+            return trim(v / 1e3) + "k";
+        }
+        return trim(v);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,192 @@
+package io.liqlab.ui.position;
+
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.LiquidationResult;
+import io.liqlab.core.MarginMode;
+import io.liqlab.core.Numbers;
+import io.liqlab.core.Position;
+import io.liqlab.core.Side;
+import io.liqlab.core.VenueRules;
+import io.liqlab.profile.VenueProfile;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three live charts: liquidation distance against leverage (one curve per compared profile, 1x to the
+ * highest maximum in 0.1x steps), against position size at the current leverage, and the liquidation price
+ * against holding time under the funding rate. Recomputed from the engine's allocation-free static path.
+ */
+public final class ChartsViewModel {
+
+    /** One curve; {@code allowed[i]} is false where the venue does not allow that point (drawn dashed). */
+    public record Curve(String profileId, String name, int paletteIndex, double[] x, double[] y, boolean[] allowed, int length) {
+    }
+
+    /** The three charts' curves and the values the views call out. */
+    public record Charts(List<Curve> byLeverage, List<Curve> bySize, List<Curve> byTime, double leverage, double notional,
+                         double holdingHours, double markPrice) {
+    }
+
+    public static final double LEVERAGE_STEP = 0.1;
+    public static final int SIZE_POINTS = 200;
+    public static final int TIME_POINTS = 100;
+    public static final double MIN_NOTIONAL = 1_000;
+    public static final double MAX_NOTIONAL = 2e9;
+
+    private final PositionViewModel position;
+    private final ObservableList<VenueProfile> compared = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Charts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
+    private final ReadOnlyStringWrapper timeToLiquidation = new ReadOnlyStringWrapper(this, "timeToLiquidation", "");
+    /** What the leverage curves depend on; the current leverage is not part of it, so dragging the slider reuses them. */
+    private record LeverageKey(List<VenueProfile> profiles, Object side, Object mode, double entry, double quantity, double mark,
+                               double crossMargin, double funding, double fee, double openInterest) {
+    }
+    private LeverageKey leverageKey;
+    private List<Curve> leverageCurves = List.of();
+
+    public ChartsViewModel(PositionViewModel position, List<String> initiallyCompared) {
+        this.position = position;
+        for (String id : initiallyCompared) {
+            position.profiles().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(compared::add);
+        }
+        position.resultProperty().addListener(o -> recompute());
+        compared.addListener((javafx.collections.ListChangeListener<VenueProfile>) c -> recompute());
+        recompute();
+    }
+
+    /** The profiles drawn; the view toggles them. */
+    public ObservableList<VenueProfile> comparedProfiles() {
+        return compared;
+    }
+
+    public ReadOnlyObjectProperty<Charts> chartsProperty() {
+        return charts.getReadOnlyProperty();
+    }
+
+    /** "Time to liquidation at 0.01% per 8 h: 41 d 6 h" for the selected profile. */
+    public ReadOnlyStringProperty timeToLiquidationProperty() {
+        return timeToLiquidation.getReadOnlyProperty();
+    }
+
+    private void recompute() {
+        Position p = position.positionProperty().get();
+        LiquidationResult r = position.resultProperty().get();
+        if (p == null || r == null) {
+            return;
+        }
+        double perHour = position.fundingPerHour();
+        double baseMargin = p.marginFor(1) + p.fundingPaid(); // before the funding already paid
+        double fundingSoFar = p.fundingPaid();
+        List<VenueProfile> drawn = new ArrayList<>(compared);
+        double maxX = 1;
+        for (VenueProfile v : drawn) {
+            maxX = Math.max(maxX, LiquidationEngine.maxLeverage(v.rules(), p.entryPrice(), p.quantity(), p.openInterest()));
+        }
+        maxX = Math.min(Math.max(maxX, Math.ceil(r.leverage())), Position.MAX_INPUT_LEVERAGE);
+        int levPoints = (int) Math.floor((maxX - 1) / LEVERAGE_STEP + 1e-9) + 1;
+        double currentLeverage = r.leverage();
+        double hours = Math.max(24 * 30, 2 * holdingHours());
+
+        LeverageKey key = new LeverageKey(List.copyOf(drawn), p.side(), p.mode(), p.entryPrice(), p.quantity(), p.markPrice(),
+                p.mode() == MarginMode.CROSS ? p.marginFor(1) : 0, fundingSoFar, p.openingFee(), p.openInterest());
+        boolean reuseLeverage = key.equals(leverageKey) && leverageCurves.size() == drawn.size()
+                && (leverageCurves.isEmpty() || leverageCurves.getFirst().length() == levPoints);
+        List<Curve> byLeverage = new ArrayList<>(drawn.size());
+        List<Curve> bySize = new ArrayList<>(drawn.size());
+        List<Curve> byTime = new ArrayList<>(drawn.size());
+        for (VenueProfile v : drawn) {
+            int palette = position.profiles().indexOf(v);
+            VenueRules rules = v.rules();
+            double max = LiquidationEngine.maxLeverage(rules, p.entryPrice(), p.quantity(), p.openInterest());
+
+            if (!reuseLeverage) {
+                double[] lx = new double[levPoints];
+                double[] ly = new double[levPoints];
+                boolean[] la = new boolean[levPoints];
+                for (int i = 0; i < levPoints; i++) {
+                    double lev = 1 + i * LEVERAGE_STEP;
+                    double m = p.mode() == MarginMode.CROSS ? p.marginFor(1) : p.notional() / lev - fundingSoFar - p.openingFee();
+                    lx[i] = lev;
+                    ly[i] = distance(p, LiquidationEngine.liquidationPrice(rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), m));
+                    la[i] = lev <= max * (1 + 1e-9);
+                }
+                byLeverage.add(new Curve(v.id(), v.name(), palette, lx, ly, la, levPoints));
+            }
+
+            double[] sx = new double[SIZE_POINTS];
+            double[] sy = new double[SIZE_POINTS];
+            boolean[] sa = new boolean[SIZE_POINTS];
+            double logMin = Math.log10(MIN_NOTIONAL);
+            double logStep = (Math.log10(MAX_NOTIONAL) - logMin) / (SIZE_POINTS - 1);
+            double marginShare = (p.marginFor(1)) / p.notional(); // margin per unit of notional at the current leverage
+            for (int i = 0; i < SIZE_POINTS; i++) {
+                double notional = Math.pow(10, logMin + i * logStep);
+                double q = notional / p.entryPrice();
+                sx[i] = notional;
+                sy[i] = distance(p, LiquidationEngine.liquidationPrice(rules, MarginMode.ISOLATED, p.side(), p.entryPrice(), q, notional * marginShare));
+                sa[i] = currentLeverage <= LiquidationEngine.maxLeverage(rules, p.entryPrice(), q, p.openInterest()) * (1 + 1e-9);
+            }
+            bySize.add(new Curve(v.id(), v.name(), palette, sx, sy, sa, SIZE_POINTS));
+
+            double[] tx = new double[TIME_POINTS];
+            double[] ty = new double[TIME_POINTS];
+            for (int i = 0; i < TIME_POINTS; i++) {
+                double t = hours * i / (TIME_POINTS - 1);
+                double paid = Double.isNaN(perHour) ? 0 : perHour * t;
+                tx[i] = t;
+                ty[i] = LiquidationEngine.liquidationPrice(rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), baseMargin - paid);
+            }
+            byTime.add(new Curve(v.id(), v.name(), palette, tx, ty, null, TIME_POINTS));
+        }
+        if (!reuseLeverage) {
+            leverageCurves = List.copyOf(byLeverage);
+            leverageKey = key;
+        }
+        charts.set(new Charts(leverageCurves, List.copyOf(bySize), List.copyOf(byTime), currentLeverage, p.notional(),
+                holdingHours(), p.markPrice()));
+        timeToLiquidation.set(timeToLiquidationText(p, r, perHour));
+    }
+
+    private double holdingHours() {
+        return NumberText.parse(position.textProperty(InputField.HOLDING_HOURS).get()).orElse(0);
+    }
+
+    private static double distance(Position p, double liquidationPrice) {
+        return Double.isNaN(liquidationPrice) ? Double.NaN : p.side().sign() * (p.markPrice() - liquidationPrice) / p.markPrice() * 100;
+    }
+
+    /** Hours until funding alone brings equity at the current mark down to maintenance there. */
+    static double hoursToLiquidation(Position p, LiquidationResult r, double fundingPerHour) {
+        double equityNow = p.marginFor(1) + p.side().sign() * p.quantity() * (p.markPrice() - p.entryPrice());
+        double excess = equityNow - r.maintenanceMarginNow();
+        if (excess <= 0) {
+            return 0;
+        }
+        if (Double.isNaN(fundingPerHour) || fundingPerHour <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return excess / fundingPerHour;
+    }
+
+    static String timeToLiquidationText(Position p, LiquidationResult r, double perHour) {
+        double h = hoursToLiquidation(p, r, perHour);
+        String who = p.side() == Side.LONG ? "longs pay" : "shorts pay";
+        if (h == 0) {
+            return "Liquidatable now at the current mark.";
+        }
+        if (Double.isInfinite(h)) {
+            return "Funding alone never liquidates this position: at this rate it " + (Double.isNaN(perHour) || perHour == 0 ? "pays nothing." : "is received, not paid.");
+        }
+        long totalHours = (long) Math.floor(h);
+        long days = totalHours / 24;
+        return "Time to liquidation at this funding rate (" + who + " " + Numbers.money(Math.abs(perHour) * 8) + " per 8 h), mark unchanged: "
+                + (days > 0 ? days + " d " : "") + (totalHours % 24) + " h";
+    }
+}

@@ -1,0 +1,14 @@
+package io.liqlab.ui.workspace;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What LiqLab remembers between runs: the window, the look, and the last inputs.
+ *
+ * @param inputs the position form's fields by name, as typed
+ */
+public record WorkspaceState(double x, double y, double width, double height, boolean maximized, String theme,
+                             boolean presentation, String profileId, String side, String marginMode, String sizeUnit,
+                             String marginInput, Map<String, String> inputs, List<String> comparedProfiles, int tab) {
+}

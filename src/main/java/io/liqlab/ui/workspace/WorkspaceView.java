@@ -1,0 +1,239 @@
+package io.liqlab.ui.workspace;
+
+import io.liqlab.ui.Styles;
+import io.liqlab.ui.chart.ChartTheme;
+import io.liqlab.ui.chart.CurveChart;
+import io.liqlab.ui.compare.ComparisonView;
+import io.liqlab.ui.position.ChartsView;
+import io.liqlab.ui.position.PositionFormView;
+import io.liqlab.ui.position.ResultsView;
+import io.liqlab.ui.profiles.ProfilesView;
+import io.liqlab.ui.profiles.ProfilesViewModel;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The main window's content: a toolbar and three tabs (position workspace, venues side by side, profiles). */
+public final class WorkspaceView extends BorderPane {
+
+    private final WorkspaceViewModel vm;
+    private final ChartsView charts;
+    private final TabPane tabs = new TabPane();
+    private final Label status = new Label();
+    private final PositionFormView form;
+
+    public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles) {
+        this.vm = vm;
+        getStyleClass().add("workspace");
+        form = new PositionFormView(vm.position());
+        ResultsView results = new ResultsView(vm.position());
+        charts = new ChartsView(vm.charts(), vm.position());
+
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        formScroll.setPrefWidth(360);
+        formScroll.setMinWidth(320);
+        HBox top = new HBox(10, results.card(), results.formula());
+        results.card().setPrefWidth(460);
+        results.card().setMinWidth(380);
+        HBox.setHgrow(results.formula(), Priority.ALWAYS);
+        top.setPadding(new Insets(12, 12, 6, 12));
+        VBox center = new VBox(top, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        BorderPane positionPane = new BorderPane(center);
+        positionPane.setLeft(formScroll);
+
+        Tab positionTab = new Tab("Position", positionPane);
+        positionTab.setId("tab-position");
+        Tab compareTab = new Tab("Compare venues", new ComparisonView(vm.comparison()));
+        compareTab.setId("tab-compare");
+        vm.comparison().activeProperty().bind(compareTab.selectedProperty());
+        Tab profilesTab = new Tab("Venue profiles", new ProfilesView(profiles));
+        profilesTab.setId("tab-profiles");
+        tabs.getTabs().addAll(positionTab, compareTab, profilesTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        setTop(toolbar());
+        setCenter(tabs);
+        status.setId("status");
+        status.getStyleClass().add(Styles.SUBTITLE);
+        status.setPadding(new Insets(2, 12, 4, 12));
+        setBottom(status);
+
+        vm.themeProperty().subscribe(this::applyLook);
+        vm.presentationProperty().subscribe(p -> applyLook());
+        Platform.getPreferences().colorSchemeProperty().subscribe(c -> applyLook());
+        sceneProperty().subscribe(scene -> {
+            if (scene != null) {
+                installShortcuts();
+            }
+        });
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public ChartsView charts() {
+        return charts;
+    }
+
+    private ToolBar toolbar() {
+        Button reset = new Button("Classic example");
+        reset.setId("reset");
+        reset.setTooltip(new Tooltip("BTC long, entry 60,000, 25x, 500 margin, textbook (F5)"));
+        reset.setOnAction(e -> vm.position().resetToClassicExample());
+
+        MenuButton export = new MenuButton("Export");
+        export.setId("export");
+        export.getItems().addAll(
+                pngItem("Leverage chart as PNG…", "liqlab-leverage.png", charts.leverageChart()),
+                pngItem("Size chart as PNG…", "liqlab-size.png", charts.sizeChart()),
+                pngItem("Holding-time chart as PNG…", "liqlab-time.png", charts.timeChart()),
+                csvItem("Venue comparison as CSV…", "liqlab-comparison.csv", vm::exportComparisonCsv),
+                csvItem("Leverage sweep as CSV…", "liqlab-leverage-sweep.csv", vm::exportLeverageSweepCsv));
+
+        Button copy = new Button("Copy results");
+        copy.setId("copy-results");
+        copy.setTooltip(new Tooltip("Copy the results as text (Ctrl+Shift+C)"));
+        copy.setOnAction(e -> copyResults());
+
+        ChoiceBox<WorkspaceViewModel.Theme> theme = new ChoiceBox<>();
+        theme.getItems().setAll(WorkspaceViewModel.Theme.values());
+        theme.valueProperty().bindBidirectional(vm.themeProperty());
+        theme.setTooltip(new Tooltip("Light, dark, or follow the system (Ctrl+D toggles)"));
+        ToggleButton presentation = new ToggleButton("Presentation");
+        presentation.setId("presentation");
+        presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
+        presentation.setTooltip(new Tooltip("Large type for classrooms (F11)"));
+        Pane grow = new Pane();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label theme1 = new Label("Theme");
+        return new ToolBar(reset, new Separator(), export, copy, grow, theme1, theme, presentation);
+    }
+
+    private MenuItem pngItem(String text, String name, CurveChart chart) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> choose(name, "PNG image", "*.png").ifPresent(path -> {
+            try {
+                chart.writePng(path);
+                status.setText("Saved " + path);
+            } catch (IOException ex) {
+                status.setText("Could not save " + path + ": " + ex.getMessage());
+            }
+        }));
+        return item;
+    }
+
+    interface Export {
+        void to(Path path) throws IOException;
+    }
+
+    private MenuItem csvItem(String text, String name, Export export) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> choose(name, "CSV file", "*.csv").ifPresent(path -> {
+            try {
+                export.to(path);
+                status.setText("Saved " + path);
+            } catch (IOException ex) {
+                status.setText("Could not save " + path + ": " + ex.getMessage());
+            }
+        }));
+        return item;
+    }
+
+    private java.util.Optional<Path> choose(String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private void copyResults() {
+        String text = vm.resultsText();
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+            status.setText("Results copied to the clipboard.");
+        }
+    }
+
+    private void installShortcuts() {
+        var acc = getScene().getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.F5), () -> vm.position().resetToClassicExample());
+        acc.put(new KeyCodeCombination(KeyCode.F11), () -> vm.presentationProperty().set(!vm.presentationProperty().get()));
+        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> vm.themeProperty().set(isDark()
+                ? WorkspaceViewModel.Theme.LIGHT : WorkspaceViewModel.Theme.DARK));
+        acc.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::copyResults);
+        acc.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> nudgeLeverage(1));
+        acc.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> nudgeLeverage(-1));
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int index = i;
+            acc.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
+                    () -> tabs.getSelectionModel().select(index));
+        }
+    }
+
+    private void nudgeLeverage(double by) {
+        var lev = vm.position().leverageProperty();
+        lev.set(Math.max(1, Math.min(form.leverageSlider().getMax(), Math.rint(lev.get() + by))));
+    }
+
+    private boolean isDark() {
+        return switch (vm.themeProperty().get()) {
+            case DARK -> true;
+            case LIGHT -> false;
+            case SYSTEM -> Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+        };
+    }
+
+    private void applyLook() {
+        boolean dark = isDark();
+        boolean big = vm.presentationProperty().get();
+        getStyleClass().remove(Styles.DARK);
+        getStyleClass().remove(Styles.PRESENTATION);
+        if (dark) {
+            getStyleClass().add(Styles.DARK);
+        }
+        if (big) {
+            getStyleClass().add(Styles.PRESENTATION);
+        }
+        ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
+        charts.setTheme(big ? theme.withFontScale(1.6) : theme);
+    }
+
+    /** For tests: a node by id anywhere in the window. */
+    public Node find(String id) {
+        return lookup("#" + id);
+    }
+}

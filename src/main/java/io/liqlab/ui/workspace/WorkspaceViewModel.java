@@ -1,0 +1,145 @@
+package io.liqlab.ui.workspace;
+
+import io.liqlab.core.MarginMode;
+import io.liqlab.core.Side;
+import io.liqlab.profile.AtomicFiles;
+import io.liqlab.profile.VenueProfile;
+import io.liqlab.report.ResultReport;
+import io.liqlab.ui.compare.ComparisonViewModel;
+import io.liqlab.ui.position.ChartsViewModel;
+import io.liqlab.ui.position.InputField;
+import io.liqlab.ui.position.PositionViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The main window's own state: theme, presentation mode, exports, and remembering the inputs. */
+public final class WorkspaceViewModel {
+
+    /** The look; SYSTEM follows the operating system's light or dark setting. */
+    public enum Theme { SYSTEM, LIGHT, DARK }
+
+    private final PositionViewModel position;
+    private final ChartsViewModel charts;
+    private final ComparisonViewModel comparison;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.SYSTEM);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
+
+    public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison) {
+        this.position = position;
+        this.charts = charts;
+        this.comparison = comparison;
+    }
+
+    public PositionViewModel position() {
+        return position;
+    }
+
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    public ComparisonViewModel comparison() {
+        return comparison;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** Large type for classrooms. */
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    /** The results as text, for the clipboard; empty when there are none. */
+    public String resultsText() {
+        VenueProfile p = position.profileProperty().get();
+        return p == null || position.resultProperty().get() == null ? "" : ResultReport.text(p, position.resultProperty().get());
+    }
+
+    public void exportComparisonCsv(Path file) throws IOException {
+        AtomicFiles.writeString(file, comparison.toCsv());
+    }
+
+    /** The leverage chart's data: one row per curve and leverage step. */
+    public void exportLeverageSweepCsv(Path file) throws IOException {
+        AtomicFiles.writeString(file, leverageSweepCsv());
+    }
+
+    public String leverageSweepCsv() {
+        StringBuilder sb = new StringBuilder("profile,leverage,liquidationPrice,distancePercent,leverageAllowed\n");
+        ChartsViewModel.Charts c = charts.chartsProperty().get();
+        if (c == null) {
+            return sb.toString();
+        }
+        int s = position.sideProperty().get().sign();
+        for (ChartsViewModel.Curve curve : c.byLeverage()) {
+            for (int i = 0; i < curve.length(); i++) {
+                double d = curve.y()[i];
+                double price = Double.isNaN(d) ? Double.NaN : c.markPrice() * (1 - s * d / 100);
+                sb.append(curve.profileId()).append(',').append(String.format(Locale.ROOT, "%.1f", curve.x()[i])).append(',')
+                        .append(Double.isNaN(price) ? "" : String.format(Locale.ROOT, "%.6f", price)).append(',')
+                        .append(Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.6f", d)).append(',')
+                        .append(curve.allowed()[i]).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The inputs and look to remember, with the window's bounds from the view. */
+    public WorkspaceState capture(double x, double y, double width, double height, boolean maximized, int tab) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (InputField f : InputField.values()) {
+            inputs.put(f.name(), position.textProperty(f).get());
+        }
+        VenueProfile p = position.profileProperty().get();
+        return new WorkspaceState(x, y, width, height, maximized, theme.get().name(), presentation.get(), p == null ? null : p.id(),
+                position.sideProperty().get().name(), position.marginModeProperty().get().name(), position.sizeUnitProperty().get().name(),
+                position.marginInputProperty().get().name(), inputs,
+                charts.comparedProfiles().stream().map(VenueProfile::id).toList(), tab);
+    }
+
+    /** Puts remembered inputs back; anything unknown (a profile since removed, a renamed field) is skipped. */
+    public void restore(WorkspaceState s) {
+        theme.set(parse(Theme.class, s.theme(), Theme.SYSTEM));
+        presentation.set(s.presentation());
+        position.profiles().stream().filter(p -> p.id().equals(s.profileId())).findFirst().ifPresent(position.profileProperty()::set);
+        position.sideProperty().set(parse(Side.class, s.side(), Side.LONG));
+        position.marginModeProperty().set(parse(MarginMode.class, s.marginMode(), MarginMode.ISOLATED));
+        position.sizeUnitProperty().set(parse(PositionViewModel.SizeUnit.class, s.sizeUnit(), PositionViewModel.SizeUnit.NOTIONAL));
+        position.marginInputProperty().set(parse(PositionViewModel.MarginInput.class, s.marginInput(), PositionViewModel.MarginInput.LEVERAGE));
+        Map<InputField, String> byField = new EnumMap<>(InputField.class);
+        if (s.inputs() != null) {
+            s.inputs().forEach((k, v) -> {
+                try {
+                    byField.put(InputField.valueOf(k), v);
+                } catch (IllegalArgumentException ignored) {
+                    // a field this version does not have
+                }
+            });
+        }
+        byField.forEach((f, v) -> position.textProperty(f).set(v == null ? "" : v));
+        if (s.comparedProfiles() != null) {
+            List<VenueProfile> wanted = position.profiles().stream().filter(p -> s.comparedProfiles().contains(p.id())).toList();
+            charts.comparedProfiles().setAll(wanted);
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
+        try {
+            return name == null ? fallback : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.liqlab.ui.compare;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.ui.position.InputField;
+import io.liqlab.ui.position.PositionViewModel;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The side-by-side table: every profile, the extremes marked, a one-line reason each. */
+class ComparisonViewModelTest {
+    private final LiquidationEngine engine = new LiquidationEngine();
+    private final PositionViewModel position = new PositionViewModel(engine, TestProfiles.catalog().profiles());
+    private final ComparisonViewModel vm = new ComparisonViewModel(engine, TestProfiles.catalog().profiles(), position.positionProperty());
+
+    private ComparisonViewModel.Row row(String id) {
+        return vm.rows().stream().filter(r -> r.profileId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void listsAllSevenProfilesForTheSamePosition() {
+        assertEquals(7, vm.rows().size());
+        assertEquals(57_900, row("textbook").liquidationPrice(), 1e-6);
+        assertEquals(3.5, row("textbook").distancePercent(), 1e-9);
+    }
+
+    @Test
+    void closestAndFarthestAreMarked() {
+        long closest = vm.rows().stream().filter(r -> r.extreme() == ComparisonViewModel.Extreme.CLOSEST).count();
+        long farthest = vm.rows().stream().filter(r -> r.extreme() == ComparisonViewModel.Extreme.FARTHEST).count();
+        assertEquals(1, closest);
+        assertEquals(1, farthest);
+        ComparisonViewModel.Row c = vm.rows().stream().filter(r -> r.extreme() == ComparisonViewModel.Extreme.CLOSEST).findFirst().orElseThrow();
+        assertTrue(vm.rows().stream().allMatch(r -> Double.isNaN(r.distancePercent()) || r.distancePercent() >= c.distancePercent()));
+    }
+
+    @Test
+    void eachRowExplainsItselfInOneLine() {
+        assertTrue(row("okx-swap-btc").explanation().contains("taker fee"), row("okx-swap-btc").explanation());
+        assertTrue(row("binance-usdm-btc").explanation().contains("than the textbook"), row("binance-usdm-btc").explanation());
+        assertTrue(row("hyperliquid-btc").backstop().contains("2/3"));
+        vm.rows().forEach(r -> assertEquals(1, r.explanation().lines().count()));
+    }
+
+    @Test
+    void followsThePosition() {
+        position.textProperty(InputField.LEVERAGE).set("50");
+        assertEquals(59_100, row("textbook").liquidationPrice(), 1e-6);
+        assertTrue(row("hyperliquid-btc").explanation().contains("above its maximum"));
+    }
+
+    @Test
+    void csvHasAHeaderAndOneLinePerProfile() {
+        String csv = vm.toCsv();
+        assertEquals(8, csv.lines().count());
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("textbook,57900.0")), csv);
+    }
+}

@@ -1,0 +1,75 @@
+package io.liqlab.ui.position;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.core.LiquidationEngine;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The chart data: curves per compared profile, the tier steps, dashed where not allowed, time to liquidation. */
+class ChartsViewModelTest {
+
+    private final PositionViewModel position = new PositionViewModel(new LiquidationEngine(), TestProfiles.catalog().profiles());
+    private final ChartsViewModel vm = new ChartsViewModel(position, List.of("textbook", "binance-usdm-btc"));
+
+    @Test
+    void oneLeverageCurvePerComparedProfileFrom1xToTheHighestMaximum() {
+        ChartsViewModel.Charts c = vm.chartsProperty().get();
+        assertEquals(2, c.byLeverage().size());
+        ChartsViewModel.Curve textbook = c.byLeverage().getFirst();
+        assertEquals(1_241, textbook.length(), "1x..125x in 0.1x steps");
+        assertEquals(1, textbook.x()[0]);
+        assertEquals(125, textbook.x()[1_240], 1e-9);
+        // The article's distances: 9.5% at 10x, 3.5% at 25x, 1.5% at 50x.
+        assertEquals(9.5, textbook.y()[90], 1e-9);
+        assertEquals(3.5, textbook.y()[240], 1e-9);
+        assertEquals(1.5, textbook.y()[490], 1e-9);
+    }
+
+    @Test
+    void curvesAreDashedWhereTheVenueNoLongerAllowsTheLeverage() {
+        vm.comparedProfiles().add(TestProfiles.get("hyperliquid-btc"));
+        ChartsViewModel.Curve hl = vm.chartsProperty().get().byLeverage().get(2);
+        assertTrue(hl.allowed()[390], "40x is allowed");
+        assertFalse(hl.allowed()[391], "40.1x is not");
+    }
+
+    @Test
+    void sizeCurveShowsTheTierEffectAtTheSameLeverage() {
+        ChartsViewModel.Curve binance = vm.chartsProperty().get().bySize().get(1);
+        assertEquals(ChartsViewModel.SIZE_POINTS, binance.length());
+        double small = binance.y()[0];
+        double large = binance.y()[binance.length() - 1];
+        assertTrue(large < small || Double.isNaN(large), "a bigger position at the same leverage is liquidated closer: " + small + " vs " + large);
+        assertFalse(binance.allowed()[binance.length() - 1], "25x is not allowed at 2 billion notional");
+    }
+
+    @Test
+    void fundingMovesTheLiquidationPriceTowardTheMarkOverTime() {
+        position.textProperty(InputField.FUNDING_RATE).set("0.05");
+        ChartsViewModel.Curve textbook = vm.chartsProperty().get().byTime().getFirst();
+        assertEquals(57_900, textbook.y()[0], 1e-6);
+        assertTrue(textbook.y()[50] > textbook.y()[0]);
+        assertTrue(vm.timeToLiquidationProperty().get().startsWith("Time to liquidation"), vm.timeToLiquidationProperty().get());
+        // 437.50 of room above maintenance (500 - 62.50); 0.05% of 12,500 per 8 h = 6.25 -> 70 intervals = 560 h = 23 d 8 h.
+        assertTrue(vm.timeToLiquidationProperty().get().endsWith("23 d 8 h"), vm.timeToLiquidationProperty().get());
+    }
+
+    @Test
+    void negativeFundingForALongNeverLiquidatesByItself() {
+        position.textProperty(InputField.FUNDING_RATE).set("-0.01");
+        assertTrue(vm.timeToLiquidationProperty().get().contains("never"), vm.timeToLiquidationProperty().get());
+    }
+
+    @Test
+    void togglingAProfileAddsItsCurves() {
+        vm.comparedProfiles().add(TestProfiles.get("okx-swap-btc"));
+        assertEquals(3, vm.chartsProperty().get().bySize().size());
+        vm.comparedProfiles().clear();
+        assertEquals(0, vm.chartsProperty().get().byLeverage().size());
+    }
+}

@@ -1,0 +1,151 @@
+package io.liqlab.ui.position;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.MarginMode;
+import io.liqlab.core.Outcome;
+import io.liqlab.core.Side;
+import io.liqlab.profile.VenueProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The position form's view-model, without a toolkit: every input, validation rule and derived result. */
+class PositionViewModelTest {
+
+    private final PositionViewModel vm = new PositionViewModel(new LiquidationEngine(), TestProfiles.catalog().profiles());
+
+    private static VenueProfile profile(String id) {
+        return TestProfiles.get(id);
+    }
+
+    private double liquidation() {
+        return vm.resultProperty().get().liquidationPrice();
+    }
+
+    @Test
+    void startsOnTheClassicTextbookExample() {
+        assertEquals("textbook", vm.profileProperty().get().id());
+        assertEquals(Side.LONG, vm.sideProperty().get());
+        assertEquals(25, vm.leverageProperty().get());
+        assertEquals(57_900, liquidation(), 1e-6);
+        assertEquals(500, vm.resultProperty().get().margin(), 1e-9);
+        assertFalse(vm.staleProperty().get());
+        assertEquals("= 0.20833333 units", vm.derivedSizeProperty().get());
+    }
+
+    @Test
+    void typingAnEntryPriceRecomputes() {
+        vm.textProperty(InputField.ENTRY).set("50000");
+        assertEquals(50_000 * (1 - 0.04 + 0.005), liquidation(), 1e-6);
+        vm.textProperty(InputField.ENTRY).set("50,000");
+        assertEquals(50_000 * (1 - 0.04 + 0.005), liquidation(), 1e-6);
+    }
+
+    @Test
+    void sliderAndLeverageFieldFollowEachOther() {
+        vm.leverageProperty().set(50);
+        assertEquals("50", vm.textProperty(InputField.LEVERAGE).get());
+        assertEquals(59_100, liquidation(), 1e-6);
+        vm.textProperty(InputField.LEVERAGE).set("10");
+        assertEquals(10, vm.leverageProperty().get());
+        assertEquals(54_300, liquidation(), 1e-6);
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}''")
+    @CsvSource({"ENTRY, abc, is not a number", "ENTRY, -5, greater than 0", "ENTRY, '', is required", "SIZE, 0, greater than 0",
+            "LEVERAGE, 0, '(0, 1000]'", "LEVERAGE, 2000, '(0, 1000]'", "MARK, x, is not a number", "OPENING_FEE, -1, 0 or more",
+            "FUNDING_RATE, 200, '(-100, 100)'", "HOLDING_HOURS, -3, 0 or more hours"})
+    void invalidInputIsMarkedAtItsFieldAndTheResultGoesStaleNotWrong(InputField field, String text, String says) {
+        double before = liquidation();
+        if (field == InputField.FUNDING_RATE) {
+            vm.textProperty(InputField.HOLDING_HOURS).set("8");
+            before = liquidation();
+        }
+        vm.textProperty(field).set(text);
+        assertTrue(vm.errorProperty(field).get().contains(says), () -> field + ": '" + vm.errorProperty(field).get() + "' should say " + says);
+        assertTrue(vm.staleProperty().get());
+        assertFalse(vm.validBinding().get());
+        assertEquals(before, liquidation(), 1e-9, "the last good result stays");
+    }
+
+    @Test
+    void fixingTheFieldClearsTheMessageAndTheStaleMark() {
+        vm.textProperty(InputField.ENTRY).set("oops");
+        vm.textProperty(InputField.ENTRY).set("60000");
+        assertEquals("", vm.errorProperty(InputField.ENTRY).get());
+        assertFalse(vm.staleProperty().get());
+    }
+
+    @Test
+    void sizeAsQuantityShowsTheNotional() {
+        vm.sizeUnitProperty().set(PositionViewModel.SizeUnit.QUANTITY);
+        vm.textProperty(InputField.SIZE).set("2");
+        assertEquals("= 120,000.00 notional", vm.derivedSizeProperty().get());
+        assertEquals(2, vm.positionProperty().get().quantity());
+    }
+
+    @Test
+    void explicitMarginWinsAndLeverageFollows() {
+        vm.marginInputProperty().set(PositionViewModel.MarginInput.MARGIN);
+        vm.textProperty(InputField.MARGIN).set("1250");
+        assertEquals(10, vm.resultProperty().get().leverage(), 1e-9);
+        assertEquals(54_300, liquidation(), 1e-6);
+    }
+
+    @Test
+    void crossModeUsesTheWalletAndOtherPositions() {
+        vm.profileProperty().set(profile("binance-usdm-btc"));
+        vm.marginModeProperty().set(MarginMode.CROSS);
+        vm.textProperty(InputField.WALLET).set("1000");
+        vm.textProperty(InputField.OTHER_MAINTENANCE).set("100");
+        vm.textProperty(InputField.OTHER_UPNL).set("-200");
+        assertEquals(700, vm.resultProperty().get().margin(), 1e-9);
+        vm.textProperty(InputField.WALLET).set("");
+        assertTrue(vm.errorProperty(InputField.WALLET).get().contains("required"));
+    }
+
+    @Test
+    void shortSideMirrorsTheTextbook() {
+        vm.sideProperty().set(Side.SHORT);
+        assertEquals(62_100, liquidation(), 1e-6);
+    }
+
+    @Test
+    void switchingVenueUsesItsRulesAndShowsItsLeverageLimit() {
+        vm.profileProperty().set(profile("hyperliquid-btc"));
+        assertEquals(40, vm.maxLeverageProperty().get());
+        assertEquals("max 40x at this size (tier 1)", vm.leverageLimitProperty().get());
+        vm.profileProperty().set(profile("binance-usdm-btc"));
+        assertEquals(125, vm.maxLeverageProperty().get());
+    }
+
+    @Test
+    void aOneXLongAtBinanceHasNoLiquidationPrice() {
+        vm.profileProperty().set(profile("binance-usdm-btc"));
+        vm.leverageProperty().set(1);
+        assertTrue(vm.resultProperty().get().outcome() instanceof Outcome.NeverLiquidated);
+    }
+
+    @Test
+    void holdingTimeAndFundingRateBecomeFundingPaid() {
+        vm.textProperty(InputField.FUNDING_RATE).set("0.01");
+        vm.textProperty(InputField.HOLDING_HOURS).set("80");
+        // 10 intervals x 0.01% x 12,500 = 12.50 paid by the long
+        assertEquals(12.5, vm.positionProperty().get().fundingPaid(), 1e-9);
+        assertEquals(57_900 + 12.5 / (12_500 / 60_000.0), liquidation(), 1e-6);
+        assertEquals(12.5 / 80, vm.fundingPerHour(), 1e-12);
+    }
+
+    @Test
+    void resetBringsBackTheClassicExample() {
+        vm.profileProperty().set(profile("okx-swap-btc"));
+        vm.textProperty(InputField.ENTRY).set("1");
+        vm.resetToClassicExample();
+        assertEquals(57_900, liquidation(), 1e-6);
+    }
+}

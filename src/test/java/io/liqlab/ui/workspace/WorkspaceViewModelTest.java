@@ -1,0 +1,76 @@
+package io.liqlab.ui.workspace;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.app.WorkspaceStore;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.Side;
+import io.liqlab.ui.compare.ComparisonViewModel;
+import io.liqlab.ui.position.ChartsViewModel;
+import io.liqlab.ui.position.InputField;
+import io.liqlab.ui.position.PositionViewModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Remembering the inputs between runs, and the exports. */
+class WorkspaceViewModelTest {
+
+    private static WorkspaceViewModel fresh() {
+        LiquidationEngine engine = new LiquidationEngine();
+        PositionViewModel p = new PositionViewModel(engine, TestProfiles.catalog().profiles());
+        return new WorkspaceViewModel(p, new ChartsViewModel(p, List.of("textbook", "binance-usdm-btc")),
+                new ComparisonViewModel(engine, TestProfiles.catalog().profiles(), p.positionProperty()));
+    }
+
+    @Test
+    void inputsSurviveARestartThroughTheStore(@TempDir Path dir) {
+        WorkspaceViewModel first = fresh();
+        first.position().profileProperty().set(TestProfiles.get("gte-btc"));
+        first.position().sideProperty().set(Side.SHORT);
+        first.position().textProperty(InputField.ENTRY).set("61234");
+        first.position().textProperty(InputField.LEVERAGE).set("12.5");
+        first.charts().comparedProfiles().add(TestProfiles.get("okx-swap-btc"));
+        first.themeProperty().set(WorkspaceViewModel.Theme.DARK);
+        first.presentationProperty().set(true);
+        WorkspaceStore store = new WorkspaceStore(dir.resolve("workspace.json"));
+        store.save(first.capture(10, 20, 1400, 900, false, 1));
+
+        WorkspaceViewModel second = fresh();
+        WorkspaceState state = store.load().orElseThrow();
+        second.restore(state);
+        assertEquals("gte-btc", second.position().profileProperty().get().id());
+        assertEquals(Side.SHORT, second.position().sideProperty().get());
+        assertEquals("61234", second.position().textProperty(InputField.ENTRY).get());
+        assertEquals(12.5, second.position().leverageProperty().get());
+        assertEquals(3, second.charts().comparedProfiles().size());
+        assertEquals(WorkspaceViewModel.Theme.DARK, second.themeProperty().get());
+        assertTrue(second.presentationProperty().get());
+        assertEquals(1400, state.width());
+        assertEquals(1, state.tab());
+    }
+
+    @Test
+    void aCorruptStateFileMeansDefaults(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("workspace.json"), "{ not json");
+        assertTrue(new WorkspaceStore(dir.resolve("workspace.json")).load().isEmpty());
+    }
+
+    @Test
+    void exportsWriteRealFiles(@TempDir Path dir) throws Exception {
+        WorkspaceViewModel vm = fresh();
+        vm.exportComparisonCsv(dir.resolve("compare.csv"));
+        vm.exportLeverageSweepCsv(dir.resolve("sweep.csv"));
+        List<String> sweep = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals("profile,leverage,liquidationPrice,distancePercent,leverageAllowed", sweep.getFirst());
+        assertEquals(1 + 2 * 1_241, sweep.size());
+        assertTrue(sweep.contains("textbook,25.0,57900.000000,3.500000,true"), sweep.get(241));
+        assertEquals(8, Files.readAllLines(dir.resolve("compare.csv")).size());
+        assertTrue(vm.resultsText().contains("Liquidation price    57,900.00"));
+    }
+}
