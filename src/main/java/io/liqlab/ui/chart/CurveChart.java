@@ -106,6 +106,10 @@ public final class CurveChart extends Region {
     private final Canvas chartCanvas = new Canvas();
     // Crosshair and readout live on their own layer so a mouse move repaints them, not the curves.
     private final Canvas hoverCanvas = new Canvas();
+    /** Curves only, over the background canvas: data changes redraw this layer and leave titles, axes and grid alone. */
+    private final Canvas curvesCanvas = new Canvas();
+    /** What the background canvas was last drawn for; equal keys mean only the curves need drawing. */
+    private FrameKey frameKey;
     private final Text measure = new Text();
     private final PolylineReducer polyline = new PolylineReducer();
     private final LabelBoxes labels = new LabelBoxes();
@@ -142,12 +146,14 @@ public final class CurveChart extends Region {
         chartCanvas.setManaged(false);
         hoverCanvas.setManaged(false);
         hoverCanvas.setMouseTransparent(true);
+        curvesCanvas.setManaged(false);
+        curvesCanvas.setMouseTransparent(true);
         markerLine.setManaged(false);
         markerLine.setMouseTransparent(true);
         markerLabel.setManaged(false);
         markerLabel.setMouseTransparent(true);
         markerLabel.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        getChildren().addAll(chartCanvas, markerLine, markerLabel, hoverCanvas);
+        getChildren().addAll(chartCanvas, curvesCanvas, markerLine, markerLabel, hoverCanvas);
 
         // The chart owns these properties, so the subscriptions live exactly as long as it does.
         for (ObservableValue<?> input : List.<ObservableValue<?>>of(this.title, this.xLabel, this.yLabel, logX, logY,
@@ -278,7 +284,7 @@ public final class CurveChart extends Region {
 
     /** {xMin, xMax, yMin, yMax} the axes span for the current series and settings, padding included. */
     public double[] dataBoundsForTest() {
-        DataBounds b = computeBounds();
+        DataBounds b = snapToTicks(computeBounds());
         return new double[] {b.xMin(), b.xMax(), b.yMin(), b.yMax()};
     }
 
@@ -345,11 +351,14 @@ public final class CurveChart extends Region {
         double height = Math.max(0, snapSizeY(getHeight()) - snapSpaceY(insets.getTop()) - snapSpaceY(insets.getBottom()));
         chartCanvas.relocate(snapPositionX(insets.getLeft()), snapPositionY(insets.getTop()));
         hoverCanvas.relocate(snapPositionX(insets.getLeft()), snapPositionY(insets.getTop()));
+        curvesCanvas.relocate(snapPositionX(insets.getLeft()), snapPositionY(insets.getTop()));
         if (chartCanvas.getWidth() != width || chartCanvas.getHeight() != height) {
             chartCanvas.setWidth(width);
             chartCanvas.setHeight(height);
             hoverCanvas.setWidth(width);
             hoverCanvas.setHeight(height);
+            curvesCanvas.setWidth(width);
+            curvesCanvas.setHeight(height);
             chartDirty = true;
         }
         if (chartDirty) {
@@ -464,8 +473,44 @@ public final class CurveChart extends Region {
         return fonts;
     }
 
+    /** Everything the background layer depends on. */
+    private record FrameKey(double width, double height, ChartTheme theme, String title, String xLabel, String yLabel,
+                            List<String> names, List<Color> colours, DataBounds bounds, boolean logX, boolean logY,
+                            Object xFormat, Object yFormat) {
+    }
+
     private void drawChart() {
         redrawCount++;
+        DataBounds snapped = snapToTicks(computeBounds());
+        FrameKey key = new FrameKey(chartCanvas.getWidth(), chartCanvas.getHeight(), currentTheme(), title.get(), xLabel.get(),
+                yLabel.get(), series.stream().map(Series::name).toList(), series.stream().map(Series::color).toList(), snapped,
+                logX.get(), logY.get(), xFormat.get(), yFormat.get());
+        if (!key.equals(frameKey) || xScale == null) {
+            drawBackground(snapped);
+            frameKey = xScale == null ? null : key;
+        }
+        GraphicsContext curves = curvesCanvas.getGraphicsContext2D();
+        curves.clearRect(0, 0, curvesCanvas.getWidth(), curvesCanvas.getHeight());
+        if (xScale != null) {
+            drawCurves(curves, currentTheme().fontScale());
+        }
+    }
+
+    /**
+     * Widens a linear y range outward to whole steps of its ticks, so that small changes in the data (every slider
+     * step) keep the same axes and only the curves layer is redrawn.
+     */
+    private DataBounds snapToTicks(DataBounds b) {
+        if (logY.get()) {
+            return b;
+        }
+        double step = AxisTicks.niceStep(b.yMax() - b.yMin(), 5) / 2;
+        double yMin = b.yMin() == 0 ? 0 : Math.floor(b.yMin() / step) * step;
+        double yMax = b.yMax() == 0 ? 0 : Math.ceil(b.yMax() / step) * step;
+        return new DataBounds(b.xMin(), b.xMax(), yMin, yMax);
+    }
+
+    private void drawBackground(DataBounds bounds) {
         labels.clear();
         xScale = null;
         yScale = null;
@@ -500,7 +545,6 @@ public final class CurveChart extends Region {
             return;
         }
 
-        DataBounds bounds = computeBounds();
         yScale = new AxisScale(bounds.yMin(), bounds.yMax(), logY.get(), plotBottom, plotTop);
         int yTarget = Math.max(2, (int) ((plotBottom - plotTop) / (f.tickHeight() * 2.5)));
         AxisTicks yTicks = ticks(bounds.yMin(), bounds.yMax(), logY.get(), yTarget);
@@ -539,8 +583,6 @@ public final class CurveChart extends Region {
         }
         drawYTickLabels(gc, f, colours, yTicks, yTexts, tickLength, labelGap);
         drawXTickLabels(gc, f, colours, xTicks, xTickLabelTop, width);
-
-        drawCurves(gc, scale);
     }
 
     private double drawTitle(GraphicsContext gc, Fonts f, ChartTheme colours, double width, double pad) {
