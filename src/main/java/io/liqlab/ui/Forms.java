@@ -51,7 +51,7 @@ public final class Forms {
         Label l = new Label(label);
         l.setLabelFor(labelFor);
         l.getStyleClass().add(Styles.KEY);
-        l.setMinWidth(96);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setHgrow(node, Priority.ALWAYS);
         grid.addRow(row++, l, node);
     }

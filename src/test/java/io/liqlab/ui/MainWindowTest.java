@@ -118,6 +118,31 @@ class MainWindowTest {
     }
 
     @Test
+    void csvExportsWriteTheTableAndTheSweep(FxRobot robot) throws Exception {
+        io.liqlab.ui.workspace.WorkspaceView view = robot.lookup(".workspace").queryAs(io.liqlab.ui.workspace.WorkspaceView.class);
+        Path table = home.resolve("comparison.csv");
+        Path sweep = home.resolve("sweep.csv");
+        robot.interact(() -> {
+            view.export(view.viewModel()::exportComparisonCsv, table);
+            view.export(view.viewModel()::exportLeverageSweepCsv, sweep);
+        });
+        java.util.List<String> rows = Files.readAllLines(table);
+        assertEquals(8, rows.size());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("textbook,57900.0,3.5")), rows.toString());
+        assertTrue(Files.readAllLines(sweep).contains("textbook,25.0,57900.000000,3.500000,true"));
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Saved "));
+    }
+
+    @Test
+    void aFailedExportIsAMessageNotACrash(FxRobot robot) throws Exception {
+        io.liqlab.ui.workspace.WorkspaceView view = robot.lookup(".workspace").queryAs(io.liqlab.ui.workspace.WorkspaceView.class);
+        Path file = Files.writeString(home.resolve("a-file"), "x");
+        Path impossible = file.resolve("x.csv"); // a folder that is a file
+        robot.interact(() -> view.export(view.viewModel()::exportComparisonCsv, impossible));
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Could not save"));
+    }
+
+    @Test
     void chartPngExportWritesARealImage(FxRobot robot) throws Exception {
         CurveChart chart = robot.lookup("#chart-leverage").queryAs(CurveChart.class);
         Path png = home.resolve("leverage.png");

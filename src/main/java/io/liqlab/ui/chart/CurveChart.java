@@ -119,9 +119,11 @@ public final class CurveChart extends Region {
     private boolean chartDirty = true;
     private boolean hoverDirty;
     private boolean markerDirty;
-    private ChartTheme markerTheme;
     private final javafx.scene.shape.Line markerLine = new javafx.scene.shape.Line();
-    private final javafx.scene.control.Label markerLabel = new javafx.scene.control.Label();
+    /** A Text and its box rather than a Label: a Label's font follows the stylesheet, so its text would not fit the measured box. */
+    private final javafx.scene.text.Text markerText = new javafx.scene.text.Text();
+    private final javafx.scene.shape.Rectangle markerBox = new javafx.scene.shape.Rectangle();
+    private final javafx.scene.Group markerLabel = new javafx.scene.Group(markerBox, markerText);
     /** Pointer position in canvas pixels; NaN when the pointer is not over the chart. */
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
@@ -152,7 +154,7 @@ public final class CurveChart extends Region {
         markerLine.setMouseTransparent(true);
         markerLabel.setManaged(false);
         markerLabel.setMouseTransparent(true);
-        markerLabel.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        markerText.setTextOrigin(VPos.TOP);
         getChildren().addAll(chartCanvas, curvesCanvas, markerLine, markerLabel, hoverCanvas);
 
         // The chart owns these properties, so the subscriptions live exactly as long as it does.
@@ -876,18 +878,16 @@ public final class CurveChart extends Region {
         if (boxX + boxWidth > plotRight) {
             boxX = Math.max(plotLeft, px - 4 * scale - boxWidth);
         }
-        markerLabel.setText(text);
-        if (markerTheme != colours) {
-            // Only on a theme change: a new background every step would rebuild the label's cached image.
-            markerTheme = colours;
-            markerLabel.setFont(f.tick());
-            markerLabel.setTextFill(colours.text());
-            markerLabel.setPadding(new Insets(inner));
-            markerLabel.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(colours.plotBackground(), null, null)));
-            markerLabel.setBorder(new javafx.scene.layout.Border(new javafx.scene.layout.BorderStroke(colours.text(),
-                    javafx.scene.layout.BorderStrokeStyle.SOLID, null, new javafx.scene.layout.BorderWidths(1))));
-        }
-        markerLabel.resizeRelocate(ox + boxX, oy + boxY, boxWidth, boxHeight);
+        markerText.setText(text);
+        markerText.setFont(f.tick());
+        markerText.setFill(colours.text());
+        markerBox.setFill(colours.plotBackground());
+        markerBox.setStroke(colours.text());
+        markerBox.setStrokeWidth(1);
+        markerBox.setWidth(boxWidth);
+        markerBox.setHeight(boxHeight);
+        markerText.relocate(inner, inner);
+        markerLabel.relocate(ox + crisp(boxX), oy + crisp(boxY));
         markerLabel.setVisible(true);
     }
 

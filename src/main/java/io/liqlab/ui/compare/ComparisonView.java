@@ -66,6 +66,31 @@ public final class ComparisonView extends BorderPane {
         setTop(new VBox(4, title, legend));
         setCenter(table);
         BorderPane.setMargin(table, new Insets(8, 0, 0, 0));
+        table.setFixedCellSize(30);
+        table.setPrefHeight(34 + 30 * 7.5);
+
+        // The differences, one line each, readable without scrolling the table sideways.
+        Label whyTitle = new Label("Why they differ");
+        whyTitle.getStyleClass().add(Styles.SECTION);
+        VBox why = new VBox(4, whyTitle);
+        why.setId("comparison-explanations");
+        why.setPadding(new Insets(10, 0, 0, 0));
+        vm.rows().subscribe(() -> {
+            why.getChildren().setAll(whyTitle);
+            for (ComparisonViewModel.Row r : vm.rows()) {
+                Label line = new Label(r.profile() + ": " + r.explanation()
+                        + (r.standIn() ? " (stand-in data)" : ""));
+                line.setWrapText(true);
+                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                if (r.extreme() == ComparisonViewModel.Extreme.CLOSEST) {
+                    line.getStyleClass().add("closest-text");
+                } else if (r.extreme() == ComparisonViewModel.Extreme.FARTHEST) {
+                    line.getStyleClass().add("farthest-text");
+                }
+                why.getChildren().add(line);
+            }
+        });
+        setBottom(why);
     }
 
     public TableView<ComparisonViewModel.Row> table() {

@@ -144,7 +144,15 @@ public final class ChartsView extends VBox {
     }
 
     static String percent(double v) {
-        return Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%.0f%%", v) : String.format(Locale.ROOT, "%.1f%%", v);
+        double a = Math.abs(v);
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.0f%%", v);
+        }
+        if (a >= 1 || a == 0) {
+            return String.format(Locale.ROOT, "%.1f%%", v);
+        }
+        // Two significant digits for the small distances of a log axis: 0.5%, 0.05%, 0.005%.
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + "%";
     }
 
     static String compactMoney(double v) {

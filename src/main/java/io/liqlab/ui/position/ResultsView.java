@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The results card and, beside it, the formula with this position's numbers. */
@@ -56,9 +57,10 @@ public final class ResultsView {
         Label formulaTitle = new Label("The formula, with your numbers");
         formulaTitle.getStyleClass().add(Styles.SECTION);
         formulaText.getStyleClass().add("formula-text");
-        formulaText.setWrapText(true);
-        tierUsed.setWrapText(true);
-        comparison.setWrapText(true);
+        for (Label l : new Label[] {formulaText, tierUsed, comparison, distance, staleNote}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         comparison.setId("textbook-vs-exact");
         comparison.visibleProperty().bind(compare.selectedProperty());
         comparison.managedProperty().bind(compare.selectedProperty());
@@ -125,6 +127,7 @@ public final class ResultsView {
             while (steps.getChildren().size() < f.steps().size()) {
                 Label l = new Label();
                 l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
                 l.getStyleClass().add("formula-step");
                 steps.getChildren().add(l);
             }
@@ -161,6 +164,7 @@ public final class ResultsView {
         Label v = new Label();
         v.setId(id);
         v.setWrapText(true);
+        v.setMinHeight(Region.USE_PREF_SIZE); // wrapped text grows the card instead of ending in "..."
         GridPane.setHgrow(v, Priority.ALWAYS);
         v.visibleProperty().bindBidirectional(key.visibleProperty());
         key.managedProperty().bind(key.visibleProperty());
@@ -177,7 +181,7 @@ public final class ResultsView {
     private static Label key(String text) {
         Label k = new Label(text);
         k.getStyleClass().add(Styles.KEY);
-        k.setMinWidth(130);
+        k.setMinWidth(Region.USE_PREF_SIZE);
         return k;
     }
 

@@ -59,16 +59,22 @@ public final class WorkspaceView extends BorderPane {
 
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
-        formScroll.setPrefWidth(360);
         formScroll.setMinWidth(320);
         HBox top = new HBox(10, results.card(), results.formula());
-        results.card().setPrefWidth(460);
         results.card().setMinWidth(380);
         HBox.setHgrow(results.formula(), Priority.ALWAYS);
         top.setPadding(new Insets(12, 12, 6, 12));
+        // Presentation mode: wider columns for the large type, and taller charts (the page scrolls).
+        formScroll.prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 480.0 : 360.0));
+        results.card().prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 460.0));
+        charts.minHeightProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 430.0));
         VBox center = new VBox(top, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        BorderPane positionPane = new BorderPane(center);
+        ScrollPane centerScroll = new ScrollPane(center);
+        centerScroll.setFitToWidth(true);
+        centerScroll.setFitToHeight(true);
+        centerScroll.getStyleClass().add("edge-to-edge");
+        BorderPane positionPane = new BorderPane(centerScroll);
         positionPane.setLeft(formScroll);
 
         Tab positionTab = new Tab("Position", positionPane);
@@ -94,6 +100,7 @@ public final class WorkspaceView extends BorderPane {
         sceneProperty().subscribe(scene -> {
             if (scene != null) {
                 installShortcuts();
+                applyLook();
             }
         });
     }
@@ -142,32 +149,33 @@ public final class WorkspaceView extends BorderPane {
 
     private MenuItem pngItem(String text, String name, CurveChart chart) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> choose(name, "PNG image", "*.png").ifPresent(path -> {
-            try {
-                chart.writePng(path);
-                status.setText("Saved " + path);
-            } catch (IOException ex) {
-                status.setText("Could not save " + path + ": " + ex.getMessage());
-            }
-        }));
+        item.setOnAction(e -> choose(name, "PNG image", "*.png").ifPresent(path -> export(chart::writePng, path)));
         return item;
     }
 
-    interface Export {
+    /** Something the Export menu writes to a file the user chose. */
+    public interface Export {
         void to(Path path) throws IOException;
     }
 
     private MenuItem csvItem(String text, String name, Export export) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> choose(name, "CSV file", "*.csv").ifPresent(path -> {
-            try {
-                export.to(path);
-                status.setText("Saved " + path);
-            } catch (IOException ex) {
-                status.setText("Could not save " + path + ": " + ex.getMessage());
-            }
-        }));
+        item.setOnAction(e -> choose(name, "CSV file", "*.csv").ifPresent(path -> export(export, path)));
         return item;
+    }
+
+    /** Runs an export and says in the status line what happened; a failure is a message, never a stack trace. */
+    public void export(Export export, Path path) {
+        try {
+            export.to(path);
+            status.setText("Saved " + path);
+        } catch (IOException | RuntimeException ex) {
+            status.setText("Could not save " + path + ": " + ex.getMessage());
+        }
+    }
+
+    public WorkspaceViewModel viewModel() {
+        return vm;
     }
 
     private java.util.Optional<Path> choose(String name, String description, String pattern) {
@@ -220,13 +228,16 @@ public final class WorkspaceView extends BorderPane {
     private void applyLook() {
         boolean dark = isDark();
         boolean big = vm.presentationProperty().get();
-        getStyleClass().remove(Styles.DARK);
-        getStyleClass().remove(Styles.PRESENTATION);
+        // On the scene's root, so that Modena derives every colour (text on the window background too) from it.
+        javafx.scene.Parent root = getScene() == null ? this : getScene().getRoot();
+        for (javafx.scene.Parent p : java.util.List.of(this, root)) {
+            p.getStyleClass().removeAll(Styles.DARK, Styles.PRESENTATION);
+        }
         if (dark) {
-            getStyleClass().add(Styles.DARK);
+            root.getStyleClass().add(Styles.DARK);
         }
         if (big) {
-            getStyleClass().add(Styles.PRESENTATION);
+            root.getStyleClass().add(Styles.PRESENTATION);
         }
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
         charts.setTheme(big ? theme.withFontScale(1.6) : theme);

@@ -1,0 +1,128 @@
+package io.liqlab.bench;
+
+import io.liqlab.app.LiqLabApp;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens the real window and writes the README's screenshots to assets/screenshots/, one per screen and state.
+ * Run under Xvfb: {@code java -cp TEST_CLASSPATH io.liqlab.bench.Screenshots [outputDir]}.
+ */
+public final class Screenshots {
+    private static Path out = Path.of("assets", "screenshots");
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            out = Path.of(args[0]);
+        }
+        Application.launch(App.class, args);
+    }
+
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            System.setProperty("liqlab.home", Files.createTempDirectory("liqlab-shots").toString());
+            Files.createDirectories(out);
+            new LiqLabApp().start(stage);
+            Scene scene = stage.getScene();
+            List<Runnable> steps = new ArrayList<>();
+            steps.add(() -> {
+                stage.setWidth(1600);
+                stage.setHeight(1000);
+                for (String id : List.of("hyperliquid-btc", "okx-swap-btc")) {
+                    ((CheckBox) scene.lookup("#curve-" + id)).setSelected(true);
+                }
+            });
+            steps.add(() -> shoot(scene, "workspace.png"));
+            steps.add(() -> {
+                ((ToggleButton) scene.lookup("#compare-textbook")).setSelected(true);
+                venue(scene, "binance-usdm-btc");
+                text(scene, "size", "610000");
+                text(scene, "leverage", "20");
+            });
+            steps.add(() -> shoot(scene, "workspace-binance-tiers.png"));
+            steps.add(() -> text(scene, "entry", "-5"));
+            steps.add(() -> shoot(scene, "invalid-input.png"));
+            steps.add(() -> {
+                text(scene, "entry", "60000");
+                theme(scene, "DARK");
+            });
+            steps.add(() -> shoot(scene, "workspace-dark.png"));
+            steps.add(() -> {
+                theme(scene, "LIGHT");
+                ((ToggleButton) scene.lookup("#presentation")).setSelected(true);
+            });
+            steps.add(() -> shoot(scene, "presentation.png"));
+            steps.add(() -> {
+                ((ToggleButton) scene.lookup("#presentation")).setSelected(false);
+                ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(1);
+            });
+            steps.add(() -> shoot(scene, "compare.png"));
+            steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(2));
+            steps.add(() -> shoot(scene, "profiles.png"));
+            steps.add(() -> {
+                ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            steps.add(() -> shoot(scene, "workspace-1280x800.png"));
+            steps.add(Platform::exit);
+            run(steps, 0);
+        }
+    }
+
+    /** One step per second or so, letting layout and rendering settle between them. */
+    private static void run(List<Runnable> steps, int i) {
+        if (i >= steps.size()) {
+            return;
+        }
+        steps.get(i).run();
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(700));
+        pause.setOnFinished(e -> run(steps, i + 1));
+        pause.play();
+    }
+
+    private static void text(Scene scene, String id, String value) {
+        ((TextField) scene.lookup("#" + id)).setText(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void venue(Scene scene, String id) {
+        ComboBox<io.liqlab.profile.VenueProfile> venue = (ComboBox<io.liqlab.profile.VenueProfile>) scene.lookup("#venue");
+        venue.getItems().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(venue::setValue);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void theme(Scene scene, String name) {
+        for (javafx.scene.Node n : scene.getRoot().lookupAll(".choice-box")) {
+            ChoiceBox<Object> box = (ChoiceBox<Object>) n;
+            box.getItems().stream().filter(v -> v.toString().equals(name)).findFirst().ifPresent(box::setValue);
+        }
+    }
+
+    private static void shoot(Scene scene, String name) {
+        try {
+            File file = out.resolve(name).toFile();
+            ImageIO.write(SwingFXUtils.fromFXImage(scene.snapshot(null), null), "png", file);
+            System.out.println("wrote " + file);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
