@@ -60,21 +60,41 @@ public final class WorkspaceView extends BorderPane {
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
         formScroll.setMinWidth(320);
-        HBox top = new HBox(10, results.card(), results.formula());
-        results.card().setMinWidth(380);
-        HBox.setHgrow(results.formula(), Priority.ALWAYS);
+        // Each card scrolls inside the fixed-height row rather than spilling over the charts.
+        ScrollPane cardScroll = cardScroll(results.card());
+        ScrollPane formulaScroll = cardScroll(results.formula());
+        HBox top = new HBox(10, cardScroll, formulaScroll);
+        cardScroll.setMinWidth(380);
+        HBox.setHgrow(formulaScroll, Priority.ALWAYS);
         top.setPadding(new Insets(12, 12, 6, 12));
         // Presentation mode: wider columns for the large type, and taller charts (the page scrolls).
         formScroll.prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 480.0 : 360.0));
-        results.card().prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 460.0));
-        charts.minHeightProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 430.0));
+        cardScroll.prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 460.0));
+        charts.minHeightProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 300.0));
+        // A fixed height for the results row: its labels change on every slider step, and a computed height would
+        // make the whole page measure their wrapped text again each time (measured: most of the layout pass).
         VBox center = new VBox(top, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        ScrollPane centerScroll = new ScrollPane(center);
+        BorderPane positionPane = new BorderPane(center);
+        // The row's height follows the window (not its content), so small windows keep room for the charts.
+        top.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> vm.presentationProperty().get() ? 680.0 : Math.clamp(positionPane.getHeight() * 0.44, 260, 420),
+                vm.presentationProperty(), positionPane.heightProperty()));
+        top.prefHeightProperty().bind(top.minHeightProperty());
+        top.maxHeightProperty().bind(top.minHeightProperty());
+        // The page scrolls only in presentation mode, where large type needs more room than a screen has.
+        ScrollPane centerScroll = new ScrollPane();
         centerScroll.setFitToWidth(true);
-        centerScroll.setFitToHeight(true);
         centerScroll.getStyleClass().add("edge-to-edge");
-        BorderPane positionPane = new BorderPane(centerScroll);
+        vm.presentationProperty().subscribe(p -> {
+            if (p) {
+                positionPane.setCenter(centerScroll);
+                centerScroll.setContent(center);
+            } else {
+                centerScroll.setContent(null);
+                positionPane.setCenter(center);
+            }
+        });
         positionPane.setLeft(formScroll);
 
         Tab positionTab = new Tab("Position", positionPane);
@@ -103,6 +123,15 @@ public final class WorkspaceView extends BorderPane {
                 applyLook();
             }
         });
+    }
+
+    private static ScrollPane cardScroll(javafx.scene.layout.Region card) {
+        ScrollPane scroll = new ScrollPane(card);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     public TabPane tabs() {
