@@ -1,6 +1,8 @@
 package io.liqlab.profile;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,13 +15,29 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes the content into a stream; may fail half-way, which must leave the target untouched. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                OutputStream out = Channels.newOutputStream(ch);
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             try {
@@ -30,9 +48,5 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    public static void writeString(Path target, String text) throws IOException {
-        write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
