@@ -1,0 +1,384 @@
+package io.liqlab.ui.tiers;
+
+import io.liqlab.core.Numbers;
+import io.liqlab.core.Tier;
+import io.liqlab.core.TierSchedule;
+import io.liqlab.profile.ProfileException;
+import io.liqlab.profile.ProfileProblem;
+import io.liqlab.profile.ProfileReader;
+import io.liqlab.profile.ProfileWriter;
+import io.liqlab.profile.VenueProfile;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Editing a profile's tier schedule: cells as typed, every edit an undoable command, validation by the same
+ * reader that loads profile files (so the editor and the files agree on every rule), and the edited profile
+ * whenever the schedule is valid. The editor's state serialises to JSON for drafts and comes back exactly.
+ */
+public final class TierEditorViewModel {
+
+    /** Editable columns; AMOUNT empty means "derived by the continuity rule". */
+    public enum Column {
+        FLOOR("floor"), CAP("cap"), MAX_LEVERAGE("maxLeverage"), MMR("maintenanceMarginRate"), AMOUNT("maintenanceAmount"),
+        IMR("initialMarginRate");
+
+        private final String field;
+
+        Column(String field) {
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        static Column byField(String field) {
+            for (Column c : values()) {
+                if (c.field.equals(field) || (c == AMOUNT && field.equals("maintenanceAmountOverride"))) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        String label() {
+            return switch (this) {
+                case FLOOR -> "floor";
+                case CAP -> "cap";
+                case MAX_LEVERAGE -> "maximum leverage";
+                case MMR -> "maintenance rate";
+                case AMOUNT -> "maintenance amount";
+                case IMR -> "initial margin rate";
+            };
+        }
+    }
+
+    /** One tier row: its cells as typed and each cell's message. */
+    public static final class Row {
+        private final Map<Column, StringProperty> cells = new EnumMap<>(Column.class);
+        private final Map<Column, ReadOnlyStringWrapper> errors = new EnumMap<>(Column.class);
+
+        Row() {
+            for (Column c : Column.values()) {
+                cells.put(c, new SimpleStringProperty(""));
+                errors.put(c, new ReadOnlyStringWrapper(""));
+            }
+        }
+
+        public ReadOnlyStringProperty cellProperty(Column c) {
+            return cells.get(c);
+        }
+
+        public String cell(Column c) {
+            return cells.get(c).get();
+        }
+
+        public ReadOnlyStringProperty errorProperty(Column c) {
+            return errors.get(c).getReadOnlyProperty();
+        }
+
+        Row copy() {
+            Row r = new Row();
+            cells.forEach((c, p) -> r.cells.get(c).set(p.get()));
+            return r;
+        }
+    }
+
+    private static final Pattern TIER_PATH = Pattern.compile("\\$\\.tiers\\[(\\d+)]\\.(\\w+)");
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final VenueProfile original;
+    private final ObjectNode base;
+    private final ProfileReader reader = new ProfileReader();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> scheduleProblems = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<VenueProfile> edited = new ReadOnlyObjectWrapper<>(this, "edited");
+    private final UndoStack undo = new UndoStack();
+    private final boolean contracts;
+
+    public TierEditorViewModel(VenueProfile original) {
+        this.original = original;
+        this.base = new ProfileWriter().toTree(original);
+        this.contracts = original.rules().tiers().basis() == TierSchedule.Basis.CONTRACTS;
+        for (int i = 0; i < original.rules().tiers().size(); i++) {
+            Tier t = original.rules().tiers().tier(i);
+            Row r = new Row();
+            r.cells.get(Column.FLOOR).set(plain(t.floor()));
+            r.cells.get(Column.CAP).set(t.isUnbounded() ? "" : plain(t.cap()));
+            r.cells.get(Column.MAX_LEVERAGE).set(plain(t.maxLeverage()));
+            r.cells.get(Column.MMR).set(plain(t.maintenanceMarginRate()));
+            r.cells.get(Column.AMOUNT).set(original.amountSources().get(i) == VenueProfile.AmountSource.OVERRIDE ? plain(t.maintenanceAmount()) : "");
+            r.cells.get(Column.IMR).set(t.hasInitialMarginRate() ? plain(t.initialMarginRate()) : "");
+            rows.add(r);
+        }
+        validate();
+    }
+
+    public VenueProfile original() {
+        return original;
+    }
+
+    public ObservableList<Row> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** Problems of the schedule as a whole, each naming where and what is allowed. */
+    public ObservableList<String> scheduleProblems() {
+        return FXCollections.unmodifiableObservableList(scheduleProblems);
+    }
+
+    /** The profile as edited, or null while the schedule is invalid (it can be edited further, not saved). */
+    public ReadOnlyObjectProperty<VenueProfile> editedProperty() {
+        return edited.getReadOnlyProperty();
+    }
+
+    public UndoStack undoStack() {
+        return undo;
+    }
+
+    // ---- edits, each undoable ----
+
+    public void setCell(int row, Column column, String text) {
+        String before = rows.get(row).cell(column);
+        String after = text == null ? "" : text.strip();
+        if (before.equals(after)) {
+            return;
+        }
+        String what = "Set tier " + (row + 1) + " " + column.label() + (after.isEmpty() ? " to derived/empty" : " to " + after);
+        undo.execute(edit(what, () -> put(row, column, after), () -> put(row, column, before)));
+    }
+
+    /** Adds a tier after the last: the last tier gets a cap (twice its floor, or 1,000,000) and the new one runs from it. */
+    public void addTier() {
+        List<Row> before = snapshot();
+        undo.execute(edit("Add tier " + (rows.size() + 1), () -> {
+            Row last = rows.getLast();
+            if (last.cell(Column.CAP).isEmpty()) {
+                double floor = number(last.cell(Column.FLOOR));
+                last.cells.get(Column.CAP).set(plain(Double.isNaN(floor) || floor <= 0 ? 1_000_000 : floor * 2));
+            }
+            Row added = last.copy();
+            added.cells.get(Column.FLOOR).set(last.cell(Column.CAP));
+            added.cells.get(Column.CAP).set("");
+            added.cells.get(Column.AMOUNT).set("");
+            rows.add(added);
+            validate();
+        }, () -> restore(before)));
+    }
+
+    public void removeTier(int index) {
+        List<Row> before = snapshot();
+        undo.execute(edit("Remove tier " + (index + 1), () -> {
+            Row removed = rows.remove(index);
+            if (index < rows.size()) {
+                rows.get(index).cells.get(Column.FLOOR).set(index == 0 ? "0" : rows.get(index - 1).cell(Column.CAP));
+            } else if (!rows.isEmpty()) {
+                rows.getLast().cells.get(Column.CAP).set(removed.cell(Column.CAP));
+            }
+            validate();
+        }, () -> restore(before)));
+    }
+
+    /** Splits tier {@code index} at {@code at} (a notional or contract count inside it) into two tiers with its values. */
+    public void splitTier(int index, double at) {
+        Row r = rows.get(index);
+        double floor = number(r.cell(Column.FLOOR));
+        double cap = r.cell(Column.CAP).isEmpty() ? Double.POSITIVE_INFINITY : number(r.cell(Column.CAP));
+        if (!(at > floor && at < cap)) {
+            throw new IllegalArgumentException("split point must lie inside tier " + (index + 1) + ": between " + plain(floor)
+                    + " and " + (Double.isInfinite(cap) ? "unbounded" : plain(cap)) + ", got " + plain(at));
+        }
+        List<Row> before = snapshot();
+        undo.execute(edit("Split tier " + (index + 1) + " at " + plain(at), () -> {
+            Row upper = rows.get(index).copy();
+            rows.get(index).cells.get(Column.CAP).set(plain(at));
+            upper.cells.get(Column.FLOOR).set(plain(at));
+            upper.cells.get(Column.AMOUNT).set("");
+            rows.add(index + 1, upper);
+            validate();
+        }, () -> restore(before)));
+    }
+
+    /** Merges tier {@code index} with the next: the lower tier's values over both ranges. */
+    public void mergeWithNext(int index) {
+        if (index + 1 >= rows.size()) {
+            throw new IllegalArgumentException("tier " + (index + 1) + " is the last; there is no next tier to merge with");
+        }
+        List<Row> before = snapshot();
+        undo.execute(edit("Merge tiers " + (index + 1) + " and " + (index + 2), () -> {
+            Row next = rows.remove(index + 1);
+            rows.get(index).cells.get(Column.CAP).set(next.cell(Column.CAP));
+            validate();
+        }, () -> restore(before)));
+    }
+
+    // ---- drafts ----
+
+    /** Everything on screen, as JSON: restoring it gives back exactly the same cells. */
+    public String toDraft() {
+        ObjectNode draft = MAPPER.createObjectNode();
+        draft.put("profileId", original.id());
+        ArrayNode array = draft.putArray("rows");
+        for (Row r : rows) {
+            ObjectNode o = array.addObject();
+            for (Column c : Column.values()) {
+                o.put(c.name(), r.cell(c));
+            }
+        }
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(draft);
+    }
+
+    /** Puts a draft's cells back (an undoable edit). */
+    public void restoreDraft(String json) {
+        JsonNode draft = MAPPER.readTree(json);
+        List<Row> restored = new ArrayList<>();
+        for (JsonNode o : draft.path("rows")) {
+            Row r = new Row();
+            for (Column c : Column.values()) {
+                r.cells.get(c).set(o.path(c.name()).asString(""));
+            }
+            restored.add(r);
+        }
+        List<Row> before = snapshot();
+        undo.execute(edit("Restore unsaved edits", () -> restore(restored), () -> restore(before)));
+    }
+
+    // ---- internals ----
+
+    private void put(int row, Column column, String text) {
+        rows.get(row).cells.get(column).set(text);
+        validate();
+    }
+
+    private List<Row> snapshot() {
+        return rows.stream().map(Row::copy).toList();
+    }
+
+    private void restore(List<Row> state) {
+        rows.setAll(state.stream().map(Row::copy).toList());
+        validate();
+    }
+
+    private static UndoableEdit edit(String description, Runnable doIt, Runnable undoIt) {
+        return new UndoableEdit() {
+            @Override
+            public void execute() {
+                doIt.run();
+            }
+
+            @Override
+            public void undo() {
+                undoIt.run();
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        };
+    }
+
+    /** Rebuilds the profile JSON from the cells and runs the profile reader over it. */
+    private void validate() {
+        for (Row r : rows) {
+            r.errors.values().forEach(e -> e.set(""));
+        }
+        scheduleProblems.clear();
+        ObjectNode tree = base.deepCopy();
+        ArrayNode tiers = tree.putArray("tiers");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            ObjectNode t = tiers.addObject();
+            t.put("tier", i + 1);
+            putCell(t, "floor", r.cell(Column.FLOOR));
+            if (r.cell(Column.CAP).isEmpty()) {
+                t.putNull("cap");
+            } else {
+                putCell(t, "cap", r.cell(Column.CAP));
+            }
+            putCell(t, "maxLeverage", r.cell(Column.MAX_LEVERAGE));
+            putCell(t, "maintenanceMarginRate", r.cell(Column.MMR));
+            if (!r.cell(Column.IMR).isEmpty()) {
+                putCell(t, "initialMarginRate", r.cell(Column.IMR));
+            }
+            if (!r.cell(Column.AMOUNT).isEmpty()) {
+                putCell(t, "maintenanceAmount", r.cell(Column.AMOUNT));
+                t.put("maintenanceAmountOverride", true);
+            }
+        }
+        try {
+            VenueProfile p = reader.read(original.id() + ".json", MAPPER.writeValueAsBytes(tree), original.origin());
+            edited.set(p);
+        } catch (ProfileException e) {
+            edited.set(null);
+            for (ProfileProblem problem : e.problems()) {
+                Matcher m = TIER_PATH.matcher(problem.path());
+                Column c = m.matches() ? Column.byField(m.group(2)) : null;
+                int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+                if (c != null && index < rows.size()) {
+                    rows.get(index).errors.get(c).set(problem.message());
+                } else {
+                    scheduleProblems.add(problem.path().replace("$.", "") + ": " + problem.message());
+                }
+            }
+        }
+    }
+
+    private static void putCell(ObjectNode node, String field, String text) {
+        try {
+            node.put(field, new BigDecimal(text.replace(",", "")));
+        } catch (NumberFormatException e) {
+            node.put(field, text); // the reader says "must be a number ..., got the string ..."
+        }
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** The derived (or overriding) maintenance amount of each tier of the valid edited schedule, formatted. */
+    public String amountShown(int row) {
+        VenueProfile p = edited.get();
+        if (contracts) {
+            return "none";
+        }
+        if (p == null || row >= p.rules().tiers().size()) {
+            return rows.get(row).cell(Column.AMOUNT);
+        }
+        String value = Numbers.money(p.rules().tiers().tier(row).maintenanceAmount());
+        return rows.get(row).cell(Column.AMOUNT).isEmpty() ? value + " (derived)" : value + " (override)";
+    }
+
+    /** Whether an edit changes the file against what was loaded (cells differ from the original's). */
+    public boolean differsFromOriginal() {
+        VenueProfile p = edited.get();
+        return p == null || !p.rules().tiers().tiers().equals(original.rules().tiers().tiers());
+    }
+}

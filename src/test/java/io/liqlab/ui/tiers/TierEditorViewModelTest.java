@@ -1,0 +1,123 @@
+package io.liqlab.ui.tiers;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.Position;
+import io.liqlab.core.Side;
+import io.liqlab.ui.tiers.TierEditorViewModel.Column;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tier editor's view-model without a toolkit: each edit, its undo and redo, each validation rule, drafts. */
+class TierEditorViewModelTest {
+
+    private final TierEditorViewModel vm = new TierEditorViewModel(TestProfiles.get("binance-usdm-btc"));
+
+    @Test
+    void opensWithTheProfilesTiersAndIsValid() {
+        assertEquals(12, vm.rows().size());
+        assertEquals("50000", vm.rows().get(0).cell(Column.CAP));
+        assertEquals("0.004", vm.rows().get(0).cell(Column.MMR));
+        assertNotNull(vm.editedProperty().get());
+        assertEquals("50.00 (derived)", vm.amountShown(1));
+        assertFalse(vm.differsFromOriginal());
+    }
+
+    @Test
+    void settingACellChangesTheEditedProfileAndTheLiquidationPrice() {
+        Position p = Position.builder().side(Side.LONG).entryPrice(60_000).notional(12_500).leverage(25).build();
+        double before = new LiquidationEngine().calculate(vm.editedProperty().get().rules(), p).liquidationPrice();
+        vm.setCell(0, Column.MMR, "0.006");
+        double after = new LiquidationEngine().calculate(vm.editedProperty().get().rules(), p).liquidationPrice();
+        assertTrue(after > before, before + " -> " + after);
+        assertTrue(vm.differsFromOriginal());
+        assertEquals("Undo Set tier 1 maintenance rate to 0.006", vm.undoStack().undoDescription().get());
+    }
+
+    @Test
+    void undoAndRedoEveryEdit() {
+        vm.setCell(2, Column.MAX_LEVERAGE, "70");
+        vm.splitTier(0, 20_000);
+        vm.mergeWithNext(3);
+        vm.removeTier(5);
+        vm.addTier();
+        assertEquals(12, vm.rows().size());
+        for (int i = 0; i < 5; i++) {
+            vm.undoStack().undo();
+        }
+        assertFalse(vm.undoStack().canUndo().get());
+        assertFalse(vm.differsFromOriginal());
+        assertEquals("75", vm.rows().get(2).cell(Column.MAX_LEVERAGE));
+        for (int i = 0; i < 5; i++) {
+            vm.undoStack().redo();
+        }
+        assertEquals(12, vm.rows().size());
+        assertEquals("20000", vm.rows().get(0).cell(Column.CAP));
+        assertFalse(vm.undoStack().canRedo().get());
+    }
+
+    @Test
+    void splitAndMergeKeepTheScheduleContiguous() {
+        vm.splitTier(1, 100_000);
+        assertEquals("100000", vm.rows().get(1).cell(Column.CAP));
+        assertEquals("100000", vm.rows().get(2).cell(Column.FLOOR));
+        assertNotNull(vm.editedProperty().get(), vm.scheduleProblems().toString());
+        vm.mergeWithNext(1);
+        assertEquals("600000", vm.rows().get(1).cell(Column.CAP));
+        assertThrows(IllegalArgumentException.class, () -> vm.splitTier(0, 60_000));
+    }
+
+    @Test
+    void eachCellRuleIsShownAtItsCell() {
+        vm.setCell(1, Column.MMR, "1.5");
+        assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().contains("(0, 1)"));
+        assertNull(vm.editedProperty().get(), "an invalid schedule cannot be saved");
+        vm.setCell(1, Column.MMR, "abc");
+        assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().contains("must be a number"));
+        vm.setCell(1, Column.MMR, "0.02");
+        assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().contains("below 1/maxLeverage"));
+        vm.setCell(1, Column.MMR, "0.005");
+        vm.setCell(2, Column.FLOOR, "700000");
+        assertTrue(vm.rows().get(2).errorProperty(Column.FLOOR).get().contains("leaves a gap"));
+        vm.setCell(2, Column.FLOOR, "500000");
+        assertTrue(vm.rows().get(2).errorProperty(Column.FLOOR).get().contains("overlaps"));
+        vm.setCell(2, Column.FLOOR, "600000");
+        vm.setCell(3, Column.MAX_LEVERAGE, "90");
+        assertTrue(vm.rows().get(3).errorProperty(Column.MAX_LEVERAGE).get().contains("must not increase"));
+        vm.setCell(3, Column.MAX_LEVERAGE, "50");
+        assertNotNull(vm.editedProperty().get());
+    }
+
+    @Test
+    void aPublishedAmountOverridesTheContinuityRule() {
+        vm.setCell(2, Column.AMOUNT, "900");
+        assertEquals("900.00 (override)", vm.amountShown(2));
+        assertEquals(900 + 3_000_000 * 0.0035, vm.editedProperty().get().rules().tiers().tier(3).maintenanceAmount(), 1e-6);
+    }
+
+    @Test
+    void aDraftGivesBackExactlyWhatWasOnScreenEvenWhenInvalid() {
+        vm.setCell(4, Column.MMR, "oops");
+        vm.splitTier(0, 10_000);
+        String draft = vm.toDraft();
+        TierEditorViewModel fresh = new TierEditorViewModel(TestProfiles.get("binance-usdm-btc"));
+        fresh.restoreDraft(draft);
+        assertEquals(draft, fresh.toDraft());
+        assertEquals("oops", fresh.rows().get(5).cell(Column.MMR));
+        assertNull(fresh.editedProperty().get());
+    }
+
+    @Test
+    void contractTieredProfilesHaveNoAmounts() {
+        TierEditorViewModel okx = new TierEditorViewModel(TestProfiles.get("okx-swap-btc"));
+        assertEquals("none", okx.amountShown(0));
+        okx.setCell(0, Column.AMOUNT, "5");
+        assertTrue(okx.rows().get(0).errorProperty(Column.AMOUNT).get().contains("no maintenance amount"));
+    }
+}
