@@ -72,6 +72,31 @@ public final class TierEditorViewModel {
         }
     }
 
+    /** Profile-level values the editor offers, by their path in the profile file; only those the profile has apply. */
+    public enum ProfileField {
+        NAME("name", false), NOTES("notes", false), LIQUIDATION_FEE("liquidationFee.rate", true),
+        TAKER_FEE_IN_TRIGGER("takerFeeInTrigger", true), PARTIAL_THRESHOLD("partialLiquidation.thresholdNotional", true),
+        PARTIAL_FRACTION("partialLiquidation.fraction", true), PARTIAL_COOLDOWN("partialLiquidation.cooldownSeconds", true),
+        BACKSTOP_FRACTION("backstop.equityFraction", true), ADL_RANKING("adl.ranking", false),
+        AS_OF("provenance.asOf", false), CONFIDENCE("provenance.confidence", false);
+
+        private final String path;
+        private final boolean numeric;
+
+        ProfileField(String path, boolean numeric) {
+            this.path = path;
+            this.numeric = numeric;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
+
     /** One tier row: its cells as typed and each cell's message. */
     public static final class Row {
         private final Map<Column, StringProperty> cells = new EnumMap<>(Column.class);
@@ -114,10 +139,32 @@ public final class TierEditorViewModel {
     private final ReadOnlyObjectWrapper<VenueProfile> edited = new ReadOnlyObjectWrapper<>(this, "edited");
     private final UndoStack undo = new UndoStack();
     private final boolean contracts;
+    private final Map<ProfileField, StringProperty> fields = new EnumMap<>(ProfileField.class);
+    private final Map<ProfileField, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(ProfileField.class);
+    private final List<Row> originalRows;
+    private final ReadOnlyStringWrapper id = new ReadOnlyStringWrapper(this, "id");
 
+    /**
+     * Opens {@code original} for editing. A shipped profile is never changed: the edits become a user copy with the
+     * id {@code <id>-edited} and the name "... (edited)"; a user profile is edited in place.
+     */
     public TierEditorViewModel(VenueProfile original) {
         this.original = original;
         this.base = new ProfileWriter().toTree(original);
+        boolean shipped = original.origin() == null || original.origin().kind() == VenueProfile.Origin.Kind.SHIPPED;
+        id.set(shipped ? original.id() + "-edited" : original.id());
+        base.put("id", id.get());
+        for (ProfileField f : ProfileField.values()) {
+            JsonNode value = at(base, f.path);
+            if (value != null && !value.isNull() && !value.isMissingNode()) {
+                String text = value.isNumber() ? plain(value.doubleValue()) : value.asString("");
+                if (f == ProfileField.NAME && shipped) {
+                    text = text + " (edited)";
+                }
+                fields.put(f, new SimpleStringProperty(text));
+                fieldErrors.put(f, new ReadOnlyStringWrapper(""));
+            }
+        }
         this.contracts = original.rules().tiers().basis() == TierSchedule.Basis.CONTRACTS;
         for (int i = 0; i < original.rules().tiers().size(); i++) {
             Tier t = original.rules().tiers().tier(i);
@@ -130,6 +177,7 @@ public final class TierEditorViewModel {
             r.cells.get(Column.IMR).set(t.hasInitialMarginRate() ? plain(t.initialMarginRate()) : "");
             rows.add(r);
         }
+        originalRows = snapshot();
         validate();
     }
 
@@ -155,7 +203,61 @@ public final class TierEditorViewModel {
         return undo;
     }
 
+    /** The id the edits are saved under. */
+    public ReadOnlyStringProperty idProperty() {
+        return id.getReadOnlyProperty();
+    }
+
+    /** The profile-level fields this profile has, in order. */
+    public List<ProfileField> fields() {
+        return List.copyOf(fields.keySet());
+    }
+
+    public ReadOnlyStringProperty fieldProperty(ProfileField f) {
+        return fields.get(f);
+    }
+
+    public ReadOnlyStringProperty fieldErrorProperty(ProfileField f) {
+        return fieldErrors.get(f).getReadOnlyProperty();
+    }
+
+    /** Whether a cell differs from the profile as opened (the diff view highlights it). */
+    public boolean changed(int row, Column column) {
+        return row >= originalRows.size() || !originalRows.get(row).cell(column).equals(rows.get(row).cell(column));
+    }
+
     // ---- edits, each undoable ----
+
+    public void setField(ProfileField field, String text) {
+        StringProperty p = fields.get(field);
+        if (p == null) {
+            throw new IllegalArgumentException(field.label() + " does not apply to this profile");
+        }
+        String before = p.get();
+        String after = text == null ? "" : text.strip();
+        if (!before.equals(after)) {
+            undo.execute(edit("Set " + field.label() + " to " + after, () -> {
+                p.set(after);
+                validate();
+            }, () -> {
+                p.set(before);
+                validate();
+            }));
+        }
+    }
+
+    /** Puts one cell back as it was when the profile was opened. */
+    public void revertCell(int row, Column column) {
+        if (row < originalRows.size()) {
+            setCell(row, column, originalRows.get(row).cell(column));
+        }
+    }
+
+    /** Puts every tier back as it was when the profile was opened (one undoable edit). */
+    public void revertAll() {
+        List<Row> before = snapshot();
+        undo.execute(edit("Revert all tiers", () -> restore(originalRows), () -> restore(before)));
+    }
 
     public void setCell(int row, Column column, String text) {
         String before = rows.get(row).cell(column);
@@ -237,6 +339,8 @@ public final class TierEditorViewModel {
     public String toDraft() {
         ObjectNode draft = MAPPER.createObjectNode();
         draft.put("profileId", original.id());
+        ObjectNode fieldsNode = draft.putObject("fields");
+        fields.forEach((f, p) -> fieldsNode.put(f.name(), p.get()));
         ArrayNode array = draft.putArray("rows");
         for (Row r : rows) {
             ObjectNode o = array.addObject();
@@ -258,8 +362,20 @@ public final class TierEditorViewModel {
             }
             restored.add(r);
         }
+        Map<ProfileField, String> fieldsBefore = new EnumMap<>(ProfileField.class);
+        Map<ProfileField, String> fieldsAfter = new EnumMap<>(ProfileField.class);
+        fields.forEach((f, p) -> {
+            fieldsBefore.put(f, p.get());
+            fieldsAfter.put(f, draft.path("fields").path(f.name()).asString(p.get()));
+        });
         List<Row> before = snapshot();
-        undo.execute(edit("Restore unsaved edits", () -> restore(restored), () -> restore(before)));
+        undo.execute(edit("Restore unsaved edits", () -> {
+            fieldsAfter.forEach((f, v) -> fields.get(f).set(v));
+            restore(restored);
+        }, () -> {
+            fieldsBefore.forEach((f, v) -> fields.get(f).set(v));
+            restore(before);
+        }));
     }
 
     // ---- internals ----
@@ -304,6 +420,22 @@ public final class TierEditorViewModel {
         }
         scheduleProblems.clear();
         ObjectNode tree = base.deepCopy();
+        fieldErrors.values().forEach(e -> e.set(""));
+        fields.forEach((f, p) -> {
+            String[] parts = f.path.split("\\.");
+            ObjectNode parent = tree;
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = (ObjectNode) parent.get(parts[i]);
+            }
+            String leaf = parts[parts.length - 1];
+            if (f.numeric) {
+                putCell(parent, leaf, p.get());
+            } else if (p.get().isEmpty()) {
+                parent.remove(leaf);
+            } else {
+                parent.put(leaf, p.get());
+            }
+        });
         ArrayNode tiers = tree.putArray("tiers");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -334,13 +466,24 @@ public final class TierEditorViewModel {
                 Matcher m = TIER_PATH.matcher(problem.path());
                 Column c = m.matches() ? Column.byField(m.group(2)) : null;
                 int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+                ProfileField field = fields.keySet().stream().filter(f -> problem.path().equals("$." + f.path)).findFirst().orElse(null);
                 if (c != null && index < rows.size()) {
                     rows.get(index).errors.get(c).set(problem.message());
+                } else if (field != null) {
+                    fieldErrors.get(field).set(problem.message());
                 } else {
                     scheduleProblems.add(problem.path().replace("$.", "") + ": " + problem.message());
                 }
             }
         }
+    }
+
+    private static JsonNode at(ObjectNode root, String path) {
+        JsonNode n = root;
+        for (String part : path.split("\\.")) {
+            n = n == null ? null : n.get(part);
+        }
+        return n;
     }
 
     private static void putCell(ObjectNode node, String field, String text) {
@@ -379,6 +522,7 @@ public final class TierEditorViewModel {
     /** Whether an edit changes the file against what was loaded (cells differ from the original's). */
     public boolean differsFromOriginal() {
         VenueProfile p = edited.get();
-        return p == null || !p.rules().tiers().tiers().equals(original.rules().tiers().tiers());
+        return p == null || !p.rules().tiers().tiers().equals(original.rules().tiers().tiers())
+                || !p.rules().equals(original.rules().withTiers(p.rules().tiers()));
     }
 }

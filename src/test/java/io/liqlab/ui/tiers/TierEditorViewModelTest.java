@@ -120,4 +120,44 @@ class TierEditorViewModelTest {
         okx.setCell(0, Column.AMOUNT, "5");
         assertTrue(okx.rows().get(0).errorProperty(Column.AMOUNT).get().contains("no maintenance amount"));
     }
+
+    @Test
+    void aShippedProfileIsEditedAsAUserCopy() {
+        assertEquals("binance-usdm-btc-edited", vm.idProperty().get());
+        assertEquals("Binance USD-M BTCUSDT (edited)", vm.fieldProperty(TierEditorViewModel.ProfileField.NAME).get());
+        assertEquals("binance-usdm-btc-edited", vm.editedProperty().get().id());
+    }
+
+    @Test
+    void ruleParametersAreEditableValidatedAndUndoable() {
+        assertTrue(vm.fields().contains(TierEditorViewModel.ProfileField.LIQUIDATION_FEE));
+        assertFalse(vm.fields().contains(TierEditorViewModel.ProfileField.BACKSTOP_FRACTION), "Binance has no backstop");
+        vm.setField(TierEditorViewModel.ProfileField.LIQUIDATION_FEE, "0.005");
+        assertEquals(0.005, vm.editedProperty().get().rules().liquidationFeeRate());
+        vm.setField(TierEditorViewModel.ProfileField.LIQUIDATION_FEE, "2");
+        assertTrue(vm.fieldErrorProperty(TierEditorViewModel.ProfileField.LIQUIDATION_FEE).get().contains("[0, 1)"));
+        assertNull(vm.editedProperty().get());
+        vm.undoStack().undo();
+        assertEquals(0.005, vm.editedProperty().get().rules().liquidationFeeRate());
+        TierEditorViewModel hl = new TierEditorViewModel(TestProfiles.get("hyperliquid-btc"));
+        hl.setField(TierEditorViewModel.ProfileField.PARTIAL_COOLDOWN, "60");
+        assertEquals(60, ((io.liqlab.core.PartialLiquidation.Fraction) hl.editedProperty().get().rules().partialLiquidation()).cooldownSeconds());
+        hl.setField(TierEditorViewModel.ProfileField.BACKSTOP_FRACTION, "0.5");
+        assertEquals(0.5, hl.editedProperty().get().rules().backstop().equityFraction());
+    }
+
+    @Test
+    void changedCellsAreMarkedAndCanBeReverted() {
+        vm.setCell(1, Column.MMR, "0.0055");
+        assertTrue(vm.changed(1, Column.MMR));
+        assertFalse(vm.changed(1, Column.CAP));
+        vm.revertCell(1, Column.MMR);
+        assertFalse(vm.changed(1, Column.MMR));
+        vm.setCell(0, Column.CAP, "40000");
+        vm.setCell(1, Column.FLOOR, "40000");
+        vm.revertAll();
+        assertFalse(vm.differsFromOriginal());
+        vm.undoStack().undo();
+        assertEquals("40000", vm.rows().get(0).cell(Column.CAP));
+    }
 }
