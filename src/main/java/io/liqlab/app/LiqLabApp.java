@@ -48,7 +48,10 @@ public final class LiqLabApp extends Application {
         ComparisonViewModel comparison = new ComparisonViewModel(engine, catalog.profiles(), position.positionProperty());
         workspace = new WorkspaceViewModel(position, charts, comparison);
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
-        view = new WorkspaceView(workspace, profiles);
+        io.liqlab.ui.tiers.TierWorkbenchViewModel tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(catalog.profiles(),
+                new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
+                new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")));
+        view = new WorkspaceView(workspace, profiles, tiers);
 
         BorderPane root = new BorderPane(view);
         VBox problems = new VBox();
@@ -76,7 +79,9 @@ public final class LiqLabApp extends Application {
 
     private void restore(Stage stage, WorkspaceState s) {
         workspace.restore(s);
-        view.tabs().getSelectionModel().select(Math.max(0, Math.min(s.tab(), view.tabs().getTabs().size() - 1)));
+        if (!"tab-tiers".equals(view.tabs().getSelectionModel().getSelectedItem().getId())) { // unless a draft is waiting there
+            view.tabs().getSelectionModel().select(Math.max(0, Math.min(s.tab(), view.tabs().getTabs().size() - 1)));
+        }
         Rectangle2D wanted = new Rectangle2D(s.x(), s.y(), Math.max(640, s.width()), Math.max(480, s.height()));
         boolean visible = Screen.getScreens().stream().anyMatch(screen -> screen.getVisualBounds().intersects(wanted));
         if (visible && s.width() > 0) {

@@ -46,6 +46,11 @@ public final class ProfileReader {
     public static final double MAX_LEVERAGE = 1000;
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    /** Whether {@code id} is a valid profile id: 1 to 64 lowercase letters, digits or '-'. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
     private static final Set<String> CONFIDENCE = Set.of("exact", "high", "medium", "low");
 
     private final JsonMapper mapper;

@@ -77,6 +77,15 @@ public final class Screenshots {
             steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(2));
             steps.add(() -> shoot(scene, "profiles.png"));
             steps.add(() -> {
+                ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(3);
+                io.liqlab.ui.tiers.TierEditorView editor = (io.liqlab.ui.tiers.TierEditorView) scene.lookup("#tier-editor");
+                editor.open("binance-usdm-btc");
+                var vm = editor.workbench().editorProperty().get();
+                vm.setCell(0, io.liqlab.ui.tiers.TierEditorViewModel.Column.MMR, "0.006");
+                vm.setCell(2, io.liqlab.ui.tiers.TierEditorViewModel.Column.MAX_LEVERAGE, "80");
+            });
+            steps.add(() -> shoot(scene, "tier-editor.png"));
+            steps.add(() -> {
                 ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
                 stage.setWidth(1280);
                 stage.setHeight(800);

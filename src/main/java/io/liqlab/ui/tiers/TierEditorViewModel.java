@@ -143,6 +143,7 @@ public final class TierEditorViewModel {
     private final Map<ProfileField, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(ProfileField.class);
     private final List<Row> originalRows;
     private final ReadOnlyStringWrapper id = new ReadOnlyStringWrapper(this, "id");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper revision = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "revision");
 
     /**
      * Opens {@code original} for editing. A shipped profile is never changed: the edits become a user copy with the
@@ -201,6 +202,11 @@ public final class TierEditorViewModel {
 
     public UndoStack undoStack() {
         return undo;
+    }
+
+    /** Goes up after every change to the cells or fields (drafts are written on it). */
+    public javafx.beans.property.ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
     /** The id the edits are saved under. */
@@ -415,6 +421,14 @@ public final class TierEditorViewModel {
 
     /** Rebuilds the profile JSON from the cells and runs the profile reader over it. */
     private void validate() {
+        try {
+            check();
+        } finally {
+            revision.set(revision.get() + 1); // last, so listeners see the finished state
+        }
+    }
+
+    private void check() {
         for (Row r : rows) {
             r.errors.values().forEach(e -> e.set(""));
         }

@@ -50,7 +50,7 @@ public final class WorkspaceView extends BorderPane {
     private final Label status = new Label();
     private final PositionFormView form;
 
-    public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles) {
+    public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles, io.liqlab.ui.tiers.TierWorkbenchViewModel tiers) {
         this.vm = vm;
         getStyleClass().add("workspace");
         form = new PositionFormView(vm.position());
@@ -104,7 +104,13 @@ public final class WorkspaceView extends BorderPane {
         vm.comparison().activeProperty().bind(compareTab.selectedProperty());
         Tab profilesTab = new Tab("Venue profiles", new ProfilesView(profiles));
         profilesTab.setId("tab-profiles");
-        tabs.getTabs().addAll(positionTab, compareTab, profilesTab);
+        io.liqlab.ui.tiers.TierEditorView tierEditor = new io.liqlab.ui.tiers.TierEditorView(tiers, vm.position().positionProperty());
+        Tab tiersTab = new Tab("Tier editor", tierEditor);
+        tiersTab.setId("tab-tiers");
+        tabs.getTabs().addAll(positionTab, compareTab, profilesTab, tiersTab);
+        if (tierEditor.hasDraftOffers()) {
+            tabs.getSelectionModel().select(tiersTab);
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         setTop(toolbar());
@@ -234,7 +240,7 @@ public final class WorkspaceView extends BorderPane {
         acc.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::copyResults);
         acc.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> nudgeLeverage(1));
         acc.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> nudgeLeverage(-1));
-        for (int i = 0; i < tabs.getTabs().size(); i++) {
+        for (int i = 0; i < Math.min(9, tabs.getTabs().size()); i++) {
             int index = i;
             acc.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
                     () -> tabs.getSelectionModel().select(index));

@@ -1,0 +1,109 @@
+package io.liqlab.ui;
+
+import io.liqlab.app.LiqLabApp;
+import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.tiers.TierEditorViewModel;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The tier editor in the real window, headless: edit a cell, see the preview move, undo, save, reopen. */
+@ExtendWith(ApplicationExtension.class)
+class TierEditorWindowTest {
+    private static Path home;
+
+    @BeforeAll
+    static void emptyUserFolder() throws Exception {
+        home = Files.createTempDirectory("liqlab-tiers");
+        System.setProperty("liqlab.home", home.toString());
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("liqlab.home");
+    }
+
+    @Start
+    void start(Stage stage) {
+        new LiqLabApp().start(stage);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void open(FxRobot robot, String id) {
+        ComboBox<VenueProfile> open = robot.lookup("#tier-open").queryComboBox();
+        robot.interact(() -> open.setValue(open.getItems().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void editCell(FxRobot robot, int row, int column, String text) {
+        TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
+        TableColumn<TierEditorViewModel.Row, ?> col = table.getColumns().get(column);
+        robot.interact(() -> table.edit(row, col));
+        TextField field = robot.lookup("#tier-edit-table .text-field").queryAs(TextField.class);
+        robot.interact(() -> field.setText(text));
+        robot.clickOn(field).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void editACellSeeThePreviewUndoSaveAndReopen(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-tiers .tab-label");
+        open(robot, "binance-usdm-btc");
+        Label compare = robot.lookup("#tier-liquidation-compare").queryAs(Label.class);
+        String before = compare.getText();
+        assertTrue(before.contains("with the original") && before.contains("with the edits"), before);
+
+        editCell(robot, 0, 3, "0.006"); // tier 1 maintenance rate 0.4% -> 0.6%
+        TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
+        assertEquals("0.006", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
+        String after = compare.getText();
+        assertNotEquals(before, after, "the edited schedule moves the liquidation price");
+        assertTrue(after.endsWith("with the edits."), after);
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.004", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "Ctrl+Z undid the edit");
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.SHIFT).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.SHIFT).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.006", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "Ctrl+Shift+Z redid it");
+
+        robot.clickOn("#tier-save");
+        Path saved = home.resolve("venue-profiles").resolve("binance-usdm-btc-edited.json");
+        assertTrue(Files.exists(saved), robot.lookup("#tier-status").queryAs(Label.class).getText());
+
+        open(robot, "binance-usdm-btc-edited");
+        TableView<TierEditorViewModel.Row> reopened = robot.lookup("#tier-edit-table").queryTableView();
+        assertEquals("0.006", reopened.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
+    }
+
+    @Test
+    void anInvalidCellIsMarkedAndTheScheduleCannotBeSaved(FxRobot robot) {
+        robot.clickOn("#tab-tiers .tab-label");
+        open(robot, "textbook");
+        editCell(robot, 0, 3, "0.5");
+        TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
+        assertTrue(table.getItems().get(0).errorProperty(TierEditorViewModel.Column.MMR).get().contains("below 1/maxLeverage"));
+        robot.clickOn("#tier-save");
+        assertTrue(robot.lookup("#tier-status").queryAs(Label.class).getText().startsWith("Not saved"));
+    }
+}

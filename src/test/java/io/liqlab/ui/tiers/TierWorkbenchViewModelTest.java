@@ -1,0 +1,98 @@
+package io.liqlab.ui.tiers;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.profile.DraftStore;
+import io.liqlab.profile.ProfileCatalog;
+import io.liqlab.profile.ProfileReader;
+import io.liqlab.profile.ProfileStore;
+import io.liqlab.ui.tiers.TierEditorViewModel.Column;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Saving, drafts after every change, recovery in a fresh instance, imports and deletes. */
+class TierWorkbenchViewModelTest {
+
+    private static TierWorkbenchViewModel workbench(Path home) {
+        return new TierWorkbenchViewModel(TestProfiles.catalog().profiles(), new ProfileStore(home.resolve("profiles"), new ProfileReader()),
+                new DraftStore(home.resolve("drafts")));
+    }
+
+    @Test
+    void everyChangeIsKeptAsADraftAndAFreshInstanceRestoresExactlyIt(@TempDir Path home) {
+        TierWorkbenchViewModel first = workbench(home);
+        first.open(TestProfiles.get("binance-usdm-btc"));
+        first.editorProperty().get().setCell(0, Column.MMR, "0.0045");
+        first.editorProperty().get().setCell(3, Column.MAX_LEVERAGE, "not yet");
+        String onScreen = first.editorProperty().get().toDraft();
+        // The app is killed here: nothing saved, nothing closed.
+
+        TierWorkbenchViewModel second = workbench(home);
+        assertEquals(List.of("binance-usdm-btc-edited"), second.pendingDrafts());
+        assertTrue(second.restoreDraft("binance-usdm-btc-edited"));
+        assertEquals(onScreen, second.editorProperty().get().toDraft());
+        assertEquals("not yet", second.editorProperty().get().rows().get(3).cell(Column.MAX_LEVERAGE));
+    }
+
+    @Test
+    void saveWritesAUserCopyDiscardsTheDraftAndReadsBack(@TempDir Path home) throws Exception {
+        TierWorkbenchViewModel wb = workbench(home);
+        wb.open(TestProfiles.get("hyperliquid-btc"));
+        wb.editorProperty().get().setCell(0, Column.MMR, "0.015");
+        assertTrue(wb.save(), wb.statusProperty().get());
+        assertTrue(wb.pendingDrafts().isEmpty());
+        ProfileCatalog reloaded = ProfileCatalog.load(new ProfileReader(), home.resolve("profiles"));
+        assertEquals(0.015, reloaded.find("hyperliquid-btc-edited").orElseThrow().rules().tiers().tier(0).maintenanceMarginRate());
+        assertEquals(0.0125, reloaded.find("hyperliquid-btc").orElseThrow().rules().tiers().tier(0).maintenanceMarginRate(), "shipped untouched");
+        assertTrue(wb.profiles().stream().anyMatch(p -> p.id().equals("hyperliquid-btc-edited")), "the copy can be opened at once");
+    }
+
+    @Test
+    void anInvalidScheduleIsNotSaved(@TempDir Path home) {
+        TierWorkbenchViewModel wb = workbench(home);
+        wb.open(TestProfiles.get("textbook"));
+        wb.editorProperty().get().setCell(0, Column.MMR, "0.5");
+        assertFalse(wb.save());
+        assertTrue(wb.statusProperty().get().startsWith("Not saved"), wb.statusProperty().get());
+        assertFalse(Files.exists(home.resolve("profiles").resolve("textbook-edited.json")));
+    }
+
+    @Test
+    void importingABrokenFileChangesNothingAndSaysEveryProblem(@TempDir Path home) throws Exception {
+        TierWorkbenchViewModel wb = workbench(home);
+        Path broken = Files.writeString(home.resolve("broken.json"), "{\"id\": \"x\", \"tiers\": []}");
+        assertFalse(wb.importFile(broken));
+        assertTrue(wb.statusProperty().get().contains("$.tiers") && wb.statusProperty().get().contains("$.name"), wb.statusProperty().get());
+        assertFalse(Files.exists(home.resolve("profiles")));
+    }
+
+    @Test
+    void saveAsRenameAndDelete(@TempDir Path home) {
+        TierWorkbenchViewModel wb = workbench(home);
+        wb.open(TestProfiles.get("gte-btc"));
+        assertTrue(wb.saveAs("gte-classroom", "GTE for class"));
+        assertEquals("gte-classroom", wb.editorProperty().get().idProperty().get());
+        assertTrue(Files.exists(home.resolve("profiles").resolve("gte-classroom.json")));
+        assertFalse(wb.saveAs("Bad Id", "x"));
+        assertTrue(wb.delete());
+        assertFalse(Files.exists(home.resolve("profiles").resolve("gte-classroom.json")));
+    }
+
+    @Test
+    void anOutsideEditIsNoticed(@TempDir Path home) throws Exception {
+        TierWorkbenchViewModel wb = workbench(home);
+        wb.open(TestProfiles.get("textbook"));
+        assertTrue(wb.save());
+        Path file = home.resolve("profiles").resolve("textbook-edited.json");
+        Files.writeString(file, Files.readString(file).replace("Textbook (edited)", "Changed elsewhere"));
+        assertTrue(wb.checkOutsideEdits());
+        assertTrue(wb.statusProperty().get().contains("changed outside"));
+    }
+}
