@@ -88,11 +88,12 @@ public final class TierEditorView extends BorderPane {
         Button revertAll = button("Revert all", "tier-revert-all", "Put every tier back as it was opened");
         Button save = button("Save", "tier-save", "Save to the user profile folder (Ctrl+S)");
         Button saveAs = button("Save as…", "tier-save-as", "Save a copy under another id");
+        Button rename = button("Rename…", "tier-rename", "Give this user profile another id (saved first)");
         Button delete = button("Delete…", "tier-delete", "Delete this user profile");
         Button importButton = button("Import…", "tier-import", "Import a profile file (checked first; a broken file changes nothing)");
         Button export = button("Export…", "tier-export", "Write this profile to a file of your choice");
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, open, idLabel, undo, redo, add, remove, split, merge,
-                revertCell, revertAll, save, saveAs, delete, importButton, export);
+                revertCell, revertAll, save, saveAs, rename, delete, importButton, export);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("tool-bar");
         // Unsaved edits left by an earlier run (closed or killed): offered back, nothing restored without asking.
@@ -185,6 +186,11 @@ public final class TierEditorView extends BorderPane {
             TextInputDialog d = new TextInputDialog(ed.idProperty().get() + "-copy");
             d.setHeaderText("Save a copy under which id? (lowercase letters, digits, '-')");
             d.showAndWait().ifPresent(id -> vm.saveAs(id.strip(), ed.fieldProperty(TierEditorViewModel.ProfileField.NAME).get() + " (copy)"));
+        }));
+        rename.setOnAction(e -> editor().ifPresent(ed -> {
+            TextInputDialog d = new TextInputDialog(ed.idProperty().get());
+            d.setHeaderText("Rename " + ed.idProperty().get() + " to which id? (lowercase letters, digits, '-')");
+            d.showAndWait().ifPresent(id -> vm.rename(id.strip()));
         }));
         delete.setOnAction(e -> editor().ifPresent(ed -> {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete the user profile " + ed.idProperty().get() + "? This cannot be undone.",

@@ -142,6 +142,7 @@ public final class TierEditorViewModel {
     private final Map<ProfileField, StringProperty> fields = new EnumMap<>(ProfileField.class);
     private final Map<ProfileField, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(ProfileField.class);
     private final List<Row> originalRows;
+    private final Map<ProfileField, String> originalFields = new EnumMap<>(ProfileField.class);
     private final ReadOnlyStringWrapper id = new ReadOnlyStringWrapper(this, "id");
     private final javafx.beans.property.ReadOnlyIntegerWrapper revision = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "revision");
 
@@ -179,6 +180,7 @@ public final class TierEditorViewModel {
             rows.add(r);
         }
         originalRows = snapshot();
+        fields.forEach((f, p) -> originalFields.put(f, p.get()));
         validate();
     }
 
@@ -259,10 +261,18 @@ public final class TierEditorViewModel {
         }
     }
 
-    /** Puts every tier back as it was when the profile was opened (one undoable edit). */
+    /** Puts the whole profile back as it was when it was opened, tiers and fields (one undoable edit). */
     public void revertAll() {
         List<Row> before = snapshot();
-        undo.execute(edit("Revert all tiers", () -> restore(originalRows), () -> restore(before)));
+        Map<ProfileField, String> fieldsBefore = new EnumMap<>(ProfileField.class);
+        fields.forEach((f, p) -> fieldsBefore.put(f, p.get()));
+        undo.execute(edit("Revert the whole profile", () -> {
+            originalFields.forEach((f, v) -> fields.get(f).set(v));
+            restore(originalRows);
+        }, () -> {
+            fieldsBefore.forEach((f, v) -> fields.get(f).set(v));
+            restore(before);
+        }));
     }
 
     public void setCell(int row, Column column, String text) {

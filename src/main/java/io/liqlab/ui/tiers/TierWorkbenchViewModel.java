@@ -163,6 +163,39 @@ public final class TierWorkbenchViewModel {
         }
     }
 
+    /**
+     * Renames the saved user profile being edited to {@code newId}: the new file is written first, then the old one
+     * removed, and the editor continues on the new id.
+     */
+    public boolean rename(String newId) {
+        TierEditorViewModel e = editor.get();
+        if (e == null || e.editedProperty().get() == null) {
+            status.set("Not renamed: the schedule has problems; fix the marked cells first.");
+            return false;
+        }
+        if (!io.liqlab.profile.ProfileReader.isValidId(newId)) {
+            status.set("Not renamed: an id is 1 to 64 lowercase letters, digits or '-', got '" + newId + "'.");
+            return false;
+        }
+        String oldId = e.idProperty().get();
+        VenueProfile p = e.editedProperty().get();
+        VenueProfile renamed = new VenueProfile(newId, p.name(), p.venue(), p.market(), p.rules(), p.amountSources(), p.launchParameters(),
+                p.text(), p.provenance(), p.origin());
+        try {
+            store.rename(oldId, renamed);
+            drafts.discard(oldId);
+            profiles.removeIf(x -> x.id().equals(oldId) && x.origin() != null && x.origin().kind() == VenueProfile.Origin.Kind.USER);
+            VenueProfile saved = store.load(newId);
+            replace(saved);
+            open(saved);
+            status.set("Renamed " + oldId + " to " + newId + ".");
+            return true;
+        } catch (IOException | ProfileException | RuntimeException ex) {
+            status.set("Not renamed: " + ex.getMessage());
+            return false;
+        }
+    }
+
     /** Deletes the user profile being edited (the caller has asked for confirmation). */
     public boolean delete() {
         TierEditorViewModel e = editor.get();

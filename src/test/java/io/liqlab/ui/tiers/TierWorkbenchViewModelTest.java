@@ -95,4 +95,43 @@ class TierWorkbenchViewModelTest {
         assertTrue(wb.checkOutsideEdits());
         assertTrue(wb.statusProperty().get().contains("changed outside"));
     }
+
+    @Test
+    void renameMovesTheFileAndKeepsEditing(@TempDir Path home) {
+        TierWorkbenchViewModel wb = workbench(home);
+        wb.open(TestProfiles.get("textbook"));
+        assertTrue(wb.save());
+        assertTrue(wb.rename("classroom"), wb.statusProperty().get());
+        assertTrue(Files.exists(home.resolve("profiles").resolve("classroom.json")));
+        assertFalse(Files.exists(home.resolve("profiles").resolve("textbook-edited.json")));
+        assertEquals("classroom", wb.editorProperty().get().idProperty().get());
+        assertFalse(wb.rename("NOT OK"));
+    }
+
+    @Test
+    void aDraftSurvivesAKilledProcess(@TempDir Path home) throws Exception {
+        // A second JVM edits a profile and is killed (SIGKILL) before saving; this one gets the edits back.
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DraftThenHang.class.getName(), home.toString())
+                .redirectErrorStream(true).start();
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
+        assertEquals("edited", line);
+        p.destroyForcibly().waitFor();
+        TierWorkbenchViewModel afterCrash = workbench(home);
+        assertEquals(List.of("okx-swap-btc-edited"), afterCrash.pendingDrafts());
+        assertTrue(afterCrash.restoreDraft("okx-swap-btc-edited"));
+        assertEquals("0.012", afterCrash.editorProperty().get().rows().get(1).cell(Column.MMR));
+    }
+
+    /** The process that is killed: edits, says so, and waits to be killed. */
+    public static final class DraftThenHang {
+        public static void main(String[] args) throws Exception {
+            TierWorkbenchViewModel wb = workbench(Path.of(args[0]));
+            wb.open(TestProfiles.get("okx-swap-btc"));
+            wb.editorProperty().get().setCell(1, Column.MMR, "0.012");
+            System.out.println("edited");
+            System.out.flush();
+            Thread.sleep(60_000);
+        }
+    }
 }
