@@ -45,6 +45,21 @@ public final class Numbers {
         return Double.isFinite(rate) ? trim(String.format(Locale.ROOT, "%.4f", rate * 100)) + "%" : "n/a";
     }
 
+    /** A short axis label: 1.5k, 20M, 2B. */
+    public static String compact(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e9) {
+            return trim(String.format(Locale.ROOT, "%.1f", v / 1e9)) + "B";
+        }
+        if (a >= 1e6) {
+            return trim(String.format(Locale.ROOT, "%.1f", v / 1e6)) + "M";
+        }
+        if (a >= 1e3) {
+            return trim(String.format(Locale.ROOT, "%.1f", v / 1e3)) + "k";
+        }
+        return trim(String.format(Locale.ROOT, "%.1f", v));
+    }
+
     /** A leverage: 25x, 66.67x. */
     public static String leverage(double v) {
         return Double.isFinite(v) ? trim(String.format(Locale.ROOT, "%.2f", v)) + "x" : "n/a";

@@ -37,7 +37,7 @@ public final class ChartsView extends VBox {
         byLeverage.xFormatProperty().set(x -> Numbers.leverage(x));
         byLeverage.yFormatProperty().set(ChartsView::percent);
         bySize.logXProperty().set(true);
-        bySize.xFormatProperty().set(ChartsView::compactMoney);
+        bySize.xFormatProperty().set(Numbers::compact);
         bySize.yFormatProperty().set(ChartsView::percent);
         byTime.xFormatProperty().set(h -> h >= 48 ? String.format(Locale.ROOT, "%.0f d", h / 24) : String.format(Locale.ROOT, "%.0f h", h));
         byTime.yFormatProperty().set(Numbers::price);
@@ -155,20 +155,4 @@ public final class ChartsView extends VBox {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + "%";
     }
 
-    static String compactMoney(double v) {
-        if (v >= 1e9) {
-            return trim(v / 1e9) + "B";
-        }
-        if (v >= 1e6) {
-            return trim(v / 1e6) + "M";
-        }
-        if (v >= 1e3) {
-            return trim(v / 1e3) + "k";
-        }
-        return trim(v);
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
 }

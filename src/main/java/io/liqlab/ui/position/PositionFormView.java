@@ -42,34 +42,15 @@ public final class PositionFormView extends VBox {
         vm.profileProperty().subscribe(p -> provenance.pseudoClassStateChanged(Styles.INVALID, p != null && p.hasStandIns()));
         form.add("Venue", new VBox(2, venue, provenance), venue);
 
-        ToggleGroup sideGroup = new ToggleGroup();
-        ToggleButton longButton = toggle("Long", "side-long", sideGroup);
-        ToggleButton shortButton = toggle("Short", "side-short", sideGroup);
-        vm.sideProperty().subscribe(s -> sideGroup.selectToggle(s == Side.SHORT ? shortButton : longButton));
-        sideGroup.selectedToggleProperty().subscribe((was, now) -> {
-            if (now == null) {
-                sideGroup.selectToggle(was); // one side is always selected
-            } else {
-                vm.sideProperty().set(now == shortButton ? Side.SHORT : Side.LONG);
-            }
-        });
-        form.add("Side", new HBox(0, longButton, shortButton), longButton);
+        HBox sideChoice = choice(vm.sideProperty(), Side.LONG, "Long", "side-long", Side.SHORT, "Short", "side-short");
+        form.add("Side", sideChoice, sideChoice.getChildren().getFirst());
 
         form.field("Entry price", "entry", vm.textProperty(InputField.ENTRY), vm.errorProperty(InputField.ENTRY), "e.g. 60000");
         form.field("Mark price", "mark", vm.textProperty(InputField.MARK), vm.errorProperty(InputField.MARK), "same as entry");
 
-        ToggleGroup unitGroup = new ToggleGroup();
-        ToggleButton notional = toggle("Notional", "unit-notional", unitGroup);
-        ToggleButton quantity = toggle("Quantity", "unit-quantity", unitGroup);
-        vm.sizeUnitProperty().subscribe(u -> unitGroup.selectToggle(u == PositionViewModel.SizeUnit.QUANTITY ? quantity : notional));
-        unitGroup.selectedToggleProperty().subscribe((was, now) -> {
-            if (now == null) {
-                unitGroup.selectToggle(was);
-            } else {
-                vm.sizeUnitProperty().set(now == quantity ? PositionViewModel.SizeUnit.QUANTITY : PositionViewModel.SizeUnit.NOTIONAL);
-            }
-        });
-        form.add("Size in", new HBox(0, notional, quantity), notional);
+        HBox unitChoice = choice(vm.sizeUnitProperty(), PositionViewModel.SizeUnit.NOTIONAL, "Notional", "unit-notional",
+                PositionViewModel.SizeUnit.QUANTITY, "Quantity", "unit-quantity");
+        form.add("Size in", unitChoice, unitChoice.getChildren().getFirst());
         form.field("Size", "size", vm.textProperty(InputField.SIZE), vm.errorProperty(InputField.SIZE), "notional or quantity");
         Label derived = new Label();
         derived.setId("derived-size");
@@ -77,33 +58,13 @@ public final class PositionFormView extends VBox {
         derived.textProperty().bind(vm.derivedSizeProperty());
         form.add("", derived, null);
 
-        ToggleGroup modeGroup = new ToggleGroup();
-        ToggleButton isolated = toggle("Isolated", "mode-isolated", modeGroup);
-        ToggleButton cross = toggle("Cross", "mode-cross", modeGroup);
-        vm.marginModeProperty().subscribe(m -> modeGroup.selectToggle(m == MarginMode.CROSS ? cross : isolated));
-        modeGroup.selectedToggleProperty().subscribe((was, now) -> {
-            if (now == null) {
-                modeGroup.selectToggle(was);
-            } else {
-                vm.marginModeProperty().set(now == cross ? MarginMode.CROSS : MarginMode.ISOLATED);
-            }
-        });
-        form.add("Margin mode", new HBox(0, isolated, cross), isolated);
+        HBox modeChoice = choice(vm.marginModeProperty(), MarginMode.ISOLATED, "Isolated", "mode-isolated", MarginMode.CROSS, "Cross", "mode-cross");
+        form.add("Margin mode", modeChoice, modeChoice.getChildren().getFirst());
 
-        ToggleGroup inputGroup = new ToggleGroup();
-        ToggleButton byLeverage = toggle("Leverage", "by-leverage", inputGroup);
-        ToggleButton byMargin = toggle("Margin", "by-margin", inputGroup);
-        vm.marginInputProperty().subscribe(m -> inputGroup.selectToggle(m == PositionViewModel.MarginInput.MARGIN ? byMargin : byLeverage));
-        inputGroup.selectedToggleProperty().subscribe((was, now) -> {
-            if (now == null) {
-                inputGroup.selectToggle(was);
-            } else {
-                vm.marginInputProperty().set(now == byMargin ? PositionViewModel.MarginInput.MARGIN : PositionViewModel.MarginInput.LEVERAGE);
-            }
-        });
-        HBox inputChoice = new HBox(0, byLeverage, byMargin);
+        HBox inputChoice = choice(vm.marginInputProperty(), PositionViewModel.MarginInput.LEVERAGE, "Leverage", "by-leverage",
+                PositionViewModel.MarginInput.MARGIN, "Margin", "by-margin");
         inputChoice.disableProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.CROSS));
-        form.add("Isolated by", inputChoice, byLeverage);
+        form.add("Isolated by", inputChoice, inputChoice.getChildren().getFirst());
 
         leverageSlider = new Slider(1, 125, 25);
         leverageSlider.setId("leverage-slider");
@@ -161,6 +122,25 @@ public final class PositionFormView extends VBox {
         Label l = new Label(title);
         l.getStyleClass().add(Styles.SECTION);
         return l;
+    }
+
+    /**
+     * Two toggle buttons as one choice bound both ways to {@code property}; one of them is always selected.
+     */
+    private static <T> HBox choice(javafx.beans.property.ObjectProperty<T> property, T first, String firstText, String firstId,
+                                   T second, String secondText, String secondId) {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton a = toggle(firstText, firstId, group);
+        ToggleButton b = toggle(secondText, secondId, group);
+        property.subscribe(v -> group.selectToggle(second.equals(v) ? b : a));
+        group.selectedToggleProperty().subscribe((was, now) -> {
+            if (now == null) {
+                group.selectToggle(was);
+            } else {
+                property.set(now == b ? second : first);
+            }
+        });
+        return new HBox(0, a, b);
     }
 
     private static ToggleButton toggle(String text, String id, ToggleGroup group) {

@@ -141,13 +141,13 @@ public final class TierEditorView extends BorderPane {
         maintenanceChart.setId("tier-chart-maintenance");
         leverageChart.setId("tier-chart-leverage");
         leverageChart.yFormatProperty().set(Numbers::leverage);
-        maintenanceChart.yFormatProperty().set(TierEditorView::compact);
+        maintenanceChart.yFormatProperty().set(Numbers::compact);
         // Tiers span a few thousand to billions: log axes show every step.
         maintenanceChart.logXProperty().set(true);
         maintenanceChart.logYProperty().set(true);
         leverageChart.logXProperty().set(true);
-        maintenanceChart.xFormatProperty().set(TierEditorView::compact);
-        leverageChart.xFormatProperty().set(TierEditorView::compact);
+        maintenanceChart.xFormatProperty().set(Numbers::compact);
+        leverageChart.xFormatProperty().set(Numbers::compact);
         VBox right = new VBox(8, liquidation, maintenanceChart, leverageChart);
         right.setPadding(new Insets(10));
         VBox.setVgrow(maintenanceChart, Priority.ALWAYS);
@@ -286,23 +286,6 @@ public final class TierEditorView extends BorderPane {
         }
     }
 
-    static String compact(double v) {
-        double a = Math.abs(v);
-        if (a >= 1e9) {
-            return trim(v / 1e9) + "B";
-        }
-        if (a >= 1e6) {
-            return trim(v / 1e6) + "M";
-        }
-        if (a >= 1e3) {
-            return trim(v / 1e3) + "k";
-        }
-        return trim(v);
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
-    }
 
     private static Button button(String text, String id, String tip) {
         Button b = new Button(text);
