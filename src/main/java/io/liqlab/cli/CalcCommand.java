@@ -129,9 +129,9 @@ final class CalcCommand implements Callable<Integer> {
         }
     }
 
-    static String status(Outcome outcome, double distancePercent) {
+    static String status(Outcome outcome, boolean liquidatableNow) {
         return switch (outcome) {
-            case Outcome.LiquidatesAt _ -> distancePercent < 0 ? "liquidatable-now" : "liquidation-price";
+            case Outcome.LiquidatesAt _ -> liquidatableNow ? "liquidatable-now" : "liquidation-price";
             case Outcome.NeverLiquidated _ -> "never-liquidated";
             case Outcome.LiquidatableAtEntry _ -> "liquidatable-at-entry";
         };
@@ -144,7 +144,7 @@ final class CalcCommand implements Callable<Integer> {
         o.put("profileName", profile.name());
         o.put("side", p.side().id());
         o.put("marginMode", p.mode().id());
-        o.put("status", status(r.outcome(), r.distancePercent()));
+        o.put("status", status(r.outcome(), r.liquidatableNow()));
         num(o, "entryPrice", p.entryPrice());
         num(o, "markPrice", p.markPrice());
         num(o, "quantity", p.quantity());

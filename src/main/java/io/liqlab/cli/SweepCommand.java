@@ -58,6 +58,9 @@ final class SweepCommand implements Callable<Integer> {
         boolean json = Cli.format(format, "csv", "json").equals("json");
         Side s;
         double quantity;
+        if (qty == null && notional == null) {
+            throw new BadInputException("--notional: is required: the position size in quote currency (or --qty in base units)");
+        }
         try {
             s = Side.parse(side);
             // The builder checks entry and size and names the option that is wrong.
@@ -95,14 +98,14 @@ final class SweepCommand implements Callable<Integer> {
         for (VenueProfile p : profiles) {
             double max = LiquidationEngine.maxLeverage(p.rules(), entry, quantity, Double.NaN);
             double last = to != null ? to : Math.min(max, Position.MAX_INPUT_LEVERAGE);
-            long count = (long) Math.floor((last - first) / inc + 1e-9) + 1;
-            if (count < 1) {
+            double points = Math.floor((last - first) / inc + 1e-9) + 1;
+            if (points < 1) {
                 continue;
             }
-            if (rows.size() + count > MAX_ROWS) {
+            if (rows.size() + points > MAX_ROWS) {
                 throw new BadInputException("--step: the sweep would have more than " + MAX_ROWS + " rows; use a larger step or a narrower range");
             }
-            sweep(p, s, entry, quantity, first, inc, count, max, rows);
+            sweep(p, s, entry, quantity, first, inc, (long) points, max, rows);
         }
         PrintWriter out = cli.out();
         if (json) {
@@ -144,7 +147,7 @@ final class SweepCommand implements Callable<Integer> {
         for (long i = 0; i < count; i++) {
             double lev = first + i * inc;
             double liq = LiquidationEngine.liquidationPrice(rules, side, entry, quantity, notional / lev);
-            double distance = Double.isNaN(liq) ? Double.NaN : side.sign() * (entry - liq) / entry * 100;
+            double distance = Double.isNaN(liq) ? Double.NaN : Math.abs(entry - liq) / entry * 100;
             int tier = LiquidationEngine.tierNumberAtLiquidation(rules, entry, quantity, liq);
             rows.add(new Row(p.id(), lev, liq, distance, tier, lev <= maxLeverage * (1 + 1e-9)));
         }

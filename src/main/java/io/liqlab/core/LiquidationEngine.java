@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class LiquidationEngine {
 
-    /** Relative tolerance for "this notional is on a tier boundary" (floating-point noise, far below a cent). */
+    /** Relative tolerance for comparing a leverage with a tier's maximum (floating-point noise). */
     private static final double BOUNDARY_TOLERANCE = 1e-9;
 
     /** How maintenance margin depends on the price for a given family and margin mode. */
@@ -72,7 +72,7 @@ public final class LiquidationEngine {
     public static int tierNumberAtLiquidation(VenueRules rules, double entry, double quantity, double price) {
         Shape shape = shape(rules.family(), MarginMode.ISOLATED);
         if (shape == Shape.PRICE_TIERED) {
-            return Double.isNaN(price) ? 0 : rules.tiers().tier(snappedIndexAt(rules.tiers(), quantity * price)).number();
+            return Double.isNaN(price) ? 0 : rules.tiers().tier(rules.tiers().indexAt(quantity * price)).number();
         }
         return rules.tiers().tier(fixedTierIndex(rules, rules.tiers(), shape, quantity, entry)).number();
     }
@@ -144,8 +144,9 @@ public final class LiquidationEngine {
             backstop = thresholdPrice(tiers, shape, fee, fixed, s, q, e, position.marginFor(k), k);
         }
 
-        double distance = Double.isNaN(liq) ? Double.NaN : s * (mark - liq) / mark * 100;
-        if (distance < 0) {
+        // |P - L| / P (LIQUIDATION.md section 2); a mark already past L is said in the status and a note.
+        double distance = Double.isNaN(liq) ? Double.NaN : Math.abs(mark - liq) / mark * 100;
+        if (!Double.isNaN(liq) && s * (mark - liq) < 0) {
             notes.add(new Note.LiquidatableNow());
         }
 
@@ -154,12 +155,12 @@ public final class LiquidationEngine {
         Tier tierAtEntry = profileTiers.tier(entryIndex);
         Tier tierAtLiquidation;
         if (shape == Shape.PRICE_TIERED) {
-            tierAtLiquidation = Double.isNaN(liq) ? null : profileTiers.tier(snappedIndexAt(profileTiers, q * liq));
+            tierAtLiquidation = Double.isNaN(liq) ? null : profileTiers.tier(profileTiers.indexAt(q * liq));
         } else {
             tierAtLiquidation = tierAtEntry;
         }
         Tier maintenanceTier = tiers.tier(shape == Shape.PRICE_TIERED
-                ? snappedIndexAt(tiers, q * (Double.isNaN(liq) ? e : liq)) : fixed);
+                ? tiers.indexAt(q * (Double.isNaN(liq) ? e : liq)) : fixed);
         double mmAtLiq = Double.isNaN(liq) ? Double.NaN : maintenanceAt(tiers, shape, fee, fixed, q, e, liq);
         double mmNow = maintenanceAt(tiers, shape, fee, fixed, q, e, mark);
         double equityNow = m0 + s * q * (mark - e);
@@ -220,7 +221,7 @@ public final class LiquidationEngine {
     /** Maintenance margin at price {@code p}. */
     static double maintenanceAt(TierSchedule tiers, Shape shape, double fee, int fixed, double q, double e, double p) {
         return switch (shape) {
-            case PRICE_TIERED -> tiers.tier(snappedIndexAt(tiers, q * p)).maintenanceMargin(q * p);
+            case PRICE_TIERED -> tiers.tier(tiers.indexAt(q * p)).maintenanceMargin(q * p);
             case FIXED_TIER_ON_PRICE -> {
                 Tier t = tiers.tier(fixed);
                 yield q * p * (t.maintenanceMarginRate() + fee) - t.maintenanceAmount();
@@ -294,18 +295,6 @@ public final class LiquidationEngine {
         throw new AssertionError("unreachable: the last tier is unbounded");
     }
 
-    /** Cap-inclusive tier lookup that treats a value within floating-point noise of a cap as on the cap. */
-    static int snappedIndexAt(TierSchedule tiers, double x) {
-        int i = tiers.indexAt(x);
-        if (i > 0) {
-            double cap = tiers.tier(i - 1).cap();
-            if (x - cap <= BOUNDARY_TOLERANCE * cap) {
-                return i - 1;
-            }
-        }
-        return i;
-    }
-
     // ---- what happens at the liquidation price ---------------------------------------------------------------
 
     static FirstLiquidation firstLiquidation(VenueRules rules, TierSchedule tiers, double q, double liq) {
@@ -320,7 +309,7 @@ public final class LiquidationEngine {
                     : whole(FirstLiquidation.Kind.WHOLE_BELOW_THRESHOLD, q, notional, f.thresholdNotional(), 0, 0);
             case PartialLiquidation.TierStepDown step -> {
                 int index = tiers.basis() == TierSchedule.Basis.CONTRACTS
-                        ? tiers.indexAt(rules.tierBasisValue(q, liq)) : snappedIndexAt(tiers, notional);
+                        ? tiers.indexAt(rules.tierBasisValue(q, liq)) : tiers.indexAt(notional);
                 Tier tier = tiers.tier(index);
                 if (tier.number() < step.fromTier()) {
                     yield whole(FirstLiquidation.Kind.WHOLE_BELOW_STEP_TIER, q, notional, 0, tier.number(), step.fromTier());

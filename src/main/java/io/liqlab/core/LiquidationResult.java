@@ -38,6 +38,11 @@ public record LiquidationResult(Position position, double notional, double lever
         return outcome instanceof Outcome.LiquidatesAt;
     }
 
+    /** The mark is already past the liquidation price. */
+    public boolean liquidatableNow() {
+        return hasLiquidationPrice() && position.side().sign() * (position.markPrice() - liquidationPrice()) < 0;
+    }
+
     public boolean tierChanges() {
         return tierAtLiquidation != null && tierAtLiquidation.number() != tierAtEntry.number();
     }

@@ -59,12 +59,16 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
         return mode == MarginMode.ISOLATED ? margin : wallet + otherUnrealizedPnl - otherMaintenance;
     }
 
-    /** Effective leverage: the chosen one, or notional / margin when a margin was given. */
+    /** Effective leverage: the chosen one, or notional / margin when a margin was given; infinite without margin. */
     public double effectiveLeverage() {
         if (mode == MarginMode.ISOLATED) {
             return notional() / margin;
         }
-        return leverageGiven() ? leverage : notional() / reportedMargin();
+        if (leverageGiven()) {
+            return leverage;
+        }
+        double m = reportedMargin();
+        return m > 0 ? notional() / m : Double.POSITIVE_INFINITY;
     }
 
     public static Builder builder() {
@@ -132,6 +136,10 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
             double qty = hasQty ? requirePositive("quantity", quantity, "a size in base units")
                                 : requirePositive("notional", notional, "a size in quote currency") / entryPrice;
             double entryNotional = qty * entryPrice;
+            if (!Double.isFinite(entryNotional) || !Double.isFinite(qty)) {
+                throw new InvalidInputException(hasQty ? "quantity" : "notional",
+                        "is too large: quantity x entry price must be a finite number (below about 1e308)");
+            }
 
             if (given(leverage)) {
                 requireRange("leverage", leverage, 0, MAX_INPUT_LEVERAGE, false, true);

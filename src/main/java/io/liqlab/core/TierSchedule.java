@@ -50,11 +50,18 @@ public final class TierSchedule {
         return List.of(tiers);
     }
 
-    /** Index of the tier covering {@code x}: the first whose cap is at or above x (cap-inclusive). */
+    /** Relative tolerance for "on the cap": 2,000,000 given as notional comes back from Q*E as 2000000.0000000002. */
+    private static final double CAP_TOLERANCE = 1e-9;
+
+    /**
+     * Index of the tier covering {@code x}: the first whose cap is at or above x (cap-inclusive), where a value
+     * within floating-point noise above a cap counts as on it.
+     */
     public int indexAt(double x) {
         Tier[] t = tiers;
         for (int i = 0; i < t.length - 1; i++) {
-            if (x <= t[i].cap()) {
+            double cap = t[i].cap();
+            if (x <= cap + CAP_TOLERANCE * cap) {
                 return i;
             }
         }

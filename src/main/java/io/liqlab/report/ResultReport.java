@@ -36,8 +36,8 @@ public final class ResultReport {
                 Numbers.price(p.markPrice()), Numbers.quantity(p.quantity()), Numbers.money(r.notional())));
         sb.append(String.format(Locale.ROOT, "  leverage %s   margin %s%n%n", Numbers.leverage(r.leverage()), Numbers.money(r.margin())));
         String liq = switch (r.outcome()) {
-            case Outcome.LiquidatesAt(double price) -> Numbers.price(price) + String.format(Locale.ROOT, "   (%s%.2f%% %s the mark)",
-                    "", Math.abs(r.distancePercent()), (r.distancePercent() >= 0) == (p.side() == Side.LONG) ? "below" : "above");
+            case Outcome.LiquidatesAt(double price) -> Numbers.price(price) + String.format(Locale.ROOT, "   (%.2f%% %s the mark%s)",
+                    r.distancePercent(), price < p.markPrice() ? "below" : "above", r.liquidatableNow() ? ": liquidatable now" : "");
             case Outcome.NeverLiquidated _ -> "none (never liquidated)";
             case Outcome.LiquidatableAtEntry _ -> "none (liquidatable at entry)";
         };

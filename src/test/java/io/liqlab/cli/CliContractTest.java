@@ -242,6 +242,9 @@ class CliContractTest {
             "sweep --venue textbook --side long --entry 60000 --notional 100 --step 0|--step",
             "sweep --venue textbook --side long --entry 60000 --notional 100 --from 5 --to 2|--to",
             "sweep --venue textbook --side long --entry 60000 --notional 100 --step 0.000001|--step",
+            "sweep --venue textbook --side long --entry 60000 --notional 100 --step 1e-300|--step",
+            "sweep --venue textbook --side long --entry 60000|--notional",
+            "calc --venue textbook --side long --entry 1e300 --qty 1e300 --leverage 2|--qty",
             "profiles validate does-not-exist.json|does-not-exist.json",
             "profiles show nope|nope",
             "frobnicate|frobnicate"})

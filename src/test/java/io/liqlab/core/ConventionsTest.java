@@ -168,7 +168,8 @@ class ConventionsTest {
     @Test
     void markBeyondTheLiquidationPriceMeansLiquidatableNow() {
         LiquidationResult r = engine.calculate(rules("textbook"), btcLong().leverage(25).markPrice(57_000).build());
-        assertTrue(r.distancePercent() < 0);
+        assertEquals(Math.abs(57_000 - 57_900) / 57_000.0 * 100, r.distancePercent(), 1e-9, "|P - L| / P");
+        assertTrue(r.liquidatableNow());
         assertTrue(r.noteTexts().stream().anyMatch(n -> n.contains("liquidatable now")));
     }
 
@@ -197,5 +198,27 @@ class ConventionsTest {
         double none = engine.calculate(rules("textbook"), btcLong().leverage(25).build()).liquidationPrice();
         double fee = engine.calculate(rules("textbook"), btcLong().leverage(25).openingFee(6.25).build()).liquidationPrice();
         assertEquals(none + 6.25 * 60_000 / 12_500, fee, 1e-6);
+    }
+
+    @Test
+    void aNotionalOnATierCapIsInThatTierDespiteRounding() {
+        // 2,000,000 / 60,000 * 60,000 is 2000000.0000000002: still Bybit's tier 1 (cap-inclusive).
+        LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
+                .notional(2_000_000).leverage(60).build());
+        assertEquals(1, r.tierAtEntry().number());
+        assertEquals(100, r.maxLeverage());
+        assertTrue(r.leverageAllowed());
+        LiquidationResult b = engine.calculate(rules("binance-usdm-btc"), Position.builder().side(Side.LONG).entryPrice(45_678.9)
+                .notional(50_000).leverage(125).build());
+        assertEquals(1, b.tierAtEntry().number());
+        assertTrue(b.leverageAllowed());
+    }
+
+    @Test
+    void crossWithoutMarginHasNoLeverageAndIsNotAllowed() {
+        LiquidationResult r = engine.calculate(rules("hyperliquid-btc"), Position.builder().side(Side.LONG).mode(MarginMode.CROSS)
+                .entryPrice(60_000).quantity(1).wallet(100).otherMaintenance(200).build());
+        assertTrue(Double.isInfinite(r.leverage()));
+        assertFalse(r.leverageAllowed());
     }
 }

@@ -88,10 +88,9 @@ public final class ResultsView {
         switch (r.outcome()) {
             case Outcome.LiquidatesAt(double price) -> {
                 liquidation.setText(Numbers.price(price));
-                double d = r.distancePercent();
-                distance.setText(String.format(java.util.Locale.ROOT, "%.2f%% %s the mark (%s)", Math.abs(d),
-                        (d >= 0) == (side == Side.LONG) ? "below" : "above", Numbers.price(Math.abs(r.position().markPrice() - price)))
-                        + (d < 0 ? " — liquidatable now" : ""));
+                distance.setText(String.format(java.util.Locale.ROOT, "%.2f%% %s the mark (%s)", r.distancePercent(),
+                        price < r.position().markPrice() ? "below" : "above", Numbers.price(Math.abs(r.position().markPrice() - price)))
+                        + (r.liquidatableNow() ? " — liquidatable now" : ""));
             }
             case Outcome.NeverLiquidated n -> {
                 liquidation.setText("None");
