@@ -43,12 +43,14 @@ public final class LiqLabApp extends Application {
         ProfileCatalog catalog = ProfileCatalog.loadDefault();
         store = new WorkspaceStore(UserDirectories.configDir().resolve("workspace.json"));
         LiquidationEngine engine = new LiquidationEngine();
-        PositionViewModel position = new PositionViewModel(engine, catalog.profiles());
+        // One live list: a profile saved in the tier editor shows up in every tab at once.
+        javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> venues = javafx.collections.FXCollections.observableArrayList(catalog.profiles());
+        PositionViewModel position = new PositionViewModel(engine, venues);
         ChartsViewModel charts = new ChartsViewModel(position, DEFAULT_CURVES);
-        ComparisonViewModel comparison = new ComparisonViewModel(engine, catalog.profiles(), position.positionProperty());
+        ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty());
         workspace = new WorkspaceViewModel(position, charts, comparison);
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
-        io.liqlab.ui.tiers.TierWorkbenchViewModel tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(catalog.profiles(),
+        io.liqlab.ui.tiers.TierWorkbenchViewModel tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
                 new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")));
         view = new WorkspaceView(workspace, profiles, tiers);

@@ -40,8 +40,16 @@ public final class ComparisonViewModel {
 
     public ComparisonViewModel(LiquidationEngine engine, List<VenueProfile> profiles, ObservableValue<Position> position) {
         this.engine = engine;
-        this.profiles = List.copyOf(profiles);
+        this.profiles = profiles instanceof ObservableList<VenueProfile> live ? live : List.copyOf(profiles);
         this.position = position;
+        if (profiles instanceof ObservableList<VenueProfile> live) {
+            // A profile saved in the tier editor joins the comparison at once.
+            live.addListener((javafx.collections.ListChangeListener<VenueProfile>) c -> {
+                if (active.get()) {
+                    recompute(position.getValue());
+                }
+            });
+        }
         position.subscribe(p -> {
             if (active.get()) {
                 recompute(p);

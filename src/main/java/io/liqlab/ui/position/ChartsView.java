@@ -47,22 +47,10 @@ public final class ChartsView extends VBox {
         toggles.setId("compare-toggles");
         Label compare = new Label("Curves:");
         compare.getStyleClass().add(Styles.KEY);
-        toggles.getChildren().add(compare);
-        for (VenueProfile p : position.profiles()) {
-            CheckBox box = new CheckBox(p.name());
-            box.setId("curve-" + p.id());
-            Rectangle swatch = new Rectangle(12, 12, Palette.venue(position.profiles().indexOf(p)));
-            box.setGraphic(swatch);
-            box.setSelected(vm.comparedProfiles().contains(p));
-            box.selectedProperty().subscribe(on -> {
-                if (on && !vm.comparedProfiles().contains(p)) {
-                    vm.comparedProfiles().add(p);
-                } else if (!on) {
-                    vm.comparedProfiles().remove(p);
-                }
-            });
-            toggles.getChildren().add(box);
-        }
+        FlowPane profileBoxes = new FlowPane(12, 4);
+        buildToggles(profileBoxes, vm, position);
+        position.profiles().subscribe(() -> buildToggles(profileBoxes, vm, position));
+        toggles.getChildren().addAll(compare, profileBoxes);
         CheckBox log = new CheckBox("log scale");
         log.setId("log-scale");
         // Distance falls like 1/leverage: on log axes the 10x..125x region, where the tiers bite, is readable.
@@ -103,6 +91,27 @@ public final class ChartsView extends VBox {
         getChildren().addAll(toggles, grid);
 
         vm.chartsProperty().subscribe(this::show);
+    }
+
+    /** One checkbox per profile (rebuilt when a profile is saved in the tier editor). */
+    private static void buildToggles(FlowPane boxes, ChartsViewModel vm, PositionViewModel position) {
+        boxes.getChildren().clear();
+        vm.comparedProfiles().removeIf(p -> !position.profiles().contains(p));
+        for (VenueProfile p : position.profiles()) {
+            CheckBox box = new CheckBox(p.name());
+            box.setId("curve-" + p.id());
+            Rectangle swatch = new Rectangle(12, 12, Palette.venue(position.profiles().indexOf(p)));
+            box.setGraphic(swatch);
+            box.setSelected(vm.comparedProfiles().contains(p));
+            box.selectedProperty().subscribe(on -> {
+                if (on && !vm.comparedProfiles().contains(p)) {
+                    vm.comparedProfiles().add(p);
+                } else if (!on) {
+                    vm.comparedProfiles().remove(p);
+                }
+            });
+            boxes.getChildren().add(box);
+        }
     }
 
     public CurveChart leverageChart() {

@@ -73,8 +73,23 @@ public final class PositionViewModel {
     private final BooleanProperty syncingLeverage = new SimpleBooleanProperty(false);
 
     public PositionViewModel(LiquidationEngine engine, List<VenueProfile> profiles) {
+        this(engine, FXCollections.observableArrayList(profiles));
+    }
+
+    /**
+     * With a live list of profiles: a profile saved in the tier editor appears here at once, and a new version of
+     * the selected profile replaces it in the calculation.
+     */
+    public PositionViewModel(LiquidationEngine engine, ObservableList<VenueProfile> liveProfiles) {
         this.engine = engine;
-        this.profiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(profiles));
+        this.profiles = FXCollections.unmodifiableObservableList(liveProfiles);
+        liveProfiles.addListener((javafx.collections.ListChangeListener<VenueProfile>) change -> {
+            VenueProfile current = profile.get();
+            if (current != null && !liveProfiles.contains(current)) {
+                profile.set(liveProfiles.stream().filter(p -> p.id().equals(current.id())).findFirst()
+                        .orElse(liveProfiles.isEmpty() ? null : liveProfiles.getFirst()));
+            }
+        });
         for (InputField f : InputField.values()) {
             text.put(f, new SimpleStringProperty(this, f.name(), ""));
             errors.put(f, new ReadOnlyStringWrapper(this, f.name() + "Error", ""));

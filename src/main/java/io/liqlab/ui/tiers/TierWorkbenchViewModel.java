@@ -34,8 +34,9 @@ public final class TierWorkbenchViewModel {
     private final ChangeListener<Number> writeDraft = (obs, was, now) -> writeDraft();
     private boolean dirty;
 
+    /** {@code profiles} is used as it is when it is an ObservableList: saved profiles then appear app-wide. */
     public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts) {
-        this.profiles = FXCollections.observableArrayList(profiles);
+        this.profiles = profiles instanceof ObservableList<VenueProfile> live ? live : FXCollections.observableArrayList(profiles);
         this.store = store;
         this.drafts = drafts;
     }
@@ -274,8 +275,15 @@ public final class TierWorkbenchViewModel {
         }
     }
 
+    /** Puts a saved profile in the shared list in one change, so views holding the old version can find the new one. */
     private void replace(VenueProfile saved) {
-        profiles.removeIf(p -> p.id().equals(saved.id()) && p.origin() != null && p.origin().kind() != VenueProfile.Origin.Kind.SHIPPED);
+        for (int i = 0; i < profiles.size(); i++) {
+            VenueProfile p = profiles.get(i);
+            if (p.id().equals(saved.id()) && p.origin() != null && p.origin().kind() != VenueProfile.Origin.Kind.SHIPPED) {
+                profiles.set(i, saved);
+                return;
+            }
+        }
         profiles.add(saved);
     }
 
