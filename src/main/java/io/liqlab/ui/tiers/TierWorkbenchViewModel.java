@@ -30,7 +30,8 @@ public final class TierWorkbenchViewModel {
     private final ProfileStore store;
     private final DraftStore drafts;
     private final ReadOnlyObjectWrapper<TierEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
+            "Open a profile to edit its tiers and rules; shipped profiles are edited as a copy in your user folder.");
     private final ChangeListener<Number> writeDraft = (obs, was, now) -> writeDraft();
     private boolean dirty;
 
