@@ -106,4 +106,21 @@ class TierEditorWindowTest {
         robot.clickOn("#tier-save");
         assertTrue(robot.lookup("#tier-status").queryAs(Label.class).getText().startsWith("Not saved"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCellIsMarkedWhileItIsTyped(FxRobot robot) {
+        robot.clickOn("#tab-tiers .tab-label");
+        open(robot, "hyperliquid-btc");
+        TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
+        robot.interact(() -> table.edit(0, (TableColumn<TierEditorViewModel.Row, ?>) table.getColumns().get(3)));
+        TextField field = robot.lookup("#tier-edit-table .text-field").queryAs(TextField.class);
+        robot.interact(() -> field.setText("0.03")); // at or above 1/40: not allowed
+        assertTrue(field.getPseudoClassStates().contains(Styles.INVALID));
+        assertTrue(field.getTooltip().getText().contains("below 1/maxLeverage"));
+        robot.interact(() -> field.setText("0.02"));
+        assertTrue(!field.getPseudoClassStates().contains(Styles.INVALID));
+        robot.type(KeyCode.ESCAPE);
+        assertEquals("0.0125", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "nothing committed by typing");
+    }
 }

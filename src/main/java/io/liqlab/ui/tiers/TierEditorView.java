@@ -387,8 +387,19 @@ public final class TierEditorView extends BorderPane {
             @Override
             public void startEdit() {
                 super.startEdit();
-                if (c == Column.AMOUNT && getGraphic() instanceof TextField tf) {
-                    tf.setText(getTableRow().getItem() == null ? "" : getTableRow().getItem().cell(Column.AMOUNT)); // edit the override
+                if (getGraphic() instanceof TextField tf) {
+                    if (c == Column.AMOUNT) {
+                        tf.setText(getTableRow().getItem() == null ? "" : getTableRow().getItem().cell(Column.AMOUNT)); // edit the override
+                    }
+                    // Checked as you type, by the same rules; committed (and undoable) on Enter or leaving the cell.
+                    tf.textProperty().subscribe(text -> {
+                        TierEditorViewModel ed = vm.editorProperty().get();
+                        if (ed != null && isEditing() && getIndex() >= 0 && getIndex() < ed.rows().size()) {
+                            String error = ed.checkCell(getIndex(), c, text);
+                            tf.pseudoClassStateChanged(INVALID, !error.isEmpty());
+                            tf.setTooltip(error.isEmpty() ? null : new Tooltip(error));
+                        }
+                    });
                 }
             }
 

@@ -438,49 +438,31 @@ public final class TierEditorViewModel {
         }
     }
 
+    /**
+     * What committing {@code text} to a cell would say about that cell, without changing anything: lets the editor
+     * mark a cell while it is being typed. Empty when the value is fine there.
+     */
+    public String checkCell(int row, Column column, String text) {
+        List<Row> candidate = new ArrayList<>(snapshot());
+        candidate.get(row).cells.get(column).set(text == null ? "" : text.strip());
+        try {
+            reader.read(original.id() + ".json", MAPPER.writeValueAsBytes(tree(candidate)), original.origin());
+            return "";
+        } catch (ProfileException e) {
+            String path = "$.tiers[" + row + "]." + column.field();
+            return e.problems().stream().filter(p -> p.path().equals(path)
+                            || (column == Column.AMOUNT && p.path().equals("$.tiers[" + row + "].maintenanceAmountOverride")))
+                    .map(ProfileProblem::message).findFirst().orElse("");
+        }
+    }
+
     private void check() {
         for (Row r : rows) {
             r.errors.values().forEach(e -> e.set(""));
         }
         scheduleProblems.clear();
-        ObjectNode tree = base.deepCopy();
         fieldErrors.values().forEach(e -> e.set(""));
-        fields.forEach((f, p) -> {
-            String[] parts = f.path.split("\\.");
-            ObjectNode parent = tree;
-            for (int i = 0; i < parts.length - 1; i++) {
-                parent = (ObjectNode) parent.get(parts[i]);
-            }
-            String leaf = parts[parts.length - 1];
-            if (f.numeric) {
-                putCell(parent, leaf, p.get());
-            } else if (p.get().isEmpty()) {
-                parent.remove(leaf);
-            } else {
-                parent.put(leaf, p.get());
-            }
-        });
-        ArrayNode tiers = tree.putArray("tiers");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            ObjectNode t = tiers.addObject();
-            t.put("tier", i + 1);
-            putCell(t, "floor", r.cell(Column.FLOOR));
-            if (r.cell(Column.CAP).isEmpty()) {
-                t.putNull("cap");
-            } else {
-                putCell(t, "cap", r.cell(Column.CAP));
-            }
-            putCell(t, "maxLeverage", r.cell(Column.MAX_LEVERAGE));
-            putCell(t, "maintenanceMarginRate", r.cell(Column.MMR));
-            if (!r.cell(Column.IMR).isEmpty()) {
-                putCell(t, "initialMarginRate", r.cell(Column.IMR));
-            }
-            if (!r.cell(Column.AMOUNT).isEmpty()) {
-                putCell(t, "maintenanceAmount", r.cell(Column.AMOUNT));
-                t.put("maintenanceAmountOverride", true);
-            }
-        }
+        ObjectNode tree = tree(rows);
         try {
             VenueProfile p = reader.read(original.id() + ".json", MAPPER.writeValueAsBytes(tree), original.origin());
             edited.set(p);
@@ -500,6 +482,48 @@ public final class TierEditorViewModel {
                 }
             }
         }
+    }
+
+    /** The profile file these cells and fields stand for. */
+    private ObjectNode tree(List<Row> cells) {
+        ObjectNode tree = base.deepCopy();
+        fields.forEach((f, p) -> {
+            String[] parts = f.path.split("\\.");
+            ObjectNode parent = tree;
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = (ObjectNode) parent.get(parts[i]);
+            }
+            String leaf = parts[parts.length - 1];
+            if (f.numeric) {
+                putCell(parent, leaf, p.get());
+            } else if (p.get().isEmpty()) {
+                parent.remove(leaf);
+            } else {
+                parent.put(leaf, p.get());
+            }
+        });
+        ArrayNode tiers = tree.putArray("tiers");
+        for (int i = 0; i < cells.size(); i++) {
+            Row r = cells.get(i);
+            ObjectNode t = tiers.addObject();
+            t.put("tier", i + 1);
+            putCell(t, "floor", r.cell(Column.FLOOR));
+            if (r.cell(Column.CAP).isEmpty()) {
+                t.putNull("cap");
+            } else {
+                putCell(t, "cap", r.cell(Column.CAP));
+            }
+            putCell(t, "maxLeverage", r.cell(Column.MAX_LEVERAGE));
+            putCell(t, "maintenanceMarginRate", r.cell(Column.MMR));
+            if (!r.cell(Column.IMR).isEmpty()) {
+                putCell(t, "initialMarginRate", r.cell(Column.IMR));
+            }
+            if (!r.cell(Column.AMOUNT).isEmpty()) {
+                putCell(t, "maintenanceAmount", r.cell(Column.AMOUNT));
+                t.put("maintenanceAmountOverride", true);
+            }
+        }
+        return tree;
     }
 
     private static JsonNode at(ObjectNode root, String path) {

@@ -160,4 +160,14 @@ class TierEditorViewModelTest {
         vm.undoStack().undo();
         assertEquals("40000", vm.rows().get(0).cell(Column.CAP));
     }
+
+    @Test
+    void aCellIsCheckedWhileItIsTypedWithoutChangingAnything() {
+        assertTrue(vm.checkCell(0, Column.MMR, "0.0").contains("(0, 1)"));
+        assertTrue(vm.checkCell(0, Column.MMR, "0.0").length() > 0);
+        assertEquals("", vm.checkCell(0, Column.MMR, "0.006"));
+        assertTrue(vm.checkCell(1, Column.FLOOR, "60000").contains("leaves a gap"));
+        assertEquals("0.004", vm.rows().get(0).cell(Column.MMR), "nothing committed");
+        assertFalse(vm.undoStack().canUndo().get());
+    }
 }
