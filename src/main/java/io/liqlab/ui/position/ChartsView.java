@@ -43,11 +43,14 @@ public final class ChartsView extends VBox {
         byTime.yFormatProperty().set(Numbers::price);
         byTime.yIncludesZeroProperty().set(false);
 
-        FlowPane toggles = new FlowPane(12, 4);
+        javafx.scene.layout.HBox toggles = new javafx.scene.layout.HBox(12);
         toggles.setId("compare-toggles");
+        toggles.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label compare = new Label("Curves:");
         compare.getStyleClass().add(Styles.KEY);
         FlowPane profileBoxes = new FlowPane(12, 4);
+        javafx.scene.layout.HBox.setHgrow(profileBoxes, Priority.ALWAYS);
+        profileBoxes.setPrefWrapLength(600);
         buildToggles(profileBoxes, vm, position);
         position.profiles().subscribe(() -> buildToggles(profileBoxes, vm, position));
         toggles.getChildren().addAll(compare, profileBoxes);
@@ -72,7 +75,7 @@ public final class ChartsView extends VBox {
         grid.add(new VBox(4, byTime, timeCallout), 1, 1);
         VBox.setVgrow(byTime, Priority.ALWAYS);
         for (CurveChart c : List.of(byLeverage, bySize, byTime)) {
-            c.setMinSize(200, 160);
+            c.setMinSize(200, 110); // small windows keep the time-to-liquidation line visible
             c.setPrefSize(400, 300);
             GridPane.setHgrow(c, Priority.ALWAYS);
             GridPane.setVgrow(c, Priority.ALWAYS);
