@@ -9,7 +9,6 @@ public final class Styles {
     public static final String SUBTITLE = "subtitle";
     public static final String SECTION = "section";
     public static final String KEY = "key";
-    public static final String BANNER = "banner";
     public static final String PROBLEM = "problem";
 
     public static final String FIELD_ERROR = "field-error";
