@@ -72,6 +72,9 @@ public final class LiqLabApp extends Application {
         store.load().ifPresent(s -> restore(stage, s));
         stage.setOnCloseRequest(e -> save(stage));
         stage.show();
+        if (Boolean.getBoolean("liqlab.startupProbe")) {
+            StartupProbe.reportFirstFrame(scene);
+        }
     }
 
     @Override

@@ -99,16 +99,16 @@ public final class WorkspaceView extends BorderPane {
 
         Tab positionTab = new Tab("Position", positionPane);
         positionTab.setId("tab-position");
-        Tab compareTab = new Tab("Compare venues", new ComparisonView(vm.comparison()));
+        // The other tabs are built the first time they are shown: the window's first frame waits only for this one.
+        Tab compareTab = lazyTab("Compare venues", () -> new ComparisonView(vm.comparison()));
         compareTab.setId("tab-compare");
         vm.comparison().activeProperty().bind(compareTab.selectedProperty());
-        Tab profilesTab = new Tab("Venue profiles", new ProfilesView(profiles));
+        Tab profilesTab = lazyTab("Venue profiles", () -> new ProfilesView(profiles));
         profilesTab.setId("tab-profiles");
-        io.liqlab.ui.tiers.TierEditorView tierEditor = new io.liqlab.ui.tiers.TierEditorView(tiers, vm.position().positionProperty());
-        Tab tiersTab = new Tab("Tier editor", tierEditor);
+        Tab tiersTab = lazyTab("Tier editor", () -> new io.liqlab.ui.tiers.TierEditorView(tiers, vm.position().positionProperty()));
         tiersTab.setId("tab-tiers");
         tabs.getTabs().addAll(positionTab, compareTab, profilesTab, tiersTab);
-        if (tierEditor.hasDraftOffers()) {
+        if (!tiers.pendingDrafts().isEmpty()) {
             tabs.getSelectionModel().select(tiersTab);
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -138,6 +138,16 @@ public final class WorkspaceView extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         return scroll;
+    }
+
+    private static Tab lazyTab(String title, java.util.function.Supplier<Node> content) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().subscribe(selected -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
+        return tab;
     }
 
     public TabPane tabs() {
