@@ -24,7 +24,7 @@ jpackage="$java_home/bin/jpackage"
 if [ "$build" = 1 ]; then
   mvn -B -ntp -q -DskipTests package
 fi
-[ -f target/original-liqlab.jar ] && [ -d target/deps ] || { echo "run mvn package first (target/original-liqlab.jar, target/deps)" >&2; exit 1; }
+[ -d target/classes ] && [ -d target/deps ] || { echo "run mvn package first (target/classes, target/deps)" >&2; exit 1; }
 
 # The app's version from the pom; jpackage wants plain numbers.
 version=$(grep -m1 -oP '(?<=<version>)[0-9][^<]*' pom.xml | sed 's/-.*//')
@@ -32,7 +32,8 @@ version=$(grep -m1 -oP '(?<=<version>)[0-9][^<]*' pom.xml | sed 's/-.*//')
 work=target/jpackage
 rm -rf "$work"
 mkdir -p "$work/input" "$work/fxmods" "$work/out"
-cp target/original-liqlab.jar "$work/input/liqlab-app.jar"
+# The app's own classes only (the shaded liqlab.jar also holds JavaFX, which goes on the module path here).
+"$java_home/bin/jar" --create --file "$work/input/liqlab-app.jar" -C target/classes .
 # Plain libraries on the class path; JavaFX's platform jars on the module path (the classifier-less ones are empty).
 for jar in target/deps/*.jar; do
   case "$(basename "$jar")" in
@@ -43,7 +44,7 @@ for jar in target/deps/*.jar; do
 done
 
 args=(
-  --type "$type" --name LiqLab --app-version "$version" --vendor "LiqLab"
+  --type app-image --name LiqLab --app-version "$version" --vendor "LiqLab"
   --description "Perpetual-futures liquidation risk lab"
   --input "$work/input" --main-jar liqlab-app.jar --main-class io.liqlab.Main
   --module-path "$work/fxmods"
@@ -55,7 +56,34 @@ args=(
   --dest "$work/out"
 )
 if [ "$type" = deb ]; then
-  args+=(--linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Education --linux-app-category education)
+  # The .deb packages the app-image built (and trained) first.
+  "$0" --no-build
+  "$jpackage" --type deb --app-image "$work/out/LiqLab" --name LiqLab --app-version "$version" --vendor LiqLab \
+    --description "Perpetual-futures liquidation risk lab" --dest "$work/out" \
+    --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Education --linux-app-category education \
+    --icon packaging/liqlab.png 2> >(grep -v "No JDK Modules found" >&2)
+  echo "built deb in $work/out"
+  exit 0
 fi
 "$jpackage" "${args[@]}" 2> >(grep -v "No JDK Modules found" >&2)
+
+# An ahead-of-time cache (JDK 25, JEP 483/514) trained on the real start-up: the launcher runs once to its first
+# frame with -XX:AOTCacheOutput, and later starts load the classes it saw from the cache. Needs a display (or
+# xvfb-run); without one the image works the same, only without the cache.
+app="$work/out/LiqLab"
+cfg="$app/lib/app/LiqLab.cfg"
+runner=()
+if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+  runner=(xvfb-run -a -s "-screen 0 1920x1200x24")
+fi
+if [ "${LIQLAB_NO_AOT:-0}" != 1 ] && { [ -n "${DISPLAY:-}" ] || [ ${#runner[@]} -gt 0 ]; }; then
+  cp "$cfg" "$cfg.orig"
+  printf 'java-options=-XX:AOTCacheOutput=$APPDIR/liqlab.aot\njava-options=-Dliqlab.startupProbe=true\n' >> "$cfg"
+  LIQLAB_HOME=$(mktemp -d) timeout 120 "${runner[@]}" "$app/bin/LiqLab" >/dev/null 2>&1 || true
+  mv "$cfg.orig" "$cfg"
+  if [ -f "$app/lib/app/liqlab.aot" ]; then
+    printf 'java-options=-XX:AOTCache=$APPDIR/liqlab.aot\n' >> "$cfg"
+    echo "trained an AOT cache: $(du -h "$app/lib/app/liqlab.aot" | cut -f1)"
+  fi
+fi
 echo "built $type in $work/out"
