@@ -77,11 +77,6 @@ public final class LiqLabApp extends Application {
         }
     }
 
-    @Override
-    public void stop() {
-        // saved on close request; nothing else holds resources
-    }
-
     private void restore(Stage stage, WorkspaceState s) {
         workspace.restore(s);
         if (!"tab-tiers".equals(view.tabs().getSelectionModel().getSelectedItem().getId())) { // unless a draft is waiting there

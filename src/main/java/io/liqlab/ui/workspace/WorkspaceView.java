@@ -287,9 +287,4 @@ public final class WorkspaceView extends BorderPane {
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
         charts.setTheme(big ? theme.withFontScale(1.6) : theme);
     }
-
-    /** For tests: a node by id anywhere in the window. */
-    public Node find(String id) {
-        return lookup("#" + id);
-    }
 }
