@@ -19,8 +19,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0) {
+        boolean open = args.length == 2 && args[0].equals("open");
+        if (args.length > 0 && !open) {
             System.exit(Cli.run(args));
+        }
+        if (open) {
+            // `open FILE`: check the session first, so a bad file is one line on stderr, not a window.
+            try {
+                new io.liqlab.ui.workspace.SessionFiles(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "liqlab-check.json"))
+                        .read(java.nio.file.Path.of(args[1]));
+            } catch (io.liqlab.ui.workspace.SessionFiles.SessionException e) {
+                System.err.println("error: " + e.getMessage());
+                System.exit(Cli.EXIT_BAD_INPUT);
+            }
+            System.setProperty(io.liqlab.app.LiqLabApp.OPEN_PROPERTY, java.nio.file.Path.of(args[1]).toAbsolutePath().toString());
         }
         if (!displayAvailable()) {
             System.err.println("LiqLab needs a display to open its window, and none was found (DISPLAY is not set). "
@@ -30,7 +42,7 @@ public final class Main {
         // JavaFX warns that it was loaded from the class path; that is how a single runnable jar works (README).
         JAVAFX_LOGGER.setLevel(Level.SEVERE);
         try {
-            io.liqlab.app.LiqLabApp.launchApp(args);
+            io.liqlab.app.LiqLabApp.launchApp(new String[0]);
         } catch (RuntimeException e) {
             System.err.println("LiqLab could not start its window: " + e.getMessage());
             System.exit(Cli.EXIT_INTERNAL);

@@ -30,6 +30,9 @@ public final class LiqLabApp extends Application {
     /** Curves drawn at first start: the classroom baseline and Binance. */
     public static final List<String> DEFAULT_CURVES = List.of("textbook", "binance-usdm-btc");
 
+    /** Set by {@code liqlab open FILE}: the session to open once the window is up. */
+    public static final String OPEN_PROPERTY = "liqlab.open";
+
     private WorkspaceStore store;
     private WorkspaceViewModel workspace;
     private WorkspaceView view;
@@ -53,7 +56,8 @@ public final class LiqLabApp extends Application {
         io.liqlab.ui.tiers.TierWorkbenchViewModel tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
                 new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")));
-        view = new WorkspaceView(workspace, profiles, tiers);
+        view = new WorkspaceView(workspace, profiles, tiers,
+                new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")));
 
         BorderPane root = new BorderPane(view);
         VBox problems = new VBox();
@@ -72,6 +76,10 @@ public final class LiqLabApp extends Application {
         store.load().ifPresent(s -> restore(stage, s));
         stage.setOnCloseRequest(e -> save(stage));
         stage.show();
+        String sessionToOpen = System.getProperty(OPEN_PROPERTY);
+        if (sessionToOpen != null) {
+            view.openSession(java.nio.file.Path.of(sessionToOpen));
+        }
         if (Boolean.getBoolean("liqlab.startupProbe")) {
             StartupProbe.reportFirstFrame(scene);
         }

@@ -72,6 +72,14 @@ class PackagedJarIT {
     }
 
     @Test
+    void openingAMissingSessionIsOneLineWithExitTwo() throws Exception {
+        Result r = liqlab("open", "no-such-session.liqlab.json");
+        assertEquals(2, r.code());
+        assertTrue(r.err().strip().endsWith("no such file"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
     void theAppWithoutADisplaySaysSoInsteadOfAStackTrace() throws Exception {
         Result r = liqlab();
         assertEquals(1, r.code());

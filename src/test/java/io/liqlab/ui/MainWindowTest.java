@@ -160,4 +160,17 @@ class MainWindowTest {
         assertEquals('N', bytes[2]);
         assertEquals('G', bytes[3]);
     }
+
+    @Test
+    void openingASessionRestoresTheFormAndTheCurveBoxes(FxRobot robot) throws Exception {
+        Path file = Files.writeString(home.resolve("lesson.liqlab.json"), "{\"format\":\"liqlab-session\",\"formatVersion\":1,"
+                + "\"savedBy\":\"test\",\"session\":{\"theme\":\"LIGHT\",\"profileId\":\"gte-btc\",\"side\":\"SHORT\","
+                + "\"inputs\":{\"ENTRY\":\"100000\",\"SIZE\":\"20000\",\"LEVERAGE\":\"10\"},\"comparedProfiles\":[\"gte-btc\"],\"tab\":0}}");
+        io.liqlab.ui.workspace.WorkspaceView view = robot.lookup(".workspace").queryAs(io.liqlab.ui.workspace.WorkspaceView.class);
+        robot.interact(() -> view.openSession(file));
+        assertEquals("110,000.00", text(robot, "bankruptcy"));
+        assertTrue(robot.lookup("#curve-gte-btc").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertTrue(!robot.lookup("#curve-textbook").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Opened session"));
+    }
 }

@@ -53,6 +53,12 @@ public final class ChartsView extends VBox {
         profileBoxes.setPrefWrapLength(600);
         buildToggles(profileBoxes, vm, position);
         position.profiles().subscribe(() -> buildToggles(profileBoxes, vm, position));
+        // Restoring a session or the last run's state changes the curves without a click: the boxes follow.
+        vm.comparedProfiles().subscribe(() -> profileBoxes.getChildren().forEach(n -> {
+            if (n instanceof CheckBox box && box.getUserData() instanceof VenueProfile p) {
+                box.setSelected(vm.comparedProfiles().contains(p));
+            }
+        }));
         toggles.getChildren().addAll(compare, profileBoxes);
         CheckBox log = new CheckBox("log scale");
         log.setId("log-scale");
@@ -103,6 +109,7 @@ public final class ChartsView extends VBox {
         for (VenueProfile p : position.profiles()) {
             CheckBox box = new CheckBox(p.name());
             box.setId("curve-" + p.id());
+            box.setUserData(p);
             Rectangle swatch = new Rectangle(12, 12, Palette.venue(position.profiles().indexOf(p)));
             box.setGraphic(swatch);
             box.setSelected(vm.comparedProfiles().contains(p));

@@ -50,8 +50,12 @@ public final class WorkspaceView extends BorderPane {
     private final Label status = new Label();
     private final PositionFormView form;
 
-    public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles, io.liqlab.ui.tiers.TierWorkbenchViewModel tiers) {
+    private final SessionFiles sessions;
+
+    public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles, io.liqlab.ui.tiers.TierWorkbenchViewModel tiers,
+                         SessionFiles sessions) {
         this.vm = vm;
+        this.sessions = sessions;
         getStyleClass().add("workspace");
         form = new PositionFormView(vm.position());
         ResultsView results = new ResultsView(vm.position());
@@ -173,6 +177,29 @@ public final class WorkspaceView extends BorderPane {
                 csvItem("Venue comparison as CSV…", "liqlab-comparison.csv", vm::exportComparisonCsv),
                 csvItem("Leverage sweep as CSV…", "liqlab-leverage-sweep.csv", vm::exportLeverageSweepCsv));
 
+        MenuButton session = new MenuButton("Session");
+        session.setId("session");
+        session.setTooltip(new Tooltip("Save or open the positions, profiles and chart settings as a .liqlab.json file"));
+        MenuItem openSession = new MenuItem("Open session…");
+        openSession.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("LiqLab session", "*" + SessionFiles.EXTENSION));
+            File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                openSession(f.toPath());
+            }
+        });
+        MenuItem saveSession = new MenuItem("Save session as…");
+        saveSession.setOnAction(e -> choose("lesson" + SessionFiles.EXTENSION, "LiqLab session", "*" + SessionFiles.EXTENSION)
+                .ifPresent(this::saveSession));
+        javafx.scene.control.Menu recent = new javafx.scene.control.Menu("Recent sessions");
+        session.setOnShowing(e -> recent.getItems().setAll(sessions.recent().stream().map(p -> {
+            MenuItem item = new MenuItem(p.getFileName().toString());
+            item.setOnAction(a -> openSession(p));
+            return item;
+        }).toList()));
+        session.getItems().addAll(openSession, saveSession, recent);
+
         Button copy = new Button("Copy results");
         copy.setId("copy-results");
         copy.setTooltip(new Tooltip("Copy the results as text (Ctrl+Shift+C)"));
@@ -189,7 +216,7 @@ public final class WorkspaceView extends BorderPane {
         Pane grow = new Pane();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label theme1 = new Label("Theme");
-        return new ToolBar(reset, new Separator(), export, copy, grow, theme1, theme, presentation);
+        return new ToolBar(reset, new Separator(), session, export, copy, grow, theme1, theme, presentation);
     }
 
     private MenuItem pngItem(String text, String name, CurveChart chart) {
@@ -207,6 +234,35 @@ public final class WorkspaceView extends BorderPane {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> choose(name, "CSV file", "*.csv").ifPresent(path -> export(export, path)));
         return item;
+    }
+
+    /** Saves the workspace as a session file; the status line says what happened. */
+    public void saveSession(Path file) {
+        javafx.stage.Window w = getScene() == null ? null : getScene().getWindow();
+        try {
+            sessions.save(file, vm.capture(w == null ? 0 : w.getX(), w == null ? 0 : w.getY(), w == null ? 0 : w.getWidth(),
+                    w == null ? 0 : w.getHeight(), false, tabs.getSelectionModel().getSelectedIndex()), "LiqLab " + version());
+            status.setText("Session saved to " + file);
+        } catch (IOException | RuntimeException ex) {
+            status.setText("Session not saved: " + ex.getMessage());
+        }
+    }
+
+    /** Opens a session file into the workspace; a file that cannot be opened changes nothing and says why. */
+    public void openSession(Path file) {
+        try {
+            WorkspaceState state = sessions.open(file);
+            vm.restore(state);
+            tabs.getSelectionModel().select(Math.max(0, Math.min(state.tab(), tabs.getTabs().size() - 1)));
+            status.setText("Opened session " + file);
+        } catch (SessionFiles.SessionException ex) {
+            status.setText("Session not opened: " + ex.getMessage());
+        }
+    }
+
+    private static String version() {
+        String v = WorkspaceView.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
     }
 
     /** Runs an export and says in the status line what happened; a failure is a message, never a stack trace. */
