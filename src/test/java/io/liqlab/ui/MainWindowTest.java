@@ -173,4 +173,13 @@ class MainWindowTest {
         assertTrue(!robot.lookup("#curve-textbook").queryAs(javafx.scene.control.CheckBox.class).isSelected());
         assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Opened session"));
     }
+
+    @Test
+    void theAboutBoxListsEveryProfilesDataDate(FxRobot robot) {
+        io.liqlab.ui.workspace.WorkspaceView view = robot.lookup(".workspace").queryAs(io.liqlab.ui.workspace.WorkspaceView.class);
+        String about = view.aboutText();
+        assertTrue(about.contains("Binance USD-M BTCUSDT: 2024-10-24, confidence high"), about);
+        assertTrue(about.contains("OKX BTC-USDT-SWAP: 2019-09 / 2020-07 (stand-in), confidence low (stand-in values)"), about);
+        assertEquals(8, about.lines().count() - 1, about);
+    }
 }

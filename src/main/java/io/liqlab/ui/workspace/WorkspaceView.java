@@ -213,10 +213,21 @@ public final class WorkspaceView extends BorderPane {
         presentation.setId("presentation");
         presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
         presentation.setTooltip(new Tooltip("Large type for classrooms (F11)"));
+        Button about = new Button("About");
+        about.setId("about");
+        about.setTooltip(new Tooltip("Version, and the date of every profile's data"));
+        about.setOnAction(e -> {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+            a.setTitle("About LiqLab");
+            a.setHeaderText("LiqLab " + version());
+            a.setContentText(aboutText());
+            a.getDialogPane().setMinWidth(620);
+            a.showAndWait();
+        });
         Pane grow = new Pane();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label theme1 = new Label("Theme");
-        return new ToolBar(reset, new Separator(), session, export, copy, grow, theme1, theme, presentation);
+        return new ToolBar(reset, new Separator(), session, export, copy, grow, theme1, theme, presentation, about);
     }
 
     private MenuItem pngItem(String text, String name, CurveChart chart) {
@@ -258,6 +269,16 @@ public final class WorkspaceView extends BorderPane {
         } catch (SessionFiles.SessionException ex) {
             status.setText("Session not opened: " + ex.getMessage());
         }
+    }
+
+    /** The About box's text: what LiqLab is, and the data date and confidence of every loaded profile. */
+    public String aboutText() {
+        StringBuilder sb = new StringBuilder("A lab for perpetual-futures liquidation risk. Venue data:\n");
+        for (io.liqlab.profile.VenueProfile p : vm.position().profiles()) {
+            sb.append("\n").append(p.name()).append(": ").append(p.provenance().asOf()).append(", confidence ")
+                    .append(p.provenance().confidence()).append(p.hasStandIns() ? " (stand-in values)" : "");
+        }
+        return sb.toString();
     }
 
     private static String version() {
