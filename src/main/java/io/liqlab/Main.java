@@ -26,8 +26,7 @@ public final class Main {
         if (open) {
             // `open FILE`: check the session first, so a bad file is one line on stderr, not a window.
             try {
-                new io.liqlab.ui.workspace.SessionFiles(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "liqlab-check.json"))
-                        .read(java.nio.file.Path.of(args[1]));
+                io.liqlab.ui.workspace.SessionFiles.read(java.nio.file.Path.of(args[1]));
             } catch (io.liqlab.ui.workspace.SessionFiles.SessionException e) {
                 System.err.println("error: " + e.getMessage());
                 System.exit(Cli.EXIT_BAD_INPUT);

@@ -19,15 +19,6 @@ final class JsonNumbers {
 
     /** Plain decimal text for CSV: 57900, 3.5, 0.0012; empty for NaN. */
     static String plain(double v) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        return new BigDecimal(v).round(DIGITS).stripTrailingZeros().toPlainString();
+        return io.liqlab.core.Numbers.plain(v);
     }
 }

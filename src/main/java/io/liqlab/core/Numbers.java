@@ -45,6 +45,25 @@ public final class Numbers {
         return Double.isFinite(rate) ? trim(String.format(Locale.ROOT, "%.4f", rate * 100)) + "%" : "n/a";
     }
 
+    private static final java.math.MathContext TWELVE_DIGITS = new java.math.MathContext(12);
+
+    /**
+     * Plain decimal text, rounded to 12 significant digits (far below a cent) so that floating-point noise does not
+     * show: 57900, 3.5, 0.0065; empty for NaN. What the CSV output and the tier editor's cells show.
+     */
+    public static String plain(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(v).round(TWELVE_DIGITS).stripTrailingZeros().toPlainString();
+    }
+
     /** A short axis label: 1.5k, 20M, 2B. */
     public static String compact(double v) {
         double a = Math.abs(v);

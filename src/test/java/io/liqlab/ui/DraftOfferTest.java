@@ -29,8 +29,7 @@ class DraftOfferTest {
 
     @BeforeAll
     static void aDraftWasLeftBehind() throws Exception {
-        home = Files.createTempDirectory("liqlab-draft");
-        System.setProperty("liqlab.home", home.toString());
+        home = TempHome.use("liqlab-draft");
         TierEditorViewModel before = new TierEditorViewModel(TestProfiles.get("gte-btc"));
         before.setCell(0, TierEditorViewModel.Column.MMR, "0.015");
         new DraftStore(home.resolve("drafts")).save(before.idProperty().get(), before.toDraft());
@@ -38,7 +37,7 @@ class DraftOfferTest {
 
     @AfterAll
     static void clear() {
-        System.clearProperty("liqlab.home");
+        TempHome.clear();
     }
 
     @Start

@@ -34,13 +34,12 @@ class MainWindowTest {
 
     @BeforeAll
     static void emptyUserFolder() throws Exception {
-        home = Files.createTempDirectory("liqlab-home");
-        System.setProperty("liqlab.home", home.toString());
+        home = TempHome.use("liqlab-home");
     }
 
     @AfterAll
     static void clear() {
-        System.clearProperty("liqlab.home");
+        TempHome.clear();
     }
 
     @Start

@@ -33,13 +33,12 @@ class TierEditorWindowTest {
 
     @BeforeAll
     static void emptyUserFolder() throws Exception {
-        home = Files.createTempDirectory("liqlab-tiers");
-        System.setProperty("liqlab.home", home.toString());
+        home = TempHome.use("liqlab-tiers");
     }
 
     @AfterAll
     static void clear() {
-        System.clearProperty("liqlab.home");
+        TempHome.clear();
     }
 
     @Start

@@ -45,11 +45,28 @@ public final class ChartsViewModel {
     private final ReadOnlyObjectWrapper<Charts> charts = new ReadOnlyObjectWrapper<>(this, "charts");
     private final ReadOnlyStringWrapper timeToLiquidation = new ReadOnlyStringWrapper(this, "timeToLiquidation", "");
     /** What the leverage curves depend on; the current leverage is not part of it, so dragging the slider reuses them. */
-    private record LeverageKey(List<VenueProfile> profiles, Object side, Object mode, double entry, double quantity, double mark,
+    private record LeverageKey(Object side, Object mode, double entry, double quantity, double mark,
                                double crossMargin, double funding, double fee, double openInterest) {
     }
     private LeverageKey leverageKey;
     private List<Curve> leverageCurves = List.of();
+    private List<VenueProfile> leverageProfiles = List.of();
+
+    /**
+     * The same profiles, by identity: a saved new version of a profile is a new object, and deep record equality
+     * would cost work on every slider step.
+     */
+    private static boolean sameObjects(List<VenueProfile> a, List<VenueProfile> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public ChartsViewModel(PositionViewModel position, List<String> initiallyCompared) {
         this.position = position;
@@ -94,9 +111,9 @@ public final class ChartsViewModel {
         double currentLeverage = r.leverage();
         double hours = Math.max(24 * 30, 2 * holdingHours());
 
-        LeverageKey key = new LeverageKey(List.copyOf(drawn), p.side(), p.mode(), p.entryPrice(), p.quantity(), p.markPrice(),
+        LeverageKey key = new LeverageKey(p.side(), p.mode(), p.entryPrice(), p.quantity(), p.markPrice(),
                 p.mode() == MarginMode.CROSS ? p.marginFor(1) : 0, fundingSoFar, p.openingFee(), p.openInterest());
-        boolean reuseLeverage = key.equals(leverageKey) && leverageCurves.size() == drawn.size()
+        boolean reuseLeverage = key.equals(leverageKey) && sameObjects(drawn, leverageProfiles)
                 && (leverageCurves.isEmpty() || leverageCurves.getFirst().length() == levPoints);
         List<Curve> byLeverage = new ArrayList<>(drawn.size());
         List<Curve> bySize = new ArrayList<>(drawn.size());
@@ -148,6 +165,7 @@ public final class ChartsViewModel {
         if (!reuseLeverage) {
             leverageCurves = List.copyOf(byLeverage);
             leverageKey = key;
+            leverageProfiles = List.copyOf(drawn);
         }
         charts.set(new Charts(leverageCurves, List.copyOf(bySize), List.copyOf(byTime), currentLeverage, p.notional(),
                 holdingHours(), p.markPrice()));

@@ -551,7 +551,7 @@ public final class TierEditorViewModel {
     }
 
     static String plain(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return Numbers.plain(v);
     }
 
     /** The derived (or overriding) maintenance amount of each tier of the valid edited schedule, formatted. */

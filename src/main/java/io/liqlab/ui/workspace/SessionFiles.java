@@ -24,7 +24,8 @@ public final class SessionFiles {
     public static final String EXTENSION = ".liqlab.json";
     private static final int MAX_RECENT = 8;
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private final JsonMapper mapper = MAPPER;
     private final Path recentFile;
 
     /** @param recentFile where the list of recently used sessions is kept */
@@ -56,8 +57,9 @@ public final class SessionFiles {
         return state;
     }
 
-    /** Reads a session without remembering it (checks). */
-    public WorkspaceState read(Path file) throws SessionException {
+    /** Reads a session without remembering it (checks before opening the window). */
+    public static WorkspaceState read(Path file) throws SessionException {
+        JsonMapper mapper = MAPPER;
         JsonNode root;
         try {
             root = mapper.readTree(Files.readString(file));
