@@ -91,6 +91,16 @@ public final class Screenshots {
                 stage.setHeight(800);
             });
             steps.add(() -> shoot(scene, "workspace-1280x800.png"));
+            steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(1));
+            steps.add(() -> shoot(scene, "compare-1280x800.png"));
+            steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(3));
+            steps.add(() -> shoot(scene, "tier-editor-1280x800.png"));
+            steps.add(() -> {
+                ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+            });
+            steps.add(() -> shoot(scene, "workspace-1920x1080.png"));
             steps.add(Platform::exit);
             run(steps, 0);
         }

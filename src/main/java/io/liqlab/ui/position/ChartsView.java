@@ -45,7 +45,7 @@ public final class ChartsView extends VBox {
 
         javafx.scene.layout.HBox toggles = new javafx.scene.layout.HBox(12);
         toggles.setId("compare-toggles");
-        toggles.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        toggles.setAlignment(javafx.geometry.Pos.TOP_LEFT); // "Curves:" and "log scale" on the first row of boxes
         Label compare = new Label("Curves:");
         compare.getStyleClass().add(Styles.KEY);
         FlowPane profileBoxes = new FlowPane(12, 4);
