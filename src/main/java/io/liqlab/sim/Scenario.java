@@ -1,0 +1,218 @@
+package io.liqlab.sim;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A cascade scenario (CASCADE.md): who holds which positions, the book they are forced to trade into, what moves
+ * the market, and which venue rules apply. Pure data, read from {@code assets/scenarios/*.json} by
+ * {@link ScenarioReader}; the what-if controls derive new scenarios with the {@code with*} methods.
+ *
+ * @param venue         id of the venue profile whose rules liquidate the positions
+ * @param insuranceFund starting insurance fund balance, USD
+ */
+public record Scenario(String id, String name, String description, List<String> assumptions, String venue,
+                       long seed, Clock clock, Market market, Population population, Book book, Driver driver,
+                       double insuranceFund, Rules rules, Heatmap heatmap) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public Scenario {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(population, "population");
+        Objects.requireNonNull(book, "book");
+        Objects.requireNonNull(driver, "driver");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(heatmap, "heatmap");
+        name = name == null ? id : name;
+        description = description == null ? "" : description;
+        assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+    }
+
+    /** Number of ticks the run records (the first frame is the state before tick 1's driver). */
+    public int ticks() {
+        return clock.ticks();
+    }
+
+    /** Simulated time (tick length and run length), in seconds. */
+    public record Clock(double tickSeconds, double durationSeconds) {
+        public int ticks() {
+            return (int) Math.ceil(durationSeconds / tickSeconds - 1e-9);
+        }
+    }
+
+    /**
+     * @param startPrice     book mid and mark at time zero
+     * @param markEmaSeconds time constant of the mark's exponential moving average of the mid (0: mark = mid)
+     */
+    public record Market(double startPrice, double markEmaSeconds) {
+    }
+
+    /**
+     * Seeded distributions the positions are drawn from.
+     *
+     * @param longShare share of positions that are long, 0..1
+     * @param leverage  histogram of leverage; each position's leverage is capped at its tier's maximum
+     */
+    public record Population(int positions, double longShare, List<LeverageWeight> leverage, Size size, Entry entry) {
+        public Population {
+            leverage = List.copyOf(leverage);
+        }
+    }
+
+    public record LeverageWeight(double leverage, double weight) {
+    }
+
+    /** Heavy-tailed (Pareto) notional: {@code min * U^(-1/tailAlpha)}, capped at {@code maxNotional}. */
+    public record Size(double minNotional, double tailAlpha, double maxNotional) {
+    }
+
+    /**
+     * Entry prices: normal around {@code startPrice * (1 + shift/100)} with standard deviation
+     * {@code spreadPercent} of the start price, shifted separately for longs and shorts.
+     */
+    public record Entry(double spreadPercent, double longShiftPercent, double shortShiftPercent) {
+    }
+
+    /**
+     * The order book the forced orders trade into.
+     *
+     * @param bidDepthPerPercent   resting buy notional per 1% below the mid in calm conditions, USD
+     * @param askDepthPerPercent   resting sell notional per 1% above the mid, USD
+     * @param thinningMaxPercent   how much of the depth makers pull at full stress (0..99)
+     * @param thinningMovePercent  price move over {@code thinningWindowSeconds} at which stress is full
+     * @param refillSeconds        time constant at which depth comes back toward its target (resilience)
+     * @param pullSeconds          time constant at which depth above its target is pulled
+     */
+    public record Book(double bidDepthPerPercent, double askDepthPerPercent, Shape shape, double thinningMaxPercent,
+                       double thinningMovePercent, double thinningWindowSeconds, double refillSeconds,
+                       double pullSeconds) {
+
+        public enum Shape {
+            /** The same depth in every 1% band. */
+            FLAT,
+            /** Half the depth at the touch, rising linearly to 1.5x at 2% from the mid, flat beyond. */
+            RISING;
+
+            public String id() {
+                return name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+
+        public Book withDepthMultiplier(double factor) {
+            return new Book(bidDepthPerPercent * factor, askDepthPerPercent * factor, shape, thinningMaxPercent,
+                    thinningMovePercent, thinningWindowSeconds, refillSeconds, pullSeconds);
+        }
+    }
+
+    /**
+     * What moves the market from outside the population.
+     *
+     * @param shock                     an instant jump of the mid, or null
+     * @param noisePercentPerSqrtSecond standard deviation of the seeded background noise, % per sqrt(second)
+     */
+    public record Driver(Shock shock, List<Flow> flows, double noisePercentPerSqrtSecond) {
+        public Driver {
+            flows = flows == null ? List.of() : List.copyOf(flows);
+        }
+
+        public Driver withShockPercent(double percent) {
+            Shock s = shock == null ? new Shock(0, percent) : new Shock(shock.atSecond(), percent);
+            return new Driver(s, flows, noisePercentPerSqrtSecond);
+        }
+    }
+
+    /** Makers pull their quotes and the mid jumps by {@code percent} at {@code atSecond}. */
+    public record Shock(double atSecond, double percent) {
+    }
+
+    /**
+     * A scheduled external market flow from {@code fromSecond} (inclusive) to {@code toSecond} (exclusive):
+     * {@code notionalPerSecond} USD per second, negative for selling.
+     */
+    public record Flow(double fromSecond, double toSecond, double notionalPerSecond) {
+    }
+
+    /** Venue-rule switches for what-if runs. */
+    public record Rules(boolean partialLiquidation, boolean backstop, AdlMode adl) {
+    }
+
+    public enum AdlMode {
+        /** The venue profile's ranking. */
+        VENUE,
+        /** Every profitable opposing position is reduced in proportion to its size. */
+        PRO_RATA,
+        /** No auto-deleveraging: what the fund cannot pay stays as bad debt. */
+        OFF;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static AdlMode parse(String id) {
+            for (AdlMode m : values()) {
+                if (m.id().equals(id)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("unknown ADL mode '" + id + "' (allowed: venue, pro-rata, off)");
+        }
+    }
+
+    /** The heatmap column of every frame: {@code buckets} price buckets spanning start price +/- rangePercent. */
+    public record Heatmap(double rangePercent, int buckets) {
+    }
+
+    public Scenario withVenue(String newVenue) {
+        return new Scenario(id, name, description, assumptions, newVenue, seed, clock, market, population, book,
+                driver, insuranceFund, rules, heatmap);
+    }
+
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(id, name, description, assumptions, venue, newSeed, clock, market, population, book,
+                driver, insuranceFund, rules, heatmap);
+    }
+
+    public Scenario withPopulation(Population newPopulation) {
+        return new Scenario(id, name, description, assumptions, venue, seed, clock, market, newPopulation, book,
+                driver, insuranceFund, rules, heatmap);
+    }
+
+    public Scenario withPositions(int positions) {
+        Population p = population;
+        return withPopulation(new Population(positions, p.longShare(), p.leverage(), p.size(), p.entry()));
+    }
+
+    public Scenario withLongShare(double longShare) {
+        Population p = population;
+        return withPopulation(new Population(p.positions(), longShare, p.leverage(), p.size(), p.entry()));
+    }
+
+    public Scenario withLeverage(List<LeverageWeight> leverage) {
+        Population p = population;
+        return withPopulation(new Population(p.positions(), p.longShare(), leverage, p.size(), p.entry()));
+    }
+
+    public Scenario withBook(Book newBook) {
+        return new Scenario(id, name, description, assumptions, venue, seed, clock, market, population, newBook,
+                driver, insuranceFund, rules, heatmap);
+    }
+
+    public Scenario withDriver(Driver newDriver) {
+        return new Scenario(id, name, description, assumptions, venue, seed, clock, market, population, book,
+                newDriver, insuranceFund, rules, heatmap);
+    }
+
+    public Scenario withRules(Rules newRules) {
+        return new Scenario(id, name, description, assumptions, venue, seed, clock, market, population, book,
+                driver, insuranceFund, newRules, heatmap);
+    }
+
+    public Scenario withInsuranceFund(double balance) {
+        return new Scenario(id, name, description, assumptions, venue, seed, clock, market, population, book,
+                driver, balance, rules, heatmap);
+    }
+}
