@@ -66,6 +66,32 @@ public final class LiquidationEngine {
     }
 
     /**
+     * The isolated price where equity falls to {@code k} times maintenance margin ({@code k = 1}: liquidation,
+     * 0: bankruptcy, 2/3 or 1/3: a backstop), NaN when there is none on the adverse side of the entry (never
+     * reached, or already at or below the threshold at the entry price). Allocation-free, for the simulator.
+     *
+     * @param sign +1 long, -1 short
+     */
+    public static double thresholdPrice(VenueRules rules, int sign, double entry, double quantity, double margin, double k) {
+        Shape shape = shape(rules.family(), MarginMode.ISOLATED);
+        TierSchedule tiers = rules.tiers();
+        double fee = feeInTrigger(rules.family());
+        int fixed = fixedTierIndex(rules, tiers, shape, quantity, entry);
+        if (margin <= k * maintenanceAt(tiers, shape, fee, fixed, quantity, entry, entry)) {
+            return Double.NaN;
+        }
+        return thresholdPrice(tiers, shape, fee, fixed, sign, quantity, entry, margin, k);
+    }
+
+    /** Isolated maintenance margin of a position at price {@code price} (with OKX's fee in the trigger). */
+    public static double maintenanceMargin(VenueRules rules, double entry, double quantity, double price) {
+        Shape shape = shape(rules.family(), MarginMode.ISOLATED);
+        TierSchedule tiers = rules.tiers();
+        return maintenanceAt(tiers, shape, feeInTrigger(rules.family()),
+                fixedTierIndex(rules, tiers, shape, quantity, entry), quantity, entry, price);
+    }
+
+    /**
      * Number of the tier in force at the liquidation price {@code price} (0 when price is NaN and the tier
      * depends on price). Allocation-free.
      */

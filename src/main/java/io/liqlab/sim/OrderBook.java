@@ -1,0 +1,305 @@
+package io.liqlab.sim;
+
+/**
+ * A one-market order book on a fixed price grid (levels of 2 bps of the start price from 0 to twice the start
+ * price). Each level holds resting notional on the bid side (below the mid) and on the ask side (above it); the
+ * level that holds the mid is split at the mid, and its depth is spread evenly over each part, so a market order
+ * moves the price continuously. Depth consumed stays consumed and comes back toward its calm-time target with
+ * the refill time constant (resilience); when the market is stressed the target thins and makers pull depth
+ * above it with the faster pull time constant. Relaxation is evaluated lazily, when a level is touched.
+ *
+ * <p>Market orders return the notional they filled; the price after them is the new mid.
+ */
+final class OrderBook {
+
+    static final double LEVEL_FRACTION = 0.0002;
+
+    private final double step;
+    private final int levels;
+    private final double bidPerPercent;
+    private final double askPerPercent;
+    private final Scenario.Book.Shape shape;
+    private final double refillSeconds;
+    private final double pullSeconds;
+    private final double[] bid;
+    private final double[] ask;
+    private final double[] bidTime;
+    private final double[] askTime;
+    private double mid;
+    /** Multiplier on the calm-time depth target, 1 calm, down to 1 - thinningMax under full stress. */
+    private double stress = 1;
+
+    OrderBook(Scenario.Book book, double startPrice) {
+        this.step = startPrice * LEVEL_FRACTION;
+        this.levels = (int) Math.round(2 / LEVEL_FRACTION);
+        this.bidPerPercent = book.bidDepthPerPercent();
+        this.askPerPercent = book.askDepthPerPercent();
+        this.shape = book.shape();
+        this.refillSeconds = book.refillSeconds();
+        this.pullSeconds = book.pullSeconds();
+        this.bid = new double[levels];
+        this.ask = new double[levels];
+        this.bidTime = new double[levels];
+        this.askTime = new double[levels];
+        this.mid = startPrice;
+        int m = level(startPrice);
+        for (int i = 0; i < levels; i++) {
+            if (i <= m) {
+                bid[i] = bidTarget(i);
+            }
+            if (i >= m) {
+                ask[i] = askTarget(i);
+            }
+        }
+    }
+
+    double mid() {
+        return mid;
+    }
+
+    double stress() {
+        return stress;
+    }
+
+    void setStress(double stress) {
+        this.stress = stress;
+    }
+
+    private int level(double price) {
+        int i = (int) (price / step);
+        return Math.max(0, Math.min(levels - 1, i));
+    }
+
+    private double lo(int i) {
+        return i * step;
+    }
+
+    private double hi(int i) {
+        return (i + 1) * step;
+    }
+
+    private double shapeFactor(double centre) {
+        return switch (shape) {
+            case FLAT -> 1;
+            case RISING -> {
+                double distancePercent = Math.abs(centre - mid) / mid * 100;
+                yield distancePercent < 2 ? 0.5 + 0.5 * distancePercent : 1.5;
+            }
+        };
+    }
+
+    /** Calm-time depth of the bid part of level i (below the mid), times the stress multiplier. */
+    private double bidTarget(int i) {
+        double top = Math.min(hi(i), mid);
+        double width = top - lo(i);
+        if (width <= 0) {
+            return 0;
+        }
+        return bidPerPercent * stress * shapeFactor((lo(i) + top) / 2) * width / mid * 100;
+    }
+
+    private double askTarget(int i) {
+        double bottom = Math.max(lo(i), mid);
+        double width = hi(i) - bottom;
+        if (width <= 0) {
+            return 0;
+        }
+        return askPerPercent * stress * shapeFactor((bottom + hi(i)) / 2) * width / mid * 100;
+    }
+
+    private static double relax(double depth, double target, double elapsed, double refill, double pull) {
+        if (elapsed <= 0 || depth == target) {
+            return depth;
+        }
+        double tau = target > depth ? refill : pull;
+        return target + (depth - target) * Math.exp(-elapsed / tau);
+    }
+
+    private double bidAt(int i, double now) {
+        double d = relax(bid[i], bidTarget(i), now - bidTime[i], refillSeconds, pullSeconds);
+        bid[i] = d;
+        bidTime[i] = now;
+        return d;
+    }
+
+    private double askAt(int i, double now) {
+        double d = relax(ask[i], askTarget(i), now - askTime[i], refillSeconds, pullSeconds);
+        ask[i] = d;
+        askTime[i] = now;
+        return d;
+    }
+
+    /** Resting bid notional within {@code percent}% below the mid. */
+    double bidDepthWithin(double percent, double now) {
+        double bottom = mid * (1 - percent / 100);
+        double sum = 0;
+        for (int i = level(mid); i >= 0 && hi(i) > bottom; i--) {
+            double d = bidAt(i, now);
+            double top = Math.min(hi(i), mid);
+            double width = top - lo(i);
+            if (width > 0) {
+                sum += d * Math.min(1, (top - Math.max(bottom, lo(i))) / width);
+            }
+        }
+        return sum;
+    }
+
+    /** Resting ask notional within {@code percent}% above the mid. */
+    double askDepthWithin(double percent, double now) {
+        double top = mid * (1 + percent / 100);
+        double sum = 0;
+        for (int i = level(mid); i < levels && lo(i) < top; i++) {
+            double d = askAt(i, now);
+            double bottom = Math.max(lo(i), mid);
+            double width = hi(i) - bottom;
+            if (width > 0) {
+                sum += d * Math.min(1, (Math.min(top, hi(i)) - bottom) / width);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Sells {@code quantity} at market into the bids; returns the notional received. With {@code apply} false
+     * nothing changes (a preview: the exact fill the same order would get now).
+     */
+    double sell(double quantity, double now, boolean apply) {
+        double remaining = quantity;
+        double notional = 0;
+        double price = mid;
+        int i = level(price);
+        if (i > 0 && lo(i) >= price) {
+            i--;
+        }
+        while (remaining > 0) {
+            double lo = lo(i);
+            double top = Math.min(hi(i), price);
+            double d = bidAt(i, now);
+            double avgPrice = (lo + top) / 2;
+            double available = avgPrice > 0 ? d / avgPrice : 0;
+            if (i == 0 || (available > 0 && remaining < available)) {
+                double f = i == 0 && remaining >= available ? 1 : remaining / available;
+                double newPrice = Math.max(lo, top - (top - lo) * f);
+                double fillPrice = i == 0 && remaining >= available ? Math.max(lo, step / 2) : (top + newPrice) / 2;
+                notional += remaining * fillPrice;
+                if (apply) {
+                    bid[i] = Math.max(0, d * (1 - f));
+                }
+                price = newPrice;
+                remaining = 0;
+            } else {
+                notional += d;
+                remaining -= available;
+                if (apply) {
+                    bid[i] = 0;
+                }
+                price = lo;
+                i--;
+            }
+        }
+        if (apply) {
+            moveMid(price, now);
+        }
+        return notional;
+    }
+
+    /** Buys {@code quantity} at market from the asks; returns the notional paid. */
+    double buy(double quantity, double now, boolean apply) {
+        double remaining = quantity;
+        double notional = 0;
+        double price = mid;
+        int i = level(price);
+        while (remaining > 0) {
+            double bottom = Math.max(lo(i), price);
+            double hi = hi(i);
+            double d = askAt(i, now);
+            double avgPrice = (bottom + hi) / 2;
+            double available = d / avgPrice;
+            boolean last = i == levels - 1;
+            if (last || (available > 0 && remaining < available)) {
+                double f = last && remaining >= available ? 1 : remaining / available;
+                double newPrice = Math.min(hi, bottom + (hi - bottom) * f);
+                double fillPrice = last && remaining >= available ? hi : (bottom + newPrice) / 2;
+                notional += remaining * fillPrice;
+                if (apply) {
+                    ask[i] = Math.max(0, d * (1 - f));
+                }
+                price = newPrice;
+                remaining = 0;
+            } else {
+                notional += d;
+                remaining -= available;
+                if (apply) {
+                    ask[i] = 0;
+                }
+                price = hi;
+                i++;
+            }
+        }
+        if (apply) {
+            moveMid(price, now);
+        }
+        return notional;
+    }
+
+    /**
+     * Moves the mid without a trade (a shock, noise): makers pull the quotes the price jumps over, and the other
+     * side of those levels starts empty and refills.
+     */
+    void jump(double newMid, double now) {
+        double target = Math.max(step, Math.min(newMid, (levels - 1) * step));
+        int from = level(mid);
+        int to = level(target);
+        if (to < from) {
+            for (int i = to + 1; i <= from; i++) {
+                bid[i] = 0;
+                bidTime[i] = now;
+            }
+            // The new mid level keeps the part of its bids below the new mid.
+            double oldTop = Math.min(hi(to), mid);
+            double width = oldTop - lo(to);
+            if (width > 0) {
+                bidAt(to, now);
+                bid[to] *= Math.max(0, (target - lo(to)) / width);
+            }
+        } else if (to > from) {
+            for (int i = from; i < to; i++) {
+                ask[i] = 0;
+                askTime[i] = now;
+            }
+            double oldBottom = Math.max(lo(to), mid);
+            double width = hi(to) - oldBottom;
+            if (width > 0) {
+                askAt(to, now);
+                ask[to] *= Math.max(0, (hi(to) - target) / width);
+            }
+        }
+        moveMid(target, now);
+    }
+
+    /** After the mid moves, the levels it crossed start their new side empty (consumed or pulled) and refill. */
+    private void moveMid(double newMid, double now) {
+        int from = level(mid);
+        int to = level(newMid);
+        if (to < from) {
+            for (int i = to + 1; i <= from; i++) {
+                bid[i] = 0;
+                bidTime[i] = now;
+            }
+            for (int i = to; i < from; i++) {
+                ask[i] = 0;
+                askTime[i] = now;
+            }
+        } else if (to > from) {
+            for (int i = from; i < to; i++) {
+                ask[i] = 0;
+                askTime[i] = now;
+            }
+            for (int i = from + 1; i <= to; i++) {
+                bid[i] = 0;
+                bidTime[i] = now;
+            }
+        }
+        mid = newMid;
+    }
+}

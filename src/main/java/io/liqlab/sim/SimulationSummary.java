@@ -1,0 +1,32 @@
+package io.liqlab.sim;
+
+/**
+ * What {@code liqlab simulate} prints: the run's totals and extremes. Notional is USD; prices are the book mid.
+ *
+ * @param liquidations        liquidation events: partial closes, whole closes and backstop hand-overs
+ * @param adlCount            fills against opposing positions closed by auto-deleveraging
+ * @param badDebt             losses neither the insurance fund nor ADL covered
+ * @param maxR                highest cascade ratio R over the run
+ * @param elapsedMillis       wall-clock time of the run: population, liquidation prices, ordering, cascade, frames
+ */
+public record SimulationSummary(int ticks, int positions, long liquidations, double liquidatedNotionalLong,
+                                double liquidatedNotionalShort, long partialLiquidations, double backstopNotional,
+                                long adlCount, double adlNotional, double insuranceFundMin, double insuranceFundEnd,
+                                double badDebt, double priceStart, double priceLow, double priceEnd, double maxR,
+                                long elapsedMillis) {
+
+    public double liquidatedNotional() {
+        return liquidatedNotionalLong + liquidatedNotionalShort;
+    }
+
+    /** Share of liquidated notional that was long, 0..1 (NaN with no liquidations). */
+    public double longShareOfLiquidated() {
+        double total = liquidatedNotional();
+        return total > 0 ? liquidatedNotionalLong / total : Double.NaN;
+    }
+
+    /** Lowest mid as a percentage move from the start (negative for a fall). */
+    public double troughPercent() {
+        return (priceLow / priceStart - 1) * 100;
+    }
+}

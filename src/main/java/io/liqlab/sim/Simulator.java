@@ -1,0 +1,910 @@
+package io.liqlab.sim;
+
+import io.liqlab.core.AdlRule;
+import io.liqlab.core.Backstop;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.PartialLiquidation;
+import io.liqlab.core.RuleFamily;
+import io.liqlab.core.TierSchedule;
+import io.liqlab.core.VenueRules;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The cascade engine (CASCADE.md, "The loop, per tick"): the driver moves the book, the mark follows the mid,
+ * every position whose trigger the mark has crossed is liquidated by its venue's rules (partial with cooldown,
+ * backstop hand-over, whole), liquidation orders trade into the book and move it, each close settles against
+ * its bankruptcy price through the insurance fund, and ADL closes opposing profitable positions when the fund
+ * cannot pay. One frame is recorded per tick.
+ *
+ * <p>Money is kept in double entry: every transfer is booked on both sides, and after every tick the sum of all
+ * accounts' changes (traders, fees, insurance fund, backstop vault, the ADL clearing account, the book's makers,
+ * the outside counterparties of the opening trades, and bad debt) must be zero; the engine stops with an error
+ * if it is not. A run is single-threaded and deterministic: the same scenario and seed give the same frames.
+ */
+public final class Simulator {
+
+    /** Money may drift by rounding only: this share of the population's opening notional, plus one cent. */
+    static final double CONSERVATION_TOLERANCE = 1e-9;
+    /** ADL rankings are rebuilt after the mark moves this much (a ranking is a snapshot, as on a venue). */
+    static final double ADL_RERANK_FRACTION = 0.01;
+
+    private Simulator() {
+    }
+
+    public static SimulationResult run(Scenario scenario, VenueRules rules) {
+        return run(scenario, rules, p -> { }, () -> false);
+    }
+
+    /**
+     * Runs {@code scenario} under {@code rules} on the calling thread.
+     *
+     * @param progress  receives the fraction done, 0..1, a few hundred times per run
+     * @param cancelled polled between ticks; when it says true the run stops with a {@link CancellationException}
+     */
+    public static SimulationResult run(Scenario scenario, VenueRules rules, DoubleConsumer progress,
+                                       BooleanSupplier cancelled) {
+        long started = System.nanoTime();
+        Run run = new Run(scenario, rules, progress, cancelled);
+        run.execute();
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        return run.result(elapsed);
+    }
+
+    private static final class Run {
+        private final Scenario scenario;
+        private final VenueRules rules;
+        private final DoubleConsumer progress;
+        private final BooleanSupplier cancelled;
+        private final double dt;
+        private final int ticks;
+
+        private Positions p;
+        private OrderBook book;
+        private Frames frames;
+        private final TriggerHeap longHeap = new TriggerHeap(1);
+        private final TriggerHeap shortHeap = new TriggerHeap(-1);
+        private final CooldownTable cooldown = new CooldownTable();
+        private int longCursor;
+        private int shortCursor;
+        private double mark;
+        private double now;
+        private final double markAlpha;
+
+        // Rule switches resolved against the venue.
+        private final Backstop backstop;
+        private final PartialLiquidation partial;
+        private final AdlRule.Ranking ranking;
+        private final boolean proRata;
+        private final double feeRate;
+
+        // Double-entry accounts (USD). See conservationError().
+        private double initialMargin;
+        private double marginOpen;
+        private double returned;
+        private double openSignedQty;      // sum s*q over open positions
+        private double openSignedCost;     // sum s*q*e over open positions
+        private double mirrorSignedQty;    // the opening trades' outside counterparties hold -(these)
+        private double mirrorSignedCost;
+        private double makerQty;
+        private double makerCost;
+        private double vaultCash;
+        private double vaultQty;
+        private double vaultCost;
+        private double clearingQty;
+        private double clearingCost;
+        private double fees;
+        private double insurance;
+        private final double insuranceStart;
+        private double badDebt;
+        private double openQtyLong;
+        private double openQtyShort;
+        private double grossOpening;
+        private double maxImbalance;
+
+        // Remaining liquidation notional by trigger price: fine buckets for R, coarse for the heatmap.
+        private double fineStep;
+        private double[] fineLong;
+        private double[] fineShort;
+        private double[] heat;
+        private double heatLow;
+        private double heatWidth;
+
+        // Per-tick tallies.
+        private double tickForcedSell;
+        private double tickForcedBuy;
+        private int tickLiqLong;
+        private int tickLiqShort;
+        private double tickNotionalLong;
+        private double tickNotionalShort;
+        private int tickPartial;
+        private int tickFull;
+        private int tickBackstop;
+        private double tickBackstopNotional;
+        private int tickAdlCount;
+        private double tickAdlNotional;
+
+        // Run totals.
+        private long liquidations;
+        private long partials;
+        private double notionalLong;
+        private double notionalShort;
+        private double backstopNotional;
+        private long adlCount;
+        private double adlNotional;
+        private double fundMin;
+        private double priceLow;
+        private double maxR;
+
+        // ADL ranking (a snapshot, rebuilt when stale) and the pro-rata batch.
+        private int[] adlOrder = new int[0];
+        private int adlCount0;
+        private int adlCursor;
+        private int adlSide;
+        private double adlRankedAt = Double.NaN;
+        private final SplittableRandom adlRandom;
+        private final double[] pendingQty = new double[2];
+        private final double[] pendingCost = new double[2];
+
+        private final SplittableRandom noiseRandom;
+
+        Run(Scenario scenario, VenueRules rules, DoubleConsumer progress, BooleanSupplier cancelled) {
+            this.scenario = scenario;
+            this.rules = rules;
+            this.progress = progress;
+            this.cancelled = cancelled;
+            this.dt = scenario.clock().tickSeconds();
+            this.ticks = scenario.ticks();
+            double ema = scenario.market().markEmaSeconds();
+            this.markAlpha = ema <= 0 ? 1 : 1 - Math.exp(-dt / ema);
+            Scenario.Rules switches = scenario.rules();
+            this.backstop = switches.backstop() ? rules.backstop() : null;
+            this.partial = switches.partialLiquidation() ? rules.partialLiquidation() : new PartialLiquidation.Whole();
+            this.proRata = switches.adl() == Scenario.AdlMode.PRO_RATA;
+            this.ranking = switches.adl() == Scenario.AdlMode.OFF ? AdlRule.Ranking.NONE : rules.adl().ranking();
+            this.feeRate = rules.liquidationFeeRate();
+            this.insuranceStart = scenario.insuranceFund();
+            this.insurance = insuranceStart;
+            SplittableRandom root = new SplittableRandom(scenario.seed());
+            this.populationRandom = root.split();
+            this.noiseRandom = root.split();
+            this.adlRandom = root.split();
+        }
+
+        private final SplittableRandom populationRandom;
+
+        void execute() {
+            double start = scenario.market().startPrice();
+            p = PopulationGenerator.generate(scenario, rules, populationRandom, cancelled,
+                    (phase, f) -> progress.accept(phase == PopulationGenerator.Phase.POPULATION ? 0.4 * f : 0.4));
+            progress.accept(0.5);
+            book = new OrderBook(scenario.book(), start);
+            mark = start;
+            longCursor = p.longCount - 1;
+            shortCursor = p.longCount;
+            fundMin = insurance;
+            priceLow = start;
+            openBooks(start);
+            frames = new Frames(ticks + 1, scenario.heatmap().buckets(), heatLow, heatLow + heatWidth * heat.length);
+            recordFrame();
+            int report = Math.max(1, ticks / 200);
+            for (int t = 1; t <= ticks; t++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("cancelled at tick " + t);
+                }
+                now = t * dt;
+                tick(t);
+                recordFrame();
+                if (t % report == 0) {
+                    progress.accept(0.5 + 0.5 * t / ticks);
+                }
+            }
+            progress.accept(1);
+        }
+
+        private void openBooks(double start) {
+            fineStep = start * OrderBook.LEVEL_FRACTION;
+            int fineBuckets = (int) Math.round(2 / OrderBook.LEVEL_FRACTION);
+            fineLong = new double[fineBuckets];
+            fineShort = new double[fineBuckets];
+            Scenario.Heatmap hm = scenario.heatmap();
+            heat = new double[hm.buckets()];
+            heatLow = start * (1 - hm.rangePercent() / 100);
+            heatWidth = start * 2 * hm.rangePercent() / 100 / hm.buckets();
+            for (int i = 0; i < p.size; i++) {
+                int s = p.sign(i);
+                double q = p.quantity[i];
+                double m = p.margin[i];
+                initialMargin += m;
+                openSignedQty += s * q;
+                openSignedCost += s * q * p.entry[i];
+                grossOpening += q * p.entry[i];
+                if (s > 0) {
+                    openQtyLong += q;
+                } else {
+                    openQtyShort += q;
+                }
+                addWaiting(i, 1);
+            }
+            marginOpen = initialMargin;
+            mirrorSignedQty = openSignedQty;
+            mirrorSignedCost = openSignedCost;
+        }
+
+        /** Adds (+1) or removes (-1) position i's liquidation notional from the waiting histograms. */
+        private void addWaiting(int i, int direction) {
+            double t = p.trigger[i];
+            if (t <= 0 || t == Double.POSITIVE_INFINITY) {
+                return;
+            }
+            double notional = direction * p.quantity[i] * t;
+            int f = (int) (t / fineStep);
+            if (f >= 0 && f < fineLong.length) {
+                if (i < p.longCount) {
+                    fineLong[f] += notional;
+                } else {
+                    fineShort[f] += notional;
+                }
+            }
+            int h = (int) Math.floor((t - heatLow) / heatWidth);
+            if (h >= 0 && h < heat.length) {
+                heat[h] += notional;
+            }
+        }
+
+        // ---- one tick ----------------------------------------------------------------------------------------
+
+        private void tick(int t) {
+            resetTally();
+            Scenario.Book bk = scenario.book();
+            double reference = midAt(now - bk.thinningWindowSeconds());
+            double move = Math.abs(book.mid() - reference) / reference;
+            double load = Math.min(1, move / (bk.thinningMovePercent() / 100));
+            book.setStress(1 - bk.thinningMaxPercent() / 100 * load);
+
+            Scenario.Driver driver = scenario.driver();
+            double previous = now - dt;
+            Scenario.Shock shock = driver.shock();
+            if (shock != null && shock.atSecond() <= now && (shock.atSecond() > previous || (t == 1 && shock.atSecond() <= 0))) {
+                book.jump(book.mid() * (1 + shock.percent() / 100), now);
+            }
+            if (driver.noisePercentPerSqrtSecond() > 0) {
+                double z = PopulationGenerator.gaussian(noiseRandom);
+                book.jump(book.mid() * Math.exp(driver.noisePercentPerSqrtSecond() / 100 * z * Math.sqrt(dt)), now);
+            }
+            double flow = 0;
+            for (Scenario.Flow f : driver.flows()) {
+                double overlap = Math.min(now, f.toSecond()) - Math.max(previous, f.fromSecond());
+                if (overlap > 0) {
+                    flow += f.notionalPerSecond() * overlap;
+                }
+            }
+            if (flow < 0) {
+                book.sell(-flow / book.mid(), now, true);
+            } else if (flow > 0) {
+                book.buy(flow / book.mid(), now, true);
+            }
+            frames.set(FrameColumn.EXTERNAL_FLOW_NOTIONAL, flow);
+
+            mark += (book.mid() - mark) * markAlpha;
+            liquidateLongs();
+            liquidateShorts();
+            if (proRata) {
+                settleProRata(1);
+                settleProRata(-1);
+            }
+        }
+
+        private double midAt(double time) {
+            int f = (int) Math.round(time / dt);
+            return frames.committed(FrameColumn.MID, Math.max(0, Math.min(frames.size() - 1, f)));
+        }
+
+        private void liquidateLongs() {
+            while (true) {
+                while (longCursor >= 0 && p.state[longCursor] != Positions.IN_ORDER) {
+                    longCursor--;
+                }
+                dropStale(longHeap);
+                double fromOrder = longCursor >= 0 ? p.trigger[longCursor] : Double.NEGATIVE_INFINITY;
+                double fromHeap = longHeap.isEmpty() ? Double.NEGATIVE_INFINITY : longHeap.topTrigger();
+                if (Math.max(fromOrder, fromHeap) < mark || Math.max(fromOrder, fromHeap) <= 0) {
+                    return;
+                }
+                int i;
+                if (fromOrder >= fromHeap) {
+                    i = longCursor--;
+                } else {
+                    i = longHeap.topIndex();
+                    longHeap.pop();
+                }
+                liquidate(i, 1);
+            }
+        }
+
+        private void liquidateShorts() {
+            while (true) {
+                while (shortCursor < p.size && p.state[shortCursor] != Positions.IN_ORDER) {
+                    shortCursor++;
+                }
+                dropStale(shortHeap);
+                double fromOrder = shortCursor < p.size ? p.trigger[shortCursor] : Double.POSITIVE_INFINITY;
+                double fromHeap = shortHeap.isEmpty() ? Double.POSITIVE_INFINITY : shortHeap.topTrigger();
+                double next = Math.min(fromOrder, fromHeap);
+                if (next > mark || next == Double.POSITIVE_INFINITY) {
+                    return;
+                }
+                int i;
+                if (fromOrder <= fromHeap) {
+                    i = shortCursor++;
+                } else {
+                    i = shortHeap.topIndex();
+                    shortHeap.pop();
+                }
+                liquidate(i, -1);
+            }
+        }
+
+        private void dropStale(TriggerHeap heap) {
+            while (!heap.isEmpty()) {
+                int i = heap.topIndex();
+                if (p.state[i] == Positions.IN_HEAP && p.trigger[i] == heap.topTrigger()) {
+                    return;
+                }
+                heap.pop();
+            }
+        }
+
+        // ---- liquidating one position -------------------------------------------------------------------------
+
+        private void liquidate(int i, int s) {
+            double q = p.quantity[i];
+            double e = p.entry[i];
+            double m = p.margin[i];
+            if (backstop != null) {
+                double equity = m + s * q * (mark - e);
+                double mm = LiquidationEngine.maintenanceMargin(rules, e, q, mark);
+                if (equity < backstop.equityFraction() * mm) {
+                    handToBackstop(i, s, q, e, m);
+                    return;
+                }
+            }
+            double close = partialQuantity(i, q, e);
+            if (close < q) {
+                double fill = preview(s, close);
+                double newMargin = m + s * close * (fill / close - e) - feeRate * fill;
+                if (newMargin > 0) {
+                    closePart(i, s, q, e, m, close);
+                    return;
+                }
+            }
+            closeWhole(i, s, q, e, m);
+        }
+
+        /** How much of the position the venue's first liquidation order closes (q for all of it). */
+        private double partialQuantity(int i, double q, double e) {
+            switch (partial) {
+                case PartialLiquidation.Fraction f -> {
+                    if (f.appliesTo(q * mark) && now - cooldown.lastPartial(i) >= f.cooldownSeconds()) {
+                        return q * f.fraction();
+                    }
+                    return q;
+                }
+                case PartialLiquidation.TierStepDown step -> {
+                    TierSchedule tiers = rules.tiers();
+                    double perQuantity = tierBasisPerQuantity(e);
+                    int index = tiers.indexAt(q * perQuantity);
+                    if (tiers.tier(index).number() < step.fromTier()) {
+                        return q;
+                    }
+                    int target = Math.max(0, index - step.tiersPerStep());
+                    double keep = tiers.tier(target).cap() / perQuantity;
+                    return keep > 0 && keep < q ? q - keep : q;
+                }
+                default -> {
+                    return q;
+                }
+            }
+        }
+
+        /** Tier-basis value per unit of quantity: the mark (notional), the entry (entry value) or 1/contract. */
+        private double tierBasisPerQuantity(double e) {
+            if (rules.tiers().basis() == TierSchedule.Basis.CONTRACTS && rules.family() instanceof RuleFamily.FeeInTrigger f) {
+                return 1 / f.contractValue();
+            }
+            if (rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional) {
+                return e;
+            }
+            return mark;
+        }
+
+        private double preview(int s, double quantity) {
+            return s > 0 ? book.sell(quantity, now, false) : book.buy(quantity, now, false);
+        }
+
+        /** Sends a liquidation order into the book and books the makers' side; returns the notional filled. */
+        private double execute(int s, double quantity) {
+            double notional = s > 0 ? book.sell(quantity, now, true) : book.buy(quantity, now, true);
+            makerQty += s * quantity;
+            makerCost += s * notional;
+            if (s > 0) {
+                tickForcedSell += notional;
+            } else {
+                tickForcedBuy += notional;
+            }
+            return notional;
+        }
+
+        private void closePart(int i, int s, double q, double e, double m, double close) {
+            double notional = execute(s, close);
+            double fee = feeRate * notional;
+            double realised = s * close * (notional / close - e);
+            double newMargin = m + realised - fee;
+            addWaiting(i, -1);
+            p.quantity[i] = q - close;
+            p.margin[i] = newMargin;
+            marginOpen += newMargin - m;
+            fees += fee;
+            reduceOpen(s, close, e);
+            cooldown.record(i, now);
+            retrigger(i, s);
+            countLiquidation(s, notional);
+            tickPartial++;
+            partials++;
+        }
+
+        private void closeWhole(int i, int s, double q, double e, double m) {
+            double fill = preview(s, q);
+            double equity = m + s * (fill - q * e);
+            if (equity < 0 && -equity > insurance && ranking != AdlRule.Ranking.NONE) {
+                deleverage(i, s, q, e, m);
+                return;
+            }
+            double notional = execute(s, q);
+            equity = m + s * (notional - q * e);
+            if (equity >= 0) {
+                double fee = Math.min(equity, feeRate * notional);
+                fees += fee;
+                insurance += equity - fee;
+            } else {
+                payShortfall(-equity);
+            }
+            marginOpen -= m;
+            reduceOpen(s, q, e);
+            close(i);
+            countLiquidation(s, notional);
+            tickFull++;
+        }
+
+        private void payShortfall(double shortfall) {
+            double paid = Math.min(shortfall, insurance);
+            insurance -= paid;
+            badDebt += shortfall - paid;
+            fundMin = Math.min(fundMin, insurance);
+        }
+
+        private void handToBackstop(int i, int s, double q, double e, double m) {
+            // The vault takes the position and whatever margin is left; nothing is sold into the book.
+            vaultCash += m;
+            vaultQty += s * q;
+            vaultCost += s * q * e;
+            marginOpen -= m;
+            reduceOpen(s, q, e);
+            close(i);
+            double notional = q * mark;
+            countLiquidation(s, notional);
+            tickBackstop++;
+            tickBackstopNotional += notional;
+            backstopNotional += notional;
+        }
+
+        /**
+         * The fund cannot pay this position's loss: it is closed at its bankruptcy price (equity exactly zero)
+         * into the ADL clearing account, which hands it to opposing profitable positions at that price, in the
+         * venue's ranking order (or pro rata at the end of the tick). What no one can take goes to the book, and
+         * the loss on it is bad debt.
+         */
+        private void deleverage(int i, int s, double q, double e, double m) {
+            double bankruptcy = e - s * m / q;
+            marginOpen -= m;
+            reduceOpen(s, q, e);
+            close(i);
+            clearingQty += s * q;
+            clearingCost += s * q * bankruptcy;
+            countLiquidation(s, q * bankruptcy);
+            tickFull++;
+            if (proRata) {
+                int side = s > 0 ? 0 : 1;
+                pendingQty[side] += q;
+                pendingCost[side] += q * bankruptcy;
+                return;
+            }
+            double matched = matchByRanking(-s, q, bankruptcy);
+            if (matched < q) {
+                unwindClearing(s, q - matched, bankruptcy);
+            }
+            settleClearingDust();
+        }
+
+        /** Sells (or buys back) what ADL could not place into the book; the loss against price is bad debt. */
+        private void unwindClearing(int s, double quantity, double price) {
+            double notional = execute(s, quantity);
+            clearingQty -= s * quantity;
+            clearingCost -= s * notional;
+            double loss = s * quantity * price - s * notional; // positive when the book paid less than price
+            // The clearing account's cost basis for this quantity was price; the fund and bad debt make it whole.
+            double lossToCover = Math.max(0, loss);
+            double paid = Math.min(lossToCover, insurance);
+            insurance -= paid;
+            fundMin = Math.min(fundMin, insurance);
+            clearingCost -= paid;
+            badDebt += lossToCover - paid;
+            clearingCost -= lossToCover - paid;
+            if (loss < 0) {
+                insurance += -loss; // a better fill than the bankruptcy price: the surplus goes to the fund
+                clearingCost -= loss;
+            }
+        }
+
+        /** Closes up to {@code quantity} of opposing (side {@code sOpp}) positions at {@code price}; returns how much. */
+        private double matchByRanking(int sOpp, double quantity, double price) {
+            double matched = 0;
+            boolean rebuilt = false;
+            if (adlSide != sOpp || Double.isNaN(adlRankedAt) || Math.abs(mark - adlRankedAt) > ADL_RERANK_FRACTION * adlRankedAt) {
+                rank(sOpp);
+                rebuilt = true;
+            }
+            while (matched < quantity) {
+                if (adlCursor >= adlCount0) {
+                    if (rebuilt) {
+                        break;
+                    }
+                    rank(sOpp);
+                    rebuilt = true;
+                    continue;
+                }
+                int j = adlOrder[adlCursor];
+                if (p.state[j] == Positions.CLOSED || !canTakeAdl(j, sOpp, price)) {
+                    adlCursor++;
+                    continue;
+                }
+                double x = Math.min(p.quantity[j], quantity - matched);
+                boolean whole = x >= p.quantity[j];
+                deleverageCounterparty(j, sOpp, whole ? p.quantity[j] : x, price);
+                matched += x;
+                if (whole) {
+                    adlCursor++;
+                }
+            }
+            return matched;
+        }
+
+        /** In profit at the mark, and still solvent when closed at the ADL price. */
+        private boolean canTakeAdl(int j, int sOpp, double price) {
+            double q = p.quantity[j];
+            double e = p.entry[j];
+            return sOpp * (mark - e) > 0 && p.margin[j] + sOpp * q * (price - e) > 0;
+        }
+
+        private void rank(int sOpp) {
+            int from = sOpp > 0 ? 0 : p.longCount;
+            int to = sOpp > 0 ? p.longCount : p.size;
+            adlSide = sOpp;
+            adlRankedAt = mark;
+            adlCursor = 0;
+            if (adlOrder.length < to - from) {
+                adlOrder = new int[to - from];
+            }
+            int n = 0;
+            if (ranking == AdlRule.Ranking.PSEUDO_RANDOM) {
+                // dYdX: no ranking, iterate from a seeded pseudo-random start.
+                int span = to - from;
+                int startAt = span == 0 ? 0 : adlRandom.nextInt(span);
+                for (int k = 0; k < span; k++) {
+                    int j = from + (startAt + k) % span;
+                    if (p.state[j] != Positions.CLOSED && sOpp * (mark - p.entry[j]) > 0) {
+                        adlOrder[n++] = j;
+                    }
+                }
+                adlCount0 = n;
+                return;
+            }
+            long[] keyed = new long[to - from];
+            for (int j = from; j < to; j++) {
+                if (p.state[j] == Positions.CLOSED) {
+                    continue;
+                }
+                double score = adlScore(j, sOpp);
+                if (score > 0) {
+                    // Highest score first; ties by position order. Scores are positive, so float bits sort.
+                    keyed[n++] = ((long) Float.floatToIntBits((float) score) << 32) | (0xFFFFFFFFL & ~j);
+                }
+            }
+            Arrays.sort(keyed, 0, n);
+            for (int k = 0; k < n; k++) {
+                adlOrder[k] = ~(int) keyed[n - 1 - k];
+            }
+            adlCount0 = n;
+        }
+
+        /** The venue's ADL priority at the mark (LIQUIDATION.md section 5); 0 or less: not a candidate. */
+        private double adlScore(int j, int s) {
+            double q = p.quantity[j];
+            double e = p.entry[j];
+            double wallet = p.margin[j];
+            double upnl = s * q * (mark - e);
+            double equity = wallet + upnl;
+            if (upnl <= 0 || equity <= 0) {
+                return 0;
+            }
+            return switch (ranking) {
+                case PNL_TIMES_MARGIN_RATIO -> upnl / Math.max(1, wallet)
+                        * LiquidationEngine.maintenanceMargin(rules, e, q, mark) / equity;
+                // Hyperliquid: (mark/entry for longs, entry/mark for shorts) * notional / account value.
+                case PNL_AND_LEVERAGE -> (s > 0 ? mark / e : e / mark) * (q * mark / equity);
+                // Bybit PnL% x effective leverage; OKX publishes none, and the model uses Bybit's.
+                default -> upnl / wallet * (q * mark / equity);
+            };
+        }
+
+        /** Closes {@code x} of opposing position j at {@code price} against the clearing account. */
+        private void deleverageCounterparty(int j, int sOpp, double x, double price) {
+            double q = p.quantity[j];
+            double e = p.entry[j];
+            double m = p.margin[j];
+            double share = x / q;
+            double realised = sOpp * x * (price - e);
+            returned += share * m + realised;
+            marginOpen -= share * m;
+            reduceOpen(sOpp, x, e);
+            clearingQty += sOpp * x; // the clearing account gives back what it took over
+            clearingCost += sOpp * x * price;
+            adlCount++;
+            adlNotional += x * price;
+            tickAdlCount++;
+            tickAdlNotional += x * price;
+            if (share >= 1 - 1e-12) {
+                close(j);
+            } else {
+                addWaiting(j, -1);
+                p.quantity[j] = q - x;
+                p.margin[j] = m - share * m;
+                retrigger(j, sOpp);
+            }
+        }
+
+        private void settleProRata(int sLiq) {
+            int side = sLiq > 0 ? 0 : 1;
+            double pending = pendingQty[side];
+            if (pending <= 0) {
+                return;
+            }
+            double price = pendingCost[side] / pending;
+            pendingQty[side] = 0;
+            pendingCost[side] = 0;
+            int sOpp = -sLiq;
+            int from = sOpp > 0 ? 0 : p.longCount;
+            int to = sOpp > 0 ? p.longCount : p.size;
+            double eligible = 0;
+            for (int j = from; j < to; j++) {
+                if (p.state[j] != Positions.CLOSED && canTakeAdl(j, sOpp, price)) {
+                    eligible += p.quantity[j];
+                }
+            }
+            double matched = 0;
+            if (eligible > 0) {
+                double f = Math.min(1, pending / eligible);
+                for (int j = from; j < to; j++) {
+                    if (p.state[j] != Positions.CLOSED && canTakeAdl(j, sOpp, price)) {
+                        double x = f >= 1 ? p.quantity[j] : p.quantity[j] * f;
+                        deleverageCounterparty(j, sOpp, x, price);
+                        matched += x;
+                    }
+                }
+            }
+            if (matched < pending * (1 - 1e-12)) {
+                unwindClearing(sLiq, pending - matched, price);
+            }
+            // Rounding in the proportional split leaves dust in the clearing account; the fund settles it.
+            settleClearingDust();
+        }
+
+        private void settleClearingDust() {
+            if (Math.abs(clearingQty) < 1e-9) {
+                double dust = -clearingCost + mark * clearingQty; // value held by the clearing account
+                insurance += dust;
+                clearingCost = 0;
+                clearingQty = 0;
+            }
+        }
+
+        private void reduceOpen(int s, double quantity, double e) {
+            openSignedQty -= s * quantity;
+            openSignedCost -= s * quantity * e;
+            if (s > 0) {
+                openQtyLong -= quantity;
+            } else {
+                openQtyShort -= quantity;
+            }
+        }
+
+        private void close(int i) {
+            if (p.state[i] == Positions.CLOSED) {
+                throw new IllegalStateException("position " + i + " closed twice at t=" + now);
+            }
+            addWaiting(i, -1);
+            p.state[i] = Positions.CLOSED;
+        }
+
+        /** Recomputes position i's trigger after its size or margin changed, and files it in the heap. */
+        private void retrigger(int i, int s) {
+            double q = p.quantity[i];
+            double e = p.entry[i];
+            double m = p.margin[i];
+            double t = LiquidationEngine.thresholdPrice(rules, s, e, q, m, 1);
+            if (Double.isNaN(t)) {
+                t = m <= LiquidationEngine.maintenanceMargin(rules, e, q, e) ? solveAnywhere(s, q, e, m)
+                        : (s > 0 ? 0 : Double.POSITIVE_INFINITY);
+            }
+            double old = p.trigger[i];
+            if (Math.abs(t - old) <= 1e-12 * Math.abs(old) && p.state[i] != Positions.CLOSED) {
+                // A proportional cut leaves the price unchanged (no maintenance amount): keep the slot it has.
+                addWaiting(i, 1);
+                return;
+            }
+            p.trigger[i] = t;
+            p.state[i] = Positions.IN_HEAP;
+            addWaiting(i, 1);
+            if (s > 0) {
+                longHeap.push(i, t);
+            } else {
+                shortHeap.push(i, t);
+            }
+        }
+
+        /**
+         * The trigger of a position already below maintenance at its own entry price (its margin was cut by a
+         * partial close at a loss): bisection on equity - MM, which may put the price on the far side of the
+         * entry.
+         */
+        private double solveAnywhere(int s, double q, double e, double m) {
+            double lo = 0;
+            double hi = 10 * Math.max(e, mark);
+            for (int k = 0; k < 100; k++) {
+                double mid = (lo + hi) / 2;
+                double excess = m + s * q * (mid - e) - LiquidationEngine.maintenanceMargin(rules, e, q, mid);
+                // For a long, excess grows with price; for a short it falls.
+                if ((excess > 0) == (s > 0)) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return (lo + hi) / 2;
+        }
+
+        private void countLiquidation(int s, double notional) {
+            liquidations++;
+            if (s > 0) {
+                tickLiqLong++;
+                tickNotionalLong += notional;
+                notionalLong += notional;
+            } else {
+                tickLiqShort++;
+                tickNotionalShort += notional;
+                notionalShort += notional;
+            }
+        }
+
+        private void resetTally() {
+            tickForcedSell = 0;
+            tickForcedBuy = 0;
+            tickLiqLong = 0;
+            tickLiqShort = 0;
+            tickNotionalLong = 0;
+            tickNotionalShort = 0;
+            tickPartial = 0;
+            tickFull = 0;
+            tickBackstop = 0;
+            tickBackstopNotional = 0;
+            tickAdlCount = 0;
+            tickAdlNotional = 0;
+        }
+
+        // ---- frames and the money check -----------------------------------------------------------------------
+
+        /**
+         * The sum of every account's change since the start, which double entry keeps at zero: traders (cash
+         * returned, margin still posted, unrealised PnL), fees, the insurance fund, the backstop vault, the ADL
+         * clearing account, the makers who filled liquidation orders, the outside counterparties of the opening
+         * trades, and bad debt (the venue's unfunded loss).
+         */
+        private double conservationError() {
+            double traders = returned + marginOpen - initialMargin + (mark * openSignedQty - openSignedCost);
+            double outside = -(mark * mirrorSignedQty - mirrorSignedCost);
+            double makers = mark * makerQty - makerCost;
+            double vault = vaultCash + mark * vaultQty - vaultCost;
+            double clearing = mark * clearingQty - clearingCost;
+            return traders + outside + makers + vault + clearing + fees + (insurance - insuranceStart) - badDebt;
+        }
+
+        private void recordFrame() {
+            double mid = book.mid();
+            priceLow = Math.min(priceLow, mid);
+            fundMin = Math.min(fundMin, insurance);
+            double imbalance = conservationError();
+            maxImbalance = Math.max(maxImbalance, Math.abs(imbalance));
+            double tolerance = CONSERVATION_TOLERANCE * grossOpening + 0.01;
+            if (!(Math.abs(imbalance) <= tolerance)) {
+                throw new IllegalStateException("money is not conserved at t=" + now + " s: accounts are off by "
+                        + imbalance + " USD (tolerance " + tolerance + ")");
+            }
+            if (openQtyLong < -1e-9 * grossOpening || openQtyShort < -1e-9 * grossOpening) {
+                throw new IllegalStateException("open interest went negative at t=" + now + " s");
+            }
+            double bidDepth = book.bidDepthWithin(1, now);
+            double askDepth = book.askDepthWithin(1, now);
+            double waitingBelow = waiting(fineLong, mark * 0.99, mark);
+            double waitingAbove = waiting(fineShort, mark, mark * 1.01);
+            double rDown = waitingBelow / Math.max(bidDepth, 1);
+            double rUp = waitingAbove / Math.max(askDepth, 1);
+            double r = mark <= scenario.market().startPrice() ? rDown : rUp;
+            if (frames.size() > 0) {
+                maxR = Math.max(maxR, r);
+            }
+            frames.set(FrameColumn.TIME, now);
+            frames.set(FrameColumn.MID, mid);
+            frames.set(FrameColumn.MARK, mark);
+            frames.set(FrameColumn.FORCED_SELL_NOTIONAL, tickForcedSell);
+            frames.set(FrameColumn.FORCED_BUY_NOTIONAL, tickForcedBuy);
+            frames.set(FrameColumn.LIQUIDATIONS_LONG, tickLiqLong);
+            frames.set(FrameColumn.LIQUIDATIONS_SHORT, tickLiqShort);
+            frames.set(FrameColumn.LIQUIDATED_NOTIONAL_LONG, tickNotionalLong);
+            frames.set(FrameColumn.LIQUIDATED_NOTIONAL_SHORT, tickNotionalShort);
+            frames.set(FrameColumn.PARTIAL_LIQUIDATIONS, tickPartial);
+            frames.set(FrameColumn.FULL_LIQUIDATIONS, tickFull);
+            frames.set(FrameColumn.BACKSTOP_LIQUIDATIONS, tickBackstop);
+            frames.set(FrameColumn.BACKSTOP_NOTIONAL, tickBackstopNotional);
+            frames.set(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL, notionalLong + notionalShort);
+            frames.set(FrameColumn.INSURANCE_FUND, insurance);
+            frames.set(FrameColumn.ADL_COUNT, tickAdlCount);
+            frames.set(FrameColumn.ADL_NOTIONAL, tickAdlNotional);
+            frames.set(FrameColumn.CUMULATIVE_BAD_DEBT, badDebt);
+            frames.set(FrameColumn.OPEN_INTEREST_LONG, Math.max(0, openQtyLong) * mark);
+            frames.set(FrameColumn.OPEN_INTEREST_SHORT, Math.max(0, openQtyShort) * mark);
+            frames.set(FrameColumn.BID_DEPTH_1PCT, bidDepth);
+            frames.set(FrameColumn.ASK_DEPTH_1PCT, askDepth);
+            frames.set(FrameColumn.R_DOWN, rDown);
+            frames.set(FrameColumn.R_UP, rUp);
+            frames.set(FrameColumn.R, r);
+            frames.set(FrameColumn.BACKSTOP_VAULT, vaultCash + mark * vaultQty - vaultCost);
+            frames.set(FrameColumn.MONEY_IMBALANCE, imbalance);
+            for (int b = 0; b < heat.length; b++) {
+                frames.setHeat(b, Math.max(0, heat[b]));
+            }
+            frames.commit();
+        }
+
+        /** Liquidation notional waiting with triggers in [lo, hi], from the fine histogram. */
+        private double waiting(double[] fine, double lo, double hi) {
+            int a = Math.max(0, (int) (lo / fineStep));
+            int b = Math.min(fine.length - 1, (int) (hi / fineStep));
+            double sum = 0;
+            for (int k = a; k <= b; k++) {
+                sum += fine[k];
+            }
+            return Math.max(0, sum);
+        }
+
+        SimulationResult result(long elapsedMillis) {
+            SimulationSummary summary = new SimulationSummary(ticks, p.size, liquidations, notionalLong,
+                    notionalShort, partials, backstopNotional, adlCount, adlNotional, fundMin, insurance, badDebt,
+                    scenario.market().startPrice(), priceLow, book.mid(), maxR, elapsedMillis);
+            return new SimulationResult(scenario, summary, frames, maxImbalance);
+        }
+    }
+}
