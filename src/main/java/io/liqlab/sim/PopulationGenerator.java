@@ -34,6 +34,7 @@ final class PopulationGenerator {
         double[] cumulative = cumulativeWeights(pop.leverage());
         Scenario.Size size = pop.size();
         double inverseAlpha = -1 / size.tailAlpha();
+        double scale = pop.sizeScale();
         Scenario.Entry entry = pop.entry();
         double spread = entry.spreadPercent() / 100;
         double longCentre = start * (1 + entry.longShiftPercent() / 100);
@@ -48,7 +49,7 @@ final class PopulationGenerator {
             }
             int sign = i < longs ? 1 : -1;
             double lev = leverage[pick(cumulative, random.nextDouble())];
-            double notional = Math.min(size.maxNotional(), size.minNotional() * Math.pow(1 - random.nextDouble(), inverseAlpha));
+            double notional = scale * Math.min(size.maxNotional(), size.minNotional() * Math.pow(1 - random.nextDouble(), inverseAlpha));
             double centre = sign > 0 ? longCentre : shortCentre;
             for (int attempt = 0; ; attempt++) {
                 double e = attempt == MAX_REDRAWS ? start : Math.max(floorPrice, centre * (1 + spread * gaussian(random)));
@@ -79,6 +80,31 @@ final class PopulationGenerator {
         p.sortByTrigger(0, longs);
         p.sortByTrigger(longs, n);
         return p;
+    }
+
+    /** Positions given one by one (tests): longs first, then shorts, each sorted by its trigger. */
+    static Positions place(VenueRules rules, List<Simulator.PlacedPosition> placed) {
+        List<Simulator.PlacedPosition> longs = placed.stream().filter(x -> x.sign() > 0).toList();
+        List<Simulator.PlacedPosition> shorts = placed.stream().filter(x -> x.sign() < 0).toList();
+        Positions p = new Positions(placed.size(), longs.size());
+        int i = 0;
+        for (Simulator.PlacedPosition x : longs) {
+            put(p, rules, i++, x);
+        }
+        for (Simulator.PlacedPosition x : shorts) {
+            put(p, rules, i++, x);
+        }
+        p.sortByTrigger(0, p.longCount);
+        p.sortByTrigger(p.longCount, p.size);
+        return p;
+    }
+
+    private static void put(Positions p, VenueRules rules, int i, Simulator.PlacedPosition x) {
+        double t = LiquidationEngine.thresholdPrice(rules, x.sign(), x.entry(), x.quantity(), x.margin(), 1);
+        p.entry[i] = x.entry();
+        p.quantity[i] = x.quantity();
+        p.margin[i] = x.margin();
+        p.trigger[i] = Double.isNaN(t) ? (x.sign() > 0 ? 0 : Double.POSITIVE_INFINITY) : t;
     }
 
     /** A standard normal draw (Box-Muller, so the stream is the same on every JDK). */

@@ -57,9 +57,24 @@ public record Scenario(String id, String name, String description, List<String> 
      * @param longShare share of positions that are long, 0..1
      * @param leverage  histogram of leverage; each position's leverage is capped at its tier's maximum
      */
-    public record Population(int positions, double longShare, List<LeverageWeight> leverage, Size size, Entry entry) {
+    public record Population(int positions, double longShare, List<LeverageWeight> leverage, Size size, Entry entry,
+                             int referencePositions) {
         public Population {
             leverage = List.copyOf(leverage);
+        }
+
+        /** A population calibrated for its own size. */
+        public Population(int positions, double longShare, List<LeverageWeight> leverage, Size size, Entry entry) {
+            this(positions, longShare, leverage, size, entry, positions);
+        }
+
+        /**
+         * Factor applied to every drawn notional: {@code referencePositions / positions}. Changing the number of
+         * positions samples the same market more (or less) finely; open interest, and so the cascade, stay the
+         * same.
+         */
+        public double sizeScale() {
+            return (double) referencePositions / positions;
         }
     }
 
@@ -183,17 +198,20 @@ public record Scenario(String id, String name, String description, List<String> 
 
     public Scenario withPositions(int positions) {
         Population p = population;
-        return withPopulation(new Population(positions, p.longShare(), p.leverage(), p.size(), p.entry()));
+        return withPopulation(new Population(positions, p.longShare(), p.leverage(), p.size(), p.entry(),
+                p.referencePositions()));
     }
 
     public Scenario withLongShare(double longShare) {
         Population p = population;
-        return withPopulation(new Population(p.positions(), longShare, p.leverage(), p.size(), p.entry()));
+        return withPopulation(new Population(p.positions(), longShare, p.leverage(), p.size(), p.entry(),
+                p.referencePositions()));
     }
 
     public Scenario withLeverage(List<LeverageWeight> leverage) {
         Population p = population;
-        return withPopulation(new Population(p.positions(), p.longShare(), leverage, p.size(), p.entry()));
+        return withPopulation(new Population(p.positions(), p.longShare(), leverage, p.size(), p.entry(),
+                p.referencePositions()));
     }
 
     public Scenario withBook(Book newBook) {

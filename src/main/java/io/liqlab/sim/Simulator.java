@@ -55,7 +55,24 @@ public final class Simulator {
         return run.result(elapsed);
     }
 
+    /** A hand-placed position, for tests and worked examples: side +1 long or -1 short. */
+    record PlacedPosition(int sign, double entry, double quantity, double margin) {
+    }
+
+    /**
+     * Runs {@code scenario} with these positions instead of drawing its population (the population section is
+     * ignored): for unit tests of single rules.
+     */
+    static SimulationResult runWith(Scenario scenario, VenueRules rules, java.util.List<PlacedPosition> placed) {
+        long started = System.nanoTime();
+        Run run = new Run(scenario, rules, f -> { }, () -> false);
+        run.placed = placed;
+        run.execute();
+        return run.result((System.nanoTime() - started) / 1_000_000);
+    }
+
     private static final class Run {
+        private java.util.List<PlacedPosition> placed;
         private final Scenario scenario;
         private final VenueRules rules;
         private final DoubleConsumer progress;
@@ -80,6 +97,7 @@ public final class Simulator {
         private final PartialLiquidation partial;
         private final AdlRule.Ranking ranking;
         private final boolean proRata;
+        private final boolean adlEnabled;
         private final double feeRate;
 
         // Double-entry accounts (USD). See conservationError().
@@ -146,6 +164,8 @@ public final class Simulator {
         private int adlCursor;
         private int adlSide;
         private double adlRankedAt = Double.NaN;
+        private int adlRankedTick = -1;
+        private int tickNumber;
         private final SplittableRandom adlRandom;
         private final double[] pendingQty = new double[2];
         private final double[] pendingCost = new double[2];
@@ -166,6 +186,7 @@ public final class Simulator {
             this.partial = switches.partialLiquidation() ? rules.partialLiquidation() : new PartialLiquidation.Whole();
             this.proRata = switches.adl() == Scenario.AdlMode.PRO_RATA;
             this.ranking = switches.adl() == Scenario.AdlMode.OFF ? AdlRule.Ranking.NONE : rules.adl().ranking();
+            this.adlEnabled = proRata || ranking != AdlRule.Ranking.NONE;
             this.feeRate = rules.liquidationFeeRate();
             this.insuranceStart = scenario.insuranceFund();
             this.insurance = insuranceStart;
@@ -176,11 +197,24 @@ public final class Simulator {
         }
 
         private final SplittableRandom populationRandom;
+        private long orderingStarted;
+        private long populationNanos;
+        private long orderingNanos;
+        private long cascadeNanos;
 
         void execute() {
+            long t0 = System.nanoTime();
             double start = scenario.market().startPrice();
-            p = PopulationGenerator.generate(scenario, rules, populationRandom, cancelled,
-                    (phase, f) -> progress.accept(phase == PopulationGenerator.Phase.POPULATION ? 0.4 * f : 0.4));
+            p = placed != null ? PopulationGenerator.place(rules, placed)
+                    : PopulationGenerator.generate(scenario, rules, populationRandom, cancelled, (phase, f) -> {
+                if (phase == PopulationGenerator.Phase.ORDERING && orderingStarted == 0) {
+                    orderingStarted = System.nanoTime();
+                }
+                progress.accept(phase == PopulationGenerator.Phase.POPULATION ? 0.4 * f : 0.4);
+            });
+            long t1 = System.nanoTime();
+            populationNanos = orderingStarted - t0;
+            orderingNanos = t1 - orderingStarted;
             progress.accept(0.5);
             book = new OrderBook(scenario.book(), start);
             mark = start;
@@ -197,6 +231,7 @@ public final class Simulator {
                     throw new CancellationException("cancelled at tick " + t);
                 }
                 now = t * dt;
+                tickNumber = t;
                 tick(t);
                 recordFrame();
                 if (t % report == 0) {
@@ -204,6 +239,7 @@ public final class Simulator {
                 }
             }
             progress.accept(1);
+            cascadeNanos = System.nanoTime() - t1;
         }
 
         private void openBooks(double start) {
@@ -460,8 +496,25 @@ public final class Simulator {
         private void closeWhole(int i, int s, double q, double e, double m) {
             double fill = preview(s, q);
             double equity = m + s * (fill - q * e);
-            if (equity < 0 && -equity > insurance && ranking != AdlRule.Ranking.NONE) {
-                deleverage(i, s, q, e, m);
+            if (equity < 0 && -equity > insurance && adlEnabled) {
+                // The fund pays for as much of the position as it can cover; ADL takes the rest.
+                double covered = coverableQuantity(s, q, e, m);
+                if (covered <= 0) {
+                    deleverage(i, s, q, e, m);
+                    return;
+                }
+                double share = covered / q;
+                double notional = execute(s, covered);
+                payShortfall(-(share * m + s * (notional - covered * e)));
+                countLiquidation(s, notional);
+                addWaiting(i, -1);
+                p.quantity[i] = q - covered;
+                p.margin[i] = m - share * m;
+                addWaiting(i, 1);
+                marginOpen -= share * m;
+                reduceOpen(s, covered, e);
+                deleverage(i, s, q - covered, e, m - share * m);
+                liquidations--; // one liquidation, in two parts
                 return;
             }
             double notional = execute(s, q);
@@ -478,6 +531,28 @@ public final class Simulator {
             close(i);
             countLiquidation(s, notional);
             tickFull++;
+        }
+
+        /**
+         * The largest part of the position whose loss in the book the insurance fund can still pay (bisection on
+         * the previewed fill; the loss grows with size as the order walks the book).
+         */
+        private double coverableQuantity(int s, double q, double e, double m) {
+            if (insurance <= 0) {
+                return 0;
+            }
+            double lo = 0;
+            double hi = q;
+            for (int k = 0; k < 40; k++) {
+                double mid = (lo + hi) / 2;
+                double loss = -(m * mid / q + s * (preview(s, mid) - mid * e));
+                if (loss <= insurance) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         private void payShortfall(double shortfall) {
@@ -560,8 +635,8 @@ public final class Simulator {
             }
             while (matched < quantity) {
                 if (adlCursor >= adlCount0) {
-                    if (rebuilt) {
-                        break;
+                    if (rebuilt || adlRankedTick == tickNumber) {
+                        break; // no one left to take it this tick
                     }
                     rank(sOpp);
                     rebuilt = true;
@@ -595,6 +670,7 @@ public final class Simulator {
             int to = sOpp > 0 ? p.longCount : p.size;
             adlSide = sOpp;
             adlRankedAt = mark;
+            adlRankedTick = tickNumber;
             adlCursor = 0;
             if (adlOrder.length < to - from) {
                 adlOrder = new int[to - from];
@@ -904,7 +980,8 @@ public final class Simulator {
             SimulationSummary summary = new SimulationSummary(ticks, p.size, liquidations, notionalLong,
                     notionalShort, partials, backstopNotional, adlCount, adlNotional, fundMin, insurance, badDebt,
                     scenario.market().startPrice(), priceLow, book.mid(), maxR, elapsedMillis);
-            return new SimulationResult(scenario, summary, frames, maxImbalance);
+            return new SimulationResult(scenario, summary, frames, maxImbalance,
+                    new SimulationResult.Timings(populationNanos, orderingNanos, cascadeNanos));
         }
     }
 }
