@@ -18,68 +18,127 @@ import java.util.function.BooleanSupplier;
 final class PopulationGenerator {
 
     private static final int MAX_REDRAWS = 8;
-    private static final int CHECK_EVERY = 1 << 16;
 
     private PopulationGenerator() {
     }
 
-    static Positions generate(Scenario scenario, VenueRules rules, SplittableRandom random, BooleanSupplier cancelled,
+    /** Positions per chunk: each chunk draws from its own stream, so the population is the same on any core count. */
+    static final int CHUNK = 8192;
+
+    static Positions generate(Scenario scenario, VenueRules rules, long seed, BooleanSupplier cancelled,
                               ProgressSink progress) {
         Scenario.Population pop = scenario.population();
         int n = pop.positions();
         int longs = (int) Math.round(n * pop.longShare());
         Positions p = new Positions(n, longs);
-        double start = scenario.market().startPrice();
-        double[] leverage = leverages(pop.leverage());
-        double[] cumulative = cumulativeWeights(pop.leverage());
-        Scenario.Size size = pop.size();
-        double inverseAlpha = -1 / size.tailAlpha();
-        double scale = pop.sizeScale();
-        Scenario.Entry entry = pop.entry();
-        double spread = entry.spreadPercent() / 100;
-        double longCentre = start * (1 + entry.longShiftPercent() / 100);
-        double shortCentre = start * (1 + entry.shortShiftPercent() / 100);
-        double floorPrice = start * 0.05;
-        for (int i = 0; i < n; i++) {
-            if ((i & (CHECK_EVERY - 1)) == 0) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("cancelled while drawing positions");
-                }
-                progress.report(Phase.POPULATION, (double) i / n);
+        Draw draw = new Draw(scenario, rules, p);
+        // Chunks alternate between the long and the short range, so both sides are exercised from the start
+        // (the JIT compiles one profile for both instead of recompiling when the shorts begin).
+        int longChunks = (longs + CHUNK - 1) / CHUNK;
+        int shortChunks = (n - longs + CHUNK - 1) / CHUNK;
+        int[][] order = new int[longChunks + shortChunks][];
+        int k = 0;
+        for (int a = 0, b = 0; a < longChunks || b < shortChunks; ) {
+            if (a < longChunks) {
+                int from = a * CHUNK;
+                order[k++] = new int[] {from, Math.min(longs, from + CHUNK), a};
+                a++;
             }
-            int sign = i < longs ? 1 : -1;
-            double lev = leverage[pick(cumulative, random.nextDouble())];
-            double notional = scale * Math.min(size.maxNotional(), size.minNotional() * Math.pow(1 - random.nextDouble(), inverseAlpha));
-            double centre = sign > 0 ? longCentre : shortCentre;
-            for (int attempt = 0; ; attempt++) {
-                double e = attempt == MAX_REDRAWS ? start : Math.max(floorPrice, centre * (1 + spread * gaussian(random)));
-                double q = notional / e;
-                double maxLev = LiquidationEngine.maxLeverage(rules, e, q, Double.NaN);
-                double m = notional / Math.min(lev, maxLev);
-                double t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
-                if (Double.isNaN(t) && m <= LiquidationEngine.maintenanceMargin(rules, e, q, e)) {
-                    // Liquidatable at entry even at the tier's maximum (a schedule whose mmr exceeds 1/maxLeverage):
-                    // hold twice the maintenance margin instead.
-                    m = 2 * LiquidationEngine.maintenanceMargin(rules, e, q, e);
-                    t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
+            if (b < shortChunks) {
+                int from = longs + b * CHUNK;
+                order[k++] = new int[] {from, Math.min(n, from + CHUNK), longChunks + b};
+                b++;
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            for (int c; (c = next.getAndIncrement()) < order.length; ) {
+                if (cancelled.getAsBoolean()) {
+                    next.set(order.length);
+                    return;
                 }
-                if (Double.isNaN(t)) {
-                    t = sign > 0 ? 0 : Double.POSITIVE_INFINITY;
-                }
-                boolean pastAlready = sign > 0 ? t >= start : t <= start;
-                if (!pastAlready || attempt == MAX_REDRAWS) {
-                    p.entry[i] = e;
-                    p.quantity[i] = q;
-                    p.margin[i] = m;
-                    p.trigger[i] = t;
-                    break;
+                int[] chunk = order[c];
+                draw.range(chunk[0], chunk[1], new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (chunk[2] + 1))));
+                progress.report(Phase.POPULATION, (double) done.incrementAndGet() / order.length);
+            }
+        };
+        Parallel.run(worker, worker);
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled while drawing positions");
+        }
+        progress.report(Phase.ORDERING, 0);
+        Parallel.run(() -> p.sortByTrigger(0, longs), () -> p.sortByTrigger(longs, n));
+        return p;
+    }
+
+    /** Draws positions into a range of the arrays; thread-safe for disjoint ranges. */
+    private static final class Draw {
+        private final VenueRules rules;
+        private final Positions p;
+        private final double start;
+        private final double[] leverage;
+        private final double[] cumulative;
+        private final double minNotional;
+        private final double maxNotional;
+        private final double inverseAlpha;
+        private final double scale;
+        private final double spread;
+        private final double longCentre;
+        private final double shortCentre;
+        private final double floorPrice;
+
+        Draw(Scenario scenario, VenueRules rules, Positions p) {
+            Scenario.Population pop = scenario.population();
+            this.rules = rules;
+            this.p = p;
+            this.start = scenario.market().startPrice();
+            this.leverage = leverages(pop.leverage());
+            this.cumulative = cumulativeWeights(pop.leverage());
+            this.minNotional = pop.size().minNotional();
+            this.maxNotional = pop.size().maxNotional();
+            this.inverseAlpha = -1 / pop.size().tailAlpha();
+            this.scale = pop.sizeScale();
+            Scenario.Entry entry = pop.entry();
+            this.spread = entry.spreadPercent() / 100;
+            this.longCentre = start * (1 + entry.longShiftPercent() / 100);
+            this.shortCentre = start * (1 + entry.shortShiftPercent() / 100);
+            this.floorPrice = start * 0.05;
+        }
+
+        void range(int from, int to, SplittableRandom random) {
+            Gaussians normal = new Gaussians(random);
+            for (int i = from; i < to; i++) {
+                int sign = i < p.longCount ? 1 : -1;
+                double lev = leverage[pick(cumulative, random.nextDouble())];
+                double notional = scale * Math.min(maxNotional, minNotional * Math.pow(1 - random.nextDouble(), inverseAlpha));
+                double centre = sign > 0 ? longCentre : shortCentre;
+                for (int attempt = 0; ; attempt++) {
+                    double e = attempt == MAX_REDRAWS ? start : Math.max(floorPrice, centre * (1 + spread * normal.next()));
+                    double q = notional / e;
+                    double maxLev = LiquidationEngine.maxLeverage(rules, e, q, Double.NaN);
+                    double m = notional / Math.min(lev, maxLev);
+                    double t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
+                    if (Double.isNaN(t) && m <= LiquidationEngine.maintenanceMargin(rules, e, q, e)) {
+                        // Liquidatable at entry even at the tier's maximum (a schedule whose mmr exceeds
+                        // 1/maxLeverage): hold twice the maintenance margin instead.
+                        m = 2 * LiquidationEngine.maintenanceMargin(rules, e, q, e);
+                        t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
+                    }
+                    if (Double.isNaN(t)) {
+                        t = sign > 0 ? 0 : Double.POSITIVE_INFINITY;
+                    }
+                    boolean pastAlready = sign > 0 ? t >= start : t <= start;
+                    if (!pastAlready || attempt == MAX_REDRAWS) {
+                        p.entry[i] = e;
+                        p.quantity[i] = q;
+                        p.margin[i] = m;
+                        p.trigger[i] = t;
+                        break;
+                    }
                 }
             }
         }
-        progress.report(Phase.ORDERING, 0);
-        p.sortByTrigger(0, longs);
-        p.sortByTrigger(longs, n);
-        return p;
     }
 
     /** Positions given one by one (tests): longs first, then shorts, each sorted by its trigger. */
@@ -105,6 +164,29 @@ final class PopulationGenerator {
         p.quantity[i] = x.quantity();
         p.margin[i] = x.margin();
         p.trigger[i] = Double.isNaN(t) ? (x.sign() > 0 ? 0 : Double.POSITIVE_INFINITY) : t;
+    }
+
+    /** Standard normal draws in pairs (Box-Muller, so the stream is the same on every JDK). */
+    private static final class Gaussians {
+        private final SplittableRandom random;
+        private double spare;
+        private boolean hasSpare;
+
+        Gaussians(SplittableRandom random) {
+            this.random = random;
+        }
+
+        double next() {
+            if (hasSpare) {
+                hasSpare = false;
+                return spare;
+            }
+            double r = Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
+            double angle = 2 * Math.PI * random.nextDouble();
+            spare = r * Math.sin(angle);
+            hasSpare = true;
+            return r * Math.cos(angle);
+        }
     }
 
     /** A standard normal draw (Box-Muller, so the stream is the same on every JDK). */

@@ -15,7 +15,7 @@ final class Positions {
     static final byte IN_HEAP = 1;
     static final byte CLOSED = 2;
 
-    /** Bytes of heap per position held for the whole run: four doubles and a state byte. */
+    /** Bytes of heap per position held for the whole run: four doubles and a state byte (ordering briefly adds 16). */
     static final int BYTES_PER_POSITION = 4 * Double.BYTES + 1;
 
     final int size;
@@ -49,10 +49,11 @@ final class Positions {
     // ---- ordering ------------------------------------------------------------------------------------------
 
     /**
-     * Sorts {@code [from, to)} by trigger, ascending, moving all four columns together and in place: one
-     * counting pass into about n/2 buckets linear in price, an in-place (American flag) permutation, then an
-     * insertion sort inside each bucket (a Shell sort for the rare crowded one). O(n) for the smooth price
-     * distributions a population has, and no second copy of the arrays.
+     * Sorts {@code [from, to)} by trigger, ascending, moving all four columns together. Each trigger is quantised
+     * to 32 bits over the segment's range and packed with its index; a radix sort orders the packed records in
+     * three streaming passes; the columns are then gathered into that order through one scratch buffer, and a
+     * final insertion pass fixes the few neighbours the quantisation left out of exact order. Extra memory: two
+     * longs per position of the segment, released before the next segment.
      */
     void sortByTrigger(int from, int to) {
         int n = to - from;
@@ -68,77 +69,39 @@ final class Positions {
                 max = Math.max(max, t);
             }
         }
-        int buckets = Math.max(2, n >> 1);
         if (min == Double.POSITIVE_INFINITY) {
             return; // nothing finite: all equal
         }
-        double scale = max > min ? (buckets - 2) / (max - min) : 0;
-        int[] next = new int[buckets + 1];
-        for (int i = from; i < to; i++) {
-            next[bucket(trigger[i], min, scale, buckets) + 1]++;
+        double scale = max > min ? 4294967294.0 / (max - min) : 0;
+        long[] keys = new long[n];
+        long[] scratch = new long[n];
+        for (int i = 0; i < n; i++) {
+            double t = trigger[from + i];
+            long key = t == Double.POSITIVE_INFINITY ? 0xFFFFFFFFL : (long) ((t - min) * scale);
+            keys[i] = RadixSort.pack(key, i);
         }
-        for (int b = 0; b < buckets; b++) {
-            next[b + 1] += next[b];
-        }
-        // next[b] is where bucket b's next element goes (relative to from); next[b+1] initially bounds it.
-        int[] end = new int[buckets];
-        for (int b = 0; b < buckets; b++) {
-            end[b] = next[b + 1];
-        }
-        for (int b = 0; b < buckets; b++) {
-            while (next[b] < end[b]) {
-                int i = from + next[b];
-                int target = bucket(trigger[i], min, scale, buckets);
-                if (target == b) {
-                    next[b]++;
-                } else {
-                    swap(i, from + next[target]);
-                    next[target]++;
-                }
-            }
-        }
-        int start = 0;
-        for (int b = 0; b < buckets; b++) {
-            int stop = end[b];
-            if (stop - start > 1) {
-                if (stop - start <= 48) {
-                    insertionSort(from + start, from + stop);
-                } else {
-                    shellSort(from + start, from + stop);
-                }
-            }
-            start = stop;
-        }
+        RadixSort.sortByUpperHalf(keys, scratch, n);
+        gather(trigger, from, keys, scratch, n);
+        gather(entry, from, keys, scratch, n);
+        gather(quantity, from, keys, scratch, n);
+        gather(margin, from, keys, scratch, n);
+        insertionSort(from, to);
     }
 
-    private static int bucket(double t, double min, double scale, int buckets) {
-        if (t == Double.POSITIVE_INFINITY) {
-            return buckets - 1;
+    private static void gather(double[] column, int from, long[] order, long[] scratch, int n) {
+        for (int k = 0; k < n; k++) {
+            scratch[k] = Double.doubleToRawLongBits(column[from + RadixSort.payload(order[k])]);
         }
-        return (int) ((t - min) * scale);
+        for (int k = 0; k < n; k++) {
+            column[from + k] = Double.longBitsToDouble(scratch[k]);
+        }
     }
 
     private void insertionSort(int from, int to) {
         for (int i = from + 1; i < to; i++) {
-            for (int j = i; j > from && trigger[j - 1] > trigger[j]; j--) {
-                swap(j - 1, j);
-            }
-        }
-    }
-
-    private static final int[] GAPS = {1, 4, 10, 23, 57, 132, 301, 701, 1750, 4376, 10941, 27353, 68383, 170958};
-
-    private void shellSort(int from, int to) {
-        int n = to - from;
-        int g = GAPS.length - 1;
-        while (g > 0 && GAPS[g] >= n) {
-            g--;
-        }
-        for (; g >= 0; g--) {
-            int gap = GAPS[g];
-            for (int i = from + gap; i < to; i++) {
-                for (int j = i; j - gap >= from && trigger[j - gap] > trigger[j]; j -= gap) {
-                    swap(j - gap, j);
+            if (trigger[i - 1] > trigger[i]) {
+                for (int j = i; j > from && trigger[j - 1] > trigger[j]; j--) {
+                    swap(j - 1, j);
                 }
             }
         }

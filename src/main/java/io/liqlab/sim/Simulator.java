@@ -8,7 +8,6 @@ import io.liqlab.core.RuleFamily;
 import io.liqlab.core.TierSchedule;
 import io.liqlab.core.VenueRules;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -31,7 +30,7 @@ public final class Simulator {
     /** Money may drift by rounding only: this share of the population's opening notional, plus one cent. */
     static final double CONSERVATION_TOLERANCE = 1e-9;
     /** ADL rankings are rebuilt after the mark moves this much (a ranking is a snapshot, as on a venue). */
-    static final double ADL_RERANK_FRACTION = 0.01;
+    static final double ADL_RERANK_FRACTION = 0.025;
 
     private Simulator() {
     }
@@ -191,12 +190,10 @@ public final class Simulator {
             this.insuranceStart = scenario.insuranceFund();
             this.insurance = insuranceStart;
             SplittableRandom root = new SplittableRandom(scenario.seed());
-            this.populationRandom = root.split();
             this.noiseRandom = root.split();
             this.adlRandom = root.split();
         }
 
-        private final SplittableRandom populationRandom;
         private long orderingStarted;
         private long populationNanos;
         private long orderingNanos;
@@ -206,7 +203,7 @@ public final class Simulator {
             long t0 = System.nanoTime();
             double start = scenario.market().startPrice();
             p = placed != null ? PopulationGenerator.place(rules, placed)
-                    : PopulationGenerator.generate(scenario, rules, populationRandom, cancelled, (phase, f) -> {
+                    : PopulationGenerator.generate(scenario, rules, scenario.seed(), cancelled, (phase, f) -> {
                 if (phase == PopulationGenerator.Phase.ORDERING && orderingStarted == 0) {
                     orderingStarted = System.nanoTime();
                 }
@@ -494,9 +491,12 @@ public final class Simulator {
         }
 
         private void closeWhole(int i, int s, double q, double e, double m) {
-            double fill = preview(s, q);
+            // The loss can be no more than q*e - m for a long (the price cannot fall below zero); when the fund
+            // covers even that, or there is no ADL to hand over to, the order goes straight to the book.
+            boolean mayNeedAdl = adlEnabled && (s < 0 || q * e - m > insurance);
+            double fill = mayNeedAdl ? preview(s, q) : 0;
             double equity = m + s * (fill - q * e);
-            if (equity < 0 && -equity > insurance && adlEnabled) {
+            if (mayNeedAdl && equity < 0 && -equity > insurance) {
                 // The fund pays for as much of the position as it can cover; ADL takes the rest.
                 double covered = coverableQuantity(s, q, e, m);
                 if (covered <= 0) {
@@ -696,13 +696,15 @@ public final class Simulator {
                 }
                 double score = adlScore(j, sOpp);
                 if (score > 0) {
-                    // Highest score first; ties by position order. Scores are positive, so float bits sort.
-                    keyed[n++] = ((long) Float.floatToIntBits((float) score) << 32) | (0xFFFFFFFFL & ~j);
+                    // Highest score first, ties by position order: sort ascending on the complement of the
+                    // score's float bits (positive floats order as their bits).
+                    long key = ~Float.floatToIntBits((float) score) & 0xFFFFFFFFL;
+                    keyed[n++] = RadixSort.pack(key, j);
                 }
             }
-            Arrays.sort(keyed, 0, n);
+            RadixSort.sortByUpperHalf(keyed, new long[n], n);
             for (int k = 0; k < n; k++) {
-                adlOrder[k] = ~(int) keyed[n - 1 - k];
+                adlOrder[k] = RadixSort.payload(keyed[k]);
             }
             adlCount0 = n;
         }
