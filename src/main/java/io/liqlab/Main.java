@@ -35,7 +35,7 @@ public final class Main {
         }
         if (!displayAvailable()) {
             System.err.println("LiqLab needs a display to open its window, and none was found (DISPLAY is not set). "
-                    + "For headless use run a subcommand: calc, sweep or profiles (java -jar liqlab.jar --help).");
+                    + "For headless use run a subcommand: calc, sweep, simulate or profiles (java -jar liqlab.jar --help).");
             System.exit(Cli.EXIT_INTERNAL);
         }
         // JavaFX warns that it was loaded from the class path; that is how a single runnable jar works (README).

@@ -3,6 +3,8 @@ package io.liqlab.cli;
 import io.liqlab.profile.ProfileCatalog;
 import io.liqlab.profile.ProfileException;
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.sim.ScenarioCatalog;
+import io.liqlab.sim.ScenarioReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import tools.jackson.databind.JsonNode;
@@ -14,10 +16,10 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * LiqLab's headless command line: {@code calc}, {@code sweep}, {@code profiles}. Exit codes are a contract: 0
+ * LiqLab's headless command line: {@code calc}, {@code sweep}, {@code simulate}, {@code profiles}. Exit codes are a contract: 0
  * success, 2 bad input (one line on stderr naming the option, or the file and JSON path), 1 internal error.
  */
-@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, SweepCommand.class, ProfilesCommand.class}, versionProvider = Cli.Version.class,
+@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, SweepCommand.class, SimulateCommand.class, ProfilesCommand.class}, versionProvider = Cli.Version.class,
         description = "Perpetual-futures liquidation math, offline. Without a subcommand, java -jar liqlab.jar opens the app.")
 public final class Cli implements Runnable {
     public static final int EXIT_OK = 0;
@@ -28,6 +30,7 @@ public final class Cli implements Runnable {
     private final PrintWriter err;
     private final Supplier<ProfileCatalog> catalogSource;
     private ProfileCatalog catalog;
+    private ScenarioCatalog scenarios;
     private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public Cli(PrintWriter out, PrintWriter err, Supplier<ProfileCatalog> catalogSource) {
@@ -74,7 +77,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new BadInputException("name a subcommand: calc, sweep or profiles (see 'liqlab --help')");
+        throw new BadInputException("name a subcommand: calc, sweep, simulate or profiles (see 'liqlab --help')");
     }
 
     PrintWriter out() {
@@ -90,6 +93,14 @@ public final class Cli implements Runnable {
             catalog = catalogSource.get();
         }
         return catalog;
+    }
+
+    /** The shipped scenarios, read on first use (only {@code simulate} needs them). */
+    ScenarioCatalog scenarios() {
+        if (scenarios == null) {
+            scenarios = ScenarioCatalog.loadShipped(new ScenarioReader());
+        }
+        return scenarios;
     }
 
     VenueProfile profile(String idOrFile) {
@@ -123,6 +134,8 @@ public final class Cli implements Runnable {
                 made = new CalcCommand(Cli.this);
             } else if (type == SweepCommand.class) {
                 made = new SweepCommand(Cli.this);
+            } else if (type == SimulateCommand.class) {
+                made = new SimulateCommand(Cli.this);
             } else if (type == ProfilesCommand.class) {
                 made = new ProfilesCommand(Cli.this);
             } else if (type == ProfilesCommand.ListCommand.class) {

@@ -2,6 +2,7 @@ package io.liqlab.cli;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /** Rounds computed values to 12 significant digits, far below a cent, so that 3.5 prints as 3.5, not 3.5000000000000004. */
 final class JsonNumbers {
@@ -15,6 +16,33 @@ final class JsonNumbers {
             return v;
         }
         return new BigDecimal(v).round(DIGITS).doubleValue();
+    }
+
+    /**
+     * Money for JSON: rounded to the cent, written with two decimals and never with an exponent (1234567.80);
+     * null for NaN or an infinity.
+     */
+    static BigDecimal cents(double v) {
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        BigDecimal d = new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN);
+        return d.signum() == 0 ? BigDecimal.ZERO.setScale(2) : d;
+    }
+
+    /**
+     * A price or ratio for JSON: 12 significant digits, trailing zeros dropped, no exponent for large values
+     * (60000, 57912.3456); null for NaN or an infinity.
+     */
+    static BigDecimal decimal(double v) {
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        if (v == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal d = new BigDecimal(v).round(DIGITS).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     /** Plain decimal text for CSV: 57900, 3.5, 0.0012; empty for NaN. */

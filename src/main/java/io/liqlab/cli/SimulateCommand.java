@@ -1,0 +1,275 @@
+package io.liqlab.cli;
+
+import io.liqlab.core.Numbers;
+import io.liqlab.profile.VenueProfile;
+import io.liqlab.report.FramesCsv;
+import io.liqlab.sim.Scenario;
+import io.liqlab.sim.ScenarioException;
+import io.liqlab.sim.ScenarioReader;
+import io.liqlab.sim.SimulationResult;
+import io.liqlab.sim.SimulationSummary;
+import io.liqlab.sim.Simulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Runs a liquidation-cascade scenario and prints its summary. A teaching model, not a forecast.")
+final class SimulateCommand implements Callable<Integer> {
+    static final String TEACHING_NOTE = "A teaching model with illustrative numbers, not a forecast of any market.";
+
+    @Option(names = "--scenario", required = true, paramLabel = "FILE|NAME", description = "A scenario .json file or the id of a shipped scenario (e.g. classroom-small).")
+    String scenario;
+    @Option(names = "--venue", paramLabel = "ID", description = "Venue profile id replacing the scenario's venue (see 'profiles list').")
+    String venue;
+    @Option(names = "--positions", paramLabel = "N", converter = WholeNumberConverter.class, description = "Number of positions replacing the scenario's (1 to 10,000,000).")
+    Long positions;
+    @Option(names = "--seed", paramLabel = "S", converter = WholeNumberConverter.class, description = "Random seed replacing the scenario's (any 64-bit whole number).")
+    Long seed;
+    @Option(names = "--frames", paramLabel = "OUT.csv", description = "Write every frame to this CSV file, and the heatmap beside it (OUT.heatmap.csv).")
+    String frames;
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
+    String format;
+
+    private final Cli cli;
+
+    SimulateCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        boolean json = Cli.format(format, "text", "json").equals("json");
+        if (positions != null && (positions < 1 || positions > ScenarioReader.MAX_POSITIONS)) {
+            throw new BadInputException("--positions: must be a whole number from 1 to "
+                    + String.format(Locale.ROOT, "%,d", ScenarioReader.MAX_POSITIONS) + ", got " + positions);
+        }
+        if (venue != null && venue.isBlank()) {
+            throw new BadInputException("--venue: must be a profile id; known ids: " + knownIds());
+        }
+        Path framesPath = frames == null ? null : checkFramesPath(frames);
+
+        Scenario s;
+        try {
+            s = cli.scenarios().resolve(scenario);
+        } catch (ScenarioException e) {
+            throw new BadInputException("--scenario: " + e.getMessage());
+        }
+        if (venue != null) {
+            s = s.withVenue(venue.trim());
+        }
+        if (positions != null) {
+            s = s.withPositions(positions.intValue());
+        }
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        VenueProfile profile = profileFor(s);
+
+        SimulationResult result = Simulator.run(s, profile.rules());
+
+        Path heatmapPath = null;
+        if (framesPath != null) {
+            heatmapPath = writeFrames(result, framesPath);
+        }
+        PrintWriter out = cli.out();
+        if (json) {
+            out.print(cli.json(toJson(result, framesPath)));
+        } else {
+            out.print(text(result, profile, framesPath, heatmapPath));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private VenueProfile profileFor(Scenario s) {
+        return cli.catalog().find(s.venue()).orElseThrow(() -> {
+            if (venue != null) {
+                return new BadInputException("--venue: no such profile '" + s.venue() + "'; known ids: " + knownIds());
+            }
+            return new BadInputException("--scenario: its venue '" + s.venue() + "' is not a known profile; known ids: "
+                    + knownIds() + " (choose one with --venue)");
+        });
+    }
+
+    private String knownIds() {
+        return cli.catalog().profiles().stream().map(VenueProfile::id).collect(Collectors.joining(", "));
+    }
+
+    /** Refuses a frames path that cannot be written before the run, so a long run is not wasted on a typo. */
+    static Path checkFramesPath(String value) {
+        if (value.isBlank()) {
+            throw new BadInputException("--frames: must be a file name such as run.csv");
+        }
+        Path p;
+        try {
+            p = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new BadInputException("--frames: '" + value + "' is not a usable file name (" + e.getReason() + ")");
+        }
+        if (Files.isDirectory(p)) {
+            throw new BadInputException("--frames: '" + value + "' is a folder; give a file name such as "
+                    + p.resolve("run.csv"));
+        }
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent == null || !Files.exists(parent)) {
+            throw new BadInputException("--frames: the folder " + (parent == null ? "of '" + value + "'" : "'" + parent + "'")
+                    + " does not exist; create it first or choose another file");
+        }
+        if (!Files.isDirectory(parent)) {
+            throw new BadInputException("--frames: '" + parent + "' is a file, not a folder; choose another file");
+        }
+        Path heatmap = FramesCsv.heatmapPath(p);
+        if (Files.isDirectory(heatmap)) {
+            throw new BadInputException("--frames: the heatmap file beside it, '" + heatmap + "', is a folder; choose another file");
+        }
+        try {
+            // The files are written through a temporary file in the same folder: try making one now.
+            Files.delete(Files.createTempFile(parent, ".liqlab-probe.", ".tmp"));
+        } catch (IOException e) {
+            throw new BadInputException("--frames: cannot write in the folder '" + parent + "': " + reason(e));
+        }
+        return p;
+    }
+
+    private static Path writeFrames(SimulationResult result, Path framesPath) {
+        try {
+            return FramesCsv.writeFiles(result.frames(), framesPath);
+        } catch (IOException e) {
+            throw new BadInputException("--frames: cannot write '" + framesPath + "': " + reason(e));
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the folder does not exist or does not take new files";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : "the file system refused (" + e.getClass().getSimpleName() + ")";
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    static ObjectNode toJson(SimulationResult r, Path framesPath) {
+        Scenario s = r.scenario();
+        SimulationSummary m = r.summary();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("scenario", s.id());
+        o.put("venue", s.venue());
+        o.put("seed", s.seed());
+        o.put("ticks", m.ticks());
+        o.put("positions", m.positions());
+        o.put("liquidations", m.liquidations());
+        money(o, "liquidatedNotionalLong", m.liquidatedNotionalLong());
+        money(o, "liquidatedNotionalShort", m.liquidatedNotionalShort());
+        o.put("partialLiquidations", m.partialLiquidations());
+        money(o, "backstopNotional", m.backstopNotional());
+        o.put("adlCount", m.adlCount());
+        money(o, "adlNotional", m.adlNotional());
+        money(o, "insuranceFundMin", m.insuranceFundMin());
+        money(o, "insuranceFundEnd", m.insuranceFundEnd());
+        money(o, "badDebt", m.badDebt());
+        decimal(o, "priceStart", m.priceStart());
+        decimal(o, "priceLow", m.priceLow());
+        decimal(o, "priceEnd", m.priceEnd());
+        decimal(o, "maxR", m.maxR());
+        o.put("elapsedMillis", m.elapsedMillis());
+        if (framesPath != null) {
+            o.put("frames", framesPath.toString());
+        }
+        return o;
+    }
+
+    private static void money(ObjectNode o, String name, double v) {
+        put(o, name, JsonNumbers.cents(v));
+    }
+
+    private static void decimal(ObjectNode o, String name, double v) {
+        put(o, name, JsonNumbers.decimal(v));
+    }
+
+    private static void put(ObjectNode o, String name, BigDecimal v) {
+        if (v == null) {
+            o.putNull(name);
+        } else {
+            o.put(name, v);
+        }
+    }
+
+    /** One labelled figure of the text block: the value right-aligned with the others, then an optional remark. */
+    private record Row(String label, String value, String remark) {
+    }
+
+    static String text(SimulationResult r, VenueProfile profile, Path framesPath, Path heatmapPath) {
+        Scenario s = r.scenario();
+        SimulationSummary m = r.summary();
+        String nl = System.lineSeparator();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Ticks", count(m.ticks()), "(" + Numbers.quantity(s.clock().tickSeconds()) + " s each)"));
+        rows.add(new Row("Positions", count(m.positions()), ""));
+        rows.add(new Row("Liquidations", count(m.liquidations()), "(" + count(m.partialLiquidations()) + " partial)"));
+        rows.add(new Row("Liquidated long", Numbers.money(m.liquidatedNotionalLong()), "USD"));
+        rows.add(new Row("Liquidated short", Numbers.money(m.liquidatedNotionalShort()), "USD"));
+        rows.add(new Row("To the backstop", Numbers.money(m.backstopNotional()), "USD"));
+        rows.add(new Row("ADL fills", count(m.adlCount()), "(" + Numbers.money(m.adlNotional()) + " USD closed)"));
+        rows.add(new Row("Insurance fund min", Numbers.money(m.insuranceFundMin()), "USD"));
+        rows.add(new Row("Insurance fund end", Numbers.money(m.insuranceFundEnd()), "USD"));
+        rows.add(new Row("Bad debt", Numbers.money(m.badDebt()), "USD"));
+        rows.add(new Row("Price start", Numbers.price(m.priceStart()), ""));
+        rows.add(new Row("Price low", Numbers.price(m.priceLow()), percent(m.troughPercent())));
+        rows.add(new Row("Price end", Numbers.price(m.priceEnd()), percent((m.priceEnd() / m.priceStart() - 1) * 100)));
+        rows.add(new Row("Max cascade ratio R", Double.isFinite(m.maxR()) ? String.format(Locale.ROOT, "%,.3f", m.maxR()) : "n/a",
+                m.maxR() > 1 ? "above 1: liquidations outran the book" : ""));
+        rows.add(new Row("Run time", count(m.elapsedMillis()), "ms"));
+        int width = rows.stream().mapToInt(row -> row.value().length()).max().orElse(0);
+
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.name()).append(" (").append(s.id()).append(")").append(nl);
+        sb.append("  venue ").append(profile.name()).append(" (").append(profile.id()).append(")   seed ").append(s.seed())
+                .append(nl).append(nl);
+        for (Row row : rows) {
+            sb.append(String.format(Locale.ROOT, "  %-20s %" + width + "s", row.label(), row.value()));
+            if (!row.remark().isEmpty()) {
+                sb.append("   ").append(row.remark());
+            }
+            sb.append(nl);
+        }
+        sb.append(nl);
+        if (profile.hasStandIns()) {
+            sb.append("  The venue profile contains stand-in values (see 'liqlab profiles show ").append(profile.id())
+                    .append("').").append(nl);
+        }
+        if (framesPath != null) {
+            sb.append("  Frames written to ").append(framesPath).append(", heatmap to ").append(heatmapPath).append(nl);
+        }
+        sb.append("  ").append(TEACHING_NOTE).append(nl);
+        return sb.toString();
+    }
+
+    private static String count(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    private static String percent(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "(%+.2f%%)", v) : "";
+    }
+}

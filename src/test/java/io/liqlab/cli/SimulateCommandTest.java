@@ -1,0 +1,297 @@
+package io.liqlab.cli;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.sim.FrameColumn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code liqlab simulate} as scripts use it: the summary's fields, the frame files, determinism and bad input. */
+class SimulateCommandTest {
+
+    static final Path CLASSROOM_FILE = Path.of("assets/scenarios/classroom-small.json");
+
+    static final List<String> FIELDS = List.of("scenario", "venue", "seed", "ticks", "positions", "liquidations",
+            "liquidatedNotionalLong", "liquidatedNotionalShort", "partialLiquidations", "backstopNotional", "adlCount",
+            "adlNotional", "insuranceFundMin", "insuranceFundEnd", "badDebt", "priceStart", "priceLow", "priceEnd", "maxR",
+            "elapsedMillis");
+
+    @TempDir
+    static Path dir;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() {
+            return JsonMapper.shared().readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Cli(new PrintWriter(out), new PrintWriter(err), TestProfiles::catalog).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** {@code simulate ARGS --format json}, which must succeed. */
+    static JsonNode simulate(String... args) {
+        List<String> all = new ArrayList<>(List.of("simulate"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        Run r = run(all.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        return r.json();
+    }
+
+    /** The summary without what legitimately differs between two identical runs (wall-clock time, output path). */
+    static JsonNode comparable(JsonNode summary) {
+        ObjectNode copy = ((ObjectNode) summary).deepCopy();
+        copy.remove("elapsedMillis");
+        copy.remove("frames");
+        return copy;
+    }
+
+    private static JsonNode classroom;
+
+    @BeforeAll
+    static void runClassroomOnce() {
+        classroom = simulate("--scenario", "classroom-small");
+    }
+
+    @Test
+    void jsonHasEveryFieldInOrderAsNumbers() {
+        assertEquals(FIELDS, List.copyOf(classroom.propertyNames()));
+        assertEquals("classroom-small", classroom.get("scenario").stringValue());
+        assertEquals("textbook", classroom.get("venue").stringValue());
+        assertEquals(42, classroom.get("seed").longValue());
+        assertEquals(600, classroom.get("ticks").intValue());
+        assertEquals(200, classroom.get("positions").intValue());
+        for (String f : FIELDS.subList(3, FIELDS.size())) {
+            assertTrue(classroom.get(f).isNumber(), () -> f + " should be a JSON number: " + classroom.get(f));
+        }
+        for (String f : List.of("ticks", "positions", "liquidations", "partialLiquidations", "adlCount", "elapsedMillis")) {
+            assertTrue(classroom.get(f).isIntegralNumber(), () -> f + " is a count: " + classroom.get(f));
+        }
+        assertEquals(60_000, classroom.get("priceStart").doubleValue());
+        assertTrue(classroom.get("priceLow").doubleValue() <= classroom.get("priceStart").doubleValue());
+        JsonNode money = classroom.get("insuranceFundEnd");
+        assertEquals(money.decimalValue().setScale(2, java.math.RoundingMode.HALF_EVEN), money.decimalValue(), "money to the cent");
+    }
+
+    @Test
+    void aShippedNameAndItsFileGiveTheSameRun() {
+        JsonNode byFile = simulate("--scenario", CLASSROOM_FILE.toString());
+        assertEquals(comparable(classroom), comparable(byFile));
+        assertEquals("classroom-small", byFile.get("scenario").stringValue());
+    }
+
+    @Test
+    void positionsAndSeedChangeTheRun() {
+        JsonNode more = simulate("--scenario", "classroom-small", "--positions", "400");
+        assertEquals(400, more.get("positions").intValue());
+        assertNotEquals(comparable(classroom), comparable(more));
+
+        JsonNode reseeded = simulate("--scenario", "classroom-small", "--seed", "-7");
+        assertEquals(-7, reseeded.get("seed").longValue());
+        assertEquals(200, reseeded.get("positions").intValue());
+        ObjectNode a = (ObjectNode) comparable(classroom);
+        ObjectNode b = (ObjectNode) comparable(reseeded);
+        a.remove("seed");
+        b.remove("seed");
+        assertNotEquals(a, b, "another seed draws another crowd and another noise path");
+    }
+
+    @Test
+    void theSameSeedGivesByteIdenticalFramesAndTheSameSummary() throws Exception {
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+        JsonNode a = simulate("--scenario", "classroom-small", "--seed", "123456789", "--frames", first.toString());
+        JsonNode b = simulate("--scenario", "classroom-small", "--seed", "123456789", "--frames", second.toString());
+        assertEquals(first.toString(), a.get("frames").stringValue());
+        assertEquals(second.toString(), b.get("frames").stringValue());
+        assertEquals("frames", List.copyOf(a.propertyNames()).getLast());
+        assertEquals(comparable(a), comparable(b));
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("first.heatmap.csv")), Files.readAllBytes(dir.resolve("second.heatmap.csv")));
+    }
+
+    @Test
+    void framesCsvHasTheFrameColumnsAndOneRowPerFrame() throws Exception {
+        Path csv = dir.resolve("frames.csv");
+        JsonNode d = simulate("--scenario", "classroom-small", "--frames", csv.toString());
+        List<String> lines = Files.readAllLines(csv);
+        String header = Arrays.stream(FrameColumn.values()).map(FrameColumn::header).collect(Collectors.joining(","));
+        assertEquals(header, lines.getFirst());
+        int ticks = d.get("ticks").intValue();
+        assertEquals(ticks + 1, lines.size() - 1, "one row per frame: time zero and every tick");
+        int columns = FrameColumn.values().length;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            assertEquals(columns, cells.length, line);
+            for (String cell : cells) {
+                assertTrue(cell.matches("-?\\d+(\\.\\d+)?"), () -> "plain number expected, got '" + cell + "' in " + line);
+            }
+        }
+        String[] firstRow = lines.get(1).split(",");
+        assertEquals("0", firstRow[FrameColumn.TIME.ordinal()]);
+        assertEquals("60000", firstRow[FrameColumn.MID.ordinal()]);
+        String[] lastRow = lines.getLast().split(",");
+        assertEquals(Integer.toString(ticks), lastRow[FrameColumn.TIME.ordinal()], "1 s ticks");
+        assertEquals(d.get("insuranceFundEnd").decimalValue().stripTrailingZeros(),
+                new java.math.BigDecimal(lastRow[FrameColumn.INSURANCE_FUND.ordinal()]).stripTrailingZeros());
+        for (FrameColumn c : List.of(FrameColumn.LIQUIDATIONS_LONG, FrameColumn.ADL_COUNT)) {
+            for (String line : lines.subList(1, lines.size())) {
+                assertTrue(line.split(",")[c.ordinal()].matches("\\d+"), () -> c + " is a count: " + line);
+            }
+        }
+        long liquidations = lines.subList(1, lines.size()).stream()
+                .mapToLong(l -> Long.parseLong(l.split(",")[FrameColumn.LIQUIDATIONS_LONG.ordinal()])
+                        + Long.parseLong(l.split(",")[FrameColumn.LIQUIDATIONS_SHORT.ordinal()]))
+                .sum();
+        assertEquals(d.get("liquidations").longValue(), liquidations, "the frames add up to the summary");
+
+        Path heatmap = dir.resolve("frames.heatmap.csv");
+        assertTrue(Files.isRegularFile(heatmap));
+        List<String> heat = Files.readAllLines(heatmap);
+        String[] heatHeader = heat.getFirst().split(",");
+        assertEquals(101, heatHeader.length, "time and 100 buckets (classroom-small)");
+        assertEquals("time", heatHeader[0]);
+        assertEquals("p45000.00", heatHeader[1], "start price 60,000 - 25%");
+        assertEquals("p45300.00", heatHeader[2]);
+        assertEquals(ticks + 2, heat.size());
+        for (String line : heat.subList(1, heat.size())) {
+            assertEquals(101, line.split(",", -1).length, line);
+        }
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void anExistingFramesFileIsReplaced() throws Exception {
+        Path csv = dir.resolve("again.csv");
+        Files.writeString(csv, "old content that is longer than nothing\n".repeat(10_000));
+        simulate("--scenario", "classroom-small", "--frames", csv.toString());
+        assertTrue(Files.readString(csv).startsWith("time,mid,"));
+    }
+
+    @ParameterizedTest(name = "--venue {0}")
+    @CsvSource({"hyperliquid-btc", "binance-usdm-btc"})
+    void venueOverridesTheScenariosVenue(String venue) {
+        JsonNode d = simulate("--scenario", "classroom-small", "--venue", venue);
+        assertEquals(venue, d.get("venue").stringValue());
+        assertEquals("classroom-small", d.get("scenario").stringValue());
+        ObjectNode a = (ObjectNode) comparable(classroom);
+        ObjectNode b = (ObjectNode) comparable(d);
+        a.remove("venue");
+        b.remove("venue");
+        assertNotEquals(a, b, "other venue rules liquidate differently");
+    }
+
+    @Test
+    void textIsAReadableBlockWithTheSameFigures() {
+        Path csv = dir.resolve("text.csv");
+        Run r = run("simulate", "--scenario", "classroom-small", "--frames", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("Classroom: 200 positions (classroom-small)"), out);
+        assertTrue(out.contains("venue Textbook (textbook)   seed 42"), out);
+        assertTrue(out.contains("Price start           60,000.00"), out);
+        String low = String.format(java.util.Locale.ROOT, "(%+.2f%%)",
+                (classroom.get("priceLow").doubleValue() / 60_000 - 1) * 100);
+        assertTrue(out.lines().anyMatch(l -> l.contains("Price low") && l.endsWith(low)), () -> low + " in\n" + out);
+        String fund = io.liqlab.core.Numbers.money(classroom.get("insuranceFundEnd").doubleValue());
+        assertTrue(out.lines().anyMatch(l -> l.contains("Insurance fund end") && l.contains(fund)), () -> fund + " in\n" + out);
+        assertTrue(out.contains(SimulateCommand.TEACHING_NOTE), out);
+        assertTrue(out.contains(csv.toString()) && out.contains(dir.resolve("text.heatmap.csv").toString()), out);
+        // Values line up: every figure ends in the same column.
+        List<Integer> ends = out.lines().filter(l -> l.startsWith("  ") && l.length() > 22 && Character.isLetter(l.charAt(2))
+                        && !l.contains(SimulateCommand.TEACHING_NOTE) && !l.contains("Frames written") && !l.contains("venue "))
+                .map(l -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  .{20} *\\S+").matcher(l);
+                    assertTrue(m.find(), l);
+                    return m.end();
+                }).distinct().toList();
+        assertEquals(1, ends.size(), () -> "aligned values expected:\n" + out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--scenario nope|--scenario: no scenario file or shipped scenario named 'nope' (shipped: classroom-small",
+            "--scenario BROKEN|$.population.longShare: must be between 0 and 1, was 1.5",
+            "--scenario NOWHERE|--scenario: its venue 'nowhere' is not a known profile; known ids: textbook, ",
+            "--scenario classroom-small --venue nope|--venue: no such profile 'nope'; known ids: textbook, ",
+            "--scenario classroom-small --positions 0|--positions: must be a whole number from 1 to 10,000,000, got 0",
+            "--scenario classroom-small --positions 10000001|--positions: must be a whole number from 1 to 10,000,000",
+            "--scenario classroom-small --positions 1.5|'1.5' is not a whole number",
+            "--scenario classroom-small --positions abc|--positions",
+            "--scenario classroom-small --seed 99999999999999999999|--seed",
+            "--scenario classroom-small --seed 0x10|'0x10' is not a whole number",
+            "--scenario classroom-small --frames DIR|is a folder",
+            "--scenario classroom-small --frames DIR/missing/run.csv|does not exist",
+            "--scenario classroom-small --frames FILE/run.csv|is a file, not a folder",
+            "--scenario classroom-small --format xml|--format: must be text or json, got 'xml'",
+            "--venue textbook|--scenario"})
+    void badInputExitsTwoWithOneLineNamingTheOption(String args, String expected) throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, Files.readString(CLASSROOM_FILE).replace("\"longShare\": 0.7", "\"longShare\": 1.5"));
+        Path nowhere = dir.resolve("nowhere.json");
+        Files.writeString(nowhere, Files.readString(CLASSROOM_FILE).replace("\"venue\": \"textbook\"", "\"venue\": \"nowhere\""));
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        List<String> all = new ArrayList<>(List.of("simulate"));
+        for (String a : args.split(" ")) {
+            all.add(a.replace("BROKEN", broken.toString()).replace("NOWHERE", nowhere.toString())
+                    .replace("DIR", dir.toString()).replace("FILE", file.toString()));
+        }
+        Run r = run(all.toArray(String[]::new));
+        assertEquals(2, r.code(), () -> "exit code for " + all + ": " + r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().lines().count(), () -> "one line on stderr: " + r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertTrue(r.err().contains(expected), () -> "stderr should say " + expected + ": " + r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        if (args.contains("BROKEN")) {
+            assertTrue(r.err().contains("--scenario: " + broken), r.err());
+        }
+    }
+
+    @Test
+    void aBrokenFileReportsItsFirstProblemAndHowManyMore() throws Exception {
+        Path broken = dir.resolve("two-problems.json");
+        Files.writeString(broken, Files.readString(CLASSROOM_FILE).replace("\"longShare\": 0.7", "\"longShare\": 1.5")
+                .replace("\"tickSeconds\": 1", "\"tickSeconds\": -1"));
+        Run r = run("simulate", "--scenario", broken.toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("(and 1 more)"), r.err());
+    }
+
+    @Test
+    void aRefusedFramesPathWritesNothing() throws Exception {
+        Path missing = dir.resolve("no-such-folder");
+        Run r = run("simulate", "--scenario", "classroom-small", "--frames", missing.resolve("run.csv").toString());
+        assertEquals(2, r.code());
+        assertFalse(Files.exists(missing), "the folder is not created behind the user's back");
+    }
+}
