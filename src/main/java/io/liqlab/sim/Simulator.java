@@ -556,10 +556,21 @@ public final class Simulator {
         }
 
         private void payShortfall(double shortfall) {
-            double paid = Math.min(shortfall, insurance);
-            insurance -= paid;
-            badDebt += shortfall - paid;
+            badDebt += shortfall - drawFromFund(shortfall);
+        }
+
+        /** Pays up to {@code amount} out of the insurance fund; returns what it paid. An emptied fund is exactly 0. */
+        private double drawFromFund(double amount) {
+            double paid;
+            if (amount >= insurance) {
+                paid = Math.max(0, insurance);
+                insurance = 0;
+            } else {
+                paid = amount;
+                insurance -= amount;
+            }
             fundMin = Math.min(fundMin, insurance);
+            return paid;
         }
 
         private void handToBackstop(int i, int s, double q, double e, double m) {
@@ -613,9 +624,7 @@ public final class Simulator {
             double loss = s * quantity * price - s * notional; // positive when the book paid less than price
             // The clearing account's cost basis for this quantity was price; the fund and bad debt make it whole.
             double lossToCover = Math.max(0, loss);
-            double paid = Math.min(lossToCover, insurance);
-            insurance -= paid;
-            fundMin = Math.min(fundMin, insurance);
+            double paid = drawFromFund(lossToCover);
             clearingCost -= paid;
             badDebt += lossToCover - paid;
             clearingCost -= lossToCover - paid;
