@@ -46,6 +46,10 @@ final class SimulateCommand implements Callable<Integer> {
     String frames;
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
     String format;
+    @Option(names = "--bench", description = "Time the engine against sorting 1,000,000 doubles, cold (fresh JVMs, -Xmx128m) and warm, instead of printing the summary.")
+    boolean bench;
+    @Option(names = "--bench-runs", paramLabel = "K", defaultValue = "5", converter = WholeNumberConverter.class, description = "Measurements per figure for --bench (1 to 50, default 5); the median is reported.")
+    Long benchRuns;
 
     private final Cli cli;
 
@@ -81,6 +85,19 @@ final class SimulateCommand implements Callable<Integer> {
             s = s.withSeed(seed);
         }
         VenueProfile profile = profileFor(s);
+        if (bench) {
+            if (benchRuns < 1 || benchRuns > 50) {
+                throw new BadInputException("--bench-runs: must be a whole number from 1 to 50, got " + benchRuns);
+            }
+            if (framesPath != null) {
+                throw new BadInputException("--frames: cannot be combined with --bench");
+            }
+            SimulationBench.Report report = SimulationBench.run(s, scenario, profile.rules(), benchRuns.intValue());
+            PrintWriter out = cli.out();
+            out.print(json ? cli.json(benchJson(report)) : benchText(report));
+            out.flush();
+            return 0;
+        }
 
         SimulationResult result = Simulator.run(s, profile.rules());
 
@@ -96,6 +113,67 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static ObjectNode benchJson(SimulationBench.Report r) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("positions", r.positions());
+        o.put("runs", r.runs());
+        o.put("sortSize", SimulationBench.SORT_SIZE);
+        o.put("coldHeap", SimulationBench.HEAP);
+        putMeasurement(o, "cold", r.cold());
+        putMeasurement(o, "warm", r.warm());
+        if (r.coldNote() != null) {
+            o.put("coldNote", r.coldNote());
+        }
+        return o;
+    }
+
+    private static void putMeasurement(ObjectNode o, String prefix, SimulationBench.Measurement m) {
+        if (m == null) {
+            for (String f : List.of("EngineMillis", "SortMillis", "Ratio", "PopulationMillis", "OrderingMillis", "CascadeMillis")) {
+                o.putNull(prefix + f);
+            }
+            return;
+        }
+        decimal(o, prefix + "EngineMillis", m.engineMillis());
+        decimal(o, prefix + "SortMillis", m.sortMillis());
+        decimal(o, prefix + "Ratio", m.ratio());
+        decimal(o, prefix + "PopulationMillis", m.populationMillis());
+        decimal(o, prefix + "OrderingMillis", m.orderingMillis());
+        decimal(o, prefix + "CascadeMillis", m.cascadeMillis());
+    }
+
+    private static String benchText(SimulationBench.Report r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Engine (whole run, %,d positions) against Arrays.sort of %,d random doubles;%n",
+                r.positions(), SimulationBench.SORT_SIZE));
+        b.append(String.format(Locale.ROOT, "median of %d, milliseconds.%n%n", r.runs()));
+        b.append(String.format(Locale.ROOT, "  %-34s %10s %10s %8s%n", "", "engine", "sort", "ratio"));
+        line(b, "cold (fresh JVM each, " + SimulationBench.HEAP + ")", r.cold());
+        line(b, "warm (this JVM, after 5 warm-ups)", r.warm());
+        if (r.coldNote() != null) {
+            b.append("  cold: ").append(r.coldNote()).append(System.lineSeparator());
+        }
+        b.append(System.lineSeparator()).append("  engine time by phase: population / ordering / cascade").append(System.lineSeparator());
+        phases(b, "cold", r.cold());
+        phases(b, "warm", r.warm());
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String label, SimulationBench.Measurement m) {
+        if (m == null) {
+            b.append(String.format(Locale.ROOT, "  %-34s %10s %10s %8s%n", label, "-", "-", "-"));
+            return;
+        }
+        b.append(String.format(Locale.ROOT, "  %-34s %10.1f %10.1f %8.2f%n", label, m.engineMillis(), m.sortMillis(), m.ratio()));
+    }
+
+    private static void phases(StringBuilder b, String label, SimulationBench.Measurement m) {
+        if (m != null) {
+            b.append(String.format(Locale.ROOT, "  %-6s %8.1f / %.1f / %.1f%n", label, m.populationMillis(),
+                    m.orderingMillis(), m.cascadeMillis()));
+        }
     }
 
     private VenueProfile profileFor(Scenario s) {

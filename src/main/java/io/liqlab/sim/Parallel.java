@@ -14,7 +14,7 @@ final class Parallel {
     }
 
     static void run(Runnable first, Runnable second) {
-        if (Runtime.getRuntime().availableProcessors() < 2) {
+        if (Runtime.getRuntime().availableProcessors() < 2 || Integer.getInteger("liqlab.sim.threads", 2) < 2) {
             first.run();
             second.run();
             return;

@@ -68,7 +68,7 @@ final class PopulationGenerator {
             throw new CancellationException("cancelled while drawing positions");
         }
         progress.report(Phase.ORDERING, 0);
-        Parallel.run(() -> p.sortByTrigger(0, longs), () -> p.sortByTrigger(longs, n));
+        p.sortAll();
         return p;
     }
 
@@ -153,8 +153,7 @@ final class PopulationGenerator {
         for (Simulator.PlacedPosition x : shorts) {
             put(p, rules, i++, x);
         }
-        p.sortByTrigger(0, p.longCount);
-        p.sortByTrigger(p.longCount, p.size);
+        p.sortAll();
         return p;
     }
 

@@ -26,7 +26,8 @@ final class Positions {
     final double[] margin;
     /** Liquidation trigger price; 0 for a long that is never liquidated, +infinity for such a short. */
     final double[] trigger;
-    final byte[] state;
+    /** Allocated once the population is ordered (see {@link #sortAll()}), so ordering stays within 48 bytes. */
+    byte[] state;
 
     Positions(int size, int longCount) {
         this.size = size;
@@ -35,7 +36,6 @@ final class Positions {
         this.quantity = new double[size];
         this.margin = new double[size];
         this.trigger = new double[size];
-        this.state = new byte[size];
     }
 
     int sign(int i) {
@@ -49,43 +49,51 @@ final class Positions {
     // ---- ordering ------------------------------------------------------------------------------------------
 
     /**
-     * Sorts {@code [from, to)} by trigger, ascending, moving all four columns together. Each trigger is quantised
-     * to 32 bits over the segment's range and packed with its index; a radix sort orders the packed records in
-     * three streaming passes; the columns are then gathered into that order through one scratch buffer, and a
-     * final insertion pass fixes the few neighbours the quantisation left out of exact order. Extra memory: two
-     * longs per position of the segment, released before the next segment.
+     * Orders both sides by trigger, ascending, moving all four columns together, then opens the state column.
+     * Each trigger is quantised to 31 bits over the population's price range and packed with the side (longs
+     * first) and its index; a radix sort orders the packed records in three streaming passes; the columns are
+     * gathered into that order through the sort's scratch buffer; an insertion pass fixes the neighbours the
+     * quantisation left out of exact order. Peak memory: the four columns plus two longs per position, 48 bytes.
      */
-    void sortByTrigger(int from, int to) {
-        int n = to - from;
-        if (n < 2) {
-            return;
-        }
+    void sortAll() {
+        int n = size;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < n; i++) {
             double t = trigger[i];
-            if (t != Double.POSITIVE_INFINITY) {
+            if (t > 0 && t != Double.POSITIVE_INFINITY) {
                 min = Math.min(min, t);
                 max = Math.max(max, t);
             }
         }
-        if (min == Double.POSITIVE_INFINITY) {
-            return; // nothing finite: all equal
-        }
-        double scale = max > min ? 4294967294.0 / (max - min) : 0;
         long[] keys = new long[n];
         long[] scratch = new long[n];
+        double scale = max > min ? 2147483000.0 / (max - min) : 0;
         for (int i = 0; i < n; i++) {
-            double t = trigger[from + i];
-            long key = t == Double.POSITIVE_INFINITY ? 0xFFFFFFFFL : (long) ((t - min) * scale);
+            double t = trigger[i];
+            long key;
+            if (t <= 0) {
+                key = 0;                                  // a long that is never liquidated: bottom of the longs
+            } else if (t == Double.POSITIVE_INFINITY) {
+                key = 0x7FFFFFFFL;                        // a short that is never liquidated: top of the shorts
+            } else {
+                key = 1 + (long) ((t - min) * scale);
+            }
+            if (i >= longCount) {
+                key |= 0x80000000L;
+            }
             keys[i] = RadixSort.pack(key, i);
         }
         RadixSort.sortByUpperHalf(keys, scratch, n);
-        gather(trigger, from, keys, scratch, n);
-        gather(entry, from, keys, scratch, n);
-        gather(quantity, from, keys, scratch, n);
-        gather(margin, from, keys, scratch, n);
-        insertionSort(from, to);
+        gather(trigger, 0, keys, scratch, n);
+        gather(entry, 0, keys, scratch, n);
+        gather(quantity, 0, keys, scratch, n);
+        gather(margin, 0, keys, scratch, n);
+        keys = null;
+        scratch = null;
+        insertionSort(0, longCount);
+        insertionSort(longCount, n);
+        state = new byte[n];
     }
 
     private static void gather(double[] column, int from, long[] order, long[] scratch, int n) {
