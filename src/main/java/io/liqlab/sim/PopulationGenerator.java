@@ -31,7 +31,8 @@ final class PopulationGenerator {
         int n = pop.positions();
         int longs = (int) Math.round(n * pop.longShare());
         Positions p = new Positions(n, longs);
-        Draw draw = new Draw(scenario, rules, p);
+        long[] keys = new long[n];
+        Draw draw = new Draw(scenario, rules, p, keys);
         // Chunks alternate between the long and the short range, so both sides are exercised from the start
         // (the JIT compiles one profile for both instead of recompiling when the shorts begin).
         int longChunks = (longs + CHUNK - 1) / CHUNK;
@@ -68,7 +69,7 @@ final class PopulationGenerator {
             throw new CancellationException("cancelled while drawing positions");
         }
         progress.report(Phase.ORDERING, 0);
-        p.sortAll();
+        p.sortAll(keys);
         return p;
     }
 
@@ -87,8 +88,12 @@ final class PopulationGenerator {
         private final double longCentre;
         private final double shortCentre;
         private final double floorPrice;
+        private final long[] keys;
+        private final double keyScale;
 
-        Draw(Scenario scenario, VenueRules rules, Positions p) {
+        Draw(Scenario scenario, VenueRules rules, Positions p, long[] keys) {
+            this.keys = keys;
+            this.keyScale = Positions.keyScale(scenario.market().startPrice());
             Scenario.Population pop = scenario.population();
             this.rules = rules;
             this.p = p;
@@ -134,6 +139,7 @@ final class PopulationGenerator {
                         p.quantity[i] = q;
                         p.margin[i] = m;
                         p.trigger[i] = t;
+                        keys[i] = Positions.key(t, sign < 0, i, keyScale);
                         break;
                     }
                 }
@@ -142,7 +148,7 @@ final class PopulationGenerator {
     }
 
     /** Positions given one by one (tests): longs first, then shorts, each sorted by its trigger. */
-    static Positions place(VenueRules rules, List<Simulator.PlacedPosition> placed) {
+    static Positions place(VenueRules rules, double startPrice, List<Simulator.PlacedPosition> placed) {
         List<Simulator.PlacedPosition> longs = placed.stream().filter(x -> x.sign() > 0).toList();
         List<Simulator.PlacedPosition> shorts = placed.stream().filter(x -> x.sign() < 0).toList();
         Positions p = new Positions(placed.size(), longs.size());
@@ -153,7 +159,7 @@ final class PopulationGenerator {
         for (Simulator.PlacedPosition x : shorts) {
             put(p, rules, i++, x);
         }
-        p.sortAll();
+        p.sortAll(startPrice);
         return p;
     }
 

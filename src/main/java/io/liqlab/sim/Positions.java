@@ -20,13 +20,13 @@ final class Positions {
 
     final int size;
     final int longCount;
-    final double[] entry;
-    final double[] quantity;
+    double[] entry;
+    double[] quantity;
     /** Isolated margin, realised PnL of partial closes and fees included. */
-    final double[] margin;
+    double[] margin;
     /** Liquidation trigger price; 0 for a long that is never liquidated, +infinity for such a short. */
-    final double[] trigger;
-    /** Allocated once the population is ordered (see {@link #sortAll()}), so ordering stays within 48 bytes. */
+    double[] trigger;
+    /** Allocated once the population is ordered (see {@link #sortAll(long[])}), so ordering stays within 48 bytes. */
     byte[] state;
 
     Positions(int size, int longCount) {
@@ -48,61 +48,67 @@ final class Positions {
 
     // ---- ordering ------------------------------------------------------------------------------------------
 
+    /** Upper end of the price range trigger keys are quantised over, as a multiple of the start price. */
+    static final double KEY_RANGE = 4;
+
+    /**
+     * The sort key of a trigger: the side (longs first), then the trigger quantised to 31 bits over
+     * {@code [0, KEY_RANGE * startPrice]} (about 0.02 cents at a 100,000 start). Never-liquidated longs sort
+     * first, never-liquidated shorts last. Packed with the position's index.
+     */
+    static long key(double trigger, boolean isShort, int index, double keyScale) {
+        long key;
+        if (trigger <= 0) {
+            key = 0;
+        } else if (trigger == Double.POSITIVE_INFINITY) {
+            key = 0x7FFFFFFFL;
+        } else {
+            key = Math.min(0x7FFFFFFEL, 1 + (long) (trigger * keyScale));
+        }
+        return RadixSort.pack(isShort ? key | 0x80000000L : key, index);
+    }
+
+    static double keyScale(double startPrice) {
+        return 2147483000.0 / (KEY_RANGE * startPrice);
+    }
+
     /**
      * Orders both sides by trigger, ascending, moving all four columns together, then opens the state column.
-     * Each trigger is quantised to 31 bits over the population's price range and packed with the side (longs
-     * first) and its index; a radix sort orders the packed records in three streaming passes; the columns are
-     * gathered into that order through the sort's scratch buffer; an insertion pass fixes the neighbours the
-     * quantisation left out of exact order. Peak memory: the four columns plus two longs per position, 48 bytes.
+     * {@code keys} holds {@link #key} of every position (written while drawing); a radix sort orders them in
+     * one counting and three scatter passes; each column is gathered into a fresh array in that order; an
+     * insertion pass fixes the neighbours the quantisation left out of exact order. Peak memory: the four
+     * columns plus two longs per position while sorting, then plus one column while gathering: 48 bytes.
      */
-    void sortAll() {
+    void sortAll(long[] keys) {
         int n = size;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            double t = trigger[i];
-            if (t > 0 && t != Double.POSITIVE_INFINITY) {
-                min = Math.min(min, t);
-                max = Math.max(max, t);
-            }
-        }
-        long[] keys = new long[n];
-        long[] scratch = new long[n];
-        double scale = max > min ? 2147483000.0 / (max - min) : 0;
-        for (int i = 0; i < n; i++) {
-            double t = trigger[i];
-            long key;
-            if (t <= 0) {
-                key = 0;                                  // a long that is never liquidated: bottom of the longs
-            } else if (t == Double.POSITIVE_INFINITY) {
-                key = 0x7FFFFFFFL;                        // a short that is never liquidated: top of the shorts
-            } else {
-                key = 1 + (long) ((t - min) * scale);
-            }
-            if (i >= longCount) {
-                key |= 0x80000000L;
-            }
-            keys[i] = RadixSort.pack(key, i);
-        }
-        RadixSort.sortByUpperHalf(keys, scratch, n);
-        gather(trigger, 0, keys, scratch, n);
-        gather(entry, 0, keys, scratch, n);
-        gather(quantity, 0, keys, scratch, n);
-        gather(margin, 0, keys, scratch, n);
-        keys = null;
-        scratch = null;
+        long[] order = RadixSort.sortByUpperHalf(keys, new long[n], n);
+        keys = null; // the unsorted keys (the sort's other buffer) can go
+        trigger = gather(trigger, order, n);
+        entry = gather(entry, order, n);
+        quantity = gather(quantity, order, n);
+        margin = gather(margin, order, n);
+        order = null;
         insertionSort(0, longCount);
         insertionSort(longCount, n);
         state = new byte[n];
     }
 
-    private static void gather(double[] column, int from, long[] order, long[] scratch, int n) {
-        for (int k = 0; k < n; k++) {
-            scratch[k] = Double.doubleToRawLongBits(column[from + RadixSort.payload(order[k])]);
+    /** Orders positions whose keys were not written while drawing (hand-placed ones). */
+    void sortAll(double startPrice) {
+        long[] keys = new long[size];
+        double scale = keyScale(startPrice);
+        for (int i = 0; i < size; i++) {
+            keys[i] = key(trigger[i], i >= longCount, i, scale);
         }
+        sortAll(keys);
+    }
+
+    private static double[] gather(double[] column, long[] order, int n) {
+        double[] out = new double[n];
         for (int k = 0; k < n; k++) {
-            column[from + k] = Double.longBitsToDouble(scratch[k]);
+            out[k] = column[RadixSort.payload(order[k])];
         }
+        return out;
     }
 
     private void insertionSort(int from, int to) {

@@ -11,36 +11,44 @@ final class RadixSort {
     private RadixSort() {
     }
 
-    /** Sorts {@code a[0, n)} ascending by the upper 32 bits (unsigned); {@code scratch} holds at least n. */
-    static void sortByUpperHalf(long[] a, long[] scratch, int n) {
-        int[] count = new int[2048];
-        long[] src = a;
-        long[] dst = scratch;
-        int[] shifts = {32, 43, 54};
-        int[] widths = {11, 11, 10};
-        for (int pass = 0; pass < 3; pass++) {
-            int shift = shifts[pass];
-            int mask = (1 << widths[pass]) - 1;
-            java.util.Arrays.fill(count, 0);
-            for (int i = 0; i < n; i++) {
-                count[(int) (src[i] >>> shift) & mask]++;
-            }
-            int sum = 0;
-            for (int b = 0; b <= mask; b++) {
-                int c = count[b];
-                count[b] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                long v = src[i];
-                dst[count[(int) (v >>> shift) & mask]++] = v;
-            }
-            long[] t = src;
-            src = dst;
-            dst = t;
+    /**
+     * Sorts {@code a[0, n)} ascending by the upper 32 bits (unsigned); {@code scratch} holds at least n. Returns
+     * the array holding the result: {@code scratch} (three passes end there), so nothing is copied back.
+     */
+    static long[] sortByUpperHalf(long[] a, long[] scratch, int n) {
+        // One counting pass for all three digits.
+        int[] c0 = new int[2048];
+        int[] c1 = new int[2048];
+        int[] c2 = new int[1024];
+        for (int i = 0; i < n; i++) {
+            long v = a[i];
+            c0[(int) (v >>> 32) & 2047]++;
+            c1[(int) (v >>> 43) & 2047]++;
+            c2[(int) (v >>> 54) & 1023]++;
         }
-        // Three passes leave the result in scratch.
-        System.arraycopy(src, 0, a, 0, n);
+        offsets(c0);
+        offsets(c1);
+        offsets(c2);
+        scatter(a, scratch, n, 32, 2047, c0);
+        scatter(scratch, a, n, 43, 2047, c1);
+        scatter(a, scratch, n, 54, 1023, c2);
+        return scratch;
+    }
+
+    private static void offsets(int[] count) {
+        int sum = 0;
+        for (int b = 0; b < count.length; b++) {
+            int c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+    }
+
+    private static void scatter(long[] src, long[] dst, int n, int shift, int mask, int[] next) {
+        for (int i = 0; i < n; i++) {
+            long v = src[i];
+            dst[next[(int) (v >>> shift) & mask]++] = v;
+        }
     }
 
     /** Packs a 32-bit unsigned key and a 32-bit payload. */

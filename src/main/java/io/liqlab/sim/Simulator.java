@@ -202,7 +202,7 @@ public final class Simulator {
         void execute() {
             long t0 = System.nanoTime();
             double start = scenario.market().startPrice();
-            p = placed != null ? PopulationGenerator.place(rules, placed)
+            p = placed != null ? PopulationGenerator.place(rules, start, placed)
                     : PopulationGenerator.generate(scenario, rules, scenario.seed(), cancelled, (phase, f) -> {
                 if (phase == PopulationGenerator.Phase.ORDERING && orderingStarted == 0) {
                     orderingStarted = System.nanoTime();
@@ -803,7 +803,11 @@ public final class Simulator {
         private void settleClearingDust() {
             if (Math.abs(clearingQty) < 1e-9) {
                 double dust = -clearingCost + mark * clearingQty; // value held by the clearing account
-                insurance += dust;
+                if (dust >= 0) {
+                    insurance += dust;
+                } else {
+                    badDebt -= dust;
+                }
                 clearingCost = 0;
                 clearingQty = 0;
             }
