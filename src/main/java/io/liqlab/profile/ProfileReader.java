@@ -139,7 +139,10 @@ public final class ProfileReader {
             return "syntax error";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String line = nl < 0 ? message : message.substring(0, nl);
+        // Jackson's internal source description is for programmers; the line and column are given separately.
+        return line.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+                .replaceAll("\\s*\\[Source:.*?\\]", "").strip();
     }
 
     // ---- the format ------------------------------------------------------------------------------------------

@@ -144,7 +144,11 @@ public final class ScenarioReader {
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message : message.substring(0, nl);
         // Jackson's advice to enable a parser feature is for programmers, not for someone editing the file.
-        return line.replaceAll(": enable `[^`]*` to allow.*$", "");
+        // Jackson's advice to enable a parser feature, and its internal source description, are for
+        // programmers, not for someone editing the file (the line and column are given separately).
+        return line.replaceAll(": enable `[^`]*` to allow.*$", "")
+                .replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+                .replaceAll("\\s*\\[Source:.*?\\]", "").strip();
     }
 
     // ---- the format ------------------------------------------------------------------------------------------

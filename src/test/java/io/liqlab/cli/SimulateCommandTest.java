@@ -237,7 +237,7 @@ class SimulateCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "--scenario nope|--scenario: no scenario file or shipped scenario named 'nope' (shipped: classroom-small",
+            "--scenario nope|--scenario: no scenario file or shipped scenario named 'nope' (shipped: 2025-10-10, classroom-small, deep-book-absorbs",
             "--scenario BROKEN|$.population.longShare: must be between 0 and 1, was 1.5",
             "--scenario NOWHERE|--scenario: its venue 'nowhere' is not a known profile; known ids: textbook, ",
             "--scenario classroom-small --venue nope|--venue: no such profile 'nope'; known ids: textbook, ",
