@@ -160,6 +160,50 @@ final class OrderBook {
     }
 
     /**
+     * The quantity a market order on side {@code sign} (+1 sells into the bids, -1 buys from the asks) can fill
+     * without trading beyond {@code limit}: an IOC order with a limit price. Changes nothing but lazy refills.
+     */
+    double quantityWithin(int sign, double limit, double now) {
+        double quantity = 0;
+        if (sign > 0) {
+            if (limit >= mid) {
+                return 0;
+            }
+            int i = level(mid);
+            if (i > 0 && lo(i) >= mid) {
+                i--;
+            }
+            for (; i >= 0; i--) {
+                double top = Math.min(hi(i), mid);
+                double lo = lo(i);
+                if (top <= limit) {
+                    break;
+                }
+                double d = bidAt(i, now);
+                double bottom = Math.max(lo, limit);
+                double part = d * (top - bottom) / (top - lo);
+                quantity += part / ((top + bottom) / 2);
+            }
+            return quantity;
+        }
+        if (limit <= mid) {
+            return 0;
+        }
+        for (int i = level(mid); i < levels; i++) {
+            double bottom = Math.max(lo(i), mid);
+            double hi = hi(i);
+            if (bottom >= limit) {
+                break;
+            }
+            double d = askAt(i, now);
+            double top = Math.min(hi, limit);
+            double part = d * (top - bottom) / (hi - bottom);
+            quantity += part / ((top + bottom) / 2);
+        }
+        return quantity;
+    }
+
+    /**
      * Sells {@code quantity} at market into the bids; returns the notional received. With {@code apply} false
      * nothing changes (a preview: the exact fill the same order would get now).
      */

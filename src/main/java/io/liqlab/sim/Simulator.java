@@ -168,6 +168,8 @@ public final class Simulator {
         private final SplittableRandom adlRandom;
         private final double[] pendingQty = new double[2];
         private final double[] pendingCost = new double[2];
+        private final double[] takenOverQty = new double[2];
+        private final double[] takenOverCost = new double[2];
 
         private final SplittableRandom noiseRandom;
 
@@ -324,6 +326,7 @@ public final class Simulator {
             frames.set(FrameColumn.EXTERNAL_FLOW_NOTIONAL, flow);
 
             mark += (book.mid() - mark) * markAlpha;
+            unwindTakeovers();
             liquidateLongs();
             liquidateShorts();
             if (proRata) {
@@ -415,7 +418,86 @@ public final class Simulator {
                     return;
                 }
             }
-            closeWhole(i, s, q, e, m);
+            if (partial instanceof PartialLiquidation.IocOrderFirst) {
+                closeIocFirst(i, s, q, e, m);
+            } else {
+                closeWhole(i, s, q, e, m);
+            }
+        }
+
+        /**
+         * Binance: one IOC order into the book, limited at the bankruptcy price; whatever it cannot fill there
+         * is taken over at the bankruptcy price by the liquidation engine (the ADL clearing account here), which
+         * unwinds it into the book with the insurance fund paying the loss, or hands it to ADL when the fund
+         * cannot.
+         */
+        private void closeIocFirst(int i, int s, double q, double e, double m) {
+            double bankruptcy = e - s * m / q;
+            double ioc = book.quantityWithin(s, bankruptcy, now);
+            if (ioc >= q) {
+                closeWhole(i, s, q, e, m);
+                return;
+            }
+            double share = ioc / q;
+            double notional = ioc > 0 ? execute(s, ioc) : 0;
+            double equity = share * m + s * (notional - ioc * e);
+            if (equity >= 0) {
+                double fee = Math.min(equity, feeRate * notional);
+                fees += fee;
+                insurance += equity - fee;
+            } else {
+                payShortfall(-equity); // rounding at the limit price only
+            }
+            double rest = q - ioc;
+            marginOpen -= m;
+            reduceOpen(s, q, e);
+            close(i);
+            countLiquidation(s, notional + rest * bankruptcy);
+            tickFull++;
+            // Taken over at the bankruptcy price; the engine unwinds it at the start of the next tick.
+            clearingQty += s * rest;
+            clearingCost += s * rest * bankruptcy;
+            int side = s > 0 ? 0 : 1;
+            takenOverQty[side] += rest;
+            takenOverCost[side] += rest * bankruptcy;
+        }
+
+        /**
+         * Unwinds what the liquidation engine took over at bankruptcy prices last tick: into the book with the
+         * insurance fund paying the loss, or, when the fund cannot, to ADL at the average takeover price.
+         */
+        private void unwindTakeovers() {
+            for (int side = 0; side < 2; side++) {
+                double quantity = takenOverQty[side];
+                if (quantity <= 0) {
+                    continue;
+                }
+                int s = side == 0 ? 1 : -1;
+                double price = takenOverCost[side] / quantity;
+                takenOverQty[side] = 0;
+                takenOverCost[side] = 0;
+                double loss = s * (quantity * price - preview(s, quantity));
+                if (!adlEnabled || loss <= insurance) {
+                    unwindClearing(s, quantity, price);
+                } else {
+                    // The fund pays for unwinding as much as it can; ADL takes the rest at the takeover price.
+                    double covered = coverableUnwind(s, quantity, price);
+                    if (covered > 0) {
+                        unwindClearing(s, covered, price);
+                    }
+                    double rest = quantity - covered;
+                    if (proRata) {
+                        pendingQty[side] += rest;
+                        pendingCost[side] += rest * price;
+                        continue;
+                    }
+                    double matched = matchByRanking(-s, rest, price);
+                    if (matched < rest) {
+                        unwindClearing(s, rest - matched, price);
+                    }
+                }
+                settleClearingDust();
+            }
         }
 
         /** How much of the position the venue's first liquidation order closes (q for all of it). */
@@ -514,7 +596,7 @@ public final class Simulator {
                 marginOpen -= share * m;
                 reduceOpen(s, covered, e);
                 deleverage(i, s, q - covered, e, m - share * m);
-                liquidations--; // one liquidation, in two parts
+                uncount(s); // one liquidation, in two parts
                 return;
             }
             double notional = execute(s, q);
@@ -547,6 +629,24 @@ public final class Simulator {
                 double mid = (lo + hi) / 2;
                 double loss = -(m * mid / q + s * (preview(s, mid) - mid * e));
                 if (loss <= insurance) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** The largest part of a takeover the fund can pay the unwinding loss of (bisection on the preview). */
+        private double coverableUnwind(int s, double quantity, double price) {
+            if (insurance <= 0) {
+                return 0;
+            }
+            double lo = 0;
+            double hi = quantity;
+            for (int k = 0; k < 40; k++) {
+                double mid = (lo + hi) / 2;
+                if (s * (mid * price - preview(s, mid)) <= insurance) {
                     lo = mid;
                 } else {
                     hi = mid;
@@ -711,9 +811,9 @@ public final class Simulator {
                     keyed[n++] = RadixSort.pack(key, j);
                 }
             }
-            RadixSort.sortByUpperHalf(keyed, new long[n], n);
+            long[] sorted = RadixSort.sortByUpperHalf(keyed, new long[n], n);
             for (int k = 0; k < n; k++) {
-                adlOrder[k] = RadixSort.payload(keyed[k]);
+                adlOrder[k] = RadixSort.payload(sorted[k]);
             }
             adlCount0 = n;
         }
@@ -803,8 +903,8 @@ public final class Simulator {
         private void settleClearingDust() {
             if (Math.abs(clearingQty) < 1e-9) {
                 double dust = -clearingCost + mark * clearingQty; // value held by the clearing account
-                if (dust >= 0) {
-                    insurance += dust;
+                if (dust >= 0 || insurance >= -dust) {
+                    insurance += dust; // rounding, a few billionths of a dollar
                 } else {
                     badDebt -= dust;
                 }
@@ -876,6 +976,16 @@ public final class Simulator {
                 }
             }
             return (lo + hi) / 2;
+        }
+
+        /** Takes back the count (not the notional) of a liquidation that was recorded in two parts. */
+        private void uncount(int s) {
+            liquidations--;
+            if (s > 0) {
+                tickLiqLong--;
+            } else {
+                tickLiqShort--;
+            }
         }
 
         private void countLiquidation(int s, double notional) {

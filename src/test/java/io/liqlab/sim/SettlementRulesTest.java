@@ -2,7 +2,6 @@ package io.liqlab.sim;
 
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.VenueRules;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,7 +110,9 @@ class SettlementRulesTest {
         // Binance 10x long, shock -12%: the mark (52,800) is already below B = 54,000.
         double m = 6_000;
         double fund0 = 100_000;
-        SimulationResult r = hand().fund(fund0).shock(SHOCK_AT, -12).run(longPos(E, 1, m));
+        // Whole orders (Binance's IOC switched off): this is about the fund itself.
+        SimulationResult r = hand().fund(fund0).shock(SHOCK_AT, -12).rules(false, true, Scenario.AdlMode.VENUE)
+                .run(longPos(E, 1, m));
 
         double fill = f(r, FrameColumn.FORCED_SELL_NOTIONAL, SHOCK_AT);
         double shortfall = -(m + fill - E);
@@ -127,10 +128,9 @@ class SettlementRulesTest {
      * Binance's profile rule is {@code ioc-order-first}: "one large IOC order into the book first; whatever is left
      * is taken over at the bankruptcy price" (PartialLiquidation.IocOrderFirst). An IOC order limited at the
      * bankruptcy price cannot trade through it: in a thin book the order stops at B and the rest is taken over at
-     * B, so the fund pays no shortfall for a position whose mark was still above B.
+     * B, so the trader's own order costs the fund nothing; the engine unwinds what it took over on the next tick,
+     * and that unwinding is what the fund pays for.
      */
-    @Disabled("engine bug: Binance's IocOrderFirst is run as one whole market order (Simulator.partialQuantity "
-            + "default branch): it walks a thin book below the bankruptcy price and the fund pays the shortfall")
     @Test
     void binanceIocOrderDoesNotTradeThroughTheBankruptcyPrice() {
         // 10 BTC long at 60,000, 10x (B = 54,000), shocked to 54,200 (past L ~ 54,221) into a 300k-per-1% book.
@@ -140,7 +140,13 @@ class SettlementRulesTest {
         assertEquals(1, r.summary().liquidations());
         assertTrue(f(r, FrameColumn.MID, SHOCK_AT) >= bankruptcy - 1e-6,
                 "the IOC stops at B; the mid went to " + f(r, FrameColumn.MID, SHOCK_AT));
-        assertTrue(r.summary().insuranceFundMin() >= fund0, "no shortfall for the fund: min " + r.summary().insuranceFundMin());
+        assertTrue(f(r, FrameColumn.INSURANCE_FUND, SHOCK_AT) >= fund0 - 1e-6,
+                "the IOC part fills at B or better: the fund pays nothing for it");
+        double unwound = f(r, FrameColumn.FORCED_SELL_NOTIONAL, SHOCK_AT + 1);
+        assertTrue(unwound > 0, "what was taken over is sold the next tick");
+        assertTrue(f(r, FrameColumn.INSURANCE_FUND, SHOCK_AT + 1) < f(r, FrameColumn.INSURANCE_FUND, SHOCK_AT),
+                "the fund pays the loss of unwinding below B");
+        assertEquals(0, r.summary().badDebt(), 1e-6);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,7 +157,7 @@ class SettlementRulesTest {
         if (textbook) {
             market.venue("textbook"); // no ADL at all
         } else {
-            market.rules(true, true, Scenario.AdlMode.OFF);
+            market.rules(false, true, Scenario.AdlMode.OFF); // whole orders, no ADL
         }
         double m = 6_000;
         // A profitable short that ADL could have used: it must stay untouched.
@@ -211,7 +217,8 @@ class SettlementRulesTest {
     void adlTouchesOnlyTheTopRankedPositionWhenItCanTakeEverything() {
         Simulator.PlacedPosition top = shortPos(E, 2, 12_000);    // 10x
         Simulator.PlacedPosition second = shortPos(59_000, 3, 59_000); // 3x, less profit per margin
-        SimFixtures.Hand market = hand().fund(0).shock(SHOCK_AT, -12);
+        // Whole orders (Binance's IOC switched off): the fund and ADL themselves are under test.
+        SimFixtures.Hand market = hand().fund(0).shock(SHOCK_AT, -12).rules(false, true, Scenario.AdlMode.VENUE);
         market.heatRangePercent = 70;
         market.heatBuckets = 140;
         SimulationResult r = market.run(longPos(E, 1, 6_000), top, second);
@@ -229,7 +236,8 @@ class SettlementRulesTest {
         double fund0 = 300;
         double m = 6_000;
         double bankruptcy = E - m;
-        SimulationResult r = hand().fund(fund0).shock(SHOCK_AT, -12).run(longPos(E, 1, m), shortPos(E, 2, 12_000));
+        // Whole orders (Binance's IOC switched off): the fund and ADL themselves are under test.
+        SimulationResult r = hand().fund(fund0).shock(SHOCK_AT, -12).rules(false, true, Scenario.AdlMode.VENUE).run(longPos(E, 1, m), shortPos(E, 2, 12_000));
 
         assertEquals(SHOCK_AT, r.fundEmptySecond());
         assertEquals(SHOCK_AT, r.firstAdlSecond());
@@ -248,11 +256,10 @@ class SettlementRulesTest {
         assertEquals(0, f(r, FrameColumn.OPEN_INTEREST_LONG, SHOCK_AT));
     }
 
-    @Disabled("engine bug: one liquidation split between the fund and ADL is counted twice in its frame "
-            + "(liquidationsLong 2, fullLiquidations 1) but once in the summary (Simulator.closeWhole, liquidations--)")
     @Test
     void aLiquidationSplitBetweenFundAndAdlCountsOnceInItsFrame() {
-        SimulationResult r = hand().fund(300).shock(SHOCK_AT, -12).run(longPos(E, 1, 6_000), shortPos(E, 2, 12_000));
+        // Whole orders (Binance's IOC switched off): the fund and ADL themselves are under test.
+        SimulationResult r = hand().fund(300).shock(SHOCK_AT, -12).rules(false, true, Scenario.AdlMode.VENUE).run(longPos(E, 1, 6_000), shortPos(E, 2, 12_000));
         assertEquals(1, r.summary().liquidations());
         assertEquals(1, f(r, FrameColumn.LIQUIDATIONS_LONG, SHOCK_AT), "one position was liquidated");
         assertEquals(1, f(r, FrameColumn.FULL_LIQUIDATIONS, SHOCK_AT));
@@ -263,7 +270,8 @@ class SettlementRulesTest {
         // Fund empty, ADL on, but the only short is losing at the mark: no candidate.
         double m = 6_000;
         double bankruptcy = E - m;
-        SimulationResult r = hand().fund(0).shock(SHOCK_AT, -12).run(longPos(E, 1, m), shortPos(50_000, 1, 50_000));
+        // Whole orders (Binance's IOC switched off): the fund and ADL themselves are under test.
+        SimulationResult r = hand().fund(0).shock(SHOCK_AT, -12).rules(false, true, Scenario.AdlMode.VENUE).run(longPos(E, 1, m), shortPos(50_000, 1, 50_000));
 
         double fill = f(r, FrameColumn.FORCED_SELL_NOTIONAL, SHOCK_AT);
         assertEquals(0, r.summary().adlCount());
