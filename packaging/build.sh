@@ -61,6 +61,7 @@ if [ "$type" = deb ]; then
   "$jpackage" --type deb --app-image "$work/out/LiqLab" --name LiqLab --app-version "$version" --vendor LiqLab \
     --description "Perpetual-futures liquidation risk lab" --dest "$work/out" \
     --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Education --linux-app-category education \
+    --file-associations packaging/session-association.properties --resource-dir packaging/linux \
     --icon packaging/liqlab.png 2> >(grep -v "No JDK Modules found" >&2)
   echo "built deb in $work/out"
   exit 0

@@ -18,20 +18,31 @@ public final class Main {
     private Main() {
     }
 
+    /** The session file the arguments ask to open: {@code open FILE}, or a lone {@code *.liqlab.json} (the desktop). */
+    static String sessionToOpen(String[] args) {
+        if (args.length == 2 && args[0].equals("open")) {
+            return args[1];
+        }
+        if (args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(".liqlab.json")) {
+            return args[0];
+        }
+        return null;
+    }
+
     public static void main(String[] args) {
-        boolean open = args.length == 2 && args[0].equals("open");
-        if (args.length > 0 && !open) {
+        String session = sessionToOpen(args);
+        if (args.length > 0 && session == null) {
             System.exit(Cli.run(args));
         }
-        if (open) {
-            // `open FILE`: check the session first, so a bad file is one line on stderr, not a window.
+        if (session != null) {
+            // Check the session first, so a bad file is one line on stderr, not a window.
             try {
-                io.liqlab.ui.workspace.SessionFiles.read(java.nio.file.Path.of(args[1]));
+                io.liqlab.ui.workspace.SessionFiles.read(java.nio.file.Path.of(session));
             } catch (io.liqlab.ui.workspace.SessionFiles.SessionException e) {
                 System.err.println("error: " + e.getMessage());
                 System.exit(Cli.EXIT_BAD_INPUT);
             }
-            System.setProperty(io.liqlab.app.LiqLabApp.OPEN_PROPERTY, java.nio.file.Path.of(args[1]).toAbsolutePath().toString());
+            System.setProperty(io.liqlab.app.LiqLabApp.OPEN_PROPERTY, java.nio.file.Path.of(session).toAbsolutePath().toString());
         }
         if (!displayAvailable()) {
             System.err.println("LiqLab needs a display to open its window, and none was found (DISPLAY is not set). "

@@ -33,35 +33,25 @@ final class PopulationGenerator {
         Positions p = new Positions(n, longs);
         long[] keys = new long[n];
         Draw draw = new Draw(scenario, rules, p, keys);
-        // Chunks alternate between the long and the short range, so both sides are exercised from the start
-        // (the JIT compiles one profile for both instead of recompiling when the shorts begin).
-        int longChunks = (longs + CHUNK - 1) / CHUNK;
-        int shortChunks = (n - longs + CHUNK - 1) / CHUNK;
-        int[][] order = new int[longChunks + shortChunks][];
-        int k = 0;
-        for (int a = 0, b = 0; a < longChunks || b < shortChunks; ) {
-            if (a < longChunks) {
-                int from = a * CHUNK;
-                order[k++] = new int[] {from, Math.min(longs, from + CHUNK), a};
-                a++;
-            }
-            if (b < shortChunks) {
-                int from = longs + b * CHUNK;
-                order[k++] = new int[] {from, Math.min(n, from + CHUNK), longChunks + b};
-                b++;
-            }
-        }
+        // Each chunk draws a slice of the longs and the matching slice of the shorts, interleaved one by one, so
+        // the JIT profiles both sides from the first positions (compiling for longs alone and recompiling when
+        // the shorts begin cost more than drawing them).
+        int chunks = Math.max(1, (n + CHUNK - 1) / CHUNK);
+        int shorts = n - longs;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         Runnable worker = () -> {
-            for (int c; (c = next.getAndIncrement()) < order.length; ) {
+            for (int c; (c = next.getAndIncrement()) < chunks; ) {
                 if (cancelled.getAsBoolean()) {
-                    next.set(order.length);
+                    next.set(chunks);
                     return;
                 }
-                int[] chunk = order[c];
-                draw.range(chunk[0], chunk[1], new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (chunk[2] + 1))));
-                progress.report(Phase.POPULATION, (double) done.incrementAndGet() / order.length);
+                int l0 = (int) ((long) longs * c / chunks);
+                int l1 = (int) ((long) longs * (c + 1) / chunks);
+                int s0 = longs + (int) ((long) shorts * c / chunks);
+                int s1 = longs + (int) ((long) shorts * (c + 1) / chunks);
+                draw.interleaved(l0, l1, s0, s1, new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (c + 1))));
+                progress.report(Phase.POPULATION, (double) done.incrementAndGet() / chunks);
             }
         };
         Parallel.run(worker, worker);
@@ -111,37 +101,55 @@ final class PopulationGenerator {
             this.floorPrice = start * 0.05;
         }
 
-        void range(int from, int to, SplittableRandom random) {
+        /** Draws longs {@code [l0, l1)} and shorts {@code [s0, s1)}, alternating in proportion. */
+        void interleaved(int l0, int l1, int s0, int s1, SplittableRandom random) {
             Gaussians normal = new Gaussians(random);
-            for (int i = from; i < to; i++) {
-                int sign = i < p.longCount ? 1 : -1;
-                double lev = leverage[pick(cumulative, random.nextDouble())];
-                double notional = scale * Math.min(maxNotional, minNotional * Math.pow(1 - random.nextDouble(), inverseAlpha));
-                double centre = sign > 0 ? longCentre : shortCentre;
-                for (int attempt = 0; ; attempt++) {
-                    double e = attempt == MAX_REDRAWS ? start : Math.max(floorPrice, centre * (1 + spread * normal.next()));
-                    double q = notional / e;
-                    double maxLev = LiquidationEngine.maxLeverage(rules, e, q, Double.NaN);
-                    double m = notional / Math.min(lev, maxLev);
-                    double t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
-                    if (Double.isNaN(t) && m <= LiquidationEngine.maintenanceMargin(rules, e, q, e)) {
-                        // Liquidatable at entry even at the tier's maximum (a schedule whose mmr exceeds
-                        // 1/maxLeverage): hold twice the maintenance margin instead.
-                        m = 2 * LiquidationEngine.maintenanceMargin(rules, e, q, e);
-                        t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
-                    }
-                    if (Double.isNaN(t)) {
-                        t = sign > 0 ? 0 : Double.POSITIVE_INFINITY;
-                    }
-                    boolean pastAlready = sign > 0 ? t >= start : t <= start;
-                    if (!pastAlready || attempt == MAX_REDRAWS) {
-                        p.entry[i] = e;
-                        p.quantity[i] = q;
-                        p.margin[i] = m;
-                        p.trigger[i] = t;
-                        keys[i] = Positions.key(t, sign < 0, i, keyScale);
-                        break;
-                    }
+            long nl = l1 - l0;
+            long ns = s1 - s0;
+            int l = l0;
+            int s = s0;
+            while (l < l1 || s < s1) {
+                // Bresenham: take a long while the longs drawn are behind their share.
+                if (s >= s1 || (l < l1 && (l - l0) * ns <= (s - s0) * nl)) {
+                    drawOne(l++, random, normal);
+                } else {
+                    drawOne(s++, random, normal);
+                }
+            }
+        }
+
+        /**
+         * One position. A method of its own so the JIT compiles it after a few hundred calls, instead of the
+         * whole chunk loop running interpreted until an on-stack replacement is ready.
+         */
+        private void drawOne(int i, SplittableRandom random, Gaussians normal) {
+            int sign = i < p.longCount ? 1 : -1;
+            double lev = leverage[pick(cumulative, random.nextDouble())];
+            double notional = scale * Math.min(maxNotional, minNotional * Math.pow(1 - random.nextDouble(), inverseAlpha));
+            double centre = sign > 0 ? longCentre : shortCentre;
+            for (int attempt = 0; ; attempt++) {
+                double e = attempt == MAX_REDRAWS ? start : Math.max(floorPrice, centre * (1 + spread * normal.next()));
+                double q = notional / e;
+                double maxLev = LiquidationEngine.maxLeverage(rules, e, q, Double.NaN);
+                double m = notional / Math.min(lev, maxLev);
+                double t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
+                if (Double.isNaN(t) && m <= LiquidationEngine.maintenanceMargin(rules, e, q, e)) {
+                    // Liquidatable at entry even at the tier's maximum (a schedule whose mmr exceeds
+                    // 1/maxLeverage): hold twice the maintenance margin instead.
+                    m = 2 * LiquidationEngine.maintenanceMargin(rules, e, q, e);
+                    t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
+                }
+                if (Double.isNaN(t)) {
+                    t = sign > 0 ? 0 : Double.POSITIVE_INFINITY;
+                }
+                boolean pastAlready = sign > 0 ? t >= start : t <= start;
+                if (!pastAlready || attempt == MAX_REDRAWS) {
+                    p.entry[i] = e;
+                    p.quantity[i] = q;
+                    p.margin[i] = m;
+                    p.trigger[i] = t;
+                    keys[i] = Positions.key(t, sign < 0, i, keyScale);
+                    return;
                 }
             }
         }
