@@ -308,7 +308,7 @@ public final class Simulator {
                 book.jump(book.mid() * (1 + shock.percent() / 100), now);
             }
             if (driver.noisePercentPerSqrtSecond() > 0) {
-                double z = PopulationGenerator.gaussian(noiseRandom);
+                double z = noiseRandom.nextGaussian();
                 book.jump(book.mid() * Math.exp(driver.noisePercentPerSqrtSecond() / 100 * z * Math.sqrt(dt)), now);
             }
             double flow = 0;
