@@ -55,7 +55,7 @@ final class CalcCommand implements Callable<Integer> {
     Double otherUpnl;
     @Option(names = "--funding-paid", paramLabel = "F", converter = NumberConverter.class, description = "Funding paid so far (negative = received).")
     Double fundingPaid;
-    @Option(names = "--funding-rate", paramLabel = "R", converter = NumberConverter.class, description = "Funding rate per interval as a fraction, 0.0001 = 0.01% (with --funding-intervals); a long pays it, a short receives it.")
+    @Option(names = "--funding-rate", paramLabel = "R", converter = NumberConverter.class, description = "Funding rate per interval as a fraction, 0.0001 = 0.01%% (with --funding-intervals); a long pays it, a short receives it.")
     Double fundingRate;
     @Option(names = "--funding-intervals", paramLabel = "K", converter = NumberConverter.class, description = "Funding intervals held.")
     Double fundingIntervals;

@@ -107,23 +107,38 @@ final class OrderBook {
         return askPerPercent * stress * shapeFactor((bottom + hi(i)) / 2) * width / mid * 100;
     }
 
-    private static double relax(double depth, double target, double elapsed, double refill, double pull) {
+    private double relax(double depth, double target, double elapsed) {
         if (elapsed <= 0 || depth == target) {
             return depth;
         }
-        double tau = target > depth ? refill : pull;
-        return target + (depth - target) * Math.exp(-elapsed / tau);
+        if (elapsed != lastElapsed) {
+            // Most levels are read once a tick, so the same elapsed time comes back: two exps per tick, not per level.
+            lastElapsed = elapsed;
+            lastRefillKeep = Math.exp(-elapsed / refillSeconds);
+            lastPullKeep = Math.exp(-elapsed / pullSeconds);
+        }
+        return target + (depth - target) * (target > depth ? lastRefillKeep : lastPullKeep);
+    }
+
+    private double lastElapsed = Double.NaN;
+    private double lastRefillKeep;
+    private double lastPullKeep;
+    /** Where the last market order (or preview) ended: the price of its last fill. */
+    private double lastPreviewPrice;
+
+    double lastPreviewPrice() {
+        return lastPreviewPrice;
     }
 
     private double bidAt(int i, double now) {
-        double d = relax(bid[i], bidTarget(i), now - bidTime[i], refillSeconds, pullSeconds);
+        double d = relax(bid[i], bidTarget(i), now - bidTime[i]);
         bid[i] = d;
         bidTime[i] = now;
         return d;
     }
 
     private double askAt(int i, double now) {
-        double d = relax(ask[i], askTarget(i), now - askTime[i], refillSeconds, pullSeconds);
+        double d = relax(ask[i], askTarget(i), now - askTime[i]);
         ask[i] = d;
         askTime[i] = now;
         return d;
@@ -241,6 +256,7 @@ final class OrderBook {
                 i--;
             }
         }
+        lastPreviewPrice = price;
         if (apply) {
             moveMid(price, now);
         }
@@ -280,6 +296,7 @@ final class OrderBook {
                 i++;
             }
         }
+        lastPreviewPrice = price;
         if (apply) {
             moveMid(price, now);
         }

@@ -229,6 +229,11 @@ public record Scenario(String id, String name, String description, List<String> 
                 driver, insuranceFund, newRules, heatmap);
     }
 
+    public Scenario withDuration(double seconds) {
+        return new Scenario(id, name, description, assumptions, venue, seed, new Clock(clock.tickSeconds(), seconds),
+                market, population, book, driver, insuranceFund, rules, heatmap);
+    }
+
     public Scenario withInsuranceFund(double balance) {
         return new Scenario(id, name, description, assumptions, venue, seed, clock, market, population, book,
                 driver, balance, rules, heatmap);

@@ -48,10 +48,37 @@ public final class Simulator {
     public static SimulationResult run(Scenario scenario, VenueRules rules, DoubleConsumer progress,
                                        BooleanSupplier cancelled) {
         long started = System.nanoTime();
+        warmUpAlongside(scenario, rules);
         Run run = new Run(scenario, rules, progress, cancelled);
         run.execute();
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         return run.result(elapsed);
+    }
+
+    /** Positions from which a first run in a JVM warms the JIT on a second core. */
+    static final int WARM_UP_FROM = 200_000;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The first large run in a fresh JVM meets its heaviest work (the cascade's first seconds) while the code is
+     * still interpreted. On a machine with a second core, a small copy of the same run (50,000 positions, the
+     * first five minutes; the same market, since sizes scale with the population) goes through the same code on
+     * a daemon thread while this run draws its population, so the JIT has compiled and profiled the cascade by
+     * the time the real one starts. Its result is thrown away; it changes no figure of the real run.
+     */
+    private static void warmUpAlongside(Scenario scenario, VenueRules rules) {
+        if (scenario.population().positions() < WARM_UP_FROM || Runtime.getRuntime().availableProcessors() < 2
+                || Boolean.getBoolean("liqlab.sim.noWarmUp") || !WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        Scenario small = scenario.withPositions(50_000).withDuration(Math.min(300, scenario.clock().durationSeconds()));
+        Thread.ofPlatform().daemon().name("liqlab-sim-warm-up").start(() -> {
+            try {
+                new Run(small, rules, f -> { }, () -> false).execute();
+            } catch (RuntimeException | Error e) {
+                // A warm-up only; the real run reports its own problems.
+            }
+        });
     }
 
     /** A hand-placed position, for tests and worked examples: side +1 long or -1 short. */
@@ -421,7 +448,7 @@ public final class Simulator {
             if (partial instanceof PartialLiquidation.IocOrderFirst) {
                 closeIocFirst(i, s, q, e, m);
             } else {
-                closeWhole(i, s, q, e, m);
+                closeWhole(i, s, q, e, m, Double.NaN);
             }
         }
 
@@ -433,9 +460,15 @@ public final class Simulator {
          */
         private void closeIocFirst(int i, int s, double q, double e, double m) {
             double bankruptcy = e - s * m / q;
+            // Most orders end above the bankruptcy price: one preview says so, and then the order is whole.
+            double fill = preview(s, q);
+            if (s * (book.lastPreviewPrice() - bankruptcy) >= 0) {
+                closeWhole(i, s, q, e, m, fill);
+                return;
+            }
             double ioc = book.quantityWithin(s, bankruptcy, now);
             if (ioc >= q) {
-                closeWhole(i, s, q, e, m);
+                closeWhole(i, s, q, e, m, fill);
                 return;
             }
             double share = ioc / q;
@@ -572,11 +605,12 @@ public final class Simulator {
             partials++;
         }
 
-        private void closeWhole(int i, int s, double q, double e, double m) {
+        /** @param previewed the order's previewed fill notional, or NaN when not previewed yet */
+        private void closeWhole(int i, int s, double q, double e, double m, double previewed) {
             // The loss can be no more than q*e - m for a long (the price cannot fall below zero); when the fund
             // covers even that, or there is no ADL to hand over to, the order goes straight to the book.
             boolean mayNeedAdl = adlEnabled && (s < 0 || q * e - m > insurance);
-            double fill = mayNeedAdl ? preview(s, q) : 0;
+            double fill = !mayNeedAdl ? 0 : Double.isNaN(previewed) ? preview(s, q) : previewed;
             double equity = m + s * (fill - q * e);
             if (mayNeedAdl && equity < 0 && -equity > insurance) {
                 // The fund pays for as much of the position as it can cover; ADL takes the rest.
