@@ -1,0 +1,18 @@
+package io.liqlab.ui.learn;
+
+import io.liqlab.ui.position.PositionViewModel;
+
+/** What a guided example can set up: the position workspace, the tab shown, and the cascade pane. */
+public interface LearningTargets {
+
+    PositionViewModel position();
+
+    /** Shows the tab with this id ({@code tab-position}, {@code tab-cascade}, ...). */
+    void showTab(String tabId);
+
+    /**
+     * Opens {@code scenarioId} in the cascade pane; plays it from the start, or, with {@code atSecond} not NaN,
+     * jumps there and pauses.
+     */
+    void openCascade(String scenarioId, double atSecond, boolean play);
+}
