@@ -121,6 +121,8 @@ final class SimulateCommand implements Callable<Integer> {
         o.put("runs", r.runs());
         o.put("sortSize", SimulationBench.SORT_SIZE);
         o.put("coldHeap", SimulationBench.HEAP);
+        o.put("bytesPerPosition", io.liqlab.sim.Simulator.BYTES_PER_POSITION);
+        o.put("peakBytesPerPosition", io.liqlab.sim.Simulator.PEAK_BYTES_PER_POSITION);
         putMeasurement(o, "cold", r.cold());
         putMeasurement(o, "warm", r.warm());
         if (r.coldNote() != null) {
@@ -155,6 +157,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (r.coldNote() != null) {
             b.append("  cold: ").append(r.coldNote()).append(System.lineSeparator());
         }
+        b.append(String.format(Locale.ROOT, "  memory: %d bytes per position for the run, %d at the peak while ordering; "
+                + "every cold run above fits in %s%n", io.liqlab.sim.Simulator.BYTES_PER_POSITION,
+                io.liqlab.sim.Simulator.PEAK_BYTES_PER_POSITION, SimulationBench.HEAP.substring(2)));
         b.append(System.lineSeparator()).append("  engine time by phase: population / ordering / cascade").append(System.lineSeparator());
         phases(b, "cold", r.cold());
         phases(b, "warm", r.warm());

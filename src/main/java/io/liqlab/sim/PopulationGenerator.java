@@ -31,8 +31,8 @@ final class PopulationGenerator {
         int n = pop.positions();
         int longs = (int) Math.round(n * pop.longShare());
         Positions p = new Positions(n, longs);
-        long[] keys = new long[n];
-        Draw draw = new Draw(scenario, rules, p, keys);
+        p.keys = new long[n];
+        Draw draw = new Draw(scenario, rules, p);
         // Each chunk draws a slice of the longs and the matching slice of the shorts, interleaved one by one, so
         // the JIT profiles both sides from the first positions (compiling for longs alone and recompiling when
         // the shorts begin cost more than drawing them).
@@ -59,7 +59,7 @@ final class PopulationGenerator {
             throw new CancellationException("cancelled while drawing positions");
         }
         progress.report(Phase.ORDERING, 0);
-        p.sortAll(keys);
+        p.sortAll();
         return p;
     }
 
@@ -78,11 +78,9 @@ final class PopulationGenerator {
         private final double longCentre;
         private final double shortCentre;
         private final double floorPrice;
-        private final long[] keys;
         private final double keyScale;
 
-        Draw(Scenario scenario, VenueRules rules, Positions p, long[] keys) {
-            this.keys = keys;
+        Draw(Scenario scenario, VenueRules rules, Positions p) {
             this.keyScale = Positions.keyScale(scenario.market().startPrice());
             Scenario.Population pop = scenario.population();
             this.rules = rules;
@@ -148,7 +146,7 @@ final class PopulationGenerator {
                     p.quantity[i] = q;
                     p.margin[i] = m;
                     p.trigger[i] = t;
-                    keys[i] = Positions.key(t, sign < 0, i, keyScale);
+                    p.keys[i] = Positions.key(t, sign < 0, i, keyScale);
                     return;
                 }
             }

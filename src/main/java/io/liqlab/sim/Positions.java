@@ -26,8 +26,10 @@ final class Positions {
     double[] margin;
     /** Liquidation trigger price; 0 for a long that is never liquidated, +infinity for such a short. */
     double[] trigger;
-    /** Allocated once the population is ordered (see {@link #sortAll(long[])}), so ordering stays within 48 bytes. */
+    /** Allocated once the population is ordered (see {@link #sortAll()}), so ordering stays within 48 bytes. */
     byte[] state;
+    /** Sort keys ({@link #key}), written while drawing and dropped once ordered. */
+    long[] keys;
 
     Positions(int size, int longCount) {
         this.size = size;
@@ -74,12 +76,12 @@ final class Positions {
 
     /**
      * Orders both sides by trigger, ascending, moving all four columns together, then opens the state column.
-     * {@code keys} holds {@link #key} of every position (written while drawing); a radix sort orders them in
+     * {@link #keys} holds {@link #key} of every position (written while drawing); a radix sort orders them in
      * one counting and three scatter passes; each column is gathered into a fresh array in that order; an
      * insertion pass fixes the neighbours the quantisation left out of exact order. Peak memory: the four
      * columns plus two longs per position while sorting, then plus one column while gathering: 48 bytes.
      */
-    void sortAll(long[] keys) {
+    void sortAll() {
         int n = size;
         long[] order = RadixSort.sortByUpperHalf(keys, new long[n], n);
         keys = null; // the unsorted keys (the sort's other buffer) can go
@@ -95,12 +97,12 @@ final class Positions {
 
     /** Orders positions whose keys were not written while drawing (hand-placed ones). */
     void sortAll(double startPrice) {
-        long[] keys = new long[size];
+        keys = new long[size];
         double scale = keyScale(startPrice);
         for (int i = 0; i < size; i++) {
             keys[i] = key(trigger[i], i >= longCount, i, scale);
         }
-        sortAll(keys);
+        sortAll();
     }
 
     private static double[] gather(double[] column, long[] order, int n) {

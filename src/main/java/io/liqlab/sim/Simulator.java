@@ -55,6 +55,11 @@ public final class Simulator {
         return run.result(elapsed);
     }
 
+    /** Heap held per position for a whole run: entry, quantity, margin and trigger as doubles, and a state byte. */
+    public static final int BYTES_PER_POSITION = Positions.BYTES_PER_POSITION;
+    /** Heap per position at the peak, while the population is ordered (two longs per position more). */
+    public static final int PEAK_BYTES_PER_POSITION = 4 * Double.BYTES + 2 * Long.BYTES;
+
     /** Positions from which a first run in a JVM warms the JIT on a second core. */
     static final int WARM_UP_FROM = 200_000;
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
