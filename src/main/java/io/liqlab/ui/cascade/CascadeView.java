@@ -60,6 +60,8 @@ import java.util.concurrent.Executor;
  */
 public final class CascadeView extends BorderPane {
 
+    private static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
+
     private final CascadeViewModel vm;
     private final Executor background;
     private final CascadeCharts charts;
@@ -114,6 +116,9 @@ public final class CascadeView extends BorderPane {
         sceneProperty().subscribe(s -> wake());
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        // Clicking a chart takes the focus into the pane, so Space and the arrows work on it. On release: the tab
+        // pane takes the focus itself on every press inside it.
+        charts.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> charts.requestFocus());
     }
 
     /** Starts the frame timer when the pane is shown and something moves; it stops itself when nothing does. */
@@ -230,11 +235,12 @@ public final class CascadeView extends BorderPane {
         back.setId("cascade-step-back");
         back.setTooltip(new Tooltip("One tick back (Left)"));
         back.setOnAction(e -> vm.step(-1));
-        ToggleButton play = new ToggleButton();
+        // A plain button: a toggle bound to the playing state could not be clicked (firing sets its bound value).
+        Button play = new Button();
         play.setId("cascade-play");
         play.setMinWidth(USE_PREF_SIZE);
         play.textProperty().bind(vm.playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
-        play.selectedProperty().bind(vm.playingProperty());
+        vm.playingProperty().subscribe(p -> play.pseudoClassStateChanged(PLAYING, p));
         play.setTooltip(new Tooltip("Play or pause (Space)"));
         play.setOnAction(e -> vm.togglePlay());
         Button forward = new Button("|▶");
@@ -464,6 +470,8 @@ public final class CascadeView extends BorderPane {
         VBox.setVgrow(logBox, Priority.ALWAYS);
         scroll.setMaxHeight(USE_PREF_SIZE);
         logList.setMinHeight(140);
+        // Its own preferred height (400) would squeeze the what-if form; it takes what is left instead.
+        logList.setPrefHeight(160);
         side.getStyleClass().add("cascade-side");
         side.prefWidthProperty().bind(theme.map(t -> t.fontScale() > 1 ? 500.0 : 370.0));
         side.minWidthProperty().bind(side.prefWidthProperty());
