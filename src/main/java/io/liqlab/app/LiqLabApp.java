@@ -11,7 +11,11 @@ import io.liqlab.ui.profiles.ProfilesViewModel;
 import io.liqlab.ui.workspace.WorkspaceState;
 import io.liqlab.ui.workspace.WorkspaceView;
 import io.liqlab.ui.workspace.WorkspaceViewModel;
+import io.liqlab.sim.ScenarioCatalog;
+import io.liqlab.sim.ScenarioReader;
+import io.liqlab.ui.cascade.CascadeViewModel;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -22,6 +26,8 @@ import javafx.stage.Stage;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The composition root: builds the services once and hands them to the views through constructors. */
 public final class LiqLabApp extends Application {
@@ -33,6 +39,12 @@ public final class LiqLabApp extends Application {
     /** Set by {@code liqlab open FILE}: the session to open once the window is up. */
     public static final String OPEN_PROPERTY = "liqlab.open";
 
+    /** The one executor for work off the FX thread: cascade runs and exports, one at a time. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "liqlab-background");
+        t.setDaemon(true);
+        return t;
+    });
     private WorkspaceStore store;
     private WorkspaceViewModel workspace;
     private WorkspaceView view;
@@ -57,7 +69,10 @@ public final class LiqLabApp extends Application {
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
                 new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")));
         view = new WorkspaceView(workspace, profiles, tiers,
-                new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")));
+                new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")),
+                () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues,
+                        background, Platform::runLater, System::nanoTime),
+                background);
 
         BorderPane root = new BorderPane(view);
         VBox problems = new VBox();

@@ -26,11 +26,14 @@ import java.util.List;
  */
 public final class Screenshots {
     private static Path out = Path.of("assets", "screenshots");
+    /** {@code cascade} as the second argument: only the Cascade tab's shots. */
+    private static boolean cascadeOnly;
 
     public static void main(String[] args) {
         if (args.length > 0) {
             out = Path.of(args[0]);
         }
+        cascadeOnly = args.length > 1 && args[1].equals("cascade");
         Application.launch(App.class, args);
     }
 
@@ -42,6 +45,12 @@ public final class Screenshots {
             new LiqLabApp().start(stage);
             Scene scene = stage.getScene();
             List<Runnable> steps = new ArrayList<>();
+            if (cascadeOnly) {
+                cascadeSteps(stage, scene, steps);
+                steps.add(Platform::exit);
+                run(steps, 0);
+                return;
+            }
             steps.add(() -> {
                 stage.setWidth(1600);
                 stage.setHeight(1000);
@@ -101,9 +110,51 @@ public final class Screenshots {
                 stage.setHeight(1080);
             });
             steps.add(() -> shoot(scene, "workspace-1920x1080.png"));
+            cascadeSteps(stage, scene, steps);
             steps.add(Platform::exit);
             run(steps, 0);
         }
+    }
+
+    /** The Cascade tab: classroom and 2025-10-10 scenarios, light and dark, two sizes, side by side, presentation. */
+    private static void cascadeSteps(Stage stage, Scene scene, List<Runnable> steps) {
+        io.liqlab.ui.cascade.CascadeViewModel[] vm = new io.liqlab.ui.cascade.CascadeViewModel[1];
+        steps.add(() -> {
+            theme(scene, "LIGHT");
+            ((ToggleButton) scene.lookup("#presentation")).setSelected(false);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(4);
+        });
+        steps.add(() -> {
+            vm[0] = ((io.liqlab.ui.cascade.CascadeView) scene.lookup("#cascade")).viewModel();
+            vm[0].scrub(140);
+        });
+        steps.add(() -> shoot(scene, "cascade-1280x800.png"));
+        steps.add(() -> theme(scene, "DARK"));
+        steps.add(() -> shoot(scene, "cascade-dark-1280x800.png"));
+        steps.add(() -> {
+            theme(scene, "LIGHT");
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+            vm[0].scenarioProperty().set(vm[0].scenarios().stream().filter(s -> s.id().equals("2025-10-10")).findFirst().orElseThrow());
+        });
+        steps.add(() -> { });
+        steps.add(() -> vm[0].scrub(900));
+        steps.add(() -> shoot(scene, "cascade.png"));
+        steps.add(() -> theme(scene, "DARK"));
+        steps.add(() -> shoot(scene, "cascade-dark.png"));
+        steps.add(() -> {
+            theme(scene, "LIGHT");
+            vm[0].sideBySideProperty().set(true);
+        });
+        steps.add(() -> { });
+        steps.add(() -> { });
+        steps.add(() -> vm[0].scrub(900));
+        steps.add(() -> shoot(scene, "cascade-side-by-side.png"));
+        steps.add(() -> ((ToggleButton) scene.lookup("#presentation")).setSelected(true));
+        steps.add(() -> shoot(scene, "cascade-presentation.png"));
+        steps.add(() -> ((ToggleButton) scene.lookup("#presentation")).setSelected(false));
     }
 
     /** One step per second or so, letting layout and rendering settle between them. */

@@ -51,9 +51,17 @@ public final class WorkspaceView extends BorderPane {
     private final PositionFormView form;
 
     private final SessionFiles sessions;
+    /** The canvas charts' colours and text size, following the theme and presentation mode. */
+    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.light());
 
+    /**
+     * @param cascade    builds the cascade pane's view-model the first time its tab is shown (it loads the scenarios)
+     * @param background the app's one background executor (cascade runs and exports)
+     */
     public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles, io.liqlab.ui.tiers.TierWorkbenchViewModel tiers,
-                         SessionFiles sessions) {
+                         SessionFiles sessions, java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
+                         java.util.concurrent.Executor background) {
         this.vm = vm;
         this.sessions = sessions;
         getStyleClass().add("workspace");
@@ -111,7 +119,17 @@ public final class WorkspaceView extends BorderPane {
         profilesTab.setId("tab-profiles");
         Tab tiersTab = lazyTab("Tier editor", () -> new io.liqlab.ui.tiers.TierEditorView(tiers, vm.position().positionProperty()));
         tiersTab.setId("tab-tiers");
-        tabs.getTabs().addAll(positionTab, compareTab, profilesTab, tiersTab);
+        Tab cascadeTab = new Tab("Cascade");
+        cascadeTab.setId("tab-cascade");
+        // Built on first view: loading the scenarios and the first run wait until a teacher opens the tab.
+        cascadeTab.selectedProperty().subscribe(selected -> {
+            if (selected && cascadeTab.getContent() == null) {
+                io.liqlab.ui.cascade.CascadeViewModel model = cascade.get();
+                model.activeProperty().bind(cascadeTab.selectedProperty());
+                cascadeTab.setContent(new io.liqlab.ui.cascade.CascadeView(model, chartTheme, background));
+            }
+        });
+        tabs.getTabs().addAll(positionTab, compareTab, profilesTab, tiersTab, cascadeTab);
         if (!tiers.pendingDrafts().isEmpty()) {
             tabs.getSelectionModel().select(tiersTab);
         }
@@ -363,5 +381,6 @@ public final class WorkspaceView extends BorderPane {
         }
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
         charts.setTheme(big ? theme.withFontScale(1.6) : theme);
+        chartTheme.set(big ? theme.withFontScale(1.6) : theme);
     }
 }

@@ -1,0 +1,584 @@
+package io.liqlab.ui.cascade;
+
+import io.liqlab.core.Numbers;
+import io.liqlab.sim.FrameColumn;
+import io.liqlab.sim.Frames;
+import io.liqlab.sim.SimulationResult;
+import io.liqlab.ui.chart.ChartTheme;
+import io.liqlab.ui.chart.TimeChart;
+import io.liqlab.ui.chart.TimeChart.Axis;
+import io.liqlab.ui.chart.TimeChart.Key;
+import io.liqlab.ui.chart.TimeChart.Layer;
+import io.liqlab.ui.chart.TimeChart.Shape;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.paint.Color;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The pane's five synchronised charts: price with liquidation markers, the heatmap of liquidations waiting at each
+ * price, liquidated notional per tick with cumulative and open interest, the insurance fund with ADL and bad debt,
+ * and book depth with the cascade ratio R. A run is drawn once; playback moves each chart's cursor.
+ */
+public final class CascadeCharts extends GridPane {
+
+    // Okabe-Ito: long and short differ in shape as well as colour, for colour-blind readers and projectors.
+    static final Color LONG = Color.web("#D55E00");
+    static final Color SHORT = Color.web("#0072B2");
+    static final Color SHORT_ON_DARK = Color.web("#56B4E9");
+    static final Color MARK = Color.web("#E69F00");
+    static final Color ADL = Color.web("#CC79A7");
+    static final Color BACKSTOP = Color.web("#009E73");
+    static final Color OTHER = Color.web("#8C6D1F");
+    static final Color OTHER_ON_DARK = Color.web("#F0E442");
+    /** Viridis, sampled: readable in grey and for the common colour-vision deficiencies. */
+    private static final Color[] RAMP = {Color.web("#440154"), Color.web("#3B528B"), Color.web("#21918C"),
+            Color.web("#5EC962"), Color.web("#FDE725")};
+
+    final TimeChart price = new TimeChart("Price");
+    final TimeChart heatmap = new TimeChart("Liquidations waiting at each price");
+    final TimeChart liquidated = new TimeChart("Liquidated notional");
+    final TimeChart fund = new TimeChart("Insurance fund, ADL, bad debt");
+    final TimeChart depth = new TimeChart("Book depth within 1% and cascade ratio R");
+    private final List<TimeChart> all = List.of(price, heatmap, liquidated, fund, depth);
+
+    private CascadeViewModel.Runs runs;
+    private Series main;
+    private Series other;
+    private double tick = 1;
+
+    CascadeCharts(ObservableValue<ChartTheme> theme, DoubleConsumer scrubToSecond) {
+        getStyleClass().add("cascade-charts");
+        setHgap(6);
+        setVgap(6);
+        price.setId("cascade-price-chart");
+        heatmap.setId("cascade-heatmap");
+        liquidated.setId("cascade-liquidated-chart");
+        fund.setId("cascade-fund-chart");
+        depth.setId("cascade-depth-chart");
+        ColumnConstraints wide = new ColumnConstraints();
+        wide.setPercentWidth(58);
+        ColumnConstraints narrow = new ColumnConstraints();
+        narrow.setPercentWidth(42);
+        getColumnConstraints().addAll(wide, narrow);
+        for (int i = 0; i < 6; i++) {
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(100.0 / 6);
+            r.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(r);
+        }
+        add(price, 0, 0, 1, 3);
+        add(heatmap, 0, 3, 1, 3);
+        add(liquidated, 1, 0, 1, 2);
+        add(fund, 1, 2, 1, 2);
+        add(depth, 1, 4, 1, 2);
+        for (TimeChart c : all) {
+            c.themeProperty().bind(theme);
+            c.setOnScrub(scrubToSecond);
+            c.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            c.clear("Running the scenario…");
+        }
+        theme.subscribe(t -> {
+            if (runs != null) {
+                show(runs);
+            }
+        });
+    }
+
+    public List<TimeChart> charts() {
+        return all;
+    }
+
+    /** Draws a run (and the run it is compared with) on every chart. */
+    void show(CascadeViewModel.Runs r) {
+        runs = r;
+        main = new Series(r.main());
+        other = r.other() == null ? null : new Series(r.other());
+        tick = r.main().scenario().clock().tickSeconds();
+        boolean dark = isDark();
+        Color shortColor = dark ? SHORT_ON_DARK : SHORT;
+        Color otherColor = dark ? OTHER_ON_DARK : OTHER;
+        double seconds = main.time[main.n - 1];
+        if (other != null) {
+            seconds = Math.max(seconds, other.time[other.n - 1]);
+        }
+        String mainName = r.mainVenue().name();
+        String otherName = r.otherVenue() == null ? "" : r.otherVenue().name();
+        double duration = seconds;
+        // One chart per pulse: the software renderer replays a new chart's drawing on the render thread, and five at
+        // once kept the next pulse waiting for a quarter of a second (measured on the million-position run).
+        staged.clear();
+        staged.add(() -> showPrice(duration, shortColor, otherColor, mainName, otherName));
+        staged.add(() -> showHeatmap(duration, otherColor, otherName));
+        staged.add(() -> showLiquidated(duration, shortColor, otherColor, otherName));
+        staged.add(() -> showFund(duration, otherColor, otherName));
+        staged.add(() -> showDepth(duration, otherColor, otherName));
+        staged.poll().run();
+        if (!stager.running) {
+            stager.running = true;
+            stager.start();
+        }
+    }
+
+    private final java.util.ArrayDeque<Runnable> staged = new java.util.ArrayDeque<>();
+
+    /** Hands one staged chart per pulse to its canvas. */
+    private final class Stager extends javafx.animation.AnimationTimer {
+        boolean running;
+
+        @Override
+        public void handle(long now) {
+            Runnable next = staged.poll();
+            if (next != null) {
+                next.run();
+            }
+            if (staged.isEmpty()) {
+                running = false;
+                stop();
+            }
+        }
+    }
+
+    private final Stager stager = new Stager();
+
+    void setCursor(double second) {
+        for (TimeChart c : all) {
+            c.setCursor(second);
+        }
+    }
+
+    void setDataVisible(boolean visible) {
+        for (TimeChart c : all) {
+            c.setDataVisible(visible);
+        }
+    }
+
+    private boolean isDark() {
+        ChartTheme t = price.themeProperty().get();
+        return t != null && t.background().getBrightness() < 0.5;
+    }
+
+    // ---- price -------------------------------------------------------------------------------------------
+
+    private void showPrice(double seconds, Color shortColor, Color otherColor, String mainName, String otherName) {
+        double lo = Math.min(main.min(main.mid), main.min(main.mark));
+        double hi = Math.max(main.max(main.mid), main.max(main.mark));
+        if (other != null) {
+            lo = Math.min(lo, other.min(other.mid));
+            hi = Math.max(hi, other.max(other.mid));
+        }
+        double pad = (hi - lo) * 0.08 + hi * 1e-4;
+        List<Key> keys = new ArrayList<>(List.of(new Key("Mid", price.themeProperty().get().text(), Shape.LINE),
+                new Key("Mark", MARK, Shape.DASHED), new Key("Longs liquidated", LONG, Shape.TRIANGLE_DOWN),
+                new Key("Shorts liquidated", shortColor, Shape.TRIANGLE_UP), new Key("ADL", ADL, Shape.DIAMOND),
+                new Key("Backstop", BACKSTOP, Shape.SQUARE)));
+        if (other != null) {
+            keys.add(new Key("Mid, " + otherName, otherColor, Shape.DASHED));
+        }
+        List<Layer> layers = new ArrayList<>();
+        Series o = other;
+        if (o != null) {
+            layers.add((gc, p) -> p.polyline(gc, o.time, o.mid, o.n, false, otherColor, 2, true));
+        }
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.mark, main.n, false, MARK, 1.5, true));
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.mid, main.n, false, p.theme().text(), 2.2, false));
+        layers.add((gc, p) -> drawMarkers(gc, p, shortColor));
+        double dry = runs.main().fundEmptySecond();
+        if (!Double.isNaN(dry)) {
+            layers.add((gc, p) -> p.event(gc, dry, "insurance fund dry", LONG));
+        }
+        price.setTitle("Price, " + mainName);
+        price.setContent(seconds, new Axis("price", lo - pad, hi + pad, CascadeCharts::priceLabel), null, keys, layers);
+    }
+
+    /**
+     * One marker per pixel column and side, its area proportional to the notional liquidated in that column; ADL
+     * fills and backstop hand-overs as small marks along the top.
+     */
+    private void drawMarkers(GraphicsContext gc, TimeChart.Plot p, Color shortColor) {
+        int columns = Math.max(1, (int) Math.floor(p.width()) - 1);
+        double[] longN = new double[columns];
+        double[] shortN = new double[columns];
+        double[] markAt = new double[columns];
+        boolean[] adl = new boolean[columns];
+        boolean[] backstop = new boolean[columns];
+        double max = 0;
+        for (int i = 1; i < main.n; i++) {
+            int c = (int) Math.max(0, Math.min(columns - 1, Math.floor(p.x(main.time[i]) - p.left())));
+            longN[c] += main.liqLong[i];
+            shortN[c] += main.liqShort[i];
+            markAt[c] = main.mark[i];
+            adl[c] |= main.adlCount[i] > 0;
+            backstop[c] |= main.backstop[i] > 0;
+            max = Math.max(max, Math.max(longN[c], shortN[c]));
+        }
+        double s = p.scale();
+        double minR = 2.5 * s;
+        double maxR = Math.max(minR, Math.min(16 * s, p.height() / 8));
+        gc.setGlobalAlpha(0.75);
+        for (int c = 0; c < columns; c++) {
+            double cx = p.left() + c + 0.5;
+            if (longN[c] > 0) {
+                double r = minR + (maxR - minR) * Math.sqrt(longN[c] / max);
+                gc.setFill(LONG);
+                TimeChart.Markers.triangle(gc, inside(cx, p.left(), p.right(), r), inside(p.y(markAt[c]) + r * 0.6, p.top(), p.bottom(), r), r, false);
+            }
+            if (shortN[c] > 0) {
+                double r = minR + (maxR - minR) * Math.sqrt(shortN[c] / max);
+                gc.setFill(shortColor);
+                TimeChart.Markers.triangle(gc, inside(cx, p.left(), p.right(), r), inside(p.y(markAt[c]) - r * 0.6, p.top(), p.bottom(), r), r, true);
+            }
+        }
+        gc.setGlobalAlpha(1);
+        for (int c = 0; c < columns; c++) {
+            double cx = p.left() + c + 0.5;
+            if (adl[c]) {
+                gc.setFill(ADL);
+                TimeChart.Markers.diamond(gc, cx, p.top() + 7 * s, 4 * s);
+            }
+            if (backstop[c]) {
+                gc.setFill(BACKSTOP);
+                gc.fillRect(cx - 3 * s, p.top() + 15 * s, 6 * s, 6 * s);
+            }
+        }
+    }
+
+    /** A marker centre moved just enough to keep a marker of radius r inside [lo, hi]. */
+    private static double inside(double v, double lo, double hi, double r) {
+        return Math.max(lo + r, Math.min(hi - r, v));
+    }
+
+    // ---- heatmap ---------------------------------------------------------------------------------------------
+
+    private void showHeatmap(double seconds, Color otherColor, String otherName) {
+        Frames f = runs.main().frames();
+        double heatLow = f.heatBucketLow(0);
+        double heatHigh = f.heatBucketLow(f.heatBuckets() - 1) + f.heatBucketWidth();
+        double lo = main.min(main.mid);
+        double hi = main.max(main.mid);
+        double start = main.mid[0];
+        // Enough room below and above the path to see the walls it runs into, within the buckets the run kept.
+        double span = Math.max(hi - lo, start * 0.04);
+        double yLo = Math.max(heatLow, lo - span * 0.8);
+        double yHi = Math.min(heatHigh, hi + span * 0.5);
+        float maxHeat = 0;
+        for (int i = 0; i < f.size(); i++) {
+            for (int b = 0; b < f.heatBuckets(); b++) {
+                maxHeat = (float) Math.max(maxHeat, f.heat(i, b));
+            }
+        }
+        HeatImage image = new HeatImage(f, maxHeat);
+        List<Key> keys = new ArrayList<>(List.of(new Key("Mid", heatmap.themeProperty().get().text(), Shape.LINE),
+                new Key("Little waiting", RAMP[0], Shape.BAR), new Key("Much waiting", RAMP[RAMP.length - 1], Shape.BAR)));
+        Series o = other;
+        List<Layer> layers = new ArrayList<>();
+        layers.add(image::draw);
+        if (o != null) {
+            keys.add(new Key("Mid, " + otherName, otherColor, Shape.DASHED));
+            layers.add((gc, p) -> p.polyline(gc, o.time, o.mid, o.n, false, otherColor, 2, true));
+        }
+        layers.add((gc, p) -> {
+            p.polyline(gc, main.time, main.mid, main.n, false, Color.BLACK, 4, false);
+            p.polyline(gc, main.time, main.mid, main.n, false, Color.WHITE, 2, false);
+        });
+        heatmap.setContent(seconds, new Axis("price", yLo, yHi, CascadeCharts::priceLabel), null, keys, layers);
+    }
+
+    /**
+     * The heatmap at the plot's pixel grid: each pixel column shows the frame at its time, each pixel row the bucket
+     * holding its price, coloured by the log of the notional waiting there. Built once per run and plot size.
+     */
+    private static final class HeatImage {
+        private final Frames frames;
+        private final double logMax;
+        private WritableImage image;
+        private int builtW;
+        private int builtH;
+        private double builtLo;
+        private double builtHi;
+
+        HeatImage(Frames frames, float maxHeat) {
+            this.frames = frames;
+            this.logMax = Math.log10(Math.max(1, maxHeat));
+        }
+
+        void draw(GraphicsContext gc, TimeChart.Plot p) {
+            int w = (int) Math.round(p.width());
+            int h = (int) Math.round(p.height());
+            if (w <= 0 || h <= 0 || logMax <= 0) {
+                return;
+            }
+            double lo = p.yValue(p.bottom());
+            double hi = p.yValue(p.top());
+            if (image == null || w != builtW || h != builtH || lo != builtLo || hi != builtHi) {
+                image = build(p, w, h);
+                builtW = w;
+                builtH = h;
+                builtLo = lo;
+                builtHi = hi;
+            }
+            gc.drawImage(image, p.left(), p.top());
+        }
+
+        private WritableImage build(TimeChart.Plot p, int w, int h) {
+            int[] rowBucket = new int[h];
+            for (int y = 0; y < h; y++) {
+                double priceAt = p.yValue(p.top() + y + 0.5);
+                rowBucket[y] = (int) Math.floor((priceAt - frames.heatBucketLow(0)) / frames.heatBucketWidth());
+            }
+            int[] argb = new int[w * h];
+            int[] lut = new int[256];
+            for (int i = 0; i < 256; i++) {
+                lut[i] = argb(ramp(i / 255.0));
+            }
+            int buckets = frames.heatBuckets();
+            // Three decades of colour: from a thousandth of the largest cell to the largest.
+            double floor = logMax - 3;
+            for (int x = 0; x < w; x++) {
+                int frame = (int) Math.max(0, Math.min(frames.size() - 1,
+                        Math.round(p.second(p.left() + x + 0.5) / tickOf(frames))));
+                for (int y = 0; y < h; y++) {
+                    int b = rowBucket[y];
+                    if (b < 0 || b >= buckets) {
+                        continue;
+                    }
+                    double v = frames.heat(frame, b);
+                    if (v <= 0) {
+                        continue;
+                    }
+                    double t = (Math.log10(v) - floor) / 3;
+                    argb[y * w + x] = lut[(int) Math.round(Math.max(0.04, Math.min(1, t)) * 255)];
+                }
+            }
+            WritableImage img = new WritableImage(w, h);
+            img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+            return img;
+        }
+
+        private static double tickOf(Frames f) {
+            return f.size() > 1 ? f.get(FrameColumn.TIME, 1) - f.get(FrameColumn.TIME, 0) : 1;
+        }
+
+        private static Color ramp(double t) {
+            double scaled = t * (RAMP.length - 1);
+            int i = (int) Math.min(RAMP.length - 2, Math.floor(scaled));
+            return RAMP[i].interpolate(RAMP[i + 1], scaled - i);
+        }
+
+        private static int argb(Color c) {
+            return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                    | (int) Math.round(c.getBlue() * 255);
+        }
+    }
+
+    // ---- liquidated, fund, depth -------------------------------------------------------------------------------
+
+    private void showLiquidated(double seconds, Color shortColor, Color otherColor, String otherName) {
+        double maxBar = Math.max(main.max(main.liqLong), main.max(main.liqShort));
+        double maxBarLong = Math.max(main.max(main.liqLong), maxBar * 0.1);
+        double maxBarShort = Math.max(main.max(main.liqShort), maxBar * 0.1);
+        double right = Math.max(main.max(main.cumulative), main.max(main.openInterest));
+        if (other != null) {
+            right = Math.max(right, other.max(other.cumulative));
+        }
+        Color text = liquidated.themeProperty().get().text();
+        List<Key> keys = new ArrayList<>(List.of(new Key("Longs per tick", LONG, Shape.BAR),
+                new Key("Shorts per tick", shortColor, Shape.BAR), new Key("Cumulative", text, Shape.LINE),
+                new Key("Open interest", MARK, Shape.DASHED)));
+        List<Layer> layers = new ArrayList<>();
+        layers.add((gc, p) -> drawBars(gc, p, shortColor));
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.openInterest, main.n, true, MARK, 1.5, true));
+        Series o = other;
+        if (o != null) {
+            keys.add(new Key("Cumulative, " + otherName, otherColor, Shape.DASHED));
+            layers.add((gc, p) -> p.polyline(gc, o.time, o.cumulative, o.n, true, otherColor, 2, true));
+        }
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.cumulative, main.n, true, p.theme().text(), 2, false));
+        liquidated.setContent(seconds, new Axis("per tick (shorts below 0)", -maxBarShort * 1.05, maxBarLong * 1.05,
+                CascadeCharts::usdLabel), new Axis("cumulative, open interest", 0, right * 1.05 + 1, CascadeCharts::usdLabel),
+                keys, layers);
+    }
+
+    /** Per pixel column the largest tick's notional: longs up from zero, shorts down. */
+    private void drawBars(GraphicsContext gc, TimeChart.Plot p, Color shortColor) {
+        int columns = Math.max(1, (int) Math.floor(p.width()) - 1);
+        double[] up = new double[columns];
+        double[] down = new double[columns];
+        for (int i = 1; i < main.n; i++) {
+            int c = (int) Math.max(0, Math.min(columns - 1, Math.floor(p.x(main.time[i]) - p.left())));
+            up[c] = Math.max(up[c], main.liqLong[i]);
+            down[c] = Math.max(down[c], main.liqShort[i]);
+        }
+        double zero = p.y(0);
+        double barW = Math.max(1, Math.min(p.width() / Math.max(1, main.n - 1), 8 * p.scale()));
+        gc.setFill(LONG);
+        for (int c = 0; c < columns; c++) {
+            if (up[c] > 0) {
+                double top = Math.min(zero - 1, p.y(up[c]));
+                gc.fillRect(p.left() + c + 0.5 - barW / 2, top, barW, zero - top);
+            }
+        }
+        gc.setFill(shortColor);
+        for (int c = 0; c < columns; c++) {
+            if (down[c] > 0) {
+                double bottom = Math.max(zero + 1, p.y(-down[c]));
+                gc.fillRect(p.left() + c + 0.5 - barW / 2, zero, barW, bottom - zero);
+            }
+        }
+        gc.setStroke(p.theme().axis());
+        gc.setLineWidth(1);
+        gc.strokeLine(p.left(), Math.rint(zero) + 0.5, p.right(), Math.rint(zero) + 0.5);
+    }
+
+    private void showFund(double seconds, Color otherColor, String otherName) {
+        // The fund on its own axis: beside tens of millions of ADL its few hundred thousand would be a flat line.
+        double fundMax = main.max(main.fund);
+        double covered = Math.max(main.max(main.badDebt), main.max(main.adlNotional));
+        if (other != null) {
+            fundMax = Math.max(fundMax, other.max(other.fund));
+        }
+        List<Key> keys = new ArrayList<>(List.of(new Key("Insurance fund", BACKSTOP, Shape.LINE),
+                new Key("ADL notional (right)", ADL, Shape.LINE), new Key("Bad debt (right)", LONG, Shape.LINE)));
+        List<Layer> layers = new ArrayList<>();
+        Series o = other;
+        if (o != null) {
+            keys.add(new Key("Fund, " + otherName, otherColor, Shape.DASHED));
+            layers.add((gc, p) -> p.polyline(gc, o.time, o.fund, o.n, false, otherColor, 2, true));
+        }
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.adlNotional, main.n, true, ADL, 2, false));
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.badDebt, main.n, true, LONG, 2, false));
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.fund, main.n, false, BACKSTOP, 2.5, false));
+        double dry = runs.main().fundEmptySecond();
+        if (!Double.isNaN(dry)) {
+            layers.add((gc, p) -> p.event(gc, dry, "fund dry " + EventLog.clock(dry), LONG));
+        }
+        fund.setContent(seconds, new Axis("fund", 0, fundMax * 1.08 + 1, CascadeCharts::usdLabel),
+                new Axis("ADL, bad debt", 0, covered * 1.08 + 1, CascadeCharts::usdLabel), keys, layers);
+    }
+
+    private void showDepth(double seconds, Color otherColor, String otherName) {
+        double money = Math.max(main.max(main.bid), main.max(main.ask));
+        double maxR = Math.max(1.2, main.max(main.r) * 1.1);
+        if (other != null) {
+            maxR = Math.max(maxR, other.max(other.r) * 1.1);
+        }
+        Color text = depth.themeProperty().get().text();
+        List<Key> keys = new ArrayList<>(List.of(new Key("Bids", BACKSTOP, Shape.LINE), new Key("Asks", ADL, Shape.LINE),
+                new Key("R (right)", text, Shape.LINE)));
+        List<Layer> layers = new ArrayList<>();
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.bid, main.n, false, BACKSTOP, 2, false));
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.ask, main.n, false, ADL, 2, false));
+        layers.add((gc, p) -> p.reference(gc, 1, true, "R = 1", LONG));
+        Series o = other;
+        if (o != null) {
+            keys.add(new Key("R, " + otherName, otherColor, Shape.DASHED));
+            layers.add((gc, p) -> p.polyline(gc, o.time, o.r, o.n, true, otherColor, 2, true));
+        }
+        layers.add((gc, p) -> p.polyline(gc, main.time, main.r, main.n, true, p.theme().text(), 2, false));
+        depth.setContent(seconds, new Axis("USD", 0, money * 1.08 + 1, CascadeCharts::usdLabel),
+                new Axis("R", 0, maxR, CascadeCharts::ratioLabel), keys, layers);
+    }
+
+    // ---- data ------------------------------------------------------------------------------------------------
+
+    /** A run's columns as arrays, read once per run. */
+    private static final class Series {
+        final int n;
+        final double[] time;
+        final double[] mid;
+        final double[] mark;
+        final double[] liqLong;
+        final double[] liqShort;
+        final double[] cumulative;
+        final double[] openInterest;
+        final double[] fund;
+        final double[] badDebt;
+        final double[] adlCount;
+        final double[] adlNotional;
+        final double[] backstop;
+        final double[] bid;
+        final double[] ask;
+        final double[] r;
+
+        Series(SimulationResult result) {
+            Frames f = result.frames();
+            n = f.size();
+            time = f.column(FrameColumn.TIME);
+            mid = f.column(FrameColumn.MID);
+            mark = f.column(FrameColumn.MARK);
+            liqLong = f.column(FrameColumn.LIQUIDATED_NOTIONAL_LONG);
+            liqShort = f.column(FrameColumn.LIQUIDATED_NOTIONAL_SHORT);
+            cumulative = f.column(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL);
+            double[] oiLong = f.column(FrameColumn.OPEN_INTEREST_LONG);
+            double[] oiShort = f.column(FrameColumn.OPEN_INTEREST_SHORT);
+            openInterest = new double[n];
+            for (int i = 0; i < n; i++) {
+                openInterest[i] = oiLong[i] + oiShort[i];
+            }
+            fund = f.column(FrameColumn.INSURANCE_FUND);
+            badDebt = f.column(FrameColumn.CUMULATIVE_BAD_DEBT);
+            adlCount = f.column(FrameColumn.ADL_COUNT);
+            adlNotional = running(f.column(FrameColumn.ADL_NOTIONAL));
+            backstop = f.column(FrameColumn.BACKSTOP_NOTIONAL);
+            bid = f.column(FrameColumn.BID_DEPTH_1PCT);
+            ask = f.column(FrameColumn.ASK_DEPTH_1PCT);
+            r = f.column(FrameColumn.R);
+        }
+
+        private static double[] running(double[] perTick) {
+            double[] out = new double[perTick.length];
+            double sum = 0;
+            for (int i = 0; i < perTick.length; i++) {
+                sum += perTick[i];
+                out[i] = sum;
+            }
+            return out;
+        }
+
+        double min(double[] values) {
+            double m = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (Double.isFinite(values[i])) {
+                    m = Math.min(m, values[i]);
+                }
+            }
+            return Double.isFinite(m) ? m : 0;
+        }
+
+        double max(double[] values) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (Double.isFinite(values[i])) {
+                    m = Math.max(m, values[i]);
+                }
+            }
+            return Double.isFinite(m) ? m : 0;
+        }
+    }
+
+    static String priceLabel(double v) {
+        return Math.abs(v) >= 10_000 ? Numbers.compact(v) : Numbers.plain(Math.round(v * 100) / 100.0);
+    }
+
+    static String usdLabel(double v) {
+        return v == 0 ? "0" : EventLog.usd(v);
+    }
+
+    static String countLabel(double v) {
+        return Numbers.compact(v);
+    }
+
+    static String ratioLabel(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,674 @@
+package io.liqlab.ui.cascade;
+
+import io.liqlab.profile.VenueProfile;
+import io.liqlab.report.FramesCsv;
+import io.liqlab.sim.FrameColumn;
+import io.liqlab.sim.Scenario;
+import io.liqlab.ui.Forms;
+import io.liqlab.ui.Styles;
+import io.liqlab.ui.chart.ChartTheme;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The cascade playback pane: five synchronised charts, playback controls, the what-if panel, the event log and
+ * the teaching-model note. One {@link AnimationTimer} drives playback (and reads a running re-run's progress) while
+ * the pane is shown and something moves; each frame only moves chart cursors and updates a few labels.
+ */
+public final class CascadeView extends BorderPane {
+
+    private static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
+
+    private final CascadeViewModel vm;
+    private final Executor background;
+    private final CascadeCharts charts;
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final ListView<EventLog.Entry> logList = new ListView<>();
+    private final Label exportStatus = new Label();
+    private final Label readout = new Label();
+    private boolean settingScrubber;
+    private int logIndex = -1;
+    private boolean exporting;
+
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            vm.pulse();
+            if (!vm.playingProperty().get() && !vm.runningProperty().get()) {
+                stop();
+                timerRunning = false;
+            }
+        }
+    };
+    private boolean timerRunning;
+
+    /**
+     * @param theme      the chart colours and text size matching the app's look (light/dark, presentation)
+     * @param background where exports encode and write files (the app's one background executor)
+     */
+    public CascadeView(CascadeViewModel vm, ObservableValue<ChartTheme> theme, Executor background) {
+        this.vm = vm;
+        this.background = background;
+        setId("cascade");
+        getStyleClass().add("cascade");
+        charts = new CascadeCharts(theme, second -> vm.scrub(vm.frameAtSecond(second)));
+
+        VBox top = new VBox(header(), controls(), readoutRow());
+        setTop(top);
+        BorderPane.setMargin(charts, new Insets(0, 6, 6, 8));
+        setCenter(charts);
+        setRight(sidePanel(theme));
+
+        vm.runsProperty().subscribe(r -> {
+            if (r != null) {
+                charts.show(r);
+                scrubber.setMax(Math.max(1, vm.lastFrameProperty().get()));
+                showFrame(vm.frameProperty().get());
+            }
+        });
+        vm.frameProperty().subscribe(f -> showFrame(f.intValue()));
+        vm.playingProperty().subscribe(p -> wake());
+        vm.runningProperty().subscribe(p -> wake());
+        vm.activeProperty().subscribe(a -> wake());
+        sceneProperty().subscribe(s -> wake());
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        // Clicking a chart takes the focus into the pane, so Space and the arrows work on it. On release: the tab
+        // pane takes the focus itself on every press inside it.
+        charts.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> charts.requestFocus());
+    }
+
+    /** Starts the frame timer when the pane is shown and something moves; it stops itself when nothing does. */
+    private void wake() {
+        boolean wanted = getScene() != null && vm.activeProperty().get()
+                && (vm.playingProperty().get() || vm.runningProperty().get());
+        if (wanted && !timerRunning) {
+            timerRunning = true;
+            timer.start();
+        } else if (!wanted && timerRunning) {
+            timer.stop();
+            timerRunning = false;
+        }
+    }
+
+    private void showFrame(int frame) {
+        CascadeViewModel.Runs r = vm.runsProperty().get();
+        if (r == null) {
+            return;
+        }
+        int f = Math.min(frame, r.main().frames().size() - 1);
+        charts.setCursor(r.main().frames().get(FrameColumn.TIME, f));
+        settingScrubber = true;
+        scrubber.setValue(f);
+        settingScrubber = false;
+        // The log line in force at this frame, selected only when it changes.
+        int index = lastEntryAtOrBefore(f);
+        if (index != logIndex) {
+            logIndex = index;
+            if (index < 0) {
+                logList.getSelectionModel().clearSelection();
+            } else {
+                logList.getSelectionModel().select(index);
+                if (vm.playingProperty().get()) {
+                    logList.scrollTo(Math.max(0, index - 2));
+                }
+            }
+        }
+    }
+
+    private int lastEntryAtOrBefore(int frame) {
+        var items = logList.getItems();
+        int lo = 0;
+        int hi = items.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (items.get(mid).frame() <= frame) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    // ---- layout ------------------------------------------------------------------------------------------------
+
+    private Node header() {
+        ComboBox<Scenario> scenario = new ComboBox<>(vm.scenarios());
+        scenario.setId("cascade-scenario");
+        scenario.valueProperty().bindBidirectional(vm.scenarioProperty());
+        scenario.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Scenario s) {
+                return s == null ? "" : s.name();
+            }
+
+            @Override
+            public Scenario fromString(String s) {
+                return null;
+            }
+        });
+        scenario.setTooltip(new Tooltip("The scenario: who holds which positions, the book, the shock"));
+        Label note = new Label("A transparent teaching model with illustrative numbers: it shows how a cascade can "
+                + "feed itself, it does not forecast any market.");
+        note.setId("cascade-model-note");
+        note.getStyleClass().add(Styles.STAND_IN_BANNER);
+        note.setWrapText(true);
+        note.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        Button assumptions = new Button("Assumptions…");
+        assumptions.setId("cascade-assumptions");
+        assumptions.setTooltip(new Tooltip("What this scenario assumes"));
+        assumptions.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.setTitle("Assumptions");
+            a.setHeaderText(vm.scenarioProperty().get() == null ? "" : vm.scenarioProperty().get().name());
+            TextArea text = new TextArea(vm.assumptionsText());
+            text.setEditable(false);
+            text.setWrapText(true);
+            text.setPrefRowCount(12);
+            a.getDialogPane().setContent(text);
+            a.getDialogPane().setMinWidth(640);
+            if (getScene() != null) {
+                a.initOwner(getScene().getWindow());
+            }
+            a.show();
+        });
+        Label scenarioLabel = new Label("Scenario");
+        scenarioLabel.setLabelFor(scenario);
+        scenarioLabel.setMinWidth(USE_PREF_SIZE);
+        assumptions.setMinWidth(USE_PREF_SIZE);
+        scenario.setMinWidth(180);
+        HBox row = new HBox(8, scenarioLabel, scenario, note, assumptions);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(8, 8, 4, 8));
+        return row;
+    }
+
+    private Node controls() {
+        Button back = new Button("◀|");
+        back.setId("cascade-step-back");
+        back.setTooltip(new Tooltip("One tick back (Left)"));
+        back.setOnAction(e -> vm.step(-1));
+        // A plain button: a toggle bound to the playing state could not be clicked (firing sets its bound value).
+        Button play = new Button();
+        play.setId("cascade-play");
+        play.setMinWidth(USE_PREF_SIZE);
+        play.textProperty().bind(vm.playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
+        vm.playingProperty().subscribe(p -> play.pseudoClassStateChanged(PLAYING, p));
+        play.setTooltip(new Tooltip("Play or pause (Space)"));
+        play.setOnAction(e -> vm.togglePlay());
+        Button forward = new Button("|▶");
+        forward.setId("cascade-step-forward");
+        forward.setTooltip(new Tooltip("One tick forward (Right)"));
+        forward.setOnAction(e -> vm.step(1));
+        ChoiceBox<Double> speed = new ChoiceBox<>();
+        speed.setId("cascade-speed");
+        for (double s : PlaybackClock.SPEEDS) {
+            speed.getItems().add(s);
+        }
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double s) {
+                return s == null ? "" : io.liqlab.core.Numbers.plain(s) + "x";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("x", ""));
+            }
+        });
+        speed.setValue(vm.speedProperty().get());
+        speed.valueProperty().subscribe(v -> {
+            if (v != null) {
+                vm.speedProperty().set(v);
+            }
+        });
+        vm.speedProperty().subscribe(v -> speed.setValue(v.doubleValue()));
+        speed.setTooltip(new Tooltip("Simulated seconds per second (+ / -)"));
+        ToggleButton loop = new ToggleButton("Loop");
+        loop.setId("cascade-loop");
+        loop.selectedProperty().bindBidirectional(vm.loopProperty());
+        loop.setTooltip(new Tooltip("Start over after the last tick"));
+        scrubber.setId("cascade-scrubber");
+        scrubber.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.valueProperty().subscribe(v -> {
+            if (!settingScrubber) {
+                vm.scrub((int) Math.round(v.doubleValue()));
+            }
+        });
+        Label time = new Label();
+        time.setId("cascade-time");
+        time.getStyleClass().add("cascade-time");
+        time.setMinWidth(USE_PREF_SIZE);
+        time.textProperty().bind(vm.timeProperty());
+        MenuButton export = new MenuButton("Export");
+        export.setId("cascade-export");
+        MenuItem csv = new MenuItem("Frames as CSV…");
+        csv.setOnAction(e -> choose("cascade-frames.csv", "CSV file", "*.csv").ifPresent(this::exportCsv));
+        MenuItem png = new MenuItem("This view as PNG…");
+        png.setOnAction(e -> choose("cascade.png", "PNG image", "*.png").ifPresent(this::exportPng));
+        MenuItem sequence = new MenuItem("Image sequence for slides…");
+        sequence.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder for the image sequence");
+            File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+            if (dir != null) {
+                exportImageSequence(dir.toPath(), 60);
+            }
+        });
+        export.getItems().addAll(csv, png, sequence);
+        HBox row = new HBox(6, back, play, forward, new Label("Speed"), speed, loop, scrubber, time, export);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(2, 8, 4, 8));
+        return row;
+    }
+
+    private Node readoutRow() {
+        readout.setId("cascade-readout");
+        readout.getStyleClass().add("cascade-readout");
+        readout.textProperty().bind(vm.readoutProperty());
+        readout.setMinWidth(0);
+        exportStatus.setId("cascade-export-status");
+        exportStatus.getStyleClass().add(Styles.SUBTITLE);
+        exportStatus.setMinWidth(0);
+        Pane grow = new Pane();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(8, readout, grow, exportStatus);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(0, 8, 4, 10));
+        return row;
+    }
+
+    private Node sidePanel(ObservableValue<ChartTheme> theme) {
+        Forms form = new Forms();
+        Label title = new Label("What if…");
+        title.getStyleClass().add(Styles.SECTION);
+        form.span(title);
+        ComboBox<VenueProfile> venue = venueBox(vm.venueProperty());
+        venue.setId("cascade-venue");
+        form.add("Venue", venue, venue);
+        Slider shock = slider("cascade-shock", -30, 30, vm.shockPercentProperty());
+        shock.setMajorTickUnit(10);
+        form.add("Shock", withValue(shock, vm.shockPercentProperty().map(v -> String.format(Locale.ROOT, "%+.1f%%", v.doubleValue()))), shock);
+        Slider depth = slider("cascade-depth", 0.25, 4, vm.depthMultiplierProperty());
+        form.add("Book depth", withValue(depth, vm.depthMultiplierProperty().map(v -> String.format(Locale.ROOT, "%.2fx", v.doubleValue()))), depth);
+        ChoiceBox<CascadeViewModel.LeverageMix> mix = new ChoiceBox<>();
+        mix.setId("cascade-leverage-mix");
+        mix.getItems().setAll(CascadeViewModel.LeverageMix.values());
+        mix.valueProperty().bindBidirectional(vm.leverageMixProperty());
+        form.add("Leverage", mix, mix);
+        Slider longShare = slider("cascade-long-share", 0, 1, vm.longShareProperty());
+        form.add("Long share", withValue(longShare, vm.longShareProperty().map(v -> String.format(Locale.ROOT, "%.0f%%", v.doubleValue() * 100))), longShare);
+        ComboBox<Integer> positions = new ComboBox<>();
+        positions.setId("cascade-positions");
+        positions.getItems().setAll(CascadeViewModel.POPULATIONS);
+        positions.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : String.format(Locale.ROOT, "%,d", n);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Integer.valueOf(s.replace(",", "").trim());
+            }
+        });
+        vm.positionsProperty().subscribe(n -> {
+            if (!positions.getItems().contains(n.intValue())) {
+                positions.getItems().add(n.intValue());
+                positions.getItems().sort(null);
+            }
+            positions.setValue(n.intValue());
+        });
+        positions.valueProperty().subscribe(n -> {
+            if (n != null) {
+                vm.positionsProperty().set(n);
+            }
+        });
+        form.add("Positions", positions, positions);
+        CheckBox partial = new CheckBox("Partial liquidation");
+        partial.setId("cascade-partial");
+        partial.selectedProperty().bindBidirectional(vm.partialLiquidationProperty());
+        CheckBox backstop = new CheckBox("Backstop");
+        backstop.setId("cascade-backstop");
+        backstop.selectedProperty().bindBidirectional(vm.backstopProperty());
+        form.add("Rules", new VBox(4, partial, backstop), partial);
+        ChoiceBox<Scenario.AdlMode> adl = new ChoiceBox<>();
+        adl.setId("cascade-adl");
+        adl.getItems().setAll(Scenario.AdlMode.values());
+        adl.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Scenario.AdlMode m) {
+                return m == null ? "" : switch (m) {
+                    case VENUE -> "Venue's ranking";
+                    case PRO_RATA -> "Pro-rata";
+                    case OFF -> "Off (bad debt)";
+                };
+            }
+
+            @Override
+            public Scenario.AdlMode fromString(String s) {
+                return null;
+            }
+        });
+        adl.valueProperty().bindBidirectional(vm.adlProperty());
+        form.add("ADL", adl, adl);
+        CheckBox sideBySide = new CheckBox("Side by side with");
+        sideBySide.setId("cascade-compare");
+        sideBySide.selectedProperty().bindBidirectional(vm.sideBySideProperty());
+        ComboBox<VenueProfile> other = venueBox(vm.compareVenueProperty());
+        other.setId("cascade-compare-venue");
+        other.disableProperty().bind(vm.sideBySideProperty().not());
+        form.span(new VBox(4, sideBySide, other));
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("cascade-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.setId("cascade-status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        Label summary = new Label();
+        summary.setId("cascade-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.summaryProperty());
+        Label difference = new Label();
+        difference.setId("cascade-difference");
+        difference.setWrapText(true);
+        difference.getStyleClass().add("cascade-difference");
+        difference.textProperty().bind(vm.differenceProperty());
+        difference.managedProperty().bind(vm.differenceProperty().isNotEmpty());
+        difference.visibleProperty().bind(vm.differenceProperty().isNotEmpty());
+
+        VBox what = new VBox(6, form.grid());
+        what.setPadding(new Insets(4, 8, 8, 8));
+        // The run's outcome stays in sight whatever the what-if form's scroll position.
+        VBox outcome = new VBox(4, progress, status, summary, difference);
+        outcome.setPadding(new Insets(4, 8, 6, 8));
+        ScrollPane scroll = new ScrollPane(what);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+
+        Label logTitle = new Label("Event log (click a line to jump there)");
+        logTitle.getStyleClass().add(Styles.SECTION);
+        logList.setId("cascade-log");
+        logList.setItems(vm.log());
+        logList.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(EventLog.Entry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.text());
+            }
+        });
+        logList.setOnMouseClicked(e -> {
+            EventLog.Entry entry = logList.getSelectionModel().getSelectedItem();
+            if (e.getButton() == MouseButton.PRIMARY && entry != null) {
+                vm.scrub(entry.frame());
+            }
+        });
+        logList.setPlaceholder(new Label("No liquidations in this run."));
+        VBox logBox = new VBox(4, logTitle, logList);
+        VBox.setVgrow(logList, Priority.ALWAYS);
+        logBox.setPadding(new Insets(0, 8, 8, 8));
+
+        VBox side = new VBox(scroll, outcome, logBox);
+        VBox.setVgrow(logBox, Priority.ALWAYS);
+        scroll.setMaxHeight(USE_PREF_SIZE);
+        logList.setMinHeight(140);
+        // Its own preferred height (400) would squeeze the what-if form; it takes what is left instead.
+        logList.setPrefHeight(160);
+        side.getStyleClass().add("cascade-side");
+        side.prefWidthProperty().bind(theme.map(t -> t.fontScale() > 1 ? 500.0 : 370.0));
+        side.minWidthProperty().bind(side.prefWidthProperty());
+        return side;
+    }
+
+    private ComboBox<VenueProfile> venueBox(javafx.beans.property.ObjectProperty<VenueProfile> property) {
+        ComboBox<VenueProfile> box = new ComboBox<>(vm.venues());
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.valueProperty().bindBidirectional(property);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(VenueProfile p) {
+                return p == null ? "" : p.name();
+            }
+
+            @Override
+            public VenueProfile fromString(String s) {
+                return null;
+            }
+        });
+        return box;
+    }
+
+    private static Slider slider(String id, double min, double max, javafx.beans.property.DoubleProperty value) {
+        Slider s = new Slider(min, max, value.get());
+        s.setId(id);
+        s.valueProperty().bindBidirectional(value);
+        s.setMaxWidth(Double.MAX_VALUE);
+        return s;
+    }
+
+    private static Node withValue(Slider slider, ObservableValue<String> text) {
+        Label value = new Label();
+        value.textProperty().bind(text);
+        value.setMinWidth(USE_PREF_SIZE);
+        value.getStyleClass().add("slider-value");
+        HBox box = new HBox(6, slider, value);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    // ---- keyboard ----------------------------------------------------------------------------------------------
+
+    private void shortcut(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        switch (e.getCode()) {
+            case SPACE -> vm.togglePlay();
+            case LEFT -> vm.step(-1);
+            case RIGHT -> vm.step(1);
+            case HOME -> vm.scrub(0);
+            case END -> vm.scrub(vm.lastFrameProperty().get());
+            case PLUS, ADD, EQUALS -> vm.nudgeSpeed(1);
+            case MINUS, SUBTRACT -> vm.nudgeSpeed(-1);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    // ---- export ------------------------------------------------------------------------------------------------
+
+    private java.util.Optional<Path> choose(String name, String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(File::toPath);
+    }
+
+    /** Writes the current run's frames (and the heatmap beside them) as CSV, off the FX thread. */
+    public CompletableFuture<Path> exportCsv(Path file) {
+        CascadeViewModel.Runs r = vm.runsProperty().get();
+        if (r == null) {
+            return failed("Nothing to export yet: the run is still computing.");
+        }
+        exportStatus.setText("Writing " + file.getFileName() + "…");
+        return report(CompletableFuture.supplyAsync(() -> {
+            try {
+                FramesCsv.writeFiles(r.main().frames(), file);
+                return file;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, background), "Frames written to " + file + " (and " + FramesCsv.heatmapPath(file).getFileName() + ")");
+    }
+
+    /** Writes the pane as it is on screen as a PNG. */
+    public CompletableFuture<Path> exportPng(Path file) {
+        WritableImage image = snapshot(null, null);
+        exportStatus.setText("Writing " + file.getFileName() + "…");
+        return report(CompletableFuture.supplyAsync(() -> {
+            writePng(image, file);
+            return file;
+        }, background), "View written to " + file);
+    }
+
+    /**
+     * Writes every {@code every}-th frame of the run, and the last, as numbered PNGs of the charts
+     * ({@code cascade-0001.png}, ...) into {@code folder}: one snapshot per pulse, each encoded off the FX thread
+     * before the next is taken, so the pane stays responsive and memory stays flat. Playback pauses; the frame shown
+     * before comes back at the end.
+     */
+    public CompletableFuture<Path> exportImageSequence(Path folder, int every) {
+        CascadeViewModel.Runs r = vm.runsProperty().get();
+        if (r == null) {
+            return failed("Nothing to export yet: the run is still computing.");
+        }
+        if (exporting) {
+            return failed("An image sequence is already being written.");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            return failed("Cannot create " + folder + ": " + e.getMessage());
+        }
+        exporting = true;
+        vm.pause();
+        int back = vm.frameProperty().get();
+        int last = r.main().frames().size() - 1;
+        int step = Math.max(1, every);
+        int count = last / step + (last % step == 0 ? 1 : 2);
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        sequenceStep(folder, 0, 0, step, last, count, back, done);
+        return report(done, "Image sequence written to " + folder + " (" + count + " images)");
+    }
+
+    private void sequenceStep(Path folder, int frame, int index, int step, int last, int count, int back,
+                              CompletableFuture<Path> done) {
+        vm.scrub(frame);
+        exportStatus.setText("Image " + (index + 1) + " of " + count + "…");
+        WritableImage image = charts.snapshot(null, null);
+        Path file = folder.resolve(String.format(Locale.ROOT, "cascade-%04d.png", index + 1));
+        CompletableFuture.runAsync(() -> writePng(image, file), background).whenComplete((ok, error) -> Platform.runLater(() -> {
+            if (error != null || frame >= last) {
+                exporting = false;
+                vm.scrub(back);
+                if (error != null) {
+                    done.completeExceptionally(error);
+                } else {
+                    done.complete(folder);
+                }
+                return;
+            }
+            sequenceStep(folder, Math.min(last, frame + step), index + 1, step, last, count, back, done);
+        }));
+    }
+
+    /** Encodes and writes a PNG through a temporary file in the same folder, so a failure leaves no half file. */
+    private static void writePng(WritableImage image, Path file) {
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        try {
+            io.liqlab.profile.AtomicFiles.write(file.toAbsolutePath(), out -> {
+                if (!ImageIO.write(buffered, "png", out)) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private CompletableFuture<Path> report(CompletableFuture<Path> work, String success) {
+        return work.whenComplete((p, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                exportStatus.setText(success);
+            } else {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof java.io.UncheckedIOException u) {
+                    cause = u.getCause();
+                }
+                exportStatus.setText("Export failed: " + cause.getMessage());
+            }
+        }));
+    }
+
+    private CompletableFuture<Path> failed(String message) {
+        exportStatus.setText(message);
+        return CompletableFuture.failedFuture(new IllegalStateException(message));
+    }
+
+    /** The charts (tests, the benchmark). */
+    public CascadeCharts charts() {
+        return charts;
+    }
+
+    /** Draws the charts' axes without data (the benchmark's "nothing in it" floor) or with it. */
+    public void setDataVisible(boolean visible) {
+        charts.setDataVisible(visible);
+    }
+
+    public CascadeViewModel viewModel() {
+        return vm;
+    }
+}

@@ -1,0 +1,541 @@
+package io.liqlab.ui.cascade;
+
+import io.liqlab.profile.VenueProfile;
+import io.liqlab.sim.FrameColumn;
+import io.liqlab.sim.Frames;
+import io.liqlab.sim.Scenario;
+import io.liqlab.sim.SimulationResult;
+import io.liqlab.sim.Simulator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+
+/**
+ * The cascade playback pane's state: the scenario and its what-if inputs, the current run (and the run it is
+ * compared with), the run in progress, and where playback stands. Runs go through the one background executor;
+ * a finished run comes back through the FX executor in one hand-over, and progress is read by {@link #pulse()}
+ * once per screen frame rather than posted per update. No nodes: the view binds to this and calls it.
+ */
+public final class CascadeViewModel {
+
+    /** The scenario the pane opens on: small and quick. */
+    public static final String DEFAULT_SCENARIO = "classroom-small";
+    /** Population sizes offered besides the scenario's own. */
+    public static final List<Integer> POPULATIONS = List.of(200, 2_000, 20_000, 200_000, 1_000_000);
+
+    /** Leverage mixes a teacher can swap in: who is in the crowd. */
+    public enum LeverageMix {
+        SCENARIO("Scenario's mix", null),
+        CAUTIOUS("Cautious (2-5x)", List.of(new Scenario.LeverageWeight(2, 0.5), new Scenario.LeverageWeight(3, 0.3),
+                new Scenario.LeverageWeight(5, 0.2))),
+        TYPICAL("Typical (5-25x)", List.of(new Scenario.LeverageWeight(5, 0.3), new Scenario.LeverageWeight(10, 0.4),
+                new Scenario.LeverageWeight(25, 0.3))),
+        DEGEN("High (25-100x)", List.of(new Scenario.LeverageWeight(25, 0.4), new Scenario.LeverageWeight(50, 0.4),
+                new Scenario.LeverageWeight(100, 0.2)));
+
+        private final String label;
+        private final List<Scenario.LeverageWeight> weights;
+
+        LeverageMix(String label, List<Scenario.LeverageWeight> weights) {
+            this.label = label;
+            this.weights = weights;
+        }
+
+        public List<Scenario.LeverageWeight> weights() {
+            return weights;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** A finished run (with its comparison, or null) and everything said about it, handed to the FX thread at once. */
+    public record Runs(SimulationResult main, VenueProfile mainVenue, SimulationResult other, VenueProfile otherVenue,
+                       List<EventLog.Entry> log, String summary, String difference) {
+    }
+
+    private final ObservableList<Scenario> scenarios;
+    private final ObservableList<VenueProfile> venues;
+    private final Executor background;
+    private final Executor fx;
+    private final PlaybackClock clock;
+
+    private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(this, "scenario");
+    private final ObjectProperty<VenueProfile> venue = new SimpleObjectProperty<>(this, "venue");
+    private final BooleanProperty sideBySide = new SimpleBooleanProperty(this, "sideBySide");
+    private final ObjectProperty<VenueProfile> compareVenue = new SimpleObjectProperty<>(this, "compareVenue");
+    private final DoubleProperty shockPercent = new SimpleDoubleProperty(this, "shockPercent");
+    private final DoubleProperty depthMultiplier = new SimpleDoubleProperty(this, "depthMultiplier", 1);
+    private final ObjectProperty<LeverageMix> leverageMix = new SimpleObjectProperty<>(this, "leverageMix", LeverageMix.SCENARIO);
+    private final DoubleProperty longShare = new SimpleDoubleProperty(this, "longShare");
+    private final IntegerProperty positions = new SimpleIntegerProperty(this, "positions");
+    private final BooleanProperty partialLiquidation = new SimpleBooleanProperty(this, "partialLiquidation");
+    private final BooleanProperty backstop = new SimpleBooleanProperty(this, "backstop");
+    private final ObjectProperty<Scenario.AdlMode> adl = new SimpleObjectProperty<>(this, "adl", Scenario.AdlMode.VENUE);
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+
+    private final ReadOnlyObjectWrapper<Runs> runs = new ReadOnlyObjectWrapper<>(this, "runs");
+    private final ObservableList<EventLog.Entry> log = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper difference = new ReadOnlyStringWrapper(this, "difference", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(this, "runCount");
+
+    private final ReadOnlyIntegerWrapper frame = new ReadOnlyIntegerWrapper(this, "frame");
+    private final ReadOnlyIntegerWrapper lastFrame = new ReadOnlyIntegerWrapper(this, "lastFrame");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
+    private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop");
+    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper(this, "time", "");
+    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
+
+    /** Inputs are being set from a scenario: one run afterwards, not one per input. */
+    private boolean loadingInputs;
+    private Job inFlight;
+    private boolean runWanted;
+
+    /**
+     * @param background where runs compute (the app's one background executor; same-thread in tests)
+     * @param fx         where finished runs are handed over ({@code Platform::runLater}; same-thread in tests)
+     * @param nanos      the playback clock's time source ({@code System::nanoTime}; a fake in tests)
+     */
+    public CascadeViewModel(List<Scenario> scenarios, ObservableList<VenueProfile> venues, Executor background, Executor fx,
+                            LongSupplier nanos) {
+        this.scenarios = FXCollections.observableArrayList(scenarios);
+        this.venues = venues;
+        this.background = Objects.requireNonNull(background, "background");
+        this.fx = Objects.requireNonNull(fx, "fx");
+        this.clock = new PlaybackClock(nanos);
+
+        speed.subscribe(s -> clock.setSpeed(s.doubleValue()));
+        loop.subscribe(l -> clock.setLoop(l));
+        scenario.subscribe(this::loadInputs);
+        for (ObservableValue<?> input : List.<ObservableValue<?>>of(venue, sideBySide, compareVenue, shockPercent,
+                depthMultiplier, leverageMix, longShare, positions, partialLiquidation, backstop, adl)) {
+            input.subscribe((Object ignored) -> requestRun());
+        }
+        frame.subscribe(f -> describeFrame());
+        Scenario first = scenarios.stream().filter(s -> s.id().equals(DEFAULT_SCENARIO)).findFirst()
+                .orElse(scenarios.isEmpty() ? null : scenarios.getFirst());
+        compareVenue.set(venues.stream().filter(v -> v.id().equals("hyperliquid-btc")).findFirst()
+                .orElse(venues.isEmpty() ? null : venues.getLast()));
+        scenario.set(first);
+    }
+
+    // ---- inputs ----------------------------------------------------------------------------------------------
+
+    public ObservableList<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    public ObservableList<VenueProfile> venues() {
+        return venues;
+    }
+
+    public ObjectProperty<Scenario> scenarioProperty() {
+        return scenario;
+    }
+
+    public ObjectProperty<VenueProfile> venueProperty() {
+        return venue;
+    }
+
+    public BooleanProperty sideBySideProperty() {
+        return sideBySide;
+    }
+
+    public ObjectProperty<VenueProfile> compareVenueProperty() {
+        return compareVenue;
+    }
+
+    /** The shock's size in percent of the mid (negative: down). */
+    public DoubleProperty shockPercentProperty() {
+        return shockPercent;
+    }
+
+    /** Book depth as a multiple of the scenario's. */
+    public DoubleProperty depthMultiplierProperty() {
+        return depthMultiplier;
+    }
+
+    public ObjectProperty<LeverageMix> leverageMixProperty() {
+        return leverageMix;
+    }
+
+    /** Share of positions that are long, 0..1. */
+    public DoubleProperty longShareProperty() {
+        return longShare;
+    }
+
+    public IntegerProperty positionsProperty() {
+        return positions;
+    }
+
+    public BooleanProperty partialLiquidationProperty() {
+        return partialLiquidation;
+    }
+
+    public BooleanProperty backstopProperty() {
+        return backstop;
+    }
+
+    public ObjectProperty<Scenario.AdlMode> adlProperty() {
+        return adl;
+    }
+
+    /** Whether the pane is on screen; the view stops its frame timer while it is not. */
+    public BooleanProperty activeProperty() {
+        return active;
+    }
+
+    /** The scenario's assumptions, one per line, for the "Assumptions" button. */
+    public String assumptionsText() {
+        Scenario s = scenario.get();
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.description()).append("\n");
+        for (String a : s.assumptions()) {
+            sb.append("\n- ").append(a);
+        }
+        sb.append("\n\nThis is a transparent teaching model: every position, the book and the rules are simple, "
+                + "seeded and shown. It illustrates how a cascade can feed itself; it does not forecast any market.");
+        return sb.toString();
+    }
+
+    // ---- runs --------------------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<Runs> runsProperty() {
+        return runs.getReadOnlyProperty();
+    }
+
+    public ObservableList<EventLog.Entry> log() {
+        return FXCollections.unmodifiableObservableList(log);
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty differenceProperty() {
+        return difference.getReadOnlyProperty();
+    }
+
+    /** What the last run request came to: running, failed and why, or empty. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The run in progress, 0..1, as of the last {@link #pulse()}. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** How many runs have been shown (tests wait on it). */
+    public ReadOnlyIntegerProperty runCountProperty() {
+        return runCount.getReadOnlyProperty();
+    }
+
+    private void loadInputs(Scenario s) {
+        if (s == null) {
+            return;
+        }
+        loadingInputs = true;
+        try {
+            venue.set(venues.stream().filter(v -> v.id().equals(s.venue())).findFirst()
+                    .orElse(venue.get() != null ? venue.get() : venues.isEmpty() ? null : venues.getFirst()));
+            shockPercent.set(s.driver().shock() == null ? 0 : s.driver().shock().percent());
+            depthMultiplier.set(1);
+            leverageMix.set(LeverageMix.SCENARIO);
+            longShare.set(s.population().longShare());
+            positions.set(s.population().positions());
+            partialLiquidation.set(s.rules().partialLiquidation());
+            backstop.set(s.rules().backstop());
+            adl.set(s.rules().adl());
+        } finally {
+            loadingInputs = false;
+        }
+        requestRun();
+    }
+
+    /** The scenario with every what-if input applied. */
+    Scenario whatIf(VenueProfile on) {
+        Scenario s = scenario.get();
+        Scenario.Shock shock = s.driver().shock();
+        double baseShock = shock == null ? 0 : shock.percent();
+        if (shockPercent.get() != baseShock) {
+            s = s.withDriver(s.driver().withShockPercent(shockPercent.get()));
+        }
+        if (depthMultiplier.get() != 1) {
+            s = s.withBook(s.book().withDepthMultiplier(depthMultiplier.get()));
+        }
+        if (leverageMix.get() != null && leverageMix.get().weights() != null) {
+            s = s.withLeverage(leverageMix.get().weights());
+        }
+        if (longShare.get() != s.population().longShare()) {
+            s = s.withLongShare(longShare.get());
+        }
+        if (positions.get() != s.population().positions()) {
+            s = s.withPositions(positions.get());
+        }
+        s = s.withRules(new Scenario.Rules(partialLiquidation.get(), backstop.get(), adl.get()));
+        return s.withVenue(on.id());
+    }
+
+    /** Asks for a run with the current inputs; while one computes, it is cancelled and the newest inputs run next. */
+    public void requestRun() {
+        if (loadingInputs || scenario.get() == null || venue.get() == null) {
+            return;
+        }
+        runWanted = true;
+        if (inFlight != null) {
+            inFlight.cancelled = true;
+            return;
+        }
+        startRun();
+    }
+
+    private void startRun() {
+        runWanted = false;
+        VenueProfile mainVenue = venue.get();
+        VenueProfile otherVenue = sideBySide.get() ? compareVenue.get() : null;
+        Scenario main = whatIf(mainVenue);
+        Scenario other = otherVenue == null ? null : whatIf(otherVenue);
+        Job job = new Job(other == null ? 1 : 2);
+        inFlight = job;
+        running.set(true);
+        progress.set(0);
+        status.set("Running " + String.format(Locale.ROOT, "%,d", main.population().positions()) + " positions"
+                + (other == null ? "" : " on two venues") + "…");
+        background.execute(() -> {
+            Runs done = null;
+            String failure = null;
+            try {
+                SimulationResult a = Simulator.run(main, mainVenue.rules(), f -> job.progress = f / job.parts, () -> job.cancelled);
+                SimulationResult b = other == null ? null
+                        : Simulator.run(other, otherVenue.rules(), f -> job.progress = 0.5 + f / 2, () -> job.cancelled);
+                done = new Runs(a, mainVenue, b, otherVenue, EventLog.of(a), EventLog.summary(a, mainVenue.name()),
+                        b == null ? "" : EventLog.difference(a, mainVenue.name(), b, otherVenue.name()));
+            } catch (CancellationException e) {
+                // newer inputs are waiting
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failure = e instanceof OutOfMemoryError ? "out of memory (try fewer positions)" : String.valueOf(e.getMessage());
+            }
+            Runs result = done;
+            String error = failure;
+            fx.execute(() -> finished(job, result, error));
+        });
+    }
+
+    private void finished(Job job, Runs result, String error) {
+        inFlight = null;
+        if (runWanted) {
+            startRun();
+            return;
+        }
+        running.set(false);
+        progress.set(1);
+        if (error != null) {
+            status.set("Run failed: " + error);
+            return;
+        }
+        if (result == null) {
+            status.set("");
+            return;
+        }
+        status.set("");
+        show(result);
+    }
+
+    private void show(Runs r) {
+        Frames f = r.main().frames();
+        clock.reset(f.size(), r.main().scenario().clock().tickSeconds());
+        lastFrame.set(f.size() - 1);
+        log.setAll(r.log());
+        summary.set(r.summary());
+        difference.set(r.difference());
+        runs.set(r);
+        runCount.set(runCount.get() + 1);
+        syncFrame();
+        describeFrame();
+    }
+
+    /** Called once per screen frame: moves playback on and reads the run's progress. */
+    public void pulse() {
+        Job job = inFlight;
+        if (job != null) {
+            progress.set(job.progress);
+        }
+        syncFrame();
+    }
+
+    private void syncFrame() {
+        frame.set(clock.frame());
+        playing.set(clock.isPlaying());
+    }
+
+    private static final class Job {
+        final int parts;
+        volatile double progress;
+        volatile boolean cancelled;
+
+        Job(int parts) {
+            this.parts = parts;
+        }
+    }
+
+    // ---- playback ------------------------------------------------------------------------------------------
+
+    public ReadOnlyIntegerProperty frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty lastFrameProperty() {
+        return lastFrame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** Simulated seconds per real second (one of {@link PlaybackClock#SPEEDS}). */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public BooleanProperty loopProperty() {
+        return loop;
+    }
+
+    /** "00:41 / 10:00". */
+    public ReadOnlyStringProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    /** The current frame's figures in one line. */
+    public ReadOnlyStringProperty readoutProperty() {
+        return readout.getReadOnlyProperty();
+    }
+
+    public void play() {
+        clock.play();
+        syncFrame();
+    }
+
+    public void pause() {
+        clock.pause();
+        syncFrame();
+    }
+
+    public void togglePlay() {
+        if (clock.isPlaying()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /** One tick forward (+1) or back (-1); pauses. */
+    public void step(int delta) {
+        clock.step(delta);
+        syncFrame();
+    }
+
+    public void scrub(int toFrame) {
+        clock.scrub(toFrame);
+        syncFrame();
+    }
+
+    /** The next speed up (+1) or down (-1) in {@link PlaybackClock#SPEEDS}. */
+    public void nudgeSpeed(int direction) {
+        double[] speeds = PlaybackClock.SPEEDS;
+        int i = 0;
+        while (i < speeds.length - 1 && speeds[i] < speed.get()) {
+            i++;
+        }
+        speed.set(speeds[Math.max(0, Math.min(speeds.length - 1, i + direction))]);
+    }
+
+    /** The frame shown at simulated second {@code second} of the current run. */
+    public int frameAtSecond(double second) {
+        Runs r = runs.get();
+        if (r == null) {
+            return 0;
+        }
+        double tick = r.main().scenario().clock().tickSeconds();
+        return (int) Math.max(0, Math.min(lastFrame.get(), Math.round(second / tick)));
+    }
+
+    /** ADL fills up to frame {@code i}, from a running sum kept per run so each frame costs one lookup. */
+    private long adlFills(Frames f, int i) {
+        if (adlRunning == null || adlRunningFor != f) {
+            adlRunningFor = f;
+            adlRunning = new long[f.size()];
+            long sum = 0;
+            for (int k = 0; k < f.size(); k++) {
+                sum += (long) f.get(FrameColumn.ADL_COUNT, k);
+                adlRunning[k] = sum;
+            }
+        }
+        return adlRunning[i];
+    }
+
+    private Frames adlRunningFor;
+    private long[] adlRunning;
+
+    private void describeFrame() {
+        Runs r = runs.get();
+        if (r == null) {
+            time.set("");
+            readout.set("");
+            return;
+        }
+        Frames f = r.main().frames();
+        int i = Math.min(frame.get(), f.size() - 1);
+        double start = f.get(FrameColumn.MID, 0);
+        double mid = f.get(FrameColumn.MID, i);
+        time.set(EventLog.clock(f.get(FrameColumn.TIME, i)) + " / " + EventLog.clock(f.get(FrameColumn.TIME, f.size() - 1)));
+        StringBuilder sb = new StringBuilder(96);
+        sb.append("Mid ").append(io.liqlab.core.Numbers.price(mid)).append(" (")
+                .append(EventLog.signedPercent((mid / start - 1) * 100)).append(")   Liquidated ")
+                .append(EventLog.usd(f.get(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL, i))).append("   Fund ")
+                .append(EventLog.usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, i)))).append("   ADL ")
+                .append(String.format(Locale.ROOT, "%,d", adlFills(f, i))).append(" fills   Bad debt ")
+                .append(EventLog.usd(f.get(FrameColumn.CUMULATIVE_BAD_DEBT, i))).append("   R ")
+                .append(String.format(Locale.ROOT, "%.2f", f.get(FrameColumn.R, i)));
+        readout.set(sb.toString());
+    }
+}

@@ -1,0 +1,582 @@
+package io.liqlab.ui.chart;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleConsumer;
+import java.util.function.DoubleFunction;
+
+/**
+ * A chart over simulated time for playback: everything a run shows is drawn once per run, theme and size onto one
+ * canvas, and playing only moves a cursor line and a veil over what has not happened yet (two scene nodes), so a
+ * frame of playback costs no canvas drawing at all. Layers draw the data; the chart draws title, legend, axes and
+ * grid. Use from the FX thread only.
+ */
+public final class TimeChart extends Region {
+
+    public static final String STYLE_CLASS = "time-chart";
+
+    /** A value axis: its title, range and tick labels. */
+    public record Axis(String title, double min, double max, DoubleFunction<String> format) {
+        public Axis {
+            Objects.requireNonNull(format, "format");
+            if (!(max > min)) {
+                double pad = Math.max(1, Math.abs(min) * 0.05);
+                min -= pad;
+                max += pad;
+            }
+        }
+    }
+
+    /** A legend entry. */
+    public record Key(String name, Color color, Shape shape) {
+    }
+
+    public enum Shape { LINE, DASHED, BAR, TRIANGLE_DOWN, TRIANGLE_UP, DIAMOND, SQUARE }
+
+    /** Draws data into the plot area. */
+    @FunctionalInterface
+    public interface Layer {
+        void draw(GraphicsContext gc, Plot plot);
+    }
+
+    /** The plot's geometry and scales, for layers. */
+    public static final class Plot {
+        private final double left;
+        private final double top;
+        private final double right;
+        private final double bottom;
+        private final AxisScale x;
+        private final AxisScale y;
+        private final AxisScale y2;
+        private final ChartTheme theme;
+        private final PolylineReducer reducer;
+
+        Plot(double left, double top, double right, double bottom, AxisScale x, AxisScale y, AxisScale y2,
+             ChartTheme theme, PolylineReducer reducer) {
+            this.left = left;
+            this.top = top;
+            this.right = right;
+            this.bottom = bottom;
+            this.x = x;
+            this.y = y;
+            this.y2 = y2;
+            this.theme = theme;
+            this.reducer = reducer;
+        }
+
+        public double left() {
+            return left;
+        }
+
+        public double top() {
+            return top;
+        }
+
+        public double right() {
+            return right;
+        }
+
+        public double bottom() {
+            return bottom;
+        }
+
+        public double width() {
+            return right - left;
+        }
+
+        public double height() {
+            return bottom - top;
+        }
+
+        public ChartTheme theme() {
+            return theme;
+        }
+
+        /** Line widths and marker sizes follow the font scale (presentation mode). */
+        public double scale() {
+            return theme.fontScale();
+        }
+
+        public double x(double second) {
+            return x.toPixel(second);
+        }
+
+        public double second(double pixel) {
+            return x.toValue(pixel);
+        }
+
+        /** The left axis's value at a vertical pixel. */
+        public double yValue(double pixel) {
+            return y.toValue(pixel);
+        }
+
+        public double y(double value) {
+            return clampY(y.toPixel(value));
+        }
+
+        /** The right axis; the left one when the chart has no right axis. */
+        public double y2(double value) {
+            return clampY((y2 == null ? y : y2).toPixel(value));
+        }
+
+        private double clampY(double py) {
+            return Math.max(top + 1, Math.min(bottom - 1, py));
+        }
+
+        /**
+         * One series as a polyline thinned to a few points per pixel column (first, lowest, highest, last), on the
+         * left axis or the right one.
+         */
+        public void polyline(GraphicsContext gc, double[] times, double[] values, int length, boolean rightAxis,
+                             Color color, double width, boolean dashed) {
+            reducer.begin();
+            for (int i = 0; i < length; i++) {
+                double v = values[i];
+                if (Double.isFinite(v)) {
+                    reducer.add(x(times[i]), rightAxis ? y2(v) : y(v));
+                }
+            }
+            reducer.end();
+            gc.setStroke(color);
+            gc.setLineWidth(width * scale());
+            gc.setLineJoin(StrokeLineJoin.ROUND);
+            gc.setLineDashes(dashed ? new double[] {6 * scale(), 4 * scale()} : null);
+            gc.strokePolyline(reducer.xs(), reducer.ys(), reducer.size());
+            gc.setLineDashes((double[]) null);
+        }
+
+        /** A horizontal reference line across the plot at {@code value}, labelled at its left end (shown first). */
+        public void reference(GraphicsContext gc, double value, boolean rightAxis, String label, Color color) {
+            double py = Math.rint(rightAxis ? y2(value) : y(value)) + 0.5;
+            gc.setStroke(color);
+            gc.setLineWidth(1.5 * scale());
+            gc.setLineDashes(4 * scale(), 4 * scale());
+            gc.strokeLine(left, py, right, py);
+            gc.setLineDashes((double[]) null);
+            gc.setFill(color);
+            gc.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11 * scale()));
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.BOTTOM);
+            gc.fillText(label, left + 4, py - 2);
+        }
+
+        /** A vertical event line at {@code second} with a label at its top. */
+        public void event(GraphicsContext gc, double second, String label, Color color) {
+            double px = Math.rint(x(second)) + 0.5;
+            gc.setStroke(color);
+            gc.setLineWidth(1.5 * scale());
+            gc.setLineDashes(3 * scale(), 3 * scale());
+            gc.strokeLine(px, top, px, bottom);
+            gc.setLineDashes((double[]) null);
+            gc.setFill(color);
+            gc.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11 * scale()));
+            boolean roomRight = px + 120 * scale() < right;
+            gc.setTextAlign(roomRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            gc.setTextBaseline(VPos.TOP);
+            gc.fillText(label, roomRight ? px + 3 : px - 3, top + 2);
+        }
+    }
+
+    private final ObjectProperty<ChartTheme> theme = new SimpleObjectProperty<>(this, "theme", ChartTheme.light());
+    private final Canvas canvas = new Canvas();
+    private final Rectangle veil = new Rectangle();
+    private final Line cursor = new Line();
+    private final Text measure = new Text();
+    private final PolylineReducer reducer = new PolylineReducer();
+
+    private String title;
+    private double duration = Double.NaN;
+    private Axis left;
+    private Axis right;
+    private List<Key> keys = List.of();
+    private List<Layer> layers = List.of();
+    private String emptyText = "";
+    private boolean dataVisible = true;
+    private boolean dirty = true;
+    private double drawnWidth = -1;
+    private double drawnHeight = -1;
+    private double cursorSecond;
+    private Plot plot;
+    private DoubleConsumer onScrub;
+    private int redrawCount;
+
+    public TimeChart(String title) {
+        this.title = title;
+        getStyleClass().add(STYLE_CLASS);
+        canvas.setManaged(false);
+        veil.setManaged(false);
+        veil.setMouseTransparent(true);
+        cursor.setManaged(false);
+        cursor.setMouseTransparent(true);
+        getChildren().addAll(canvas, veil, cursor);
+        theme.subscribe(t -> markDirty());
+        // Pressing or dragging on the plot asks to jump to that time.
+        javafx.event.EventHandler<MouseEvent> scrub = e -> {
+            if (e.getButton() == MouseButton.PRIMARY && onScrub != null && plot != null && Double.isFinite(duration)) {
+                onScrub.accept(plot.second(Math.max(plot.left, Math.min(plot.right, e.getX()))));
+            }
+        };
+        addEventHandler(MouseEvent.MOUSE_PRESSED, scrub);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, scrub);
+    }
+
+    public ObjectProperty<ChartTheme> themeProperty() {
+        return theme;
+    }
+
+    public void setTitle(String newTitle) {
+        title = newTitle;
+        markDirty();
+    }
+
+    public void setOnScrub(DoubleConsumer handler) {
+        onScrub = handler;
+    }
+
+    /**
+     * What to draw: a run of {@code seconds} simulated seconds, its axes, legend and data layers. Drawn on the next
+     * pulse, once.
+     */
+    public void setContent(double seconds, Axis leftAxis, Axis rightAxis, List<Key> legend, List<Layer> dataLayers) {
+        duration = seconds > 0 ? seconds : 1;
+        left = Objects.requireNonNull(leftAxis, "leftAxis");
+        right = rightAxis;
+        keys = List.copyOf(legend);
+        layers = List.copyOf(dataLayers);
+        markDirty();
+    }
+
+    /** No run: the title and a line of text where the data would be. */
+    public void clear(String text) {
+        duration = Double.NaN;
+        left = null;
+        right = null;
+        keys = List.of();
+        layers = List.of();
+        emptyText = text;
+        markDirty();
+    }
+
+    /**
+     * Draws axes without data when false: the same chart "with nothing in it", which the playback benchmark compares
+     * against.
+     */
+    public void setDataVisible(boolean visible) {
+        dataVisible = visible;
+        markDirty();
+    }
+
+    /** Moves the cursor to {@code second}; what lies after it stays under the veil. Never redraws the canvas. */
+    public void setCursor(double second) {
+        cursorSecond = second;
+        placeCursor();
+    }
+
+    /** How often the canvas has been drawn (tests check that playback does not redraw it). */
+    public int redrawCount() {
+        return redrawCount;
+    }
+
+    private void markDirty() {
+        dirty = true;
+        setNeedsLayout(true);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 480;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 220;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 160;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 90;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        if (dirty || w != drawnWidth || h != drawnHeight) {
+            dirty = false;
+            drawnWidth = w;
+            drawnHeight = h;
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw(w, h);
+            placeCursor();
+        }
+    }
+
+    private void placeCursor() {
+        boolean show = plot != null && Double.isFinite(duration);
+        veil.setVisible(show);
+        cursor.setVisible(show);
+        if (!show) {
+            return;
+        }
+        double px = Math.rint(Math.max(plot.left, Math.min(plot.right, plot.x(cursorSecond))));
+        veil.setX(px + 1);
+        veil.setY(plot.top);
+        veil.setWidth(Math.max(0, plot.right - px - 1));
+        veil.setHeight(plot.height());
+        cursor.setStartX(px + 0.5);
+        cursor.setEndX(px + 0.5);
+        cursor.setStartY(plot.top);
+        cursor.setEndY(plot.bottom);
+    }
+
+    private void draw(double w, double h) {
+        redrawCount++;
+        ChartTheme t = theme.get();
+        double s = t.fontScale();
+        String family = Font.getDefault().getFamily();
+        Font titleFont = Font.font(family, FontWeight.BOLD, 13 * s);
+        Font tickFont = Font.font(family, 11 * s);
+        Font keyFont = Font.font(family, 11.5 * s);
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setFill(t.background());
+        gc.fillRect(0, 0, w, h);
+        double tickH = textHeight(tickFont);
+        double titleH = textHeight(titleFont);
+        double pad = 6 * s;
+
+        // Title and legend on one line.
+        gc.setTextBaseline(VPos.TOP);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFont(titleFont);
+        gc.setFill(t.text());
+        gc.fillText(title, pad, pad);
+        double kx = pad + textWidth(title, titleFont) + 14 * s;
+        gc.setFont(keyFont);
+        double keyY = pad + (titleH - textHeight(keyFont)) / 2;
+        double rowH = Math.max(titleH, textHeight(keyFont));
+        double legendBottom = pad + rowH;
+        for (Key k : keys) {
+            double kw = 16 * s + 4 * s + textWidth(k.name(), keyFont);
+            if (kx + kw > w - pad) {
+                kx = pad;
+                keyY += rowH + 2;
+                legendBottom += rowH + 2;
+            }
+            drawKey(gc, k, kx, keyY + textHeight(keyFont) / 2, s);
+            gc.setFill(t.text());
+            gc.fillText(k.name(), kx + 20 * s, keyY);
+            kx += kw + 12 * s;
+        }
+
+        if (left == null) {
+            plot = null;
+            gc.setFill(t.axis());
+            gc.setFont(keyFont);
+            gc.setTextAlign(TextAlignment.CENTER);
+            gc.setTextBaseline(VPos.CENTER);
+            gc.fillText(emptyText, w / 2, (legendBottom + h) / 2);
+            return;
+        }
+
+        AxisTicks yTicks = AxisTicks.linear(left.min(), left.max(), Math.max(2, (int) ((h - legendBottom) / (45 * s))));
+        String[] yLabels = labels(yTicks, left.format());
+        AxisTicks y2Ticks = right == null ? null
+                : AxisTicks.linear(right.min(), right.max(), Math.max(2, (int) ((h - legendBottom) / (45 * s))));
+        String[] y2Labels = right == null ? null : labels(y2Ticks, right.format());
+        double leftW = Math.max(maxWidth(yLabels, tickFont), textWidth(left.title(), tickFont) * 0.6) + 10 * s;
+        double rightW = right == null ? pad * 2 : maxWidth(y2Labels, tickFont) + 10 * s;
+        double plotLeft = Math.ceil(pad + leftW);
+        double plotRight = Math.floor(w - rightW);
+        double plotTop = Math.ceil(legendBottom + tickH * 1.3 + 4);
+        double plotBottom = Math.floor(h - tickH - pad - 2);
+        if (plotRight - plotLeft < 20 || plotBottom - plotTop < 20) {
+            plot = null;
+            return;
+        }
+        // The last second sits a line width inside the frame, so line ends never poke out of the plot.
+        AxisScale x = new AxisScale(0, duration, false, plotLeft + 1, plotRight - 2 * s);
+        AxisScale y = new AxisScale(left.min(), left.max(), false, plotBottom, plotTop);
+        AxisScale y2 = right == null ? null : new AxisScale(right.min(), right.max(), false, plotBottom, plotTop);
+        plot = new Plot(plotLeft, plotTop, plotRight, plotBottom, x, y, y2, t, reducer);
+
+        gc.setFill(t.plotBackground());
+        gc.fillRect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
+        veil.setFill(t.plotBackground());
+        cursor.setStroke(t.text());
+        cursor.setStrokeWidth(1.5 * s);
+
+        // Grid and tick labels.
+        gc.setLineWidth(1);
+        gc.setStroke(t.grid());
+        gc.setFont(tickFont);
+        gc.setFill(t.axis());
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < yTicks.count(); i++) {
+            double py = Math.rint(y.toPixel(yTicks.values()[i])) + 0.5;
+            gc.strokeLine(plotLeft, py, plotRight, py);
+            gc.fillText(yLabels[i], plotLeft - 5 * s, py);
+        }
+        if (right != null) {
+            gc.setTextAlign(TextAlignment.LEFT);
+            for (int i = 0; i < y2Ticks.count(); i++) {
+                gc.fillText(y2Labels[i], plotRight + 5 * s, y2.toPixel(y2Ticks.values()[i]));
+            }
+        }
+        double step = timeStep(duration, Math.max(2, (int) ((plotRight - plotLeft) / (70 * s))));
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.TOP);
+        for (double second = 0; second <= duration + 1e-9; second += step) {
+            double px = Math.rint(x.toPixel(second)) + 0.5;
+            gc.strokeLine(px, plotTop, px, plotBottom);
+            String label = clock(second);
+            double half = textWidth(label, tickFont) / 2;
+            gc.fillText(label, Math.min(px, w - pad / 2 - half), plotBottom + 3);
+        }
+        // Axis titles above the plot, at each side.
+        gc.setTextBaseline(VPos.BOTTOM);
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.fillText(left.title(), pad, plotTop - 3);
+        if (right != null) {
+            gc.setTextAlign(TextAlignment.RIGHT);
+            gc.fillText(right.title(), w - pad, plotTop - 3);
+        }
+
+        if (dataVisible) {
+            // No canvas clip: the software pipeline masks every clipped operation (measured: half a second for a
+            // million-position run's charts). Layers keep inside the plot instead; values are clamped to it.
+            for (Layer layer : layers) {
+                gc.save();
+                layer.draw(gc, plot);
+                gc.restore();
+            }
+        }
+        gc.setStroke(t.axis());
+        gc.setLineWidth(1);
+        gc.strokeRect(plotLeft + 0.5, plotTop + 0.5, plotRight - plotLeft - 1, plotBottom - plotTop - 1);
+    }
+
+    private static void drawKey(GraphicsContext gc, Key k, double x, double cy, double s) {
+        gc.setStroke(k.color());
+        gc.setFill(k.color());
+        gc.setLineWidth(2.5 * s);
+        double r = 5 * s;
+        switch (k.shape()) {
+            case LINE -> gc.strokeLine(x, cy, x + 16 * s, cy);
+            case DASHED -> {
+                gc.setLineDashes(4 * s, 3 * s);
+                gc.strokeLine(x, cy, x + 16 * s, cy);
+                gc.setLineDashes((double[]) null);
+            }
+            case BAR -> gc.fillRect(x + 3 * s, cy - r, 10 * s, 2 * r);
+            case TRIANGLE_DOWN -> Markers.triangle(gc, x + 8 * s, cy, r * 1.2, false);
+            case TRIANGLE_UP -> Markers.triangle(gc, x + 8 * s, cy, r * 1.2, true);
+            case DIAMOND -> Markers.diamond(gc, x + 8 * s, cy, r);
+            case SQUARE -> gc.fillRect(x + 8 * s - r * 0.8, cy - r * 0.8, r * 1.6, r * 1.6);
+        }
+    }
+
+    /** Marker shapes shared by the legend and the layers that draw liquidations. */
+    public static final class Markers {
+        private static final double[] XS = new double[4];
+        private static final double[] YS = new double[4];
+
+        private Markers() {
+        }
+
+        /** A triangle centred on (cx, cy) with circumradius r, pointing up or down. */
+        public static void triangle(GraphicsContext gc, double cx, double cy, double r, boolean up) {
+            double d = up ? -1 : 1;
+            XS[0] = cx;
+            YS[0] = cy + d * r;
+            XS[1] = cx - r * 0.87;
+            YS[1] = cy - d * r * 0.5;
+            XS[2] = cx + r * 0.87;
+            YS[2] = cy - d * r * 0.5;
+            gc.fillPolygon(XS, YS, 3);
+        }
+
+        public static void diamond(GraphicsContext gc, double cx, double cy, double r) {
+            XS[0] = cx;
+            YS[0] = cy - r;
+            XS[1] = cx + r;
+            YS[1] = cy;
+            XS[2] = cx;
+            YS[2] = cy + r;
+            XS[3] = cx - r;
+            YS[3] = cy;
+            gc.fillPolygon(XS, YS, 4);
+        }
+    }
+
+    /** A step of 1, 2, 5, 10, 15, 30 s or 1, 2, 5, 10, 15, 30, 60 min giving about {@code target} ticks. */
+    static double timeStep(double duration, int target) {
+        double[] steps = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 18000, 36000, 86400};
+        for (double step : steps) {
+            if (duration / step <= target) {
+                return step;
+            }
+        }
+        return steps[steps.length - 1];
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static String[] labels(AxisTicks ticks, DoubleFunction<String> format) {
+        String[] out = new String[ticks.count()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = format.apply(ticks.values()[i]);
+        }
+        return out;
+    }
+
+    private double maxWidth(String[] texts, Font font) {
+        double max = 0;
+        for (String s : texts) {
+            max = Math.max(max, textWidth(s, font));
+        }
+        return max;
+    }
+
+    private double textWidth(String s, Font font) {
+        measure.setFont(font);
+        measure.setText(s);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private double textHeight(Font font) {
+        measure.setFont(font);
+        measure.setText("Mg");
+        return measure.getLayoutBounds().getHeight();
+    }
+}

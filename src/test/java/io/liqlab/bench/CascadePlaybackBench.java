@@ -1,0 +1,192 @@
+package io.liqlab.bench;
+
+import io.liqlab.app.LiqLabApp;
+import io.liqlab.sim.Scenario;
+import io.liqlab.ui.cascade.CascadeView;
+import io.liqlab.ui.cascade.CascadeViewModel;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays the 2025-10-10 scenario at 1,000,000 positions at 8x in the real window (1600x1000, Cascade tab) and
+ * measures per frame: the FX-thread work (from the first animation timer of the pulse, through the pane's playback
+ * timer, CSS and layout, to the post-layout pulse listener), the same up to the first runnable after the pulse
+ * (adds the scene sync), and the frame interval (pulse to pulse, including waiting for the renderer). {@code empty}
+ * plays the same run with the charts drawn without data: the floor.
+ *
+ * <p>{@code full} then changes the shock while playing, which re-runs the million positions in the background, and
+ * records the longest the FX thread was unavailable: the largest delay of a probe posted every 2 ms with
+ * {@code Platform.runLater}, and the longest frame interval, from the change until one second after the new run is
+ * on screen (so the switch-over is included).
+ *
+ * <pre>java -cp TEST_CLASSPATH io.liqlab.bench.CascadePlaybackBench [full|empty] [frames] [warmup]</pre>
+ */
+public final class CascadePlaybackBench {
+    private static String mode = "full";
+    private static int frames = 1200;
+    private static int warmup = 180;
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            mode = args[0];
+        }
+        if (args.length > 1) {
+            frames = Integer.parseInt(args[1]);
+        }
+        if (args.length > 2) {
+            warmup = Integer.parseInt(args[2]);
+        }
+        Application.launch(App.class, args);
+    }
+
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            System.setProperty("liqlab.home", java.nio.file.Files.createTempDirectory("liqlab-bench").toString());
+            new LiqLabApp().start(stage);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            Scene scene = stage.getScene();
+            ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(4);
+            CascadeView view = (CascadeView) scene.lookup("#cascade");
+            CascadeViewModel vm = view.viewModel();
+            Scenario october = vm.scenarios().stream().filter(s -> s.id().equals("2025-10-10")).findFirst().orElseThrow();
+            vm.scenarioProperty().set(october);
+            vm.positionsProperty().set(1_000_000);
+            long began = System.nanoTime();
+            vm.runsProperty().subscribe(r -> {
+                if (r != null && r.main().summary().positions() == 1_000_000 && !measuring) {
+                    measuring = true;
+                    System.out.printf(Locale.ROOT, "mode=%s 1M-position run ready after %.0f ms (engine %d ms)%n", mode,
+                            (System.nanoTime() - began) / 1e6, r.main().summary().elapsedMillis());
+                    Platform.runLater(() -> play(scene, view, vm));
+                }
+            });
+        }
+    }
+
+    private static boolean measuring;
+
+    private static void play(Scene scene, CascadeView view, CascadeViewModel vm) {
+        if (mode.equals("empty")) {
+            view.setDataVisible(false);
+        }
+        int total = warmup + frames;
+        double[] work = new double[total];
+        double[] fx = new double[total];
+        double[] interval = new double[total];
+        long[] start = new long[1];
+        long[] last = new long[1];
+        int[] i = {-1};
+        scene.addPostLayoutPulseListener(() -> {
+            if (i[0] >= 0 && i[0] < total && start[0] != 0) {
+                int index = i[0];
+                long t0 = start[0];
+                start[0] = 0;
+                work[index] = (System.nanoTime() - t0) / 1e6;
+                Platform.runLater(() -> fx[index] = (System.nanoTime() - t0) / 1e6);
+            }
+        });
+        // Started before the pane's own timer is woken by play(), so it runs first in every pulse.
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                if (i[0] >= 0 && i[0] < total) {
+                    interval[i[0]] = (t - last[0]) / 1e6;
+                }
+                last[0] = t;
+                i[0]++;
+                if (i[0] >= total) {
+                    stop();
+                    vm.pause();
+                    int frame = vm.frameProperty().get();
+                    Platform.runLater(() -> {
+                        report(work, fx, interval, frame);
+                        if (mode.equals("full")) {
+                            rerun(vm);
+                        } else {
+                            Platform.exit();
+                        }
+                    });
+                    return;
+                }
+                start[0] = t;
+            }
+        }.start();
+        vm.scrub(0);
+        vm.speedProperty().set(8);
+        vm.play();
+    }
+
+    /** Changes the shock while playing and records how long the FX thread was ever unavailable until the switch. */
+    private static void rerun(CascadeViewModel vm) {
+        vm.scrub(0);
+        vm.play();
+        AtomicLong maxProbe = new AtomicLong();
+        long[] maxInterval = {0};
+        long[] last = {System.nanoTime()};
+        boolean[] done = {false};
+        AnimationTimer frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                maxInterval[0] = Math.max(maxInterval[0], t - last[0]);
+                last[0] = t;
+            }
+        };
+        frames.start();
+        Thread probe = Thread.ofPlatform().daemon().name("fx-probe").start(() -> {
+            while (!done[0]) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> maxProbe.accumulateAndGet(System.nanoTime() - posted, Math::max));
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long changed = System.nanoTime();
+        int before = vm.runCountProperty().get();
+        vm.shockPercentProperty().set(vm.shockPercentProperty().get() - 1);
+        vm.runCountProperty().subscribe(n -> {
+            if (n.intValue() > before) {
+                double ready = (System.nanoTime() - changed) / 1e6;
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                settle.setOnFinished(e -> {
+                    done[0] = true;
+                    frames.stop();
+                    System.out.printf(Locale.ROOT, "rerun: new 1M run on screen after %.0f ms; longest FX-thread delay "
+                                    + "(runLater probe every 2 ms) %.1f ms; longest frame interval %.1f ms%n", ready,
+                            maxProbe.get() / 1e6, maxInterval[0] / 1e6);
+                    Platform.exit();
+                });
+                settle.play();
+            }
+        });
+    }
+
+    private static void report(double[] work, double[] fx, double[] interval, int frame) {
+        double[] w = Arrays.copyOfRange(work, warmup, work.length);
+        double[] f = Arrays.copyOfRange(fx, warmup, fx.length);
+        double[] fr = Arrays.copyOfRange(interval, warmup + 1, interval.length);
+        System.out.printf(Locale.ROOT, "mode=%s frames=%d (playback reached frame %d) frameWork p50=%.2f p95=%.2f max=%.2f ms;"
+                        + " fxThreadInclSync p50=%.2f p95=%.2f ms; frameInterval p50=%.2f p95=%.2f ms%n", mode, w.length, frame,
+                pct(w, 50), pct(w, 95), Arrays.stream(w).max().orElse(0), pct(f, 50), pct(f, 95), pct(fr, 50), pct(fr, 95));
+    }
+
+    private static double pct(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+}

@@ -1,0 +1,225 @@
+package io.liqlab.ui;
+
+import io.liqlab.app.LiqLabApp;
+import io.liqlab.ui.cascade.CascadeView;
+import io.liqlab.ui.cascade.CascadeViewModel;
+import io.liqlab.ui.cascade.EventLog;
+import io.liqlab.ui.chart.TimeChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Cascade tab in the real window, headless (Monocle), driven as a teacher would. */
+@ExtendWith(ApplicationExtension.class)
+class CascadeWindowTest {
+    private static Path home;
+    private CascadeView view;
+    private CascadeViewModel vm;
+
+    @BeforeAll
+    static void emptyUserFolder() throws Exception {
+        home = TempHome.use("liqlab-cascade");
+    }
+
+    @AfterAll
+    static void clear() {
+        TempHome.clear();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new LiqLabApp().start(stage);
+    }
+
+    @BeforeEach
+    void openTheCascadeTab(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-cascade .tab-label");
+        view = robot.lookup("#cascade").queryAs(CascadeView.class);
+        vm = view.viewModel();
+        waitFor(() -> vm.runCountProperty().get() >= 1 && !vm.runningProperty().get());
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void opensOnTheClassroomRunWithTheModelNoteInSight(FxRobot robot) {
+        assertEquals("classroom-small", vm.scenarioProperty().get().id());
+        assertTrue(text(robot, "cascade-model-note").contains("teaching model"));
+        assertTrue(text(robot, "cascade-summary").startsWith("Textbook: $"), text(robot, "cascade-summary"));
+        assertEquals("00:00 / 10:00", text(robot, "cascade-time"));
+        assertFalse(robot.lookup("#cascade-log").queryListView().getItems().isEmpty());
+    }
+
+    @Test
+    void playAdvancesFramesWithoutRedrawingTheCharts(FxRobot robot) throws Exception {
+        List<TimeChart> charts = view.charts().charts();
+        int[] before = charts.stream().mapToInt(TimeChart::redrawCount).toArray();
+        robot.interact(() -> vm.speedProperty().set(16));
+        robot.clickOn("#cascade-play");
+        waitFor(() -> vm.frameProperty().get() >= 20);
+        assertTrue(vm.playingProperty().get());
+        assertNotEquals("00:00 / 10:00", text(robot, "cascade-time"));
+        assertEquals((double) vm.frameProperty().get(), robot.lookup("#cascade-scrubber").queryAs(Slider.class).getValue(), 16 * 0.2,
+                "the scrubber follows playback");
+        for (int i = 0; i < charts.size(); i++) {
+            assertEquals(before[i], charts.get(i).redrawCount(), "playback moves cursors, it does not redraw " + i);
+        }
+        robot.clickOn("#cascade-play");
+    }
+
+    @Test
+    void pauseHoldsTheFrame(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.speedProperty().set(8));
+        robot.clickOn("#cascade-play");
+        waitFor(() -> vm.frameProperty().get() >= 5);
+        robot.clickOn("#cascade-play");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.playingProperty().get());
+        int held = vm.frameProperty().get();
+        String time = text(robot, "cascade-time");
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(held, vm.frameProperty().get());
+        assertEquals(time, text(robot, "cascade-time"));
+    }
+
+    @Test
+    void stepButtonsAndKeysMoveOneTick(FxRobot robot) {
+        robot.interact(() -> vm.scrub(100));
+        robot.clickOn("#cascade-step-forward");
+        assertEquals(101, vm.frameProperty().get());
+        robot.clickOn("#cascade-step-back");
+        robot.clickOn("#cascade-step-back");
+        assertEquals(99, vm.frameProperty().get());
+        robot.clickOn("#cascade-price-chart");
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        assertEquals(0, vm.frameProperty().get());
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(1, vm.frameProperty().get());
+    }
+
+    @Test
+    void scrubbingShowsTheFrameAskedFor(FxRobot robot) {
+        Slider scrubber = robot.lookup("#cascade-scrubber").queryAs(Slider.class);
+        robot.interact(() -> scrubber.setValue(250));
+        assertEquals(250, vm.frameProperty().get());
+        assertEquals("04:10 / 10:00", text(robot, "cascade-time"));
+        double mid = vm.runsProperty().get().main().frames().get(io.liqlab.sim.FrameColumn.MID, 250);
+        assertTrue(text(robot, "cascade-readout").startsWith("Mid " + io.liqlab.core.Numbers.price(mid)),
+                text(robot, "cascade-readout"));
+    }
+
+    @Test
+    void clickingAnEventLogLineJumpsThere(FxRobot robot) {
+        ListView<EventLog.Entry> log = robot.lookup("#cascade-log").queryListView();
+        EventLog.Entry second = log.getItems().get(1);
+        robot.clickOn(robot.lookup("#cascade-log .list-cell").nth(1).queryAs(javafx.scene.Node.class));
+        assertEquals(second.frame(), vm.frameProperty().get());
+    }
+
+    @Test
+    void aWhatIfChangeRerunsInTheBackgroundAndUpdatesTheSummary(FxRobot robot) throws Exception {
+        String before = text(robot, "cascade-summary");
+        int runs = vm.runCountProperty().get();
+        Slider shock = robot.lookup("#cascade-shock").queryAs(Slider.class);
+        robot.interact(() -> shock.setValue(-12));
+        waitFor(() -> vm.runCountProperty().get() > runs && !vm.runningProperty().get());
+        assertNotEquals(before, text(robot, "cascade-summary"));
+        assertEquals(-12, vm.runsProperty().get().main().scenario().driver().shock().percent());
+        assertFalse(robot.lookup("#cascade-progress").queryAs(javafx.scene.control.ProgressBar.class).isVisible(),
+                "the progress bar shows only while a run computes");
+    }
+
+    @Test
+    void sideBySideShowsBothRunsAndTheirDifference(FxRobot robot) throws Exception {
+        int runs = vm.runCountProperty().get();
+        robot.clickOn("#cascade-compare");
+        waitFor(() -> vm.runCountProperty().get() > runs && !vm.runningProperty().get());
+        CascadeViewModel.Runs both = vm.runsProperty().get();
+        assertNotNull(both.other());
+        assertNotEquals(both.main().scenario().venue(), both.other().scenario().venue());
+        Label difference = robot.lookup("#cascade-difference").queryAs(Label.class);
+        assertTrue(difference.isVisible());
+        assertTrue(difference.getText().contains(" vs Textbook: liquidated $"), difference.getText());
+        robot.clickOn("#cascade-compare");
+        waitFor(() -> vm.runsProperty().get().other() == null);
+        assertFalse(robot.lookup("#cascade-difference").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void exportsWriteRealFiles(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory(home, "export");
+        Path csv = dir.resolve("run.csv");
+        Path png = dir.resolve("view.png");
+        Path slides = dir.resolve("slides");
+        robot.interact(() -> vm.scrub(200));
+        java.util.concurrent.CompletableFuture<Path>[] pending = new java.util.concurrent.CompletableFuture[1];
+        robot.interact(() -> pending[0] = view.exportCsv(csv));
+        pending[0].get(20, TimeUnit.SECONDS);
+        assertTrue(Files.readAllLines(csv).getFirst().startsWith("time,mid,mark,"));
+        assertEquals(602, Files.readAllLines(csv).size(), "header and 601 frames");
+        assertTrue(Files.readString(dir.resolve("run.heatmap.csv")).startsWith("time,p"));
+        robot.interact(() -> pending[0] = view.exportPng(png));
+        pending[0].get(20, TimeUnit.SECONDS);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 800 && image.getHeight() > 400, image.getWidth() + "x" + image.getHeight());
+        robot.interact(() -> pending[0] = view.exportImageSequence(slides, 100));
+        pending[0].get(60, TimeUnit.SECONDS);
+        try (Stream<Path> files = Files.list(slides)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("cascade-0001.png", "cascade-0002.png", "cascade-0003.png", "cascade-0004.png",
+                    "cascade-0005.png", "cascade-0006.png", "cascade-0007.png"), names, "frames 0, 100 .. 600; no temporary files left");
+        }
+        assertNotNull(ImageIO.read(slides.resolve("cascade-0007.png").toFile()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(200, vm.frameProperty().get(), "the frame on screen before the sequence comes back");
+        assertTrue(text(robot, "cascade-export-status").startsWith("Image sequence written to"), text(robot, "cascade-export-status"));
+    }
+
+    @Test
+    void anExportThatCannotBeWrittenSaysWhyAndLeavesNoFile(FxRobot robot) throws Exception {
+        Path blocker = Files.createTempFile(home, "not-a-folder", ".txt");
+        Path csv = blocker.resolve("run.csv");
+        java.util.concurrent.CompletableFuture<Path>[] pending = new java.util.concurrent.CompletableFuture[1];
+        robot.interact(() -> pending[0] = view.exportCsv(csv));
+        try {
+            pending[0].get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException expected) {
+            // reported in the status line
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "cascade-export-status").startsWith("Export failed: "), text(robot, "cascade-export-status"));
+        assertFalse(Files.exists(csv));
+    }
+}
