@@ -29,6 +29,8 @@ public final class Simulator {
 
     /** Money may drift by rounding only: this share of the population's opening notional, plus one cent. */
     static final double CONSERVATION_TOLERANCE = 1e-9;
+    /** Below this a heatmap bucket is empty: less than a dollar waiting is the sum's rounding, not a position. */
+    static final double HEAT_DUST = 1;
     /** ADL rankings are rebuilt after the mark moves this much (a ranking is a snapshot, as on a venue). */
     static final double ADL_RERANK_FRACTION = 0.025;
 
@@ -1124,7 +1126,8 @@ public final class Simulator {
             frames.set(FrameColumn.BACKSTOP_VAULT, vaultCash + mark * vaultQty - vaultCost);
             frames.set(FrameColumn.MONEY_IMBALANCE, imbalance);
             for (int b = 0; b < heat.length; b++) {
-                frames.setHeat(b, Math.max(0, heat[b]));
+                // A bucket whose positions have all gone keeps rounding dust from the additions and removals.
+                frames.setHeat(b, heat[b] >= HEAT_DUST ? heat[b] : 0);
             }
             frames.commit();
         }

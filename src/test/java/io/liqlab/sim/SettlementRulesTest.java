@@ -72,6 +72,28 @@ class SettlementRulesTest {
         assertEquals(SHOCK_AT, below.firstLiquidationSecond());
     }
 
+    @Test
+    void theHeatmapShowsTheLiquidationWaitingAndNothingOnceItIsGone() {
+        // Three longs waiting in different buckets; the shock liquidates two of them. Their buckets must read 0,
+        // not the rounding left after adding and removing their notional (which drew faint stripes).
+        SimFixtures.Hand market = hand().shock(SHOCK_AT, -12);
+        SimulationResult r = market.run(longPos(E, 1, 6_000), longPos(E, 0.37, 2_220), longPos(E, 1.3, 30_000));
+        Frames f = r.frames();
+        double before = 0;
+        double after = 0;
+        int nonZeroAfter = 0;
+        for (int b = 0; b < f.heatBuckets(); b++) {
+            before += f.heat(0, b);
+            after += f.heat(f.size() - 1, b);
+            nonZeroAfter += f.heat(f.size() - 1, b) > 0 ? 1 : 0;
+        }
+        assertEquals(2, r.summary().liquidations());
+        assertTrue(before > 60_000, "three positions waiting at the start: " + before);
+        assertEquals(1, nonZeroAfter, "only the 2.6x long is still waiting");
+        double l = trigger("binance-usdm-btc", 1, E, 1.3, 30_000);
+        assertEquals(1.3 * l, after, 0.01, "its notional at its liquidation price (the heatmap keeps floats)");
+    }
+
     // ---- whole close, fee, insurance fund -----------------------------------------------------------------------
 
     @ParameterizedTest(name = "side {0}")
