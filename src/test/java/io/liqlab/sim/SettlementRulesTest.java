@@ -3,6 +3,8 @@ package io.liqlab.sim;
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.VenueRules;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -74,10 +76,16 @@ class SettlementRulesTest {
 
     @Test
     void theHeatmapShowsTheLiquidationWaitingAndNothingOnceItIsGone() {
-        // Three longs waiting in different buckets; the shock liquidates two of them. Their buckets must read 0,
-        // not the rounding left after adding and removing their notional (which drew faint stripes).
-        SimFixtures.Hand market = hand().shock(SHOCK_AT, -12);
-        SimulationResult r = market.run(longPos(E, 1, 6_000), longPos(E, 0.37, 2_220), longPos(E, 1.3, 30_000));
+        // Sixty longs of uneven sizes waiting in a few buckets, and one far below; the shock liquidates the sixty.
+        // Their buckets must read 0, not the rounding left after adding and removing their notional one by one
+        // (which drew faint stripes above the crash).
+        List<Simulator.PlacedPosition> placed = new ArrayList<>();
+        for (int k = 0; k < 60; k++) {
+            double q = 0.0731 * (1 + k * 0.173);
+            placed.add(longPos(E - 37 * k, q, q * (E - 37 * k) / 10));
+        }
+        placed.add(longPos(E, 1.3, 30_000));
+        SimulationResult r = hand().shock(SHOCK_AT, -16).run(placed.toArray(Simulator.PlacedPosition[]::new));
         Frames f = r.frames();
         double before = 0;
         double after = 0;
@@ -87,8 +95,8 @@ class SettlementRulesTest {
             after += f.heat(f.size() - 1, b);
             nonZeroAfter += f.heat(f.size() - 1, b) > 0 ? 1 : 0;
         }
-        assertEquals(2, r.summary().liquidations());
-        assertTrue(before > 60_000, "three positions waiting at the start: " + before);
+        assertEquals(60, r.summary().liquidations());
+        assertTrue(before > 60_000, "all waiting at the start: " + before);
         assertEquals(1, nonZeroAfter, "only the 2.6x long is still waiting");
         double l = trigger("binance-usdm-btc", 1, E, 1.3, 30_000);
         assertEquals(1.3 * l, after, 0.01, "its notional at its liquidation price (the heatmap keeps floats)");
