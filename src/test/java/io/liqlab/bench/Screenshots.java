@@ -26,14 +26,16 @@ import java.util.List;
  */
 public final class Screenshots {
     private static Path out = Path.of("assets", "screenshots");
-    /** {@code cascade} as the second argument: only the Cascade tab's shots. */
+    /** {@code cascade} as the second argument: only the Cascade tab's shots; {@code learn}: only the learning layer's. */
     private static boolean cascadeOnly;
+    private static boolean learnOnly;
 
     public static void main(String[] args) {
         if (args.length > 0) {
             out = Path.of(args[0]);
         }
         cascadeOnly = args.length > 1 && args[1].equals("cascade");
+        learnOnly = args.length > 1 && args[1].equals("learn");
         Application.launch(App.class, args);
     }
 
@@ -45,6 +47,12 @@ public final class Screenshots {
             new LiqLabApp().start(stage);
             Scene scene = stage.getScene();
             List<Runnable> steps = new ArrayList<>();
+            if (learnOnly) {
+                learnSteps(stage, scene, steps);
+                steps.add(Platform::exit);
+                run(steps, 0);
+                return;
+            }
             if (cascadeOnly) {
                 cascadeSteps(stage, scene, steps);
                 steps.add(Platform::exit);
@@ -111,9 +119,32 @@ public final class Screenshots {
             });
             steps.add(() -> shoot(scene, "workspace-1920x1080.png"));
             cascadeSteps(stage, scene, steps);
+            learnSteps(stage, scene, steps);
             steps.add(Platform::exit);
             run(steps, 0);
         }
+    }
+
+    private static void learnSteps(Stage stage, Scene scene, List<Runnable> steps) {
+        steps.add(() -> {
+            theme(scene, "LIGHT");
+            ((ToggleButton) scene.lookup("#presentation")).setSelected(false);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
+            ((javafx.scene.control.MenuButton) scene.lookup("#learn")).getItems().stream()
+                    .filter(i -> "example-tier-at-liquidation".equals(i.getId())).findFirst().orElseThrow().fire();
+        });
+        steps.add(() -> shoot(scene, "learn-example.png"));
+        steps.add(() -> ((io.liqlab.ui.workspace.WorkspaceView) ((javafx.scene.layout.BorderPane) scene.getRoot()).getCenter()).showGlossary(io.liqlab.ui.learn.Term.ADL));
+        steps.add(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w != stage && w instanceof Stage s && s.getTitle() != null && s.getTitle().contains("glossary"))
+                .findFirst().ifPresent(w -> shoot(w.getScene(), "glossary.png")));
+        steps.add(() -> theme(scene, "DARK"));
+        steps.add(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w != stage && w instanceof Stage s && s.getTitle() != null && s.getTitle().contains("glossary"))
+                .findFirst().ifPresent(w -> shoot(w.getScene(), "glossary-dark.png")));
+        steps.add(() -> theme(scene, "LIGHT"));
     }
 
     /** The Cascade tab: classroom and 2025-10-10 scenarios, light and dark, two sizes, side by side, presentation. */

@@ -36,6 +36,45 @@ public final class GlossaryLinks {
         return label;
     }
 
+    /**
+     * Links the label of the control with id {@code controlId} under {@code root}: the label that names it
+     * ({@code labelFor}), or else the label in the first column of the same grid row (a results row). Returns
+     * whether a label was found. Works whatever language the label is in.
+     */
+    public boolean linkLabelOf(javafx.scene.Parent root, String controlId, Term term) {
+        javafx.scene.Node control = root.lookup("#" + controlId);
+        if (control == null) {
+            return false;
+        }
+        javafx.scene.Node cell = control;
+        while (cell.getParent() != null && !(cell.getParent() instanceof javafx.scene.layout.GridPane)) {
+            cell = cell.getParent();
+        }
+        if (!(cell.getParent() instanceof javafx.scene.layout.GridPane grid)) {
+            return false;
+        }
+        javafx.scene.control.Label byRow = null;
+        Integer row = javafx.scene.layout.GridPane.getRowIndex(cell);
+        for (javafx.scene.Node n : grid.getChildren()) {
+            if (n instanceof javafx.scene.control.Label l) {
+                if (l.getLabelFor() == control) {
+                    link(l, term);
+                    return true;
+                }
+                Integer c = javafx.scene.layout.GridPane.getColumnIndex(l);
+                if (byRow == null && n != cell && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(l), row)
+                        && (c == null || c == 0)) {
+                    byRow = l;
+                }
+            }
+        }
+        if (byRow != null) {
+            link(byRow, term);
+            return true;
+        }
+        return false;
+    }
+
     /** The term a node links to, if it is a glossary link. */
     public static Term termOf(Labeled label) {
         return (Term) label.getProperties().get(Term.class);

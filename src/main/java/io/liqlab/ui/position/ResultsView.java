@@ -47,6 +47,7 @@ public final class ResultsView {
         staleNote.visibleProperty().bind(vm.staleProperty());
         staleNote.managedProperty().bind(vm.staleProperty());
         Label title = new Label("Liquidation price");
+        title.setId("liquidation-title");
         title.getStyleClass().add(Styles.SECTION);
         card.getChildren().addAll(title, liquidation, distance, staleNote, grid);
         vm.staleProperty().subscribe(s -> card.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(Styles.STALE), s));

@@ -51,6 +51,11 @@ public final class WorkspaceView extends BorderPane {
     private final PositionFormView form;
 
     private final SessionFiles sessions;
+    private Tab cascadeTab;
+    private io.liqlab.ui.cascade.CascadeViewModel cascadeModel;
+    private final io.liqlab.ui.learn.ExampleBanner exampleBanner;
+    private io.liqlab.ui.learn.GlossaryViewModel glossary;
+    private javafx.stage.Stage glossaryStage;
     /** The canvas charts' colours and text size, following the theme and presentation mode. */
     private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
             new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.light());
@@ -120,13 +125,18 @@ public final class WorkspaceView extends BorderPane {
         Tab tiersTab = lazyTab("Tier editor", () -> new io.liqlab.ui.tiers.TierEditorView(tiers, vm.position().positionProperty()));
         tiersTab.setId("tab-tiers");
         Tab cascadeTab = new Tab("Cascade");
+        this.cascadeTab = cascadeTab;
         cascadeTab.setId("tab-cascade");
         // Built on first view: loading the scenarios and the first run wait until a teacher opens the tab.
         cascadeTab.selectedProperty().subscribe(selected -> {
             if (selected && cascadeTab.getContent() == null) {
                 io.liqlab.ui.cascade.CascadeViewModel model = cascade.get();
+                cascadeModel = model;
                 model.activeProperty().bind(cascadeTab.selectedProperty());
                 cascadeTab.setContent(new io.liqlab.ui.cascade.CascadeView(model, chartTheme, background));
+                linkGlossaryTerms((javafx.scene.Parent) cascadeTab.getContent(), java.util.Map.of(
+                        "cascade-adl", io.liqlab.ui.learn.Term.ADL,
+                        "cascade-leverage-mix", io.liqlab.ui.learn.Term.LEVERAGE));
             }
         });
         tabs.getTabs().addAll(positionTab, compareTab, profilesTab, tiersTab, cascadeTab);
@@ -135,7 +145,19 @@ public final class WorkspaceView extends BorderPane {
         }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        setTop(toolbar());
+        exampleBanner = new io.liqlab.ui.learn.ExampleBanner(learningTargets());
+        setTop(new VBox(toolbar(), exampleBanner));
+        // The cards sit in scroll panes, whose content a lookup only reaches once shown: link from the cards.
+        linkGlossaryTerms(results.card(), java.util.Map.of("bankruptcy", io.liqlab.ui.learn.Term.BANKRUPTCY_PRICE,
+                "backstop", io.liqlab.ui.learn.Term.BACKSTOP, "mm-at-liquidation", io.liqlab.ui.learn.Term.MAINTENANCE_MARGIN,
+                "margin-ratio", io.liqlab.ui.learn.Term.MAINTENANCE_MARGIN, "tier-entry", io.liqlab.ui.learn.Term.TIERS,
+                "tier-liquidation", io.liqlab.ui.learn.Term.TIERS, "max-leverage", io.liqlab.ui.learn.Term.LEVERAGE,
+                "first-liquidation", io.liqlab.ui.learn.Term.PARTIAL_LIQUIDATION));
+        linkGlossaryTerms(form, java.util.Map.of("mark", io.liqlab.ui.learn.Term.MARK_PRICE,
+                "funding-rate", io.liqlab.ui.learn.Term.FUNDING));
+        if (results.card().lookup("#liquidation-title") instanceof Label title) {
+            glossaryLinks().link(title, io.liqlab.ui.learn.Term.LIQUIDATION_PRICE);
+        }
         setCenter(tabs);
         status.setId("status");
         status.getStyleClass().add(Styles.SUBTITLE);
@@ -245,7 +267,135 @@ public final class WorkspaceView extends BorderPane {
         Pane grow = new Pane();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label theme1 = new Label("Theme");
-        return new ToolBar(reset, new Separator(), session, export, copy, grow, theme1, theme, presentation, about);
+        return new ToolBar(reset, new Separator(), session, export, copy, learnMenu(), grow, theme1, theme, presentation, about);
+    }
+
+    // ---- the learning layer: glossary and guided examples --------------------------------------------------------
+
+    private MenuButton learnMenu() {
+        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle(io.liqlab.ui.learn.GuidedExamples.BUNDLE);
+        MenuButton learn = new MenuButton(text.getString("menu.learn"));
+        learn.setId("learn");
+        learn.setTooltip(new Tooltip(text.getString("menu.learn.tooltip")));
+        MenuItem glossaryItem = new MenuItem(text.getString("menu.glossary"));
+        glossaryItem.setId("learn-glossary");
+        glossaryItem.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        glossaryItem.setOnAction(e -> showGlossary(null));
+        learn.getItems().addAll(glossaryItem, new javafx.scene.control.SeparatorMenuItem());
+        for (io.liqlab.ui.learn.GuidedExample example : io.liqlab.ui.learn.GuidedExamples.all(java.util.Locale.getDefault())) {
+            MenuItem item = new MenuItem(example.title());
+            item.setId("example-" + example.id());
+            item.setOnAction(e -> exampleBanner.open(example));
+            learn.getItems().add(item);
+        }
+        return learn;
+    }
+
+    private io.liqlab.ui.learn.GlossaryLinks links;
+
+    private io.liqlab.ui.learn.GlossaryLinks glossaryLinks() {
+        if (links == null) {
+            links = new io.liqlab.ui.learn.GlossaryLinks(io.liqlab.ui.learn.Glossary.load(java.util.Locale.getDefault()),
+                    this::showGlossary);
+        }
+        return links;
+    }
+
+    /** Makes the labels of these controls (by id) links into the glossary. */
+    private void linkGlossaryTerms(javafx.scene.Parent root, java.util.Map<String, io.liqlab.ui.learn.Term> byId) {
+        byId.forEach((id, term) -> glossaryLinks().linkLabelOf(root, id, term));
+    }
+
+    /** Opens the glossary window, at {@code term} when given. */
+    public void showGlossary(io.liqlab.ui.learn.Term term) {
+        if (glossary == null) {
+            glossary = new io.liqlab.ui.learn.GlossaryViewModel(io.liqlab.ui.learn.Glossary.load(java.util.Locale.getDefault()));
+        }
+        if (glossaryStage == null) {
+            glossaryStage = new javafx.stage.Stage();
+            glossaryStage.setTitle(java.util.ResourceBundle.getBundle(io.liqlab.ui.learn.GuidedExamples.BUNDLE).getString("glossary.window"));
+            if (getScene() != null) {
+                glossaryStage.initOwner(getScene().getWindow());
+            }
+            // The window's root mirrors the main window's root classes (theme, presentation); the view keeps its own.
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(new io.liqlab.ui.learn.GlossaryView(glossary));
+            javafx.scene.Scene scene = new javafx.scene.Scene(root, 900, 560);
+            if (getScene() != null) {
+                scene.getStylesheets().setAll(getScene().getStylesheets());
+                root.getStyleClass().setAll(getScene().getRoot().getStyleClass());
+                getScene().getRoot().getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c ->
+                        root.getStyleClass().setAll(getScene().getRoot().getStyleClass()));
+            }
+            glossaryStage.setScene(scene);
+        }
+        if (term != null) {
+            glossary.show(term);
+        }
+        glossaryStage.show();
+        glossaryStage.toFront();
+    }
+
+    /** The glossary's view-model once it has been opened (tests). */
+    public io.liqlab.ui.learn.GlossaryViewModel glossaryModel() {
+        return glossary;
+    }
+
+    private io.liqlab.ui.learn.LearningTargets learningTargets() {
+        return new io.liqlab.ui.learn.LearningTargets() {
+            @Override
+            public io.liqlab.ui.position.PositionViewModel position() {
+                return vm.position();
+            }
+
+            @Override
+            public void showTab(String tabId) {
+                tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                        .ifPresent(t -> tabs.getSelectionModel().select(t));
+            }
+
+            @Override
+            public void openCascade(String scenarioId, double atSecond, boolean play) {
+                tabs.getSelectionModel().select(cascadeTab); // builds the pane and its model on first view
+                io.liqlab.ui.cascade.CascadeViewModel m = cascadeModel;
+                if (m == null) {
+                    return;
+                }
+                io.liqlab.sim.Scenario target = m.scenarios().stream().filter(x -> x.id().equals(scenarioId))
+                        .findFirst().orElse(null);
+                if (target == null) {
+                    return;
+                }
+                Runnable then = () -> {
+                    var runs = m.runsProperty().get();
+                    if (atSecond == io.liqlab.ui.learn.GuidedExamples.FUND_EMPTY && runs != null) {
+                        double t = runs.main().fundEmptySecond();
+                        m.scrub(m.frameAtSecond(Double.isNaN(t) ? 0 : t));
+                        m.pause();
+                    } else if (!Double.isNaN(atSecond)) {
+                        m.scrub(m.frameAtSecond(atSecond));
+                        m.pause();
+                    } else {
+                        m.scrub(0);
+                        if (play) {
+                            m.play();
+                        }
+                    }
+                };
+                if (target.equals(m.scenarioProperty().get()) && m.runsProperty().get() != null && !m.runningProperty().get()) {
+                    then.run();
+                    return;
+                }
+                // Act on the run of this scenario when it arrives (runs compute in the background).
+                javafx.util.Subscription[] once = new javafx.util.Subscription[1];
+                once[0] = m.runsProperty().subscribe(runs -> {
+                    if (runs != null && !m.runningProperty().get() && target.id().equals(m.scenarioProperty().get().id())) {
+                        once[0].unsubscribe();
+                        then.run();
+                    }
+                });
+                m.scenarioProperty().set(target);
+            }
+        };
     }
 
     private MenuItem pngItem(String text, String name, CurveChart chart) {

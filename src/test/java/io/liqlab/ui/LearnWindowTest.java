@@ -1,0 +1,122 @@
+package io.liqlab.ui;
+
+import io.liqlab.app.LiqLabApp;
+import io.liqlab.ui.learn.GlossaryLinks;
+import io.liqlab.ui.learn.Term;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The learning layer in the real window: the glossary from F1 and from a term on screen, and a guided example. */
+@ExtendWith(ApplicationExtension.class)
+class LearnWindowTest {
+
+    private Stage stage;
+
+    @BeforeAll
+    static void emptyUserFolder() throws Exception {
+        TempHome.use("liqlab-learn");
+    }
+
+    @AfterAll
+    static void clear() {
+        TempHome.clear();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new LiqLabApp().start(stage);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(Label.class).getText();
+    }
+
+    private static Window glossaryWindow(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().contains("glossary") && w.isShowing()).findFirst().orElse(null);
+    }
+
+    @Test
+    void f1OpensTheGlossaryAndItsSearchFiltersTheTerms(FxRobot robot) {
+        robot.clickOn("#entry");
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(glossaryWindow(robot) != null, "F1 opens the glossary window");
+        assertEquals("Liquidation price", text(robot, "glossary-title"));
+        robot.clickOn("#glossary-search").write("vault");
+        WaitForAsyncUtils.waitForFxEvents();
+        var list = robot.lookup("#glossary-terms").queryListView();
+        assertTrue(list.getItems().stream().allMatch(e -> e.toString().equals("Backstop") || e.toString().startsWith("Insurance")),
+                list.getItems().toString());
+    }
+
+    @Test
+    void aTermOnScreenOpensItsGlossaryEntry(FxRobot robot) {
+        Label bankruptcyKey = robot.lookup(".glossary-term").queryAllAs(Label.class).stream()
+                .filter(l -> GlossaryLinks.termOf(l) == Term.BANKRUPTCY_PRICE).findFirst().orElseThrow();
+        assertEquals("Bankruptcy price", bankruptcyKey.getText());
+        assertTrue(bankruptcyKey.getTooltip().getText().startsWith("The price at which the position's equity is exactly zero"));
+        robot.clickOn(bankruptcyKey);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Bankruptcy price", text(robot, "glossary-title"));
+        assertTrue(text(robot, "glossary-venues").contains("Bybit"));
+    }
+
+    @Test
+    void theTextbookExampleStepsThroughTheThreeDistances(FxRobot robot) {
+        robot.clickOn("#learn");
+        robot.clickOn("#example-textbook-leverage");
+        WaitForAsyncUtils.waitForFxEvents();
+        Node banner = robot.lookup("#example-banner").query();
+        assertTrue(banner.isVisible());
+        assertTrue(text(robot, "example-explanation").contains("1/leverage"));
+        assertEquals("10", robot.lookup("#leverage").queryAs(TextField.class).getText());
+        assertTrue(text(robot, "distance").startsWith("9.50% below the mark"), text(robot, "distance"));
+        robot.clickOn("#example-step-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "distance").startsWith("3.50% below the mark"), text(robot, "distance"));
+        robot.clickOn("#example-step-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "distance").startsWith("1.50% below the mark"), text(robot, "distance"));
+        robot.clickOn("#example-close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!banner.isVisible());
+    }
+
+    @Test
+    void theAdlExampleOpensTheCascadeAtTheMomentTheFundRunsDry(FxRobot robot) throws Exception {
+        robot.clickOn("#learn");
+        robot.clickOn("#example-adl-after-fund");
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            var cascade = (io.liqlab.ui.cascade.CascadeView) robot.lookup("#cascade").query();
+            var m = cascade == null ? null : cascade.viewModel();
+            return m != null && m.runsProperty().get() != null && !m.runningProperty().get()
+                    && m.scenarioProperty().get().id().equals("2025-10-10") && m.frameProperty().get() > 0;
+        });
+        assertEquals("tab-cascade", tabs.getSelectionModel().getSelectedItem().getId());
+        var m = ((io.liqlab.ui.cascade.CascadeView) robot.lookup("#cascade").query()).viewModel();
+        double fundEmpty = m.runsProperty().get().main().fundEmptySecond();
+        assertEquals(m.frameAtSecond(fundEmpty), m.frameProperty().get());
+        assertTrue(!m.playingProperty().get(), "paused at the moment");
+    }
+}
