@@ -420,11 +420,14 @@ public final class CascadeView extends BorderPane {
         Label summary = new Label();
         summary.setId("cascade-summary");
         summary.setWrapText(true);
+        // Wrapped lines grow the label rather than ending in "...": the summary is what a teacher reads out.
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.textProperty().bind(vm.summaryProperty());
         Label difference = new Label();
         difference.setId("cascade-difference");
         difference.setWrapText(true);
         difference.getStyleClass().add("cascade-difference");
+        difference.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         difference.textProperty().bind(vm.differenceProperty());
         difference.managedProperty().bind(vm.differenceProperty().isNotEmpty());
         difference.visibleProperty().bind(vm.differenceProperty().isNotEmpty());

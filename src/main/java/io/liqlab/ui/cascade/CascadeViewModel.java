@@ -273,6 +273,7 @@ public final class CascadeViewModel {
         if (s == null) {
             return;
         }
+        boolean outer = loadingInputs; // a restore sets the scenario and then its own inputs: one run, at the end
         loadingInputs = true;
         try {
             venue.set(venues.stream().filter(v -> v.id().equals(s.venue())).findFirst()
@@ -286,9 +287,71 @@ public final class CascadeViewModel {
             backstop.set(s.rules().backstop());
             adl.set(s.rules().adl());
         } finally {
+            loadingInputs = outer;
+        }
+        if (!outer) {
+            requestRun();
+        }
+    }
+
+    /** The scenario, what-if settings and moment on screen, for a session file. */
+    public CascadeState capture() {
+        Scenario s = scenario.get();
+        int frame = frameProperty().get();
+        Runs runs = runsProperty().get();
+        double second = runs == null || runs.main().frames().size() == 0 ? 0
+                : runs.main().frames().get(io.liqlab.sim.FrameColumn.TIME,
+                        Math.min(frame, runs.main().frames().size() - 1));
+        return new CascadeState(s == null ? null : s.id(), venue.get() == null ? null : venue.get().id(),
+                shockPercent.get(), depthMultiplier.get(), leverageMix.get() == null ? null : leverageMix.get().name(),
+                longShare.get(), positions.get(), partialLiquidation.get(), backstop.get(),
+                adl.get() == null ? null : adl.get().name(), sideBySide.get(),
+                compareVenue.get() == null ? null : compareVenue.get().id(), second);
+    }
+
+    /**
+     * Opens a session's cascade: its scenario with its what-if settings (one run), then the moment it showed.
+     * Parts that no longer exist (a scenario or profile since removed, an unknown name) keep their current value.
+     */
+    public void restore(CascadeState state) {
+        if (state == null) {
+            return;
+        }
+        Scenario target = scenarios.stream().filter(x -> x.id().equals(state.scenarioId())).findFirst().orElse(null);
+        loadingInputs = true;
+        try {
+            if (target != null && !target.equals(scenario.get())) {
+                scenario.set(target); // loads the scenario's own inputs, overridden below
+            }
+            venues.stream().filter(v -> v.id().equals(state.venueId())).findFirst().ifPresent(venue::set);
+            shockPercent.set(state.shockPercent());
+            depthMultiplier.set(state.depthMultiplier() > 0 ? state.depthMultiplier() : 1);
+            leverageMix.set(parse(LeverageMix.class, state.leverageMix(), LeverageMix.SCENARIO));
+            longShare.set(state.longShare());
+            if (state.positions() > 0) {
+                positions.set(state.positions());
+            }
+            partialLiquidation.set(state.partialLiquidation());
+            backstop.set(state.backstop());
+            adl.set(parse(Scenario.AdlMode.class, state.adl(), Scenario.AdlMode.VENUE));
+            venues.stream().filter(v -> v.id().equals(state.compareVenueId())).findFirst().ifPresent(compareVenue::set);
+            sideBySide.set(state.sideBySide());
+        } finally {
             loadingInputs = false;
         }
+        pendingSecond = state.second();
         requestRun();
+    }
+
+    /** A second to show once the next run arrives (a restored session's moment), or NaN. */
+    private double pendingSecond = Double.NaN;
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {
+        try {
+            return name == null ? fallback : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
     }
 
     /** The scenario with every what-if input applied. */
@@ -389,6 +452,11 @@ public final class CascadeViewModel {
         difference.set(r.difference());
         runs.set(r);
         runCount.set(runCount.get() + 1);
+        if (!Double.isNaN(pendingSecond)) {
+            clock.pause();
+            clock.scrub(frameAtSecond(pendingSecond));
+            pendingSecond = Double.NaN;
+        }
         syncFrame();
         describeFrame();
     }

@@ -53,6 +53,8 @@ public final class WorkspaceView extends BorderPane {
     private final SessionFiles sessions;
     private Tab cascadeTab;
     private io.liqlab.ui.cascade.CascadeViewModel cascadeModel;
+    /** A session's cascade part waiting for the Cascade tab to be built. */
+    private io.liqlab.ui.cascade.CascadeState pendingCascade;
     private final io.liqlab.ui.learn.ExampleBanner exampleBanner;
     private io.liqlab.ui.learn.GlossaryViewModel glossary;
     private javafx.stage.Stage glossaryStage;
@@ -132,6 +134,10 @@ public final class WorkspaceView extends BorderPane {
             if (selected && cascadeTab.getContent() == null) {
                 io.liqlab.ui.cascade.CascadeViewModel model = cascade.get();
                 cascadeModel = model;
+                if (pendingCascade != null) {
+                    model.restore(pendingCascade);
+                    pendingCascade = null;
+                }
                 model.activeProperty().bind(cascadeTab.selectedProperty());
                 cascadeTab.setContent(new io.liqlab.ui.cascade.CascadeView(model, chartTheme, background));
                 linkGlossaryTerms((javafx.scene.Parent) cascadeTab.getContent(), java.util.Map.of(
@@ -419,8 +425,14 @@ public final class WorkspaceView extends BorderPane {
     public void saveSession(Path file) {
         javafx.stage.Window w = getScene() == null ? null : getScene().getWindow();
         try {
-            sessions.save(file, vm.capture(w == null ? 0 : w.getX(), w == null ? 0 : w.getY(), w == null ? 0 : w.getWidth(),
-                    w == null ? 0 : w.getHeight(), false, tabs.getSelectionModel().getSelectedIndex()), "LiqLab " + version());
+            WorkspaceState state = vm.capture(w == null ? 0 : w.getX(), w == null ? 0 : w.getY(), w == null ? 0 : w.getWidth(),
+                    w == null ? 0 : w.getHeight(), false, tabs.getSelectionModel().getSelectedIndex());
+            if (cascadeModel != null) {
+                state = state.withCascade(cascadeModel.capture());
+            } else if (pendingCascade != null) {
+                state = state.withCascade(pendingCascade); // opened from a session, tab not shown since
+            }
+            sessions.save(file, state, "LiqLab " + version());
             status.setText("Session saved to " + file);
         } catch (IOException | RuntimeException ex) {
             status.setText("Session not saved: " + ex.getMessage());
@@ -432,6 +444,13 @@ public final class WorkspaceView extends BorderPane {
         try {
             WorkspaceState state = sessions.open(file);
             vm.restore(state);
+            if (state.cascade() != null) {
+                if (cascadeModel != null) {
+                    cascadeModel.restore(state.cascade());
+                } else {
+                    pendingCascade = state.cascade(); // applied when the Cascade tab is first built
+                }
+            }
             tabs.getSelectionModel().select(Math.max(0, Math.min(state.tab(), tabs.getTabs().size() - 1)));
             status.setText("Opened session " + file);
         } catch (SessionFiles.SessionException ex) {

@@ -106,7 +106,7 @@ public final class WorkspaceViewModel {
         return new WorkspaceState(x, y, width, height, maximized, theme.get().name(), presentation.get(), p == null ? null : p.id(),
                 position.sideProperty().get().name(), position.marginModeProperty().get().name(), position.sizeUnitProperty().get().name(),
                 position.marginInputProperty().get().name(), inputs,
-                charts.comparedProfiles().stream().map(VenueProfile::id).toList(), tab);
+                charts.comparedProfiles().stream().map(VenueProfile::id).toList(), tab, null);
     }
 
     /** Puts remembered inputs back; anything unknown (a profile since removed, a renamed field) is skipped. */
