@@ -254,7 +254,7 @@ public final class WorkspaceView extends BorderPane {
 
     private MenuItem pngItem(String text, String name, CurveChart chart) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> choose(name, Text.get("workspace.file.png"), "*.png").ifPresent(path -> export(chart::writePng, path)));
+        item.setOnAction(e -> choose(name, Text.get("workspace.file.pngType"), "*.png").ifPresent(path -> export(chart::writePng, path)));
         return item;
     }
 
@@ -265,7 +265,7 @@ public final class WorkspaceView extends BorderPane {
 
     private MenuItem csvItem(String text, String name, Export export) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> choose(name, Text.get("workspace.file.csv"), "*.csv").ifPresent(path -> export(export, path)));
+        item.setOnAction(e -> choose(name, Text.get("workspace.file.csvType"), "*.csv").ifPresent(path -> export(export, path)));
         return item;
     }
 
