@@ -32,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -81,7 +82,10 @@ public final class WorkspaceView extends BorderPane {
         // make the whole page measure their wrapped text again each time (measured: most of the layout pass).
         VBox center = new VBox(top, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        BorderPane positionPane = new BorderPane(center);
+        BorderPane positionPane = new BorderPane();
+        // The form first among the pane's children: Tab follows child order, and the form is what one fills in first.
+        positionPane.setLeft(formScroll);
+        positionPane.setCenter(center);
         // The row's height follows the window (not its content), so small windows keep room for the charts.
         top.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.presentationProperty().get() ? 680.0 : Math.clamp(positionPane.getHeight() * 0.44, 260, 420),
@@ -101,7 +105,6 @@ public final class WorkspaceView extends BorderPane {
                 positionPane.setCenter(center);
             }
         });
-        positionPane.setLeft(formScroll);
 
         Tab positionTab = new Tab(Text.get("workspace.tab.position"), positionPane);
         positionTab.setId("tab-position");
@@ -341,6 +344,16 @@ public final class WorkspaceView extends BorderPane {
     }
 
     private void installShortcuts() {
+        // Ctrl+Tab / Ctrl+Shift+Tab switch tabs from anywhere: the TabPane only sees them when no text field has
+        // taken them first (text fields use Ctrl+Tab to move the focus).
+        getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && e.isControlDown()) {
+                int n = tabs.getTabs().size();
+                int next = Math.floorMod(tabs.getSelectionModel().getSelectedIndex() + (e.isShiftDown() ? -1 : 1), n);
+                tabs.getSelectionModel().select(next);
+                e.consume();
+            }
+        });
         var acc = getScene().getAccelerators();
         acc.put(new KeyCodeCombination(KeyCode.F5), () -> vm.position().resetToClassicExample());
         acc.put(new KeyCodeCombination(KeyCode.F11), () -> vm.presentationProperty().set(!vm.presentationProperty().get()));
