@@ -158,6 +158,11 @@ class PositionViewModelTest {
             assertEquals(57_900, german.resultProperty().get().liquidationPrice(), 1e-6);
             assertEquals("= 0,20833333 units", german.derivedSizeProperty().get());
             assertEquals("max 125x at this size (tier 1)", german.leverageLimitProperty().get());
+            String step = io.liqlab.core.FormulaExplanation.of(german.profileProperty().get().rules(), german.resultProperty().get(),
+                    java.util.Locale.GERMANY).steps().getFirst();
+            assertTrue(step.contains("E = 60.000,00"), step);
+            assertTrue(io.liqlab.core.FormulaExplanation.of(german.profileProperty().get().rules(), german.resultProperty().get())
+                    .steps().getFirst().contains("E = 60,000.00"), "without a locale: as the CLI prints it");
             german.textProperty(InputField.ENTRY).set("50.000");
             assertEquals(50_000, german.positionProperty().get().entryPrice());
             german.leverageProperty().set(12.5);
