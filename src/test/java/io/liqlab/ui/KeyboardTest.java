@@ -166,6 +166,17 @@ class KeyboardTest {
     }
 
     @Test
+    void altAndAMnemonicOpenTheToolbarsMenus(FxRobot robot) {
+        focus(robot, "entry");
+        robot.push(KeyCode.ALT, KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+        MenuButton session = (MenuButton) scene().lookup("#session");
+        assertTrue(session.isShowing(), "Alt+S opens the Session menu");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void everyButtonWithoutWordsHasATooltipAndSoDoesEveryToolbarControl(FxRobot robot) {
         TabPane tabs = (TabPane) scene().lookup(".tab-pane");
         List<String> missing = new ArrayList<>();
