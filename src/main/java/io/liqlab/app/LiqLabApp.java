@@ -4,6 +4,7 @@ import io.liqlab.core.LiquidationEngine;
 import io.liqlab.profile.ProfileCatalog;
 import io.liqlab.profile.UserDirectories;
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import io.liqlab.ui.compare.ComparisonViewModel;
 import io.liqlab.ui.position.ChartsViewModel;
 import io.liqlab.ui.position.PositionViewModel;
@@ -32,7 +33,6 @@ import java.util.concurrent.Executors;
 /** The composition root: builds the services once and hands them to the views through constructors. */
 public final class LiqLabApp extends Application {
 
-    public static final String TITLE = "LiqLab";
     /** Curves drawn at first start: the classroom baseline and Binance. */
     public static final List<String> DEFAULT_CURVES = List.of("textbook", "binance-usdm-btc");
 
@@ -77,7 +77,7 @@ public final class LiqLabApp extends Application {
         BorderPane root = new BorderPane(view);
         VBox problems = new VBox();
         for (String problem : profiles.problems()) {
-            Label p = new Label("Profile not loaded: " + problem);
+            Label p = new Label(Text.format("app.profileNotLoaded", problem));
             p.setWrapText(true);
             p.setMaxWidth(Double.MAX_VALUE);
             p.getStyleClass().add(Styles.PROBLEM);
@@ -86,7 +86,7 @@ public final class LiqLabApp extends Application {
         root.setTop(problems);
         Scene scene = new Scene(root, 1600, 1000);
         scene.getStylesheets().add(Objects.requireNonNull(LiqLabApp.class.getResource("/io/liqlab/ui/liqlab.css")).toExternalForm());
-        stage.setTitle(TITLE);
+        stage.setTitle(Text.get("app.title"));
         stage.setScene(scene);
         store.load().ifPresent(s -> restore(stage, s));
         stage.setOnCloseRequest(e -> save(stage));

@@ -2,6 +2,7 @@ package io.liqlab.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The venue's liquidation formula with one position's numbers substituted, step by step, for teaching; and the
@@ -17,8 +18,16 @@ import java.util.List;
 public record FormulaExplanation(String formula, List<String> steps, String tierUsed, double textbook, double exact,
                                  String whyDifferent) {
 
-    /** Explains {@code r}, computed under {@code rules}. */
+    /** Explains {@code r}, computed under {@code rules}, with locale-independent numbers. */
     public static FormulaExplanation of(VenueRules rules, LiquidationResult r) {
+        return of(rules, r, Locale.ROOT);
+    }
+
+    /**
+     * Explains {@code r} with numbers in {@code locale}'s format (the desktop UI passes the user's: 60.000,00 in
+     * German); the words and symbols stay as they are.
+     */
+    public static FormulaExplanation of(VenueRules rules, LiquidationResult r, Locale locale) {
         Position p = r.position();
         String sign = p.side() == Side.LONG ? "-" : "+";
         String side = p.side() == Side.LONG ? "long" : "short";
@@ -30,49 +39,49 @@ public record FormulaExplanation(String formula, List<String> steps, String tier
         double fee = r.feeInTrigger();
         boolean entryFamily = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional && p.mode() == MarginMode.ISOLATED;
         List<String> steps = new ArrayList<>();
-        steps.add("Q = " + Numbers.quantity(q) + ", E = " + Numbers.price(e) + ", notional Q x E = " + Numbers.money(r.notional()));
+        steps.add("Q = " + Numbers.quantity(q, locale) + ", E = " + Numbers.price(e, locale) + ", notional Q x E = " + Numbers.money(r.notional(), locale));
         if (p.mode() == MarginMode.CROSS) {
-            steps.add("M = wallet + uPnL(other) - MM(other) = " + Numbers.money(p.wallet()) + " + " + Numbers.money(p.otherUnrealizedPnl())
-                    + " - " + Numbers.money(p.otherMaintenance()) + (p.fundingPaid() != 0 ? " - funding " + Numbers.money(p.fundingPaid()) : "")
-                    + (p.openingFee() > 0 ? " - fee " + Numbers.money(p.openingFee()) : "") + " = " + Numbers.money(m));
+            steps.add("M = wallet + uPnL(other) - MM(other) = " + Numbers.money(p.wallet(), locale) + " + " + Numbers.money(p.otherUnrealizedPnl(), locale)
+                    + " - " + Numbers.money(p.otherMaintenance(), locale) + (p.fundingPaid() != 0 ? " - funding " + Numbers.money(p.fundingPaid(), locale) : "")
+                    + (p.openingFee() > 0 ? " - fee " + Numbers.money(p.openingFee(), locale) : "") + " = " + Numbers.money(m, locale));
         } else {
-            steps.add("M = " + Numbers.money(p.margin()) + (p.fundingPaid() != 0 ? " - funding " + Numbers.money(p.fundingPaid()) : "")
-                    + (p.openingFee() > 0 ? " - fee " + Numbers.money(p.openingFee()) : "")
-                    + (p.fundingPaid() != 0 || p.openingFee() > 0 ? " = " + Numbers.money(m) : ""));
+            steps.add("M = " + Numbers.money(p.margin(), locale) + (p.fundingPaid() != 0 ? " - funding " + Numbers.money(p.fundingPaid(), locale) : "")
+                    + (p.openingFee() > 0 ? " - fee " + Numbers.money(p.openingFee(), locale) : "")
+                    + (p.fundingPaid() != 0 || p.openingFee() > 0 ? " = " + Numbers.money(m, locale) : ""));
         }
         String formula;
-        String result = r.hasLiquidationPrice() ? Numbers.price(r.liquidationPrice()) : "none";
+        String result = r.hasLiquidationPrice() ? Numbers.price(r.liquidationPrice(), locale) : "none";
         if (entryFamily) {
             formula = side + ": L = E " + sign + " (M - MM) / Q,  MM = Q x E x mmr - A";
             double mm = q * e * rate - amount;
-            steps.add("MM = " + Numbers.quantity(q) + " x " + Numbers.price(e) + " x " + Numbers.percentOf(rate) + " - " + Numbers.money(amount)
-                    + " = " + Numbers.money(mm));
-            steps.add("L = " + Numbers.price(e) + " " + sign + " (" + Numbers.money(m) + " - " + Numbers.money(mm) + ") / "
-                    + Numbers.quantity(q) + " = " + result);
+            steps.add("MM = " + Numbers.quantity(q, locale) + " x " + Numbers.price(e, locale) + " x " + Numbers.percentOf(rate, locale) + " - " + Numbers.money(amount, locale)
+                    + " = " + Numbers.money(mm, locale));
+            steps.add("L = " + Numbers.price(e, locale) + " " + sign + " (" + Numbers.money(m, locale) + " - " + Numbers.money(mm, locale) + ") / "
+                    + Numbers.quantity(q, locale) + " = " + result);
         } else {
             double k = rate + fee;
             String rateText = fee > 0 ? "(mmr + fee)" : "mmr";
             formula = side + ": L = (Q x E " + sign + " M " + sign + " A) / (Q x (1 " + sign + " " + rateText + "))";
             if (fee > 0) {
-                steps.add("mmr + fee = " + Numbers.percentOf(rate) + " + " + Numbers.percentOf(fee) + " = " + Numbers.percentOf(k));
+                steps.add("mmr + fee = " + Numbers.percentOf(rate, locale) + " + " + Numbers.percentOf(fee, locale) + " = " + Numbers.percentOf(k, locale));
             }
-            steps.add("L = (" + Numbers.money(q * e) + " " + sign + " " + Numbers.money(m) + " " + sign + " " + Numbers.money(amount) + ") / ("
-                    + Numbers.quantity(q) + " x (1 " + sign + " " + Numbers.percentOf(k) + ")) = " + result);
+            steps.add("L = (" + Numbers.money(q * e, locale) + " " + sign + " " + Numbers.money(m, locale) + " " + sign + " " + Numbers.money(amount, locale) + ") / ("
+                    + Numbers.quantity(q, locale) + " x (1 " + sign + " " + Numbers.percentOf(k, locale) + ")) = " + result);
             if (r.hasLiquidationPrice()) {
-                steps.add("check: equity at L = M + s x Q x (L - E) = " + Numbers.money(m + p.side().sign() * q * (r.liquidationPrice() - e))
-                        + " = MM(L) = " + Numbers.money(r.maintenanceMarginAtLiquidation()));
+                steps.add("check: equity at L = M + s x Q x (L - E) = " + Numbers.money(m + p.side().sign() * q * (r.liquidationPrice() - e), locale)
+                        + " = MM(L) = " + Numbers.money(r.maintenanceMarginAtLiquidation(), locale));
             }
         }
         String tierUsed = "";
         Tier t = r.tierAtLiquidation() != null ? r.tierAtLiquidation() : r.tierAtEntry();
         if (rules.tiers().size() > 1 && !p.hasMaintenanceOverride()) {
             boolean contracts = rules.tiers().basis() == TierSchedule.Basis.CONTRACTS;
-            String basis = contracts ? "contracts Q / contract value = " + Numbers.bound(rules.tierBasisValue(q, e))
-                    : entryFamily ? "entry notional " + Numbers.money(r.notional())
-                    : "notional at L = " + (r.hasLiquidationPrice() ? Numbers.money(q * r.liquidationPrice()) : "n/a");
-            tierUsed = "Tier " + t.number() + ": " + Numbers.bound(t.floor()) + " < " + basis + " <= "
-                    + (t.isUnbounded() ? "unbounded" : Numbers.bound(t.cap())) + "; mmr " + Numbers.percentOf(t.maintenanceMarginRate())
-                    + (contracts ? "" : ", A " + Numbers.money(t.maintenanceAmount())) + ", max " + Numbers.leverage(t.maxLeverage());
+            String basis = contracts ? "contracts Q / contract value = " + Numbers.bound(rules.tierBasisValue(q, e), locale)
+                    : entryFamily ? "entry notional " + Numbers.money(r.notional(), locale)
+                    : "notional at L = " + (r.hasLiquidationPrice() ? Numbers.money(q * r.liquidationPrice(), locale) : "n/a");
+            tierUsed = "Tier " + t.number() + ": " + Numbers.bound(t.floor(), locale) + " < " + basis + " <= "
+                    + (t.isUnbounded() ? "unbounded" : Numbers.bound(t.cap(), locale)) + "; mmr " + Numbers.percentOf(t.maintenanceMarginRate(), locale)
+                    + (contracts ? "" : ", A " + Numbers.money(t.maintenanceAmount(), locale)) + ", max " + Numbers.leverage(t.maxLeverage(), locale);
             if (r.tierChanges()) {
                 tierUsed += " (entry was tier " + r.tierAtEntry().number() + ": maintenance is charged at the liquidation price)";
             }
@@ -82,10 +91,10 @@ public record FormulaExplanation(String formula, List<String> steps, String tier
         double textbook = segment(p, m, rate, amount, true);
         double exact = segment(p, m, rate, amount, false);
         String why = Double.isNaN(textbook) || Double.isNaN(exact) ? "No comparison: one of the two has no liquidation price."
-                : "The textbook charges maintenance on the entry notional (" + Numbers.money(q * e * rate - amount)
-                + "); the exact formula charges it on the notional at the liquidation price (" + Numbers.money(q * exact * rate - amount)
+                : "The textbook charges maintenance on the entry notional (" + Numbers.money(q * e * rate - amount, locale)
+                + "); the exact formula charges it on the notional at the liquidation price (" + Numbers.money(q * exact * rate - amount, locale)
                 + "), which is " + (p.side() == Side.LONG ? "smaller for a long, so the exact price is a little lower." : "larger for a short, so the exact price is a little higher.")
-                + " Difference: " + Numbers.money(Math.abs(textbook - exact)) + ".";
+                + " Difference: " + Numbers.money(Math.abs(textbook - exact), locale) + ".";
         return new FormulaExplanation(formula, List.copyOf(steps), tierUsed, textbook, exact, why);
     }
 

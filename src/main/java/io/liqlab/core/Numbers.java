@@ -1,48 +1,71 @@
 package io.liqlab.core;
 
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Number formatting for people, independent of the user's locale (scripts parse what the CLI prints). */
+/**
+ * Number formatting for people. Without a locale it is locale-independent (Locale.ROOT: scripts parse what the CLI
+ * prints, and CSV files must read the same everywhere); the desktop UI passes the user's locale for its grouping and
+ * decimal separators (57.900,00 in German).
+ */
 public final class Numbers {
     private Numbers() {
     }
 
     /** A price with at least two decimals and about six significant digits: 57,889.40; 0.0012346. */
     public static String price(double v) {
+        return price(v, Locale.ROOT);
+    }
+
+    public static String price(double v, Locale locale) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
         int magnitude = v == 0 ? 0 : (int) Math.floor(Math.log10(Math.abs(v)));
         int decimals = Math.min(10, Math.max(2, 5 - magnitude));
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        return String.format(locale, "%,." + decimals + "f", v);
     }
 
     /** An amount of money: 12,500.00. */
     public static String money(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.2f", v) : "n/a";
+        return money(v, Locale.ROOT);
+    }
+
+    public static String money(double v, Locale locale) {
+        return Double.isFinite(v) ? String.format(locale, "%,.2f", v) : "n/a";
     }
 
     /** A tier bound: whole numbers without decimals (2,000 contracts; 50,000 notional), others as money. */
     public static String bound(double v) {
+        return bound(v, Locale.ROOT);
+    }
+
+    public static String bound(double v, Locale locale) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%,.0f", v);
+            return String.format(locale, "%,.0f", v);
         }
-        return money(v);
+        return money(v, locale);
     }
 
     /** A quantity in base units without trailing zeros: 0.2083333, 3683.979. */
     public static String quantity(double v) {
+        return quantity(v, Locale.ROOT);
+    }
+
+    public static String quantity(double v, Locale locale) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
-        String s = String.format(Locale.ROOT, "%.8f", v);
-        s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-        return s;
+        return trim(String.format(locale, "%.8f", v), locale);
     }
 
     /** A rate as a percentage: 0.005 gives 0.5%. */
     public static String percentOf(double rate) {
-        return Double.isFinite(rate) ? trim(String.format(Locale.ROOT, "%.4f", rate * 100)) + "%" : "n/a";
+        return percentOf(rate, Locale.ROOT);
+    }
+
+    public static String percentOf(double rate, Locale locale) {
+        return Double.isFinite(rate) ? trim(String.format(locale, "%.4f", rate * 100), locale) + "%" : "n/a";
     }
 
     private static final java.math.MathContext TWELVE_DIGITS = new java.math.MathContext(12);
@@ -64,27 +87,60 @@ public final class Numbers {
         return new java.math.BigDecimal(v).round(TWELVE_DIGITS).stripTrailingZeros().toPlainString();
     }
 
+    /** {@link #plain(double)} with the locale's decimal separator and no grouping: what a number field shows (3,5). */
+    public static String plain(double v, Locale locale) {
+        return plain(v).replace('.', decimalSeparator(locale));
+    }
+
     /** A short axis label: 1.5k, 20M, 2B. */
     public static String compact(double v) {
+        return compact(v, Locale.ROOT);
+    }
+
+    public static String compact(double v, Locale locale) {
         double a = Math.abs(v);
         if (a >= 1e9) {
-            return trim(String.format(Locale.ROOT, "%.1f", v / 1e9)) + "B";
+            return trim(String.format(locale, "%.1f", v / 1e9), locale) + "B";
         }
         if (a >= 1e6) {
-            return trim(String.format(Locale.ROOT, "%.1f", v / 1e6)) + "M";
+            return trim(String.format(locale, "%.1f", v / 1e6), locale) + "M";
         }
         if (a >= 1e3) {
-            return trim(String.format(Locale.ROOT, "%.1f", v / 1e3)) + "k";
+            return trim(String.format(locale, "%.1f", v / 1e3), locale) + "k";
         }
-        return trim(String.format(Locale.ROOT, "%.1f", v));
+        return trim(String.format(locale, "%.1f", v), locale);
     }
 
     /** A leverage: 25x, 66.67x. */
     public static String leverage(double v) {
-        return Double.isFinite(v) ? trim(String.format(Locale.ROOT, "%.2f", v)) + "x" : "n/a";
+        return leverage(v, Locale.ROOT);
     }
 
-    private static String trim(String s) {
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    public static String leverage(double v, Locale locale) {
+        return Double.isFinite(v) ? trim(String.format(locale, "%.2f", v), locale) + "x" : "n/a";
+    }
+
+    /** A number with exactly {@code decimals} decimals and grouping: 3.50, 1,234.5. */
+    public static String fixed(double v, int decimals, Locale locale) {
+        return Double.isFinite(v) ? String.format(locale, "%,." + decimals + "f", v) : "n/a";
+    }
+
+    public static char decimalSeparator(Locale locale) {
+        return DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+    }
+
+    private static String trim(String s, Locale locale) {
+        char point = decimalSeparator(locale);
+        if (s.indexOf(point) < 0) {
+            return s;
+        }
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == point) {
+            end--;
+        }
+        return s.substring(0, end);
     }
 }

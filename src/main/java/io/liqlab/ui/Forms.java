@@ -33,7 +33,7 @@ public final class Forms {
         message.setId(id + "-error");
         message.getStyleClass().add(Styles.FIELD_ERROR);
         message.setWrapText(true);
-        message.textProperty().bind(error.map(e -> e.isEmpty() ? "" : label + " " + e));
+        message.textProperty().bind(error.map(e -> e.isEmpty() ? "" : Text.format("position.form.error", label, e)));
         message.managedProperty().bind(error.isNotEmpty());
         message.visibleProperty().bind(error.isNotEmpty());
         Tooltip tip = new Tooltip();

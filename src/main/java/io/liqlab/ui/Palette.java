@@ -2,16 +2,30 @@ package io.liqlab.ui;
 
 import javafx.scene.paint.Color;
 
-/** Venue colours: the Okabe-Ito palette, distinguishable with the common colour-vision deficiencies. */
+import java.util.List;
+
+/**
+ * Venue colours, chosen to stay apart with the common colour-vision deficiencies: six of the Okabe-Ito colours
+ * (blue, orange, bluish green, vermillion, reddish purple, sky blue), then Paul Tol's olive and a mid grey in place of
+ * Okabe-Ito's yellow and black, which vanish on the light and the dark chart background. Every pair stays at least
+ * 10 CIELAB units apart under simulated protanopia, deuteranopia and tritanopia (PaletteTest). Long and short are not
+ * colour-coded anywhere (they are words); the comparison marks closest and farthest in vermillion and blue tints and in
+ * words (liqlab.css, ComparisonView).
+ */
 public final class Palette {
-    private static final Color[] COLORS = {
+    private static final List<Color> COLORS = List.of(
             Color.web("#0072B2"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#D55E00"),
-            Color.web("#CC79A7"), Color.web("#56B4E9"), Color.web("#8C6D1F"), Color.web("#777777")};
+            Color.web("#CC79A7"), Color.web("#56B4E9"), Color.web("#999933"), Color.web("#777777"));
 
     private Palette() {
     }
 
     public static Color venue(int index) {
-        return COLORS[Math.floorMod(index, COLORS.length)];
+        return COLORS.get(Math.floorMod(index, COLORS.size()));
+    }
+
+    /** All venue colours, in order. */
+    public static List<Color> venues() {
+        return COLORS;
     }
 }

@@ -1107,7 +1107,10 @@ public final class CurveChart extends Region {
         return text == null ? "" : text;
     }
 
-    /** Up to six significant digits without trailing zeros: 0.3 for 0.30000000000000004, 57900 for 57900.0. */
+    /**
+     * Up to six significant digits without trailing zeros: 0.3 for 0.30000000000000004, 57900 for 57900.0; with the
+     * user's decimal separator. Views set locale-aware formatters of their own (LocalNumbers) for every axis.
+     */
     static String plainNumber(double value) {
         if (!Double.isFinite(value)) {
             return Double.isNaN(value) ? NO_VALUE : value > 0 ? "\u221e" : "-\u221e";
@@ -1117,7 +1120,9 @@ public final class CurveChart extends Region {
         }
         BigDecimal rounded = new BigDecimal(value).round(LABEL_DIGITS).stripTrailingZeros();
         double magnitude = Math.abs(value);
-        return magnitude >= 1e-4 && magnitude < 1e12 ? rounded.toPlainString() : rounded.toString();
+        String text = magnitude >= 1e-4 && magnitude < 1e12 ? rounded.toPlainString() : rounded.toString();
+        // The user's decimal separator (0,3 in German); no grouping, as on any axis without a formatter of its own.
+        return text.replace('.', io.liqlab.core.Numbers.decimalSeparator(java.util.Locale.getDefault(java.util.Locale.Category.FORMAT)));
     }
 
     private static String axisName(String label, String fallback) {

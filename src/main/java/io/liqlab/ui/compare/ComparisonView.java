@@ -1,7 +1,8 @@
 package io.liqlab.ui.compare;
 
-import io.liqlab.core.Numbers;
+import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -30,20 +31,20 @@ public final class ComparisonView extends BorderPane {
         SortedList<ComparisonViewModel.Row> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getColumns().add(text("Venue profile", ComparisonViewModel.Row::profile, 190));
-        table.getColumns().add(number("Liquidation", ComparisonViewModel.Row::liquidationPrice, Numbers::price, 110));
-        table.getColumns().add(number("Distance", ComparisonViewModel.Row::distancePercent, d -> String.format(java.util.Locale.ROOT, "%.2f%%", d), 85));
-        table.getColumns().add(number("Bankruptcy", ComparisonViewModel.Row::bankruptcyPrice, Numbers::price, 110));
-        table.getColumns().add(text("Tier at liq.", ComparisonViewModel.Row::tierAtLiquidation, 80));
-        table.getColumns().add(number("MM at liq.", ComparisonViewModel.Row::maintenanceAtLiquidation, Numbers::money, 100));
-        table.getColumns().add(number("Max lev.", ComparisonViewModel.Row::maxLeverage, Numbers::leverage, 75));
-        table.getColumns().add(text("Fee in trigger", ComparisonViewModel.Row::feeInTrigger, 100));
-        table.getColumns().add(text("Partial liquidation", ComparisonViewModel.Row::partialLiquidation, 170));
-        table.getColumns().add(text("Backstop", ComparisonViewModel.Row::backstop, 100));
-        table.getColumns().add(text("ADL", ComparisonViewModel.Row::adl, 170));
-        table.getColumns().add(text("Insurance fund", ComparisonViewModel.Row::insuranceFund, 200));
-        table.getColumns().add(text("Data as of", r -> r.dataAsOf() + (r.standIn() ? " ⚠ stand-in" : ""), 220));
-        table.getColumns().add(text("Why it differs", ComparisonViewModel.Row::explanation, 520));
+        table.getColumns().add(text(Text.get("compare.column.profile"), ComparisonViewModel.Row::profile, 190));
+        table.getColumns().add(number(Text.get("compare.column.liquidation"), ComparisonViewModel.Row::liquidationPrice, LocalNumbers::price, 110));
+        table.getColumns().add(number(Text.get("compare.column.distance"), ComparisonViewModel.Row::distancePercent, d -> LocalNumbers.percent(d, 2), 85));
+        table.getColumns().add(number(Text.get("compare.column.bankruptcy"), ComparisonViewModel.Row::bankruptcyPrice, LocalNumbers::price, 110));
+        table.getColumns().add(text(Text.get("compare.column.tierAtLiquidation"), ComparisonViewModel.Row::tierAtLiquidation, 80));
+        table.getColumns().add(number(Text.get("compare.column.mmAtLiquidation"), ComparisonViewModel.Row::maintenanceAtLiquidation, LocalNumbers::money, 100));
+        table.getColumns().add(number(Text.get("compare.column.maxLeverage"), ComparisonViewModel.Row::maxLeverage, LocalNumbers::leverage, 75));
+        table.getColumns().add(text(Text.get("compare.column.feeInTrigger"), ComparisonViewModel.Row::feeInTrigger, 100));
+        table.getColumns().add(text(Text.get("compare.column.partial"), ComparisonViewModel.Row::partialLiquidation, 170));
+        table.getColumns().add(text(Text.get("compare.column.backstop"), ComparisonViewModel.Row::backstop, 100));
+        table.getColumns().add(text(Text.get("compare.column.adl"), ComparisonViewModel.Row::adl, 170));
+        table.getColumns().add(text(Text.get("compare.column.insuranceFund"), ComparisonViewModel.Row::insuranceFund, 200));
+        table.getColumns().add(text(Text.get("compare.column.dataAsOf"), r -> r.standIn() ? Text.format("compare.standInDate", r.dataAsOf()) : r.dataAsOf(), 220));
+        table.getColumns().add(text(Text.get("compare.column.why"), ComparisonViewModel.Row::explanation, 520));
         table.setRowFactory(t -> new TableRow<>() {
             private final Tooltip tip = new Tooltip();
 
@@ -57,10 +58,9 @@ public final class ComparisonView extends BorderPane {
                 setTooltip(shown ? tip : null);
             }
         });
-        Label title = new Label("The same position at every venue profile");
+        Label title = new Label(Text.get("compare.title"));
         title.getStyleClass().add(Styles.SECTION);
-        Label legend = new Label("Red row: liquidated closest to the mark. Green row: farthest. Click a column header to sort; "
-                + "hover a row for its one-line explanation.");
+        Label legend = new Label(Text.get("compare.legend"));
         legend.getStyleClass().add(Styles.SUBTITLE);
         legend.setWrapText(true);
         setTop(new VBox(4, title, legend));
@@ -70,7 +70,7 @@ public final class ComparisonView extends BorderPane {
         table.setPrefHeight(34 + 30 * 7.5);
 
         // The differences, one line each, readable without scrolling the table sideways.
-        Label whyTitle = new Label("Why they differ");
+        Label whyTitle = new Label(Text.get("compare.whyTitle"));
         whyTitle.getStyleClass().add(Styles.SECTION);
         VBox why = new VBox(4, whyTitle);
         why.setId("comparison-explanations");
@@ -78,8 +78,12 @@ public final class ComparisonView extends BorderPane {
         vm.rows().subscribe(() -> {
             why.getChildren().setAll(whyTitle);
             for (ComparisonViewModel.Row r : vm.rows()) {
-                Label line = new Label(r.profile() + ": " + r.explanation()
-                        + (r.standIn() ? " (stand-in data)" : ""));
+                Label line = new Label(Text.format(r.standIn() ? "compare.whyLineStandIn" : "compare.whyLine", r.profile(), r.explanation(),
+                        Text.get(switch (r.extreme()) {
+                            case CLOSEST -> "compare.markClosest";
+                            case FARTHEST -> "compare.markFarthest";
+                            case NONE -> "compare.markNone";
+                        })));
                 line.setWrapText(true);
                 line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 if (r.extreme() == ComparisonViewModel.Extreme.CLOSEST) {
@@ -113,7 +117,7 @@ public final class ComparisonView extends BorderPane {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.isNaN() ? "none" : format.apply(item));
+                setText(empty || item == null ? null : item.isNaN() ? Text.get("compare.none") : format.apply(item));
                 setStyle("-fx-alignment: CENTER-RIGHT;");
             }
         });

@@ -9,6 +9,8 @@ import io.liqlab.core.Position;
 import io.liqlab.core.RuleFamily;
 import io.liqlab.core.Tier;
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.Text;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
@@ -74,8 +76,12 @@ public final class ComparisonViewModel {
         return rows;
     }
 
-    /** The rows as CSV (header first), numbers unformatted for spreadsheets. */
+    /**
+     * The rows as CSV (header first), numbers unformatted for spreadsheets; the text columns in English with
+     * locale-independent numbers, so the file reads the same whatever the user's locale.
+     */
     public String toCsv() {
+        List<Row> rows = position.getValue() == null ? List.of() : rows(position.getValue(), Words.FILE);
         StringBuilder sb = new StringBuilder("profile,liquidationPrice,distancePercent,bankruptcyPrice,tierAtLiquidation,"
                 + "maintenanceAtLiquidation,maxLeverage,leverageAllowed,feeInTrigger,partialLiquidation,backstop,dataAsOf,standIn,explanation\n");
         for (Row r : rows) {
@@ -87,10 +93,28 @@ public final class ComparisonViewModel {
         return sb.toString();
     }
 
+    /** Where a row's words and numbers go: the screen (the user's language and locale) or a file (locale-independent). */
+    private enum Words {
+        SCREEN, FILE;
+
+        String text(String key, Object... args) {
+            return this == SCREEN ? Text.format(key, args) : Text.formatRoot(key, args);
+        }
+
+        Locale locale() {
+            return this == SCREEN ? LocalNumbers.locale() : Locale.ROOT;
+        }
+    }
+
     private void recompute(Position p) {
         if (p == null) {
             return;
         }
+        rows.setAll(rows(p, Words.SCREEN));
+    }
+
+    private List<Row> rows(Position p, Words w) {
+        Locale l = w.locale();
         List<LiquidationResult> results = new ArrayList<>();
         for (VenueProfile v : profiles) {
             results.add(engine.calculate(v.rules(), p));
@@ -121,64 +145,67 @@ public final class ComparisonViewModel {
             LiquidationResult r = results.get(i);
             Extreme extreme = closest == farthest ? Extreme.NONE : i == closest ? Extreme.CLOSEST : i == farthest ? Extreme.FARTHEST : Extreme.NONE;
             out.add(new Row(v.id(), v.name(), r.liquidationPrice(), r.distancePercent(), r.bankruptcyPrice(),
-                    r.tierAtLiquidation() == null ? "none" : Integer.toString(r.tierAtLiquidation().number()),
+                    r.tierAtLiquidation() == null ? w.text("compare.none") : Integer.toString(r.tierAtLiquidation().number()),
                     r.maintenanceMarginAtLiquidation(), r.maxLeverage(), r.leverageAllowed(),
-                    r.feeInTrigger() > 0 ? "yes, " + Numbers.percentOf(r.feeInTrigger()) : "no",
-                    partial(v.rules().partialLiquidation()),
-                    v.rules().hasBackstop() ? "below " + fraction(v.rules().backstop().equityFraction()) + " MM" : "none",
-                    v.text().insuranceFund(), v.rules().adl().ranking().id().replace('-', ' ') + ", at " + v.rules().adl().closePrice().id().replace('-', ' '),
-                    v.provenance().asOf() + " (" + v.provenance().confidence() + ")", v.hasStandIns(),
-                    explain(v, r, textbookDistance), extreme));
+                    r.feeInTrigger() > 0 ? w.text("compare.feeYes", Numbers.percentOf(r.feeInTrigger(), l)) : w.text("compare.feeNo"),
+                    partial(v.rules().partialLiquidation(), w),
+                    v.rules().hasBackstop() ? w.text("compare.backstopBelow", fraction(v.rules().backstop().equityFraction(), l)) : w.text("compare.none"),
+                    v.text().insuranceFund(), w.text("compare.adl", v.rules().adl().ranking().id().replace('-', ' '),
+                            v.rules().adl().closePrice().id().replace('-', ' ')),
+                    w.text("compare.dataAsOf", v.provenance().asOf(), v.provenance().confidence()), v.hasStandIns(),
+                    explain(v, r, textbookDistance, w), extreme));
         }
-        rows.setAll(out);
+        return out;
     }
 
     /** One line: what in this venue's rules moves its price, and by how much against the textbook. */
-    static String explain(VenueProfile v, LiquidationResult r, double textbookDistance) {
+    private static String explain(VenueProfile v, LiquidationResult r, double textbookDistance, Words w) {
+        Locale l = w.locale();
         if (r.outcome() instanceof Outcome.NeverLiquidated) {
-            return "No liquidation price: maintenance shrinks with the price and the margin covers the fall to zero.";
+            return w.text("compare.why.never");
         }
         if (r.outcome() instanceof Outcome.LiquidatableAtEntry) {
-            return "Liquidatable at entry: the margin does not even cover maintenance (" + Numbers.percentOf(r.maintenanceMarginRate()) + ").";
+            return w.text("compare.why.atEntry", Numbers.percentOf(r.maintenanceMarginRate(), l));
         }
         Tier t = r.tierAtLiquidation();
+        String mmr = Numbers.percentOf(r.maintenanceMarginRate(), l);
         String rule = switch (v.rules().family()) {
-            case RuleFamily.MaintenanceOnEntryNotional _ -> "maintenance " + Numbers.percentOf(r.maintenanceMarginRate()) + " of the entry notional";
-            case RuleFamily.FeeInTrigger f -> "maintenance " + Numbers.percentOf(r.maintenanceMarginRate()) + " + taker fee "
-                    + Numbers.percentOf(f.takerFee()) + " at the liquidation price (tier " + t.number() + " by contracts)";
-            case RuleFamily.FixedMaintenanceFraction _ -> "a fixed " + Numbers.percentOf(r.maintenanceMarginRate()) + " maintenance fraction at the oracle price";
-            case RuleFamily.MaintenanceAtLiquidationNotional _ -> "maintenance " + Numbers.percentOf(r.maintenanceMarginRate())
-                    + " of the notional at the liquidation price" + (v.rules().tiers().size() > 1 ? " (tier " + t.number() + ")" : "");
+            case RuleFamily.MaintenanceOnEntryNotional _ -> w.text("compare.why.entryNotional", mmr);
+            case RuleFamily.FeeInTrigger f -> w.text("compare.why.feeInTrigger", mmr, Numbers.percentOf(f.takerFee(), l), t.number());
+            case RuleFamily.FixedMaintenanceFraction _ -> w.text("compare.why.fixedFraction", mmr);
+            case RuleFamily.MaintenanceAtLiquidationNotional _ -> v.rules().tiers().size() > 1
+                    ? w.text("compare.why.liquidationNotionalTier", mmr, t.number()) : w.text("compare.why.liquidationNotional", mmr);
         };
         String versus = "";
         if (!v.id().equals("textbook") && !Double.isNaN(textbookDistance)) {
             double diff = r.distancePercent() - textbookDistance;
-            versus = Math.abs(diff) < 0.005 ? "; same distance as the textbook"
-                    : String.format(Locale.ROOT, "; %.2f points %s than the textbook", Math.abs(diff), diff < 0 ? "closer" : "farther");
+            versus = Math.abs(diff) < 0.005 ? w.text("compare.why.sameAsTextbook")
+                    : w.text(diff < 0 ? "compare.why.closerThanTextbook" : "compare.why.fartherThanTextbook", Numbers.fixed(Math.abs(diff), 2, l));
         }
-        return Character.toUpperCase(rule.charAt(0)) + rule.substring(1) + versus + (r.leverageAllowed() ? "." : "; this leverage is above its maximum.");
+        return w.text(r.leverageAllowed() ? "compare.why.sentence" : "compare.why.sentenceAboveMaximum", rule, versus);
     }
 
-    private static String partial(PartialLiquidation rule) {
+    private static String partial(PartialLiquidation rule, Words w) {
+        Locale l = w.locale();
         return switch (rule) {
-            case PartialLiquidation.Whole _ -> "whole";
-            case PartialLiquidation.IocOrderFirst _ -> "one IOC order first";
-            case PartialLiquidation.PerBlockLimits _ -> "per-block limits";
-            case PartialLiquidation.Fraction f -> Numbers.percentOf(f.fraction()) + (f.inclusive() ? " from " : " above ")
-                    + Numbers.bound(f.thresholdNotional()) + (f.cooldownSeconds() > 0 ? ", " + Numbers.quantity(f.cooldownSeconds()) + " s cooldown" : "");
-            case PartialLiquidation.TierStepDown s -> "steps down " + s.tiersPerStep() + " tier" + (s.tiersPerStep() > 1 ? "s" : "")
-                    + " from tier " + s.fromTier();
+            case PartialLiquidation.Whole _ -> w.text("compare.partial.whole");
+            case PartialLiquidation.IocOrderFirst _ -> w.text("compare.partial.ioc");
+            case PartialLiquidation.PerBlockLimits _ -> w.text("compare.partial.perBlock");
+            case PartialLiquidation.Fraction f -> w.text(f.inclusive() ? "compare.partial.fractionFrom" : "compare.partial.fractionAbove",
+                    Numbers.percentOf(f.fraction(), l), Numbers.bound(f.thresholdNotional(), l))
+                    + (f.cooldownSeconds() > 0 ? w.text("compare.partial.cooldown", Numbers.quantity(f.cooldownSeconds(), l)) : "");
+            case PartialLiquidation.TierStepDown s -> w.text("compare.partial.stepDown", s.tiersPerStep(), s.fromTier());
         };
     }
 
-    private static String fraction(double k) {
+    private static String fraction(double k, Locale l) {
         if (Math.abs(k - 2.0 / 3) < 1e-9) {
             return "2/3";
         }
         if (Math.abs(k - 1.0 / 3) < 1e-9) {
             return "1/3";
         }
-        return Numbers.quantity(k);
+        return Numbers.quantity(k, l);
     }
 
     private static String num(double v) {

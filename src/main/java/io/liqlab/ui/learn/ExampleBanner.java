@@ -11,7 +11,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.ResourceBundle;
 
 /**
  * The strip under the toolbar while a guided example is open: what it shows, what to look at, a button per step
@@ -28,7 +27,6 @@ public final class ExampleBanner extends HBox {
 
     public ExampleBanner(LearningTargets targets) {
         this.targets = targets;
-        ResourceBundle text = ResourceBundle.getBundle(GuidedExamples.BUNDLE);
         getStyleClass().add(STYLE_CLASS);
         setId("example-banner");
         title.setId("example-title");
@@ -41,7 +39,7 @@ public final class ExampleBanner extends HBox {
         steps.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // step labels never end in "..."
         Button close = new Button("✕");
         close.setId("example-close");
-        close.setTooltip(new Tooltip(text.getString("banner.close")));
+        close.setTooltip(new Tooltip(io.liqlab.ui.Text.get("learn.closeExample")));
         close.setOnAction(e -> hide());
         setSpacing(12);
         setAlignment(Pos.CENTER_LEFT);

@@ -26,7 +26,7 @@ public final class GlossaryLinks {
     public <T extends Labeled> T link(T label, Term term) {
         label.getStyleClass().add(STYLE_CLASS);
         label.getProperties().put(Term.class, term);
-        Tooltip tip = new Tooltip(glossary.entry(term).summary() + "\n(click for the glossary)");
+        Tooltip tip = new Tooltip(io.liqlab.ui.Text.format("learn.linkTip", glossary.entry(term).summary()));
         tip.setWrapText(true);
         tip.setMaxWidth(380);
         tip.setShowDelay(Duration.millis(300));

@@ -17,7 +17,7 @@ public final class GlossaryView extends BorderPane {
         getStyleClass().add("glossary");
         TextField search = new TextField();
         search.setId("glossary-search");
-        search.setPromptText("Search the glossary");
+        search.setPromptText(io.liqlab.ui.Text.get("learn.glossarySearch"));
         search.textProperty().bindBidirectional(vm.filterProperty());
         ListView<GlossaryEntry> list = new ListView<>(vm.shownEntries());
         list.setId("glossary-terms");
@@ -36,7 +36,7 @@ public final class GlossaryView extends BorderPane {
         Label text = new Label();
         text.setId("glossary-text");
         text.setWrapText(true);
-        Label venuesHeading = new Label("How the venues differ");
+        Label venuesHeading = new Label(io.liqlab.ui.Text.get("learn.venuesDiffer"));
         venuesHeading.getStyleClass().add(Styles.SECTION);
         Label venues = new Label();
         venues.setId("glossary-venues");

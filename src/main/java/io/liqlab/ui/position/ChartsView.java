@@ -1,14 +1,16 @@
 package io.liqlab.ui.position;
 
-import io.liqlab.core.Numbers;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.Palette;
+import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import io.liqlab.ui.chart.ChartTheme;
 import io.liqlab.ui.chart.CurveChart;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -16,14 +18,14 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
 import java.util.List;
-import java.util.Locale;
 
 /** The three live charts and the profile toggles that choose their curves. */
 public final class ChartsView extends VBox {
 
-    private final CurveChart byLeverage = new CurveChart("Liquidation distance against leverage", "leverage (x)", "distance to liquidation (%)");
-    private final CurveChart bySize = new CurveChart("Distance against position size, at this leverage", "notional (log)", "distance (%)");
-    private final CurveChart byTime = new CurveChart("Liquidation price against holding time", "hours held", "liquidation price");
+    private final CurveChart byLeverage = new CurveChart(Text.get("charts.leverage.title"), Text.get("charts.leverage.x"),
+            Text.get("charts.leverage.y"));
+    private final CurveChart bySize = new CurveChart(Text.get("charts.size.title"), Text.get("charts.size.x"), Text.get("charts.size.y"));
+    private final CurveChart byTime = new CurveChart(Text.get("charts.time.title"), Text.get("charts.time.x"), Text.get("charts.time.y"));
 
     /** The leverage curves on screen: dragging the slider leaves them alone and moves only the marker. */
     private List<ChartsViewModel.Curve> shownLeverageCurves;
@@ -34,19 +36,20 @@ public final class ChartsView extends VBox {
         byLeverage.setId("chart-leverage");
         bySize.setId("chart-size");
         byTime.setId("chart-time");
-        byLeverage.xFormatProperty().set(x -> Numbers.leverage(x));
+        byLeverage.xFormatProperty().set(LocalNumbers::leverage);
         byLeverage.yFormatProperty().set(ChartsView::percent);
         bySize.logXProperty().set(true);
-        bySize.xFormatProperty().set(Numbers::compact);
+        bySize.xFormatProperty().set(LocalNumbers::compact);
         bySize.yFormatProperty().set(ChartsView::percent);
-        byTime.xFormatProperty().set(h -> h >= 48 ? String.format(Locale.ROOT, "%.0f d", h / 24) : String.format(Locale.ROOT, "%.0f h", h));
-        byTime.yFormatProperty().set(Numbers::price);
+        byTime.xFormatProperty().set(h -> h >= 48 ? Text.format("charts.time.days", LocalNumbers.fixed(h / 24, 0))
+                : Text.format("charts.time.hours", LocalNumbers.fixed(h, 0)));
+        byTime.yFormatProperty().set(LocalNumbers::price);
         byTime.yIncludesZeroProperty().set(false);
 
         javafx.scene.layout.HBox toggles = new javafx.scene.layout.HBox(12);
         toggles.setId("compare-toggles");
         toggles.setAlignment(javafx.geometry.Pos.TOP_LEFT); // "Curves:" and "log scale" on the first row of boxes
-        Label compare = new Label("Curves:");
+        Label compare = new Label(Text.get("charts.curves"));
         compare.getStyleClass().add(Styles.KEY);
         FlowPane profileBoxes = new FlowPane(12, 4);
         javafx.scene.layout.HBox.setHgrow(profileBoxes, Priority.ALWAYS);
@@ -60,7 +63,8 @@ public final class ChartsView extends VBox {
             }
         }));
         toggles.getChildren().addAll(compare, profileBoxes);
-        CheckBox log = new CheckBox("log scale");
+        CheckBox log = new CheckBox(Text.get("charts.logScale"));
+        log.setTooltip(new Tooltip(Text.get("charts.logScaleTip")));
         log.setId("log-scale");
         // Distance falls like 1/leverage: on log axes the 10x..125x region, where the tiers bite, is readable.
         log.setSelected(true);
@@ -165,13 +169,13 @@ public final class ChartsView extends VBox {
     static String percent(double v) {
         double a = Math.abs(v);
         if (a >= 10) {
-            return String.format(Locale.ROOT, "%.0f%%", v);
+            return LocalNumbers.percent(v, 0);
         }
         if (a >= 1 || a == 0) {
-            return String.format(Locale.ROOT, "%.1f%%", v);
+            return LocalNumbers.percent(v, 1);
         }
         // Two significant digits for the small distances of a log axis: 0.5%, 0.05%, 0.005%.
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + "%";
+        return LocalNumbers.plain(new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue()) + "%";
     }
 
 }

@@ -3,11 +3,13 @@ package io.liqlab.ui.position;
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.LiquidationResult;
 import io.liqlab.core.MarginMode;
-import io.liqlab.core.Numbers;
 import io.liqlab.core.Position;
 import io.liqlab.core.Side;
 import io.liqlab.core.VenueRules;
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.NumberText;
+import io.liqlab.ui.Text;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -195,16 +197,17 @@ public final class ChartsViewModel {
 
     static String timeToLiquidationText(Position p, LiquidationResult r, double perHour) {
         double h = hoursToLiquidation(p, r, perHour);
-        String who = p.side() == Side.LONG ? "longs pay" : "shorts pay";
         if (h == 0) {
-            return "Liquidatable now at the current mark.";
+            return Text.get("charts.time.liquidatableNow");
         }
         if (Double.isInfinite(h)) {
-            return "Funding alone never liquidates this position: at this rate it " + (Double.isNaN(perHour) || perHour == 0 ? "pays nothing." : "is received, not paid.");
+            return Text.get(Double.isNaN(perHour) || perHour == 0 ? "charts.time.neverNothingPaid" : "charts.time.neverReceived");
         }
         long totalHours = (long) Math.floor(h);
         long days = totalHours / 24;
-        return "Time to liquidation at this funding rate (" + who + " " + Numbers.money(Math.abs(perHour) * 8) + " per 8 h), mark unchanged: "
-                + (days > 0 ? days + " d " : "") + (totalHours % 24) + " h";
+        String duration = days > 0 ? Text.format("charts.time.daysHours", LocalNumbers.fixed(days, 0), totalHours % 24)
+                : Text.format("charts.time.hours", totalHours % 24);
+        return Text.format(p.side() == Side.LONG ? "charts.time.toLiquidationLongsPay" : "charts.time.toLiquidationShortsPay",
+                LocalNumbers.money(Math.abs(perHour) * 8), duration);
     }
 }

@@ -4,7 +4,9 @@ import io.liqlab.core.MarginMode;
 import io.liqlab.core.Side;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.Forms;
+import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -37,34 +39,39 @@ public final class PositionFormView extends VBox {
         Label provenance = new Label();
         provenance.setWrapText(true);
         provenance.getStyleClass().add("provenance");
-        provenance.textProperty().bind(vm.profileProperty().map(p -> "Data as of " + p.provenance().asOf() + " · confidence "
-                + p.provenance().confidence() + (p.hasStandIns() ? " · ⚠ contains stand-in values" : "")));
+        provenance.textProperty().bind(vm.profileProperty().map(p -> Text.format(p.hasStandIns() ? "position.form.provenanceStandIn" : "position.form.provenance",
+                p.provenance().asOf(), p.provenance().confidence())));
         vm.profileProperty().subscribe(p -> provenance.pseudoClassStateChanged(Styles.INVALID, p != null && p.hasStandIns()));
-        form.add("Venue", new VBox(2, venue, provenance), venue);
+        form.add(Text.get("position.form.venue"), new VBox(2, venue, provenance), venue);
 
-        HBox sideChoice = choice(vm.sideProperty(), Side.LONG, "Long", "side-long", Side.SHORT, "Short", "side-short");
-        form.add("Side", sideChoice, sideChoice.getChildren().getFirst());
+        HBox sideChoice = choice(vm.sideProperty(), Side.LONG, Text.get("position.form.long"), "side-long",
+                Side.SHORT, Text.get("position.form.short"), "side-short");
+        form.add(Text.get("position.form.side"), sideChoice, sideChoice.getChildren().getFirst());
 
-        form.field("Entry price", "entry", vm.textProperty(InputField.ENTRY), vm.errorProperty(InputField.ENTRY), "e.g. 60000");
-        form.field("Mark price", "mark", vm.textProperty(InputField.MARK), vm.errorProperty(InputField.MARK), "same as entry");
+        form.field(Text.get("position.form.entry"), "entry", vm.textProperty(InputField.ENTRY), vm.errorProperty(InputField.ENTRY),
+                Text.format("position.form.entryPrompt", LocalNumbers.plain(60000)));
+        form.field(Text.get("position.form.mark"), "mark", vm.textProperty(InputField.MARK), vm.errorProperty(InputField.MARK),
+                Text.get("position.form.markPrompt"));
 
-        HBox unitChoice = choice(vm.sizeUnitProperty(), PositionViewModel.SizeUnit.NOTIONAL, "Notional", "unit-notional",
-                PositionViewModel.SizeUnit.QUANTITY, "Quantity", "unit-quantity");
-        form.add("Size in", unitChoice, unitChoice.getChildren().getFirst());
-        form.field("Size", "size", vm.textProperty(InputField.SIZE), vm.errorProperty(InputField.SIZE), "notional or quantity");
+        HBox unitChoice = choice(vm.sizeUnitProperty(), PositionViewModel.SizeUnit.NOTIONAL, Text.get("position.form.notional"),
+                "unit-notional", PositionViewModel.SizeUnit.QUANTITY, Text.get("position.form.quantity"), "unit-quantity");
+        form.add(Text.get("position.form.sizeIn"), unitChoice, unitChoice.getChildren().getFirst());
+        form.field(Text.get("position.form.size"), "size", vm.textProperty(InputField.SIZE), vm.errorProperty(InputField.SIZE),
+                Text.get("position.form.sizePrompt"));
         Label derived = new Label();
         derived.setId("derived-size");
         derived.getStyleClass().add(Styles.SUBTITLE);
         derived.textProperty().bind(vm.derivedSizeProperty());
         form.add("", derived, null);
 
-        HBox modeChoice = choice(vm.marginModeProperty(), MarginMode.ISOLATED, "Isolated", "mode-isolated", MarginMode.CROSS, "Cross", "mode-cross");
-        form.add("Margin mode", modeChoice, modeChoice.getChildren().getFirst());
+        HBox modeChoice = choice(vm.marginModeProperty(), MarginMode.ISOLATED, Text.get("position.form.isolated"), "mode-isolated",
+                MarginMode.CROSS, Text.get("position.form.cross"), "mode-cross");
+        form.add(Text.get("position.form.marginMode"), modeChoice, modeChoice.getChildren().getFirst());
 
-        HBox inputChoice = choice(vm.marginInputProperty(), PositionViewModel.MarginInput.LEVERAGE, "Leverage", "by-leverage",
-                PositionViewModel.MarginInput.MARGIN, "Margin", "by-margin");
+        HBox inputChoice = choice(vm.marginInputProperty(), PositionViewModel.MarginInput.LEVERAGE,
+                Text.get("position.form.byLeverage"), "by-leverage", PositionViewModel.MarginInput.MARGIN, Text.get("position.form.byMargin"), "by-margin");
         inputChoice.disableProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.CROSS));
-        form.add("Isolated by", inputChoice, inputChoice.getChildren().getFirst());
+        form.add(Text.get("position.form.isolatedBy"), inputChoice, inputChoice.getChildren().getFirst());
 
         leverageSlider = new Slider(1, 125, 25);
         leverageSlider.setId("leverage-slider");
@@ -82,7 +89,7 @@ public final class PositionFormView extends VBox {
         leverageError.getStyleClass().add(Styles.FIELD_ERROR);
         leverageError.setId("leverage-error");
         leverageError.setWrapText(true);
-        leverageError.textProperty().bind(vm.errorProperty(InputField.LEVERAGE).map(e -> e.isEmpty() ? "" : "Leverage " + e));
+        leverageError.textProperty().bind(vm.errorProperty(InputField.LEVERAGE).map(e -> e.isEmpty() ? "" : Text.format("position.form.error", Text.get("position.form.leverage"), e)));
         leverageError.managedProperty().bind(vm.errorProperty(InputField.LEVERAGE).isNotEmpty());
         vm.errorProperty(InputField.LEVERAGE).subscribe(e -> leverageField.pseudoClassStateChanged(Styles.INVALID, !e.isEmpty()));
         Label limit = new Label();
@@ -91,27 +98,46 @@ public final class PositionFormView extends VBox {
         VBox leverageBox = new VBox(2, new HBox(8, leverageSlider, leverageField), limit, leverageError);
         leverageBox.disableProperty().bind(vm.marginInputProperty().isEqualTo(PositionViewModel.MarginInput.MARGIN)
                 .and(vm.marginModeProperty().isEqualTo(MarginMode.ISOLATED)));
-        form.add("Leverage", leverageBox, leverageField);
+        form.add(Text.get("position.form.leverage"), leverageBox, leverageField);
 
-        TextField margin = form.field("Margin", "margin", vm.textProperty(InputField.MARGIN), vm.errorProperty(InputField.MARGIN), "isolated margin");
+        TextField margin = form.field(Text.get("position.form.margin"), "margin", vm.textProperty(InputField.MARGIN), vm.errorProperty(InputField.MARGIN),
+                Text.get("position.form.marginPrompt"));
         margin.disableProperty().bind(vm.marginInputProperty().isEqualTo(PositionViewModel.MarginInput.LEVERAGE)
                 .or(vm.marginModeProperty().isEqualTo(MarginMode.CROSS)));
 
         VBox crossBox = new VBox();
         Forms crossForm = new Forms();
-        crossForm.field("Wallet", "wallet", vm.textProperty(InputField.WALLET), vm.errorProperty(InputField.WALLET), "wallet balance");
-        crossForm.field("Other MM", "other-maintenance", vm.textProperty(InputField.OTHER_MAINTENANCE), vm.errorProperty(InputField.OTHER_MAINTENANCE), "0");
-        crossForm.field("Other uPnL", "other-upnl", vm.textProperty(InputField.OTHER_UPNL), vm.errorProperty(InputField.OTHER_UPNL), "0");
+        crossForm.field(Text.get("position.form.wallet"), "wallet", vm.textProperty(InputField.WALLET), vm.errorProperty(InputField.WALLET),
+                Text.get("position.form.walletPrompt"));
+        crossForm.field(Text.get("position.form.otherMaintenance"), "other-maintenance", vm.textProperty(InputField.OTHER_MAINTENANCE),
+                vm.errorProperty(InputField.OTHER_MAINTENANCE), "0");
+        crossForm.field(Text.get("position.form.otherUpnl"), "other-upnl", vm.textProperty(InputField.OTHER_UPNL), vm.errorProperty(InputField.OTHER_UPNL), "0");
         crossBox.getChildren().add(crossForm.grid());
         crossBox.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.CROSS));
         crossBox.managedProperty().bind(crossBox.visibleProperty());
 
         Forms costs = new Forms();
-        costs.field("Opening fee", "opening-fee", vm.textProperty(InputField.OPENING_FEE), vm.errorProperty(InputField.OPENING_FEE), "0");
-        costs.field("Funding %/8h", "funding-rate", vm.textProperty(InputField.FUNDING_RATE), vm.errorProperty(InputField.FUNDING_RATE), "0.01");
-        costs.field("Held (hours)", "holding-hours", vm.textProperty(InputField.HOLDING_HOURS), vm.errorProperty(InputField.HOLDING_HOURS), "0");
+        costs.field(Text.get("position.form.openingFee"), "opening-fee", vm.textProperty(InputField.OPENING_FEE), vm.errorProperty(InputField.OPENING_FEE), "0");
+        costs.field(Text.get("position.form.fundingRate"), "funding-rate", vm.textProperty(InputField.FUNDING_RATE), vm.errorProperty(InputField.FUNDING_RATE),
+                LocalNumbers.plain(0.01));
+        costs.field(Text.get("position.form.holdingHours"), "holding-hours", vm.textProperty(InputField.HOLDING_HOURS), vm.errorProperty(InputField.HOLDING_HOURS), "0");
 
-        getChildren().addAll(section("Position"), form.grid(), crossBox, section("Fees and funding"), costs.grid());
+        // Each field's full name for screen readers, where the visible label is short ("Other MM").
+        java.util.Map<String, InputField> byId = java.util.Map.ofEntries(java.util.Map.entry("entry", InputField.ENTRY),
+                java.util.Map.entry("mark", InputField.MARK), java.util.Map.entry("size", InputField.SIZE),
+                java.util.Map.entry("leverage", InputField.LEVERAGE), java.util.Map.entry("margin", InputField.MARGIN),
+                java.util.Map.entry("wallet", InputField.WALLET), java.util.Map.entry("other-maintenance", InputField.OTHER_MAINTENANCE),
+                java.util.Map.entry("other-upnl", InputField.OTHER_UPNL), java.util.Map.entry("opening-fee", InputField.OPENING_FEE),
+                java.util.Map.entry("funding-rate", InputField.FUNDING_RATE), java.util.Map.entry("holding-hours", InputField.HOLDING_HOURS));
+        byId.forEach((id, field) -> {
+            for (javafx.scene.Parent grid : java.util.List.of(form.grid(), crossForm.grid(), costs.grid())) {
+                javafx.scene.Node n = grid.lookup("#" + id);
+                if (n != null) {
+                    n.setAccessibleText(field.label());
+                }
+            }
+        });
+        getChildren().addAll(section(Text.get("position.form.title")), form.grid(), crossBox, section(Text.get("position.form.costsTitle")), costs.grid());
     }
 
     public Slider leverageSlider() {
@@ -155,7 +181,7 @@ public final class PositionFormView extends VBox {
         @Override
         protected void updateItem(VenueProfile item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name() + (item.hasStandIns() ? "  ⚠ stand-in" : ""));
+            setText(empty || item == null ? null : item.hasStandIns() ? Text.format("position.form.venueStandIn", item.name()) : item.name());
         }
     }
 }

@@ -4,7 +4,9 @@ import io.liqlab.core.InvalidInputException;
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.LiquidationResult;
 import io.liqlab.core.MarginMode;
-import io.liqlab.core.Numbers;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.NumberText;
+import io.liqlab.ui.Text;
 import io.liqlab.core.Position;
 import io.liqlab.core.Side;
 import io.liqlab.profile.VenueProfile;
@@ -131,16 +133,16 @@ public final class PositionViewModel {
         marginMode.set(MarginMode.ISOLATED);
         sizeUnit.set(SizeUnit.NOTIONAL);
         marginInput.set(MarginInput.LEVERAGE);
-        text.get(InputField.ENTRY).set("60000");
+        text.get(InputField.ENTRY).set(input(60000));
         text.get(InputField.MARK).set("");
-        text.get(InputField.SIZE).set("12500");
-        text.get(InputField.LEVERAGE).set("25");
-        text.get(InputField.MARGIN).set("500");
-        text.get(InputField.WALLET).set("500");
+        text.get(InputField.SIZE).set(input(12500));
+        text.get(InputField.LEVERAGE).set(input(25));
+        text.get(InputField.MARGIN).set(input(500));
+        text.get(InputField.WALLET).set(input(500));
         text.get(InputField.OTHER_MAINTENANCE).set("0");
         text.get(InputField.OTHER_UPNL).set("0");
         text.get(InputField.OPENING_FEE).set("0");
-        text.get(InputField.FUNDING_RATE).set("0.01");
+        text.get(InputField.FUNDING_RATE).set(input(0.01));
         text.get(InputField.HOLDING_HOURS).set("0");
     }
 
@@ -266,9 +268,9 @@ public final class PositionViewModel {
         if (!Double.isNaN(hours) && hours > 0 && !Double.isNaN(fundingPercent) && fundingPercent != 0) {
             b.fundingRate(fundingPercent / 100, hours / FUNDING_INTERVAL_HOURS);
         } else if (!Double.isNaN(hours) && hours < 0) {
-            errors.get(InputField.HOLDING_HOURS).set("must be 0 or more hours, got " + Numbers.quantity(hours));
+            errors.get(InputField.HOLDING_HOURS).set(Text.format("position.error.hoursNegative", LocalNumbers.quantity(hours)));
         } else if (!Double.isNaN(fundingPercent) && (fundingPercent <= -100 || fundingPercent >= 100)) {
-            errors.get(InputField.FUNDING_RATE).set("must be a percentage per 8 h in (-100, 100), got " + Numbers.quantity(fundingPercent));
+            errors.get(InputField.FUNDING_RATE).set(Text.format("position.error.fundingRange", LocalNumbers.quantity(fundingPercent)));
         }
         if (!errorsEmpty()) {
             stale.set(result.get() != null);
@@ -286,9 +288,9 @@ public final class PositionViewModel {
         LiquidationResult r = engine.calculate(venue.rules(), p);
         double max = r.maxLeverage();
         maxLeverage.set(max);
-        leverageLimit.set("max " + Numbers.leverage(max) + " at this size (tier " + r.tierAtEntry().number() + ")");
-        derivedSize.set(sizeUnit.get() == SizeUnit.QUANTITY ? "= " + Numbers.money(p.notional()) + " notional"
-                : "= " + Numbers.quantity(p.quantity()) + " units");
+        leverageLimit.set(Text.format("position.leverageLimit", LocalNumbers.leverage(max), r.tierAtEntry().number()));
+        derivedSize.set(sizeUnit.get() == SizeUnit.QUANTITY ? Text.format("position.derivedNotional", LocalNumbers.money(p.notional()))
+                : Text.format("position.derivedQuantity", LocalNumbers.quantity(p.quantity())));
         position.set(p);
         result.set(r);
         stale.set(false);
@@ -303,13 +305,13 @@ public final class PositionViewModel {
         String t = text.get(field).get();
         if (t == null || t.isBlank()) {
             if (required) {
-                errors.get(field).set("is required");
+                errors.get(field).set(Text.get("position.error.required"));
             }
             return Double.NaN;
         }
         OptionalDouble v = NumberText.parse(t);
         if (v.isEmpty()) {
-            errors.get(field).set("'" + t.strip() + "' is not a number");
+            errors.get(field).set(Text.format("position.error.notANumber", t.strip()));
             return Double.NaN;
         }
         return v.getAsDouble();
@@ -317,16 +319,22 @@ public final class PositionViewModel {
 
     private static String explain(InputField field, String problem) {
         if (field == InputField.HOLDING_HOURS) {
-            return "must be 0 or more hours (up to about 900 years)";
+            return Text.get("position.error.hoursRange");
         }
         if (field == InputField.FUNDING_RATE) {
-            return "must be a percentage per 8 h in (-100, 100)";
+            return Text.get("position.error.fundingRangeOnly");
         }
         return problem;
     }
 
+    /** The leverage as the field shows it: 25, 12.5 (12,5 in German), at most two decimals. */
     static String formatLeverage(double v) {
-        return Numbers.leverage(v).replace("x", "");
+        return LocalNumbers.leverage(v).replace("x", "");
+    }
+
+    /** A number as the form's fields show it in the user's locale: 60000, 0.01 (0,01 in German). */
+    private static String input(double v) {
+        return LocalNumbers.plain(v);
     }
 
     /** Funding paid per hour at the current inputs (signed: negative = received), NaN when unknown. */

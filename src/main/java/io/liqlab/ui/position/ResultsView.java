@@ -2,7 +2,8 @@ package io.liqlab.ui.position;
 
 import io.liqlab.core.FormulaExplanation;
 import io.liqlab.core.LiquidationResult;
-import io.liqlab.core.Numbers;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.Text;
 import io.liqlab.core.Outcome;
 import io.liqlab.core.Side;
 import io.liqlab.core.Tier;
@@ -23,12 +24,12 @@ public final class ResultsView {
     private final VBox formula = new VBox(4);
     private final Label liquidation = new Label();
     private final Label distance = new Label();
-    private final Label staleNote = new Label("Stale: these results are for the last valid input. Fix the marked field.");
+    private final Label staleNote = new Label(Text.get("position.results.stale"));
     private final GridPane grid = new GridPane(14, 4);
     private final Label formulaText = new Label();
     private final VBox steps = new VBox(2);
     private final Label tierUsed = new Label();
-    private final ToggleButton compare = new ToggleButton("Textbook vs exact");
+    private final ToggleButton compare = new ToggleButton(Text.get("position.formula.compare"));
     private final Label comparison = new Label();
     private final PositionViewModel vm;
 
@@ -46,7 +47,7 @@ public final class ResultsView {
         staleNote.setWrapText(true);
         staleNote.visibleProperty().bind(vm.staleProperty());
         staleNote.managedProperty().bind(vm.staleProperty());
-        Label title = new Label("Liquidation price");
+        Label title = new Label(Text.get("position.results.title"));
         title.setId("liquidation-title");
         title.getStyleClass().add(Styles.SECTION);
         card.getChildren().addAll(title, liquidation, distance, staleNote, grid);
@@ -55,7 +56,7 @@ public final class ResultsView {
         formula.getStyleClass().addAll(Styles.CARD, Styles.FORMULA);
         formula.setId("formula");
         formula.setPadding(new Insets(12));
-        Label formulaTitle = new Label("The formula, with your numbers");
+        Label formulaTitle = new Label(Text.get("position.formula.title"));
         formulaTitle.getStyleClass().add(Styles.SECTION);
         formulaText.getStyleClass().add("formula-text");
         for (Label l : new Label[] {formulaText, tierUsed, comparison, distance, staleNote}) {
@@ -81,47 +82,49 @@ public final class ResultsView {
 
     private void show(LiquidationResult r) {
         if (r == null) {
-            liquidation.setText("—");
+            liquidation.setText("\u2014");
             return;
         }
         VenueProfile profile = vm.profileProperty().get();
         Side side = r.position().side();
         switch (r.outcome()) {
             case Outcome.LiquidatesAt(double price) -> {
-                liquidation.setText(Numbers.price(price));
-                distance.setText(String.format(java.util.Locale.ROOT, "%.2f%% %s the mark (%s)", r.distancePercent(),
-                        price < r.position().markPrice() ? "below" : "above", Numbers.price(Math.abs(r.position().markPrice() - price)))
-                        + (r.liquidatableNow() ? " — liquidatable now" : ""));
+                liquidation.setText(LocalNumbers.price(price));
+                String away = LocalNumbers.price(Math.abs(r.position().markPrice() - price));
+                String percent = LocalNumbers.percent(r.distancePercent(), 2);
+                distance.setText(Text.format(price < r.position().markPrice() ? "position.results.below" : "position.results.above", percent, away)
+                        + (r.liquidatableNow() ? Text.get("position.results.liquidatableNow") : ""));
             }
             case Outcome.NeverLiquidated n -> {
-                liquidation.setText("None");
+                liquidation.setText(Text.get("position.results.none"));
                 distance.setText(n.reason());
             }
             case Outcome.LiquidatableAtEntry a -> {
-                liquidation.setText("At entry");
-                distance.setText("Liquidatable at entry: equity " + Numbers.money(a.equityAtEntry()) + " is at or below maintenance "
-                        + Numbers.money(a.maintenanceAtEntry()) + ".");
+                liquidation.setText(Text.get("position.results.atEntry"));
+                distance.setText(Text.format("position.results.atEntryWhy", LocalNumbers.money(a.equityAtEntry()),
+                        LocalNumbers.money(a.maintenanceAtEntry())));
             }
         }
         distance.setWrapText(true);
-        set(bankruptcy, Double.isNaN(r.bankruptcyPrice()) ? "none" : Numbers.price(r.bankruptcyPrice()), true);
-        set(backstop, Double.isNaN(r.backstopPrice()) ? "none" : Numbers.price(r.backstopPrice())
-                + (profile != null && profile.rules().hasBackstop() ? "  (handed over below "
-                + (profile.rules().backstop().equityFraction() > 0.5 ? "2/3" : "1/3") + " of MM)" : ""),
-                profile != null && profile.rules().hasBackstop());
-        set(mmAtLiquidation, Numbers.money(r.maintenanceMarginAtLiquidation()), true);
-        set(marginRatio, Double.isNaN(r.marginRatioNow()) ? "n/a (no equity)" : Numbers.percentOf(r.marginRatioNow()), true);
+        String none = Text.get("position.results.noneLower");
+        set(bankruptcy, Double.isNaN(r.bankruptcyPrice()) ? none : LocalNumbers.price(r.bankruptcyPrice()), true);
+        boolean hasBackstop = profile != null && profile.rules().hasBackstop();
+        set(backstop, Double.isNaN(r.backstopPrice()) ? none : hasBackstop ? Text.format("position.results.backstopValue",
+                LocalNumbers.price(r.backstopPrice()), profile.rules().backstop().equityFraction() > 0.5 ? "2/3" : "1/3")
+                : LocalNumbers.price(r.backstopPrice()), hasBackstop);
+        set(mmAtLiquidation, LocalNumbers.money(r.maintenanceMarginAtLiquidation()), true);
+        set(marginRatio, Double.isNaN(r.marginRatioNow()) ? Text.get("position.results.noEquity") : LocalNumbers.percentOf(r.marginRatioNow()), true);
         set(tierAtEntry, tier(r.tierAtEntry()), true);
-        set(tierAtLiquidation, r.tierAtLiquidation() == null ? "none (no liquidation price)" : tier(r.tierAtLiquidation())
-                + (r.tierChanges() ? " — differs: maintenance is charged at the liquidation price" : ""), true);
+        set(tierAtLiquidation, r.tierAtLiquidation() == null ? Text.get("position.results.noTier") : tier(r.tierAtLiquidation())
+                + (r.tierChanges() ? Text.get("position.results.tierDiffers") : ""), true);
         tierAtLiquidation.pseudoClassStateChanged(TIER_CHANGED, r.tierChanges());
-        set(maxLeverage, Numbers.leverage(r.maxLeverage()) + " for this size" + (r.leverageAllowed() ? "" : " — "
-                + Numbers.leverage(r.leverage()) + " is NOT allowed"), true);
+        set(maxLeverage, r.leverageAllowed() ? Text.format("position.results.maxLeverage", LocalNumbers.leverage(r.maxLeverage()))
+                : Text.format("position.results.maxLeverageExceeded", LocalNumbers.leverage(r.maxLeverage()), LocalNumbers.leverage(r.leverage())), true);
         set(firstLiquidation, r.firstLiquidation() == null ? "" : r.firstLiquidation().description(), r.firstLiquidation() != null);
-        set(estimate, "Estimate: no published closed form for this venue's cross margin.", r.estimate());
+        set(estimate, Text.get("position.results.estimate"), r.estimate());
 
         if (profile != null) {
-            FormulaExplanation f = FormulaExplanation.of(profile.rules(), r);
+            FormulaExplanation f = FormulaExplanation.of(profile.rules(), r, LocalNumbers.locale());
             formulaText.setText(f.formula());
             // Reuse the step labels: new nodes on every slider step would cost CSS and layout each time.
             while (steps.getChildren().size() < f.steps().size()) {
@@ -141,22 +144,21 @@ public final class ResultsView {
             tierUsed.setText(f.tierUsed());
             tierUsed.setManaged(!f.tierUsed().isEmpty());
             comparison.setText(Double.isNaN(f.textbook()) || Double.isNaN(f.exact()) ? f.whyDifferent()
-                    : "Textbook (maintenance on entry notional): " + Numbers.price(f.textbook()) + "\nExact (maintenance at the liquidation price): "
-                    + Numbers.price(f.exact()) + "\n" + f.whyDifferent());
+                    : Text.format("position.formula.textbookVsExact", LocalNumbers.price(f.textbook()), LocalNumbers.price(f.exact()), f.whyDifferent()));
         }
     }
 
     private static final javafx.css.PseudoClass TIER_CHANGED = javafx.css.PseudoClass.getPseudoClass(Styles.TIER_CHANGED);
     private int rows;
-    private final Label bankruptcy = row("Bankruptcy price", "bankruptcy");
-    private final Label backstop = row("Backstop price", "backstop");
-    private final Label mmAtLiquidation = row("Maintenance at liq.", "mm-at-liquidation");
-    private final Label marginRatio = row("Margin ratio now", "margin-ratio");
-    private final Label tierAtEntry = row("Tier at entry", "tier-entry");
-    private final Label tierAtLiquidation = row("Tier at liquidation", "tier-liquidation");
-    private final Label maxLeverage = row("Max leverage", "max-leverage");
-    private final Label firstLiquidation = row("First liquidation", "first-liquidation");
-    private final Label estimate = row("Note", "estimate");
+    private final Label bankruptcy = row(Text.get("position.results.bankruptcy"), "bankruptcy");
+    private final Label backstop = row(Text.get("position.results.backstop"), "backstop");
+    private final Label mmAtLiquidation = row(Text.get("position.results.mmAtLiquidation"), "mm-at-liquidation");
+    private final Label marginRatio = row(Text.get("position.results.marginRatio"), "margin-ratio");
+    private final Label tierAtEntry = row(Text.get("position.results.tierAtEntry"), "tier-entry");
+    private final Label tierAtLiquidation = row(Text.get("position.results.tierAtLiquidation"), "tier-liquidation");
+    private final Label maxLeverage = row(Text.get("position.results.maxLeverageKey"), "max-leverage");
+    private final Label firstLiquidation = row(Text.get("position.results.firstLiquidation"), "first-liquidation");
+    private final Label estimate = row(Text.get("position.results.note"), "estimate");
 
     /** One row of the card, made once; {@link #set} changes its text and whether it shows. */
     private Label row(String label, String id) {
@@ -186,6 +188,6 @@ public final class ResultsView {
     }
 
     private static String tier(Tier t) {
-        return t.number() + " (mmr " + Numbers.percentOf(t.maintenanceMarginRate()) + ", max " + Numbers.leverage(t.maxLeverage()) + ")";
+        return Text.format("position.results.tier", t.number(), LocalNumbers.percentOf(t.maintenanceMarginRate()), LocalNumbers.leverage(t.maxLeverage()));
     }
 }

@@ -2,6 +2,7 @@ package io.liqlab.ui.profiles;
 
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -58,7 +59,7 @@ public final class ProfilesView extends SplitPane {
     private void show(ProfilesViewModel.Detail d) {
         detailBox.getChildren().clear();
         if (d == null) {
-            detailBox.getChildren().add(new Label("No profile selected."));
+            detailBox.getChildren().add(new Label(Text.get("profiles.noneSelected")));
             return;
         }
         Label title = new Label(d.title());
@@ -73,7 +74,7 @@ public final class ProfilesView extends SplitPane {
             warn.setMaxWidth(Double.MAX_VALUE);
             detailBox.getChildren().add(warn);
         }
-        Label family = new Label("Rule family: " + d.family());
+        Label family = new Label(Text.format("profiles.family", d.family()));
         family.getStyleClass().add(Styles.SECTION);
         detailBox.getChildren().add(family);
 
@@ -90,29 +91,29 @@ public final class ProfilesView extends SplitPane {
         }
         detailBox.getChildren().add(rules);
 
-        Label tiersTitle = new Label("Tiers (by " + d.tierUnit() + ")");
+        Label tiersTitle = new Label(Text.format("profiles.tiersTitle", d.tierUnit()));
         tiersTitle.getStyleClass().add(Styles.SECTION);
         TableView<ProfilesViewModel.TierRow> table = new TableView<>();
         table.setId("tier-table");
-        table.getColumns().add(column("Tier", ProfilesViewModel.TierRow::tier, 50));
-        table.getColumns().add(column(d.tierUnit() + " above", ProfilesViewModel.TierRow::floor, 150));
-        table.getColumns().add(column("up to", ProfilesViewModel.TierRow::cap, 150));
-        table.getColumns().add(column("Max leverage", ProfilesViewModel.TierRow::maxLeverage, 110));
-        table.getColumns().add(column("Maintenance rate", ProfilesViewModel.TierRow::maintenanceRate, 130));
-        table.getColumns().add(column("Maintenance amount", ProfilesViewModel.TierRow::amount, 190));
+        table.getColumns().add(column(Text.get("profiles.column.tier"), ProfilesViewModel.TierRow::tier, 50));
+        table.getColumns().add(column(Text.format("profiles.column.floor", d.tierUnit()), ProfilesViewModel.TierRow::floor, 150));
+        table.getColumns().add(column(Text.get("profiles.column.cap"), ProfilesViewModel.TierRow::cap, 150));
+        table.getColumns().add(column(Text.get("profiles.column.maxLeverage"), ProfilesViewModel.TierRow::maxLeverage, 110));
+        table.getColumns().add(column(Text.get("profiles.column.maintenanceRate"), ProfilesViewModel.TierRow::maintenanceRate, 130));
+        table.getColumns().add(column(Text.get("profiles.column.maintenanceAmount"), ProfilesViewModel.TierRow::amount, 190));
         table.getItems().setAll(d.tiers());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(28);
         table.setPrefHeight(36 + 28 * d.tiers().size());
         table.setMinHeight(table.getPrefHeight());
 
-        Label dataTitle = new Label("Provenance");
+        Label dataTitle = new Label(Text.get("profiles.provenance"));
         dataTitle.getStyleClass().add(Styles.SECTION);
         Label data = new Label(d.dataLine());
         data.setWrapText(true);
         detailBox.getChildren().addAll(tiersTitle, table, dataTitle, data);
         for (String s : d.sources()) {
-            Label source = new Label("• " + s);
+            Label source = new Label(Text.format("profiles.source", s));
             source.setWrapText(true);
             detailBox.getChildren().add(source);
         }

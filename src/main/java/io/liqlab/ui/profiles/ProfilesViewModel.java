@@ -1,12 +1,13 @@
 package io.liqlab.ui.profiles;
 
-import io.liqlab.core.Numbers;
 import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
 import io.liqlab.profile.ProfileCatalog;
 import io.liqlab.profile.ProfileProblem;
 import io.liqlab.profile.Provenance;
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.Text;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
@@ -61,39 +62,41 @@ public final class ProfilesViewModel {
 
     /** The list cell text: name, then data date, confidence, and a stand-in flag. */
     public static String listLabel(VenueProfile p) {
-        return p.name() + "\n" + p.provenance().asOf() + " · " + p.provenance().confidence()
-                + (p.hasStandIns() ? "\n⚠ contains stand-in data" : "");
+        return Text.format(p.hasStandIns() ? "profiles.listLabelStandIn" : "profiles.listLabel", p.name(), p.provenance().asOf(),
+                p.provenance().confidence());
     }
 
     static Detail describe(VenueProfile p) {
         List<String[]> rules = new ArrayList<>();
-        rules.add(new String[] {"Maintenance", p.text().maintenanceMargin()});
-        rules.add(new String[] {"Tier selection", p.text().tierSelection()});
-        rules.add(new String[] {"Liquidation fee", Numbers.percentOf(p.rules().liquidationFeeRate())
-                + (p.text().liquidationFee().isEmpty() ? "" : ": " + p.text().liquidationFee())});
-        rules.add(new String[] {"Partial liquidation", p.text().partialLiquidation().isEmpty()
+        rules.add(new String[] {Text.get("profiles.rule.maintenance"), p.text().maintenanceMargin()});
+        rules.add(new String[] {Text.get("profiles.rule.tierSelection"), p.text().tierSelection()});
+        String fee = LocalNumbers.percentOf(p.rules().liquidationFeeRate());
+        rules.add(new String[] {Text.get("profiles.rule.liquidationFee"), p.text().liquidationFee().isEmpty() ? fee
+                : Text.format("profiles.rule.liquidationFeeText", fee, p.text().liquidationFee())});
+        rules.add(new String[] {Text.get("profiles.rule.partial"), p.text().partialLiquidation().isEmpty()
                 ? p.rules().partialLiquidation().id() : p.text().partialLiquidation()});
-        rules.add(new String[] {"Backstop", p.rules().hasBackstop() ? p.text().backstop() : "none"});
-        rules.add(new String[] {"Insurance fund", p.text().insuranceFund()});
-        rules.add(new String[] {"ADL", p.text().adl()});
-        rules.add(new String[] {"Mark price", p.text().markPrice()});
+        rules.add(new String[] {Text.get("profiles.rule.backstop"), p.rules().hasBackstop() ? p.text().backstop() : Text.get("profiles.none")});
+        rules.add(new String[] {Text.get("profiles.rule.insuranceFund"), p.text().insuranceFund()});
+        rules.add(new String[] {Text.get("profiles.rule.adl"), p.text().adl()});
+        rules.add(new String[] {Text.get("profiles.rule.markPrice"), p.text().markPrice()});
         rules.removeIf(r -> r[1] == null || r[1].isBlank());
 
         boolean contracts = p.rules().tiers().basis() == TierSchedule.Basis.CONTRACTS;
         List<TierRow> tiers = new ArrayList<>();
         for (int i = 0; i < p.rules().tiers().size(); i++) {
             Tier t = p.rules().tiers().tier(i);
-            String amount = contracts ? "none" : Numbers.money(t.maintenanceAmount())
-                    + (p.amountSources().get(i) == VenueProfile.AmountSource.DERIVED ? " (derived)" : "");
-            tiers.add(new TierRow(Integer.toString(t.number()), Numbers.bound(t.floor()),
-                    t.isUnbounded() ? "unbounded" : Numbers.bound(t.cap()), Numbers.leverage(t.maxLeverage()),
-                    Numbers.percentOf(t.maintenanceMarginRate()), amount));
+            String amount = contracts ? Text.get("profiles.none") : p.amountSources().get(i) == VenueProfile.AmountSource.DERIVED
+                    ? Text.format("profiles.amountDerived", LocalNumbers.money(t.maintenanceAmount())) : LocalNumbers.money(t.maintenanceAmount());
+            tiers.add(new TierRow(Integer.toString(t.number()), LocalNumbers.bound(t.floor()),
+                    t.isUnbounded() ? Text.get("profiles.unbounded") : LocalNumbers.bound(t.cap()), LocalNumbers.leverage(t.maxLeverage()),
+                    LocalNumbers.percentOf(t.maintenanceMarginRate()), amount));
         }
         Provenance prov = p.provenance();
-        String data = "Data as of " + prov.asOf() + (prov.asOfNote().isEmpty() ? "" : " (" + prov.asOfNote() + ")")
-                + ". Confidence: " + prov.confidence() + (prov.confidenceNote().isEmpty() ? "" : " (" + prov.confidenceNote() + ")") + ".";
-        List<String> standIns = prov.standIns().stream().map(s -> "Stand-in: " + s.values() + ": " + s.note()).toList();
+        String asOf = prov.asOfNote().isEmpty() ? prov.asOf() : Text.format("profiles.withNote", prov.asOf(), prov.asOfNote());
+        String confidence = prov.confidenceNote().isEmpty() ? prov.confidence() : Text.format("profiles.withNote", prov.confidence(), prov.confidenceNote());
+        String data = Text.format("profiles.dataLine", asOf, confidence);
+        List<String> standIns = prov.standIns().stream().map(s -> Text.format("profiles.standIn", s.values(), s.note())).toList();
         return new Detail(p.name(), p.venue() + (p.market().isEmpty() ? "" : " · " + p.market()),
-                p.rules().family().summary(), rules, contracts ? "contracts" : "notional", tiers, data, prov.sources(), standIns);
+                p.rules().family().summary(), rules, Text.get(contracts ? "profiles.unit.contracts" : "profiles.unit.notional"), tiers, data, prov.sources(), standIns);
     }
 }

@@ -1,9 +1,11 @@
 package io.liqlab.ui.tiers;
 
-import io.liqlab.core.Numbers;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.Palette;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.NumberText;
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import io.liqlab.ui.chart.CurveChart;
 import io.liqlab.ui.tiers.TierEditorViewModel.Column;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -49,8 +51,10 @@ public final class TierEditorView extends BorderPane {
     private final TableView<TierEditorViewModel.Row> table = new TableView<>();
     private final VBox problems = new VBox(2);
     private final GridPane fields = new GridPane(8, 4);
-    private final CurveChart maintenanceChart = new CurveChart("Maintenance margin against size", "tier basis (notional or contracts)", "maintenance margin");
-    private final CurveChart leverageChart = new CurveChart("Maximum leverage against size", "tier basis (notional or contracts)", "max leverage (x)");
+    private final CurveChart maintenanceChart = new CurveChart(Text.get("tiers.chart.maintenance.title"), Text.get("tiers.chart.x"),
+            Text.get("tiers.chart.maintenance.y"));
+    private final CurveChart leverageChart = new CurveChart(Text.get("tiers.chart.leverage.title"), Text.get("tiers.chart.x"),
+            Text.get("tiers.chart.leverage.y"));
     private final Label liquidation = new Label();
     private final Label idLabel = new Label();
     private TierPreviewViewModel preview;
@@ -61,12 +65,13 @@ public final class TierEditorView extends BorderPane {
         setId("tier-editor");
         ComboBox<VenueProfile> open = new ComboBox<>(vm.profiles());
         open.setId("tier-open");
-        open.setPromptText("Open a profile…");
+        open.setPromptText(Text.get("tiers.openPrompt"));
+        open.setTooltip(new Tooltip(Text.get("tiers.openTip")));
         open.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(VenueProfile item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name() + " [" + item.id() + "]");
+                setText(empty || item == null ? null : Text.format("tiers.profileItem", item.name(), item.id()));
             }
         });
         open.setButtonCell(open.getCellFactory().call(null));
@@ -76,22 +81,20 @@ public final class TierEditorView extends BorderPane {
             }
         });
 
-        Button undo = new Button("Undo");
-        undo.setId("tier-undo");
-        Button redo = new Button("Redo");
-        redo.setId("tier-redo");
-        Button add = button("Add tier", "tier-add", "Add a tier after the last");
-        Button remove = button("Remove tier", "tier-remove", "Remove the selected tier");
-        Button split = button("Split…", "tier-split", "Split the selected tier at a notional (or contract count)");
-        Button merge = button("Merge with next", "tier-merge", "Merge the selected tier with the one after it");
-        Button revertCell = button("Revert cell", "tier-revert-cell", "Put the selected cell back as it was opened");
-        Button revertAll = button("Revert all", "tier-revert-all", "Put every tier back as it was opened");
-        Button save = button("Save", "tier-save", "Save to the user profile folder (Ctrl+S)");
-        Button saveAs = button("Save as…", "tier-save-as", "Save a copy under another id");
-        Button rename = button("Rename…", "tier-rename", "Give this user profile another id (saved first)");
-        Button delete = button("Delete…", "tier-delete", "Delete this user profile");
-        Button importButton = button("Import…", "tier-import", "Import a profile file (checked first; a broken file changes nothing)");
-        Button export = button("Export…", "tier-export", "Write this profile to a file of your choice");
+        Button undo = button(Text.get("tiers.undo"), "tier-undo", Text.get("tiers.undoNothing"));
+        Button redo = button(Text.get("tiers.redo"), "tier-redo", Text.get("tiers.redoNothing"));
+        Button add = button(Text.get("tiers.add"), "tier-add", Text.get("tiers.addTip"));
+        Button remove = button(Text.get("tiers.remove"), "tier-remove", Text.get("tiers.removeTip"));
+        Button split = button(Text.get("tiers.split"), "tier-split", Text.get("tiers.splitTip"));
+        Button merge = button(Text.get("tiers.merge"), "tier-merge", Text.get("tiers.mergeTip"));
+        Button revertCell = button(Text.get("tiers.revertCell"), "tier-revert-cell", Text.get("tiers.revertCellTip"));
+        Button revertAll = button(Text.get("tiers.revertAll"), "tier-revert-all", Text.get("tiers.revertAllTip"));
+        Button save = button(Text.get("tiers.save"), "tier-save", Text.get("tiers.saveTip"));
+        Button saveAs = button(Text.get("tiers.saveAs"), "tier-save-as", Text.get("tiers.saveAsTip"));
+        Button rename = button(Text.get("tiers.rename"), "tier-rename", Text.get("tiers.renameTip"));
+        Button delete = button(Text.get("tiers.delete"), "tier-delete", Text.get("tiers.deleteTip"));
+        Button importButton = button(Text.get("tiers.import"), "tier-import", Text.get("tiers.importTip"));
+        Button export = button(Text.get("tiers.export"), "tier-export", Text.get("tiers.exportTip"));
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, open, idLabel, undo, redo, add, remove, split, merge,
                 revertCell, revertAll, save, saveAs, rename, delete, importButton, export);
         bar.setPadding(new Insets(6, 10, 6, 10));
@@ -100,10 +103,9 @@ public final class TierEditorView extends BorderPane {
         VBox offers = new VBox(4);
         offers.setId("draft-offers");
         for (String draft : vm.pendingDrafts()) {
-            Label text = new Label("Unsaved edits to " + draft + " were kept from your last session.");
-            Button restore = new Button("Restore");
-            restore.setId("restore-" + draft);
-            Button discard = new Button("Discard");
+            Label text = new Label(Text.format("tiers.draft.offer", draft));
+            Button restore = button(Text.get("tiers.draft.restore"), "restore-" + draft, Text.format("tiers.draft.restoreTip", draft));
+            Button discard = button(Text.get("tiers.draft.discard"), "discard-" + draft, Text.format("tiers.draft.discardTip", draft));
             HBox offer = new HBox(8, text, restore, discard);
             offer.getStyleClass().add(Styles.STAND_IN_BANNER);
             restore.setOnAction(e -> {
@@ -125,10 +127,10 @@ public final class TierEditorView extends BorderPane {
             table.getColumns().add(column(c));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label problemsTitle = new Label("Schedule problems");
+        Label problemsTitle = new Label(Text.get("tiers.problemsTitle"));
         problemsTitle.getStyleClass().add(Styles.SECTION);
         problems.setId("tier-problems");
-        Label fieldsTitle = new Label("Rules and provenance");
+        Label fieldsTitle = new Label(Text.get("tiers.fieldsTitle"));
         fieldsTitle.getStyleClass().add(Styles.SECTION);
         VBox left = new VBox(8, table, problemsTitle, problems, fieldsTitle, fields);
         left.setPadding(new Insets(10));
@@ -140,14 +142,14 @@ public final class TierEditorView extends BorderPane {
         liquidation.getStyleClass().add("callout");
         maintenanceChart.setId("tier-chart-maintenance");
         leverageChart.setId("tier-chart-leverage");
-        leverageChart.yFormatProperty().set(Numbers::leverage);
-        maintenanceChart.yFormatProperty().set(Numbers::compact);
+        leverageChart.yFormatProperty().set(LocalNumbers::leverage);
+        maintenanceChart.yFormatProperty().set(LocalNumbers::compact);
         // Tiers span a few thousand to billions: log axes show every step.
         maintenanceChart.logXProperty().set(true);
         maintenanceChart.logYProperty().set(true);
         leverageChart.logXProperty().set(true);
-        maintenanceChart.xFormatProperty().set(Numbers::compact);
-        leverageChart.xFormatProperty().set(Numbers::compact);
+        maintenanceChart.xFormatProperty().set(LocalNumbers::compact);
+        leverageChart.xFormatProperty().set(LocalNumbers::compact);
         VBox right = new VBox(8, liquidation, maintenanceChart, leverageChart);
         right.setPadding(new Insets(10));
         VBox.setVgrow(maintenanceChart, Priority.ALWAYS);
@@ -171,8 +173,9 @@ public final class TierEditorView extends BorderPane {
         merge.setOnAction(e -> editor().ifPresent(ed -> selectedRow().ifPresent(i -> guard(() -> ed.mergeWithNext(i)))));
         split.setOnAction(e -> editor().ifPresent(ed -> selectedRow().ifPresent(i -> {
             TextInputDialog d = new TextInputDialog();
-            d.setHeaderText("Split tier " + (i + 1) + " at which notional (or contract count)?");
-            d.showAndWait().ifPresent(text -> guard(() -> ed.splitTier(i, Double.parseDouble(text.strip().replace(",", "")))));
+            d.setTitle(Text.get("tiers.split.title"));
+            d.setHeaderText(Text.format("tiers.split.question", i + 1));
+            d.showAndWait().ifPresent(text -> guard(() -> ed.splitTier(i, parse(text))));
         })));
         revertCell.setOnAction(e -> editor().ifPresent(ed -> {
             var cell = table.getFocusModel().getFocusedCell();
@@ -184,22 +187,26 @@ public final class TierEditorView extends BorderPane {
         save.setOnAction(e -> vm.save());
         saveAs.setOnAction(e -> editor().ifPresent(ed -> {
             TextInputDialog d = new TextInputDialog(ed.idProperty().get() + "-copy");
-            d.setHeaderText("Save a copy under which id? (lowercase letters, digits, '-')");
-            d.showAndWait().ifPresent(id -> vm.saveAs(id.strip(), ed.fieldProperty(TierEditorViewModel.ProfileField.NAME).get() + " (copy)"));
+            d.setTitle(Text.get("tiers.saveAs.title"));
+            d.setHeaderText(Text.get("tiers.saveAs.question"));
+            d.showAndWait().ifPresent(id -> vm.saveAs(id.strip(), Text.format("tiers.saveAs.copyName",
+                    ed.fieldProperty(TierEditorViewModel.ProfileField.NAME).get())));
         }));
         rename.setOnAction(e -> editor().ifPresent(ed -> {
             TextInputDialog d = new TextInputDialog(ed.idProperty().get());
-            d.setHeaderText("Rename " + ed.idProperty().get() + " to which id? (lowercase letters, digits, '-')");
+            d.setTitle(Text.get("tiers.rename.title"));
+            d.setHeaderText(Text.format("tiers.rename.question", ed.idProperty().get()));
             d.showAndWait().ifPresent(id -> vm.rename(id.strip()));
         }));
         delete.setOnAction(e -> editor().ifPresent(ed -> {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete the user profile " + ed.idProperty().get() + "? This cannot be undone.",
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, Text.format("tiers.delete.question", ed.idProperty().get()),
                     ButtonType.OK, ButtonType.CANCEL);
+            a.setTitle(Text.get("tiers.delete.title"));
             a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete());
         }));
         importButton.setOnAction(e -> {
             FileChooser c = new FileChooser();
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Profile", "*.json"));
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter(Text.get("tiers.file.profile"), "*.json"));
             File f = c.showOpenDialog(getScene() == null ? null : getScene().getWindow());
             if (f != null) {
                 vm.importFile(f.toPath());
@@ -281,11 +288,18 @@ public final class TierEditorView extends BorderPane {
             r.run();
         } catch (RuntimeException ex) {
             Alert a = new Alert(Alert.AlertType.INFORMATION, ex.getMessage(), ButtonType.OK);
-            a.setHeaderText("Not done");
+            a.setTitle(Text.get("tiers.notDone"));
+            a.setHeaderText(Text.get("tiers.notDone"));
             a.showAndWait();
         }
     }
 
+
+    /** A number typed in a dialog, in the user's locale or the locale-independent form (see NumberText). */
+    private static double parse(String text) {
+        return NumberText.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException(Text.format("tiers.split.notANumber", text.strip())));
+    }
 
     private static Button button(String text, String id, String tip) {
         Button b = new Button(text);
@@ -300,11 +314,13 @@ public final class TierEditorView extends BorderPane {
             return;
         }
         table.setItems(editor.rows());
-        idLabel.setText("saves as: " + editor.idProperty().get());
+        idLabel.setText(Text.format("tiers.savesAs", editor.idProperty().get()));
         undoButton.disableProperty().bind(editor.undoStack().canUndo().not());
         redoButton.disableProperty().bind(editor.undoStack().canRedo().not());
-        undoButton.tooltipProperty().bind(editor.undoStack().undoDescription().map(d -> new Tooltip(d + " (Ctrl+Z)")));
-        redoButton.tooltipProperty().bind(editor.undoStack().redoDescription().map(d -> new Tooltip(d + " (Ctrl+Shift+Z)")));
+        undoButton.tooltipProperty().bind(editor.undoStack().undoDescription().map(d -> new Tooltip(d.isEmpty()
+                ? Text.get("tiers.undoNothing") : Text.format("tiers.undoTip", d))));
+        redoButton.tooltipProperty().bind(editor.undoStack().redoDescription().map(d -> new Tooltip(d.isEmpty()
+                ? Text.get("tiers.redoNothing") : Text.format("tiers.redoTip", d))));
         buildFields(editor);
         preview = new TierPreviewViewModel(editor, position, new io.liqlab.core.LiquidationEngine());
         liquidation.textProperty().bind(preview.liquidationProperty());
@@ -317,7 +333,7 @@ public final class TierEditorView extends BorderPane {
                 for (Column c : Column.values()) {
                     String error = editor.rows().get(i).errorProperty(c).get();
                     if (!error.isEmpty()) {
-                        all.add("Tier " + (i + 1) + ", " + table.getColumns().get(c.ordinal()).getText() + ": " + error);
+                        all.add(Text.format("tiers.cellProblem", i + 1, table.getColumns().get(c.ordinal()).getText(), error));
                     }
                 }
             }
@@ -328,7 +344,7 @@ public final class TierEditorView extends BorderPane {
                 return l;
             }).toList());
             if (problems.getChildren().isEmpty()) {
-                problems.getChildren().add(new Label(editor.editedProperty().get() != null ? "None: the schedule can be saved." : "See the marked cells."));
+                problems.getChildren().add(new Label(Text.get(editor.editedProperty().get() != null ? "tiers.noProblems" : "tiers.seeMarkedCells")));
             }
         });
     }
@@ -358,7 +374,8 @@ public final class TierEditorView extends BorderPane {
             error.getStyleClass().add(Styles.FIELD_ERROR);
             error.textProperty().bind(editor.fieldErrorProperty(f));
             editor.fieldErrorProperty(f).subscribe(e -> field.pseudoClassStateChanged(INVALID, !e.isEmpty()));
-            Label label = new Label(f.name().charAt(0) + f.name().substring(1).toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            Label label = new Label(f.label());
+            label.setLabelFor(field);
             label.getStyleClass().add(Styles.KEY);
             VBox box = new VBox(1, field, error);
             GridPane.setHgrow(box, Priority.ALWAYS);
@@ -368,12 +385,12 @@ public final class TierEditorView extends BorderPane {
 
     private TableColumn<TierEditorViewModel.Row, String> column(Column c) {
         TableColumn<TierEditorViewModel.Row, String> col = new TableColumn<>(switch (c) {
-            case FLOOR -> "above";
-            case CAP -> "up to (empty: unbounded)";
-            case MAX_LEVERAGE -> "max leverage";
-            case MMR -> "maintenance rate";
-            case AMOUNT -> "maintenance amount";
-            case IMR -> "initial rate";
+            case FLOOR -> Text.get("tiers.column.floor");
+            case CAP -> Text.get("tiers.column.cap");
+            case MAX_LEVERAGE -> Text.get("tiers.column.maxLeverage");
+            case MMR -> Text.get("tiers.column.mmr");
+            case AMOUNT -> Text.get("tiers.column.amount");
+            case IMR -> Text.get("tiers.column.imr");
         });
         col.setUserData(c);
         col.setSortable(false);

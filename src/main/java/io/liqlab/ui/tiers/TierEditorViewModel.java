@@ -1,6 +1,5 @@
 package io.liqlab.ui.tiers;
 
-import io.liqlab.core.Numbers;
 import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
 import io.liqlab.profile.ProfileException;
@@ -8,6 +7,9 @@ import io.liqlab.profile.ProfileProblem;
 import io.liqlab.profile.ProfileReader;
 import io.liqlab.profile.ProfileWriter;
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.NumberText;
+import io.liqlab.ui.Text;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,12 +64,12 @@ public final class TierEditorViewModel {
 
         String label() {
             return switch (this) {
-                case FLOOR -> "floor";
-                case CAP -> "cap";
-                case MAX_LEVERAGE -> "maximum leverage";
-                case MMR -> "maintenance rate";
-                case AMOUNT -> "maintenance amount";
-                case IMR -> "initial margin rate";
+                case FLOOR -> Text.get("tiers.cell.floor");
+                case CAP -> Text.get("tiers.cell.cap");
+                case MAX_LEVERAGE -> Text.get("tiers.cell.maxLeverage");
+                case MMR -> Text.get("tiers.cell.mmr");
+                case AMOUNT -> Text.get("tiers.cell.amount");
+                case IMR -> Text.get("tiers.cell.imr");
             };
         }
     }
@@ -92,8 +94,21 @@ public final class TierEditorViewModel {
             return path;
         }
 
-        String label() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        /** The field's name on screen. */
+        public String label() {
+            return switch (this) {
+                case NAME -> Text.get("tiers.field.name");
+                case NOTES -> Text.get("tiers.field.notes");
+                case LIQUIDATION_FEE -> Text.get("tiers.field.liquidationFee");
+                case TAKER_FEE_IN_TRIGGER -> Text.get("tiers.field.takerFeeInTrigger");
+                case PARTIAL_THRESHOLD -> Text.get("tiers.field.partialThreshold");
+                case PARTIAL_FRACTION -> Text.get("tiers.field.partialFraction");
+                case PARTIAL_COOLDOWN -> Text.get("tiers.field.partialCooldown");
+                case BACKSTOP_FRACTION -> Text.get("tiers.field.backstopFraction");
+                case ADL_RANKING -> Text.get("tiers.field.adlRanking");
+                case AS_OF -> Text.get("tiers.field.asOf");
+                case CONFIDENCE -> Text.get("tiers.field.confidence");
+            };
         }
     }
 
@@ -161,7 +176,7 @@ public final class TierEditorViewModel {
             if (value != null && !value.isNull() && !value.isMissingNode()) {
                 String text = value.isNumber() ? plain(value.doubleValue()) : value.asString("");
                 if (f == ProfileField.NAME && shipped) {
-                    text = text + " (edited)";
+                    text = Text.format("tiers.editedName", text);
                 }
                 fields.put(f, new SimpleStringProperty(text));
                 fieldErrors.put(f, new ReadOnlyStringWrapper(""));
@@ -239,12 +254,12 @@ public final class TierEditorViewModel {
     public void setField(ProfileField field, String text) {
         StringProperty p = fields.get(field);
         if (p == null) {
-            throw new IllegalArgumentException(field.label() + " does not apply to this profile");
+            throw new IllegalArgumentException(Text.format("tiers.error.fieldDoesNotApply", field.label()));
         }
         String before = p.get();
         String after = text == null ? "" : text.strip();
         if (!before.equals(after)) {
-            undo.execute(edit("Set " + field.label() + " to " + after, () -> {
+            undo.execute(edit(Text.format("tiers.edit.setField", field.label(), after), () -> {
                 p.set(after);
                 validate();
             }, () -> {
@@ -266,7 +281,7 @@ public final class TierEditorViewModel {
         List<Row> before = snapshot();
         Map<ProfileField, String> fieldsBefore = new EnumMap<>(ProfileField.class);
         fields.forEach((f, p) -> fieldsBefore.put(f, p.get()));
-        undo.execute(edit("Revert the whole profile", () -> {
+        undo.execute(edit(Text.get("tiers.edit.revertAll"), () -> {
             originalFields.forEach((f, v) -> fields.get(f).set(v));
             restore(originalRows);
         }, () -> {
@@ -281,14 +296,15 @@ public final class TierEditorViewModel {
         if (before.equals(after)) {
             return;
         }
-        String what = "Set tier " + (row + 1) + " " + column.label() + (after.isEmpty() ? " to derived/empty" : " to " + after);
+        String what = after.isEmpty() ? Text.format("tiers.edit.setCellEmpty", row + 1, column.label())
+                : Text.format("tiers.edit.setCell", row + 1, column.label(), after);
         undo.execute(edit(what, () -> put(row, column, after), () -> put(row, column, before)));
     }
 
     /** Adds a tier after the last: the last tier gets a cap (twice its floor, or 1,000,000) and the new one runs from it. */
     public void addTier() {
         List<Row> before = snapshot();
-        undo.execute(edit("Add tier " + (rows.size() + 1), () -> {
+        undo.execute(edit(Text.format("tiers.edit.add", rows.size() + 1), () -> {
             Row last = rows.getLast();
             if (last.cell(Column.CAP).isEmpty()) {
                 double floor = number(last.cell(Column.FLOOR));
@@ -305,7 +321,7 @@ public final class TierEditorViewModel {
 
     public void removeTier(int index) {
         List<Row> before = snapshot();
-        undo.execute(edit("Remove tier " + (index + 1), () -> {
+        undo.execute(edit(Text.format("tiers.edit.remove", index + 1), () -> {
             Row removed = rows.remove(index);
             if (index < rows.size()) {
                 rows.get(index).cells.get(Column.FLOOR).set(index == 0 ? "0" : rows.get(index - 1).cell(Column.CAP));
@@ -322,11 +338,11 @@ public final class TierEditorViewModel {
         double floor = number(r.cell(Column.FLOOR));
         double cap = r.cell(Column.CAP).isEmpty() ? Double.POSITIVE_INFINITY : number(r.cell(Column.CAP));
         if (!(at > floor && at < cap)) {
-            throw new IllegalArgumentException("split point must lie inside tier " + (index + 1) + ": between " + plain(floor)
-                    + " and " + (Double.isInfinite(cap) ? "unbounded" : plain(cap)) + ", got " + plain(at));
+            throw new IllegalArgumentException(Text.format("tiers.error.splitOutside", index + 1, plain(floor),
+                    Double.isInfinite(cap) ? Text.get("tiers.unbounded") : plain(cap), plain(at)));
         }
         List<Row> before = snapshot();
-        undo.execute(edit("Split tier " + (index + 1) + " at " + plain(at), () -> {
+        undo.execute(edit(Text.format("tiers.edit.split", index + 1, plain(at)), () -> {
             Row upper = rows.get(index).copy();
             rows.get(index).cells.get(Column.CAP).set(plain(at));
             upper.cells.get(Column.FLOOR).set(plain(at));
@@ -339,10 +355,10 @@ public final class TierEditorViewModel {
     /** Merges tier {@code index} with the next: the lower tier's values over both ranges. */
     public void mergeWithNext(int index) {
         if (index + 1 >= rows.size()) {
-            throw new IllegalArgumentException("tier " + (index + 1) + " is the last; there is no next tier to merge with");
+            throw new IllegalArgumentException(Text.format("tiers.error.mergeLast", index + 1));
         }
         List<Row> before = snapshot();
-        undo.execute(edit("Merge tiers " + (index + 1) + " and " + (index + 2), () -> {
+        undo.execute(edit(Text.format("tiers.edit.merge", index + 1, index + 2), () -> {
             Row next = rows.remove(index + 1);
             rows.get(index).cells.get(Column.CAP).set(next.cell(Column.CAP));
             validate();
@@ -385,7 +401,7 @@ public final class TierEditorViewModel {
             fieldsAfter.put(f, draft.path("fields").path(f.name()).asString(p.get()));
         });
         List<Row> before = snapshot();
-        undo.execute(edit("Restore unsaved edits", () -> {
+        undo.execute(edit(Text.get("tiers.edit.restoreDraft"), () -> {
             fieldsAfter.forEach((f, v) -> fields.get(f).set(v));
             restore(restored);
         }, () -> {
@@ -534,37 +550,35 @@ public final class TierEditorViewModel {
         return n;
     }
 
+    /** A cell as typed (in the user's locale or the locale-independent form, see NumberText) into the profile file. */
     private static void putCell(ObjectNode node, String field, String text) {
         try {
-            node.put(field, new BigDecimal(text.replace(",", "")));
+            node.put(field, new BigDecimal(NumberText.canonical(text, LocalNumbers.locale()).orElse(text)));
         } catch (NumberFormatException e) {
             node.put(field, text); // the reader says "must be a number ..., got the string ..."
         }
     }
 
     private static double number(String text) {
-        try {
-            return Double.parseDouble(text.replace(",", ""));
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return NumberText.parse(text).orElse(Double.NaN);
     }
 
+    /** A value as a cell shows it: plain, with the user's decimal separator (0.004; 0,004 in German). */
     static String plain(double v) {
-        return Numbers.plain(v);
+        return LocalNumbers.plain(v);
     }
 
     /** The derived (or overriding) maintenance amount of each tier of the valid edited schedule, formatted. */
     public String amountShown(int row) {
         VenueProfile p = edited.get();
         if (contracts) {
-            return "none";
+            return Text.get("tiers.none");
         }
         if (p == null || row >= p.rules().tiers().size()) {
             return rows.get(row).cell(Column.AMOUNT);
         }
-        String value = Numbers.money(p.rules().tiers().tier(row).maintenanceAmount());
-        return rows.get(row).cell(Column.AMOUNT).isEmpty() ? value + " (derived)" : value + " (override)";
+        String value = LocalNumbers.money(p.rules().tiers().tier(row).maintenanceAmount());
+        return Text.format(rows.get(row).cell(Column.AMOUNT).isEmpty() ? "tiers.amountDerived" : "tiers.amountOverride", value);
     }
 
     /** Whether an edit changes the file against what was loaded (cells differ from the original's). */

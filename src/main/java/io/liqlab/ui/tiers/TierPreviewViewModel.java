@@ -2,12 +2,13 @@ package io.liqlab.ui.tiers;
 
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.LiquidationResult;
-import io.liqlab.core.Numbers;
 import io.liqlab.core.Position;
 import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
 import io.liqlab.core.VenueRules;
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.Text;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -70,8 +71,8 @@ public final class TierPreviewViewModel {
             maintenance.set(List.of(mmOriginal));
             maxLeverage.set(List.of(levOriginal));
         } else {
-            maintenance.set(List.of(mmOriginal, maintenanceLine("edited", true, edited.rules(), top)));
-            maxLeverage.set(List.of(levOriginal, leverageLine("edited", true, edited.rules(), top)));
+            maintenance.set(List.of(mmOriginal, maintenanceLine(Text.get("tiers.preview.edited"), true, edited.rules(), top)));
+            maxLeverage.set(List.of(levOriginal, leverageLine(Text.get("tiers.preview.edited"), true, edited.rules(), top)));
         }
         Position p = position.getValue();
         if (p == null) {
@@ -79,15 +80,18 @@ public final class TierPreviewViewModel {
             return;
         }
         String before = describe(engine.calculate(original.rules(), p));
-        liquidation.set("This position (" + p.side().id() + " " + Numbers.money(p.notional()) + " at " + Numbers.leverage(p.effectiveLeverage())
-                + "): liquidation " + before + " with the original; "
-                + (edited == null ? "the edited schedule is invalid." : describe(engine.calculate(edited.rules(), p)) + " with the edits."));
+        String side = Text.get(p.side() == io.liqlab.core.Side.LONG ? "tiers.preview.long" : "tiers.preview.short");
+        liquidation.set(edited == null
+                ? Text.format("tiers.preview.liquidationInvalid", side, LocalNumbers.money(p.notional()), LocalNumbers.leverage(p.effectiveLeverage()), before)
+                : Text.format("tiers.preview.liquidation", side, LocalNumbers.money(p.notional()), LocalNumbers.leverage(p.effectiveLeverage()), before,
+                        describe(engine.calculate(edited.rules(), p))));
     }
 
     private static String describe(LiquidationResult r) {
         return r.hasLiquidationPrice()
-                ? Numbers.price(r.liquidationPrice()) + String.format(java.util.Locale.ROOT, " (%.2f%% away, tier %d)", r.distancePercent(), r.tierAtLiquidation().number())
-                : "none";
+                ? Text.format("tiers.preview.price", LocalNumbers.price(r.liquidationPrice()), LocalNumbers.percent(r.distancePercent(), 2),
+                        r.tierAtLiquidation().number())
+                : Text.get("tiers.none");
     }
 
     /** The x axis runs in the schedule's own unit up to twice the last finite cap. */

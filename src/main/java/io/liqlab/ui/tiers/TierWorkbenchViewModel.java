@@ -5,6 +5,7 @@ import io.liqlab.profile.ProfileException;
 import io.liqlab.profile.ProfileProblem;
 import io.liqlab.profile.ProfileStore;
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.Text;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,7 +32,7 @@ public final class TierWorkbenchViewModel {
     private final DraftStore drafts;
     private final ReadOnlyObjectWrapper<TierEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "Open a profile to edit its tiers and rules; shipped profiles are edited as a copy in your user folder.");
+            Text.get("tiers.status.start"));
     private final ChangeListener<Number> writeDraft = (obs, was, now) -> writeDraft();
     private boolean dirty;
 
@@ -70,8 +71,8 @@ public final class TierWorkbenchViewModel {
         dirty = false;
         editor.set(e);
         status.set(profile.origin() != null && profile.origin().kind() == VenueProfile.Origin.Kind.SHIPPED
-                ? "Shipped profiles are read-only: your edits are saved as " + e.idProperty().get() + " in " + store.dir() + "."
-                : "Editing " + profile.id() + ".");
+                ? Text.format("tiers.status.shipped", e.idProperty().get(), store.dir())
+                : Text.format("tiers.status.editing", profile.id()));
     }
 
     /** Drafts left by an earlier run (the app was closed or killed with unsaved edits), by editor id. */
@@ -93,15 +94,15 @@ public final class TierWorkbenchViewModel {
             String originalId = tools.jackson.databind.json.JsonMapper.shared().readTree(json.get()).path("profileId").asString("");
             Optional<VenueProfile> original = profiles.stream().filter(p -> p.id().equals(originalId)).findFirst();
             if (original.isEmpty()) {
-                status.set("The draft " + draftId + " belongs to " + originalId + ", which is no longer loaded; it was kept on disk.");
+                status.set(Text.format("tiers.status.draftOrphan", draftId, originalId));
                 return false;
             }
             open(original.get());
             editor.get().restoreDraft(json.get());
-            status.set("Restored your unsaved edits to " + draftId + ".");
+            status.set(Text.format("tiers.status.draftRestored", draftId));
             return true;
         } catch (IOException | RuntimeException e) {
-            status.set("Could not restore the draft " + draftId + ": " + e.getMessage());
+            status.set(Text.format("tiers.status.draftNotRestored", draftId, e.getMessage()));
             return false;
         }
     }
@@ -110,7 +111,7 @@ public final class TierWorkbenchViewModel {
         try {
             drafts.discard(draftId);
         } catch (IOException e) {
-            status.set("Could not remove the draft " + draftId + ": " + e.getMessage());
+            status.set(Text.format("tiers.status.draftNotRemoved", draftId, e.getMessage()));
         }
     }
 
@@ -122,7 +123,7 @@ public final class TierWorkbenchViewModel {
         }
         VenueProfile edited = e.editedProperty().get();
         if (edited == null) {
-            status.set("Not saved: the schedule has problems (" + problemCount(e) + "); fix the marked cells first.");
+            status.set(Text.format("tiers.status.notSavedProblems", problemCount(e)));
             return false;
         }
         try {
@@ -130,10 +131,10 @@ public final class TierWorkbenchViewModel {
             drafts.discard(e.idProperty().get());
             dirty = false;
             replace(saved);
-            status.set("Saved " + saved.id() + " to " + store.fileFor(saved.id()) + ".");
+            status.set(Text.format("tiers.status.saved", saved.id(), store.fileFor(saved.id())));
             return true;
         } catch (IOException ex) {
-            status.set("Not saved: " + ex.getMessage() + ". The old file is unchanged.");
+            status.set(Text.format("tiers.status.notSavedUnchanged", ex.getMessage()));
             return false;
         }
     }
@@ -142,7 +143,7 @@ public final class TierWorkbenchViewModel {
     public boolean saveAs(String newId, String newName) {
         TierEditorViewModel e = editor.get();
         if (e == null || e.editedProperty().get() == null) {
-            status.set("Not saved: the schedule has problems; fix the marked cells first.");
+            status.set(Text.get("tiers.status.notSavedInvalid"));
             return false;
         }
         VenueProfile p = e.editedProperty().get();
@@ -150,17 +151,17 @@ public final class TierWorkbenchViewModel {
                 p.text(), p.provenance(), p.origin());
         try {
             if (!io.liqlab.profile.ProfileReader.isValidId(newId)) {
-                status.set("Not saved: an id is 1 to 64 lowercase letters, digits or '-', got '" + newId + "'.");
+                status.set(Text.format("tiers.status.notSavedBadId", newId));
                 return false;
             }
             VenueProfile saved = store.save(copy);
             drafts.discard(e.idProperty().get());
             replace(saved);
             open(saved);
-            status.set("Saved a copy as " + newId + ".");
+            status.set(Text.format("tiers.status.savedCopy", newId));
             return true;
         } catch (IOException ex) {
-            status.set("Not saved: " + ex.getMessage());
+            status.set(Text.format("tiers.status.notSaved", ex.getMessage()));
             return false;
         }
     }
@@ -172,11 +173,11 @@ public final class TierWorkbenchViewModel {
     public boolean rename(String newId) {
         TierEditorViewModel e = editor.get();
         if (e == null || e.editedProperty().get() == null) {
-            status.set("Not renamed: the schedule has problems; fix the marked cells first.");
+            status.set(Text.get("tiers.status.notRenamedInvalid"));
             return false;
         }
         if (!io.liqlab.profile.ProfileReader.isValidId(newId)) {
-            status.set("Not renamed: an id is 1 to 64 lowercase letters, digits or '-', got '" + newId + "'.");
+            status.set(Text.format("tiers.status.notRenamedBadId", newId));
             return false;
         }
         String oldId = e.idProperty().get();
@@ -190,10 +191,10 @@ public final class TierWorkbenchViewModel {
             VenueProfile saved = store.load(newId);
             replace(saved);
             open(saved);
-            status.set("Renamed " + oldId + " to " + newId + ".");
+            status.set(Text.format("tiers.status.renamed", oldId, newId));
             return true;
         } catch (IOException | ProfileException | RuntimeException ex) {
-            status.set("Not renamed: " + ex.getMessage());
+            status.set(Text.format("tiers.status.notRenamed", ex.getMessage()));
             return false;
         }
     }
@@ -209,10 +210,10 @@ public final class TierWorkbenchViewModel {
             boolean removed = store.delete(id);
             drafts.discard(id);
             profiles.removeIf(p -> p.id().equals(id) && p.origin() != null && p.origin().kind() == VenueProfile.Origin.Kind.USER);
-            status.set(removed ? "Deleted " + id + "." : id + " was never saved; nothing to delete.");
+            status.set(Text.format(removed ? "tiers.status.deleted" : "tiers.status.neverSaved", id));
             return removed;
         } catch (IOException ex) {
-            status.set("Could not delete " + id + ": " + ex.getMessage());
+            status.set(Text.format("tiers.status.notDeleted", id, ex.getMessage()));
             return false;
         }
     }
@@ -223,13 +224,13 @@ public final class TierWorkbenchViewModel {
             VenueProfile imported = store.importFile(file);
             replace(imported);
             open(imported);
-            status.set("Imported " + imported.id() + " from " + file + ".");
+            status.set(Text.format("tiers.status.imported", imported.id(), file));
             return true;
         } catch (ProfileException e) {
-            status.set("Not imported, nothing changed. " + e.problems().stream().map(ProfileProblem::toString).collect(Collectors.joining("; ")));
+            status.set(Text.format("tiers.status.notImportedProblems", e.problems().stream().map(ProfileProblem::toString).collect(Collectors.joining("; "))));
             return false;
         } catch (IOException e) {
-            status.set("Not imported, nothing changed: " + e.getMessage());
+            status.set(Text.format("tiers.status.notImported", e.getMessage()));
             return false;
         }
     }
@@ -237,15 +238,15 @@ public final class TierWorkbenchViewModel {
     public boolean export(Path file) {
         TierEditorViewModel e = editor.get();
         if (e == null || e.editedProperty().get() == null) {
-            status.set("Not exported: the schedule has problems; fix the marked cells first.");
+            status.set(Text.get("tiers.status.notExportedInvalid"));
             return false;
         }
         try {
             store.export(e.editedProperty().get(), file);
-            status.set("Exported to " + file + ".");
+            status.set(Text.format("tiers.status.exported", file));
             return true;
         } catch (IOException ex) {
-            status.set("Not exported: " + ex.getMessage());
+            status.set(Text.format("tiers.status.notExported", ex.getMessage()));
             return false;
         }
     }
@@ -258,7 +259,7 @@ public final class TierWorkbenchViewModel {
         }
         boolean changed = store.changedOnDisk(e.idProperty().get()).orElse(false);
         if (changed) {
-            status.set("The file of " + e.idProperty().get() + " was changed outside LiqLab. Saving will replace it; reopen the profile to load the outside version.");
+            status.set(Text.format("tiers.status.changedOutside", e.idProperty().get()));
         }
         return changed;
     }
@@ -272,7 +273,7 @@ public final class TierWorkbenchViewModel {
         try {
             drafts.save(e.idProperty().get(), e.toDraft());
         } catch (IOException ex) {
-            status.set("Could not keep a draft of your edits: " + ex.getMessage());
+            status.set(Text.format("tiers.status.draftNotKept", ex.getMessage()));
         }
     }
 

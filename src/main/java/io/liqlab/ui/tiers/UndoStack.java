@@ -1,5 +1,6 @@
 package io.liqlab.ui.tiers;
 
+import io.liqlab.ui.Text;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -13,9 +14,9 @@ public final class UndoStack {
     private final BooleanBinding canUndo = Bindings.isNotEmpty(done);
     private final BooleanBinding canRedo = Bindings.isNotEmpty(undone);
     private final StringBinding undoDescription = Bindings.createStringBinding(
-            () -> done.isEmpty() ? "" : "Undo " + done.getLast().description(), done);
+            () -> done.isEmpty() ? "" : Text.format("tiers.undoWhat", done.getLast().description()), done);
     private final StringBinding redoDescription = Bindings.createStringBinding(
-            () -> undone.isEmpty() ? "" : "Redo " + undone.getLast().description(), undone);
+            () -> undone.isEmpty() ? "" : Text.format("tiers.redoWhat", undone.getLast().description()), undone);
 
     public void execute(UndoableEdit edit) {
         edit.execute();

@@ -33,7 +33,10 @@ public final class SessionFiles {
         this.recentFile = recentFile;
     }
 
-    /** A session file that cannot be opened, with a message for people. */
+    /**
+     * A session file that cannot be opened, with a message for people. The messages stay in English here, not in
+     * the UI's bundle: {@code liqlab open FILE} prints them on stderr, and the command line's output is a contract.
+     */
     public static final class SessionException extends Exception {
         public SessionException(String message) {
             super(message);

@@ -1,6 +1,8 @@
 package io.liqlab.ui.workspace;
 
+import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import io.liqlab.ui.chart.ChartTheme;
 import io.liqlab.ui.chart.CurveChart;
 import io.liqlab.ui.compare.ComparisonView;
@@ -30,6 +32,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -94,7 +97,10 @@ public final class WorkspaceView extends BorderPane {
         // make the whole page measure their wrapped text again each time (measured: most of the layout pass).
         VBox center = new VBox(top, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        BorderPane positionPane = new BorderPane(center);
+        BorderPane positionPane = new BorderPane();
+        // The form first among the pane's children: Tab follows child order, and the form is what one fills in first.
+        positionPane.setLeft(formScroll);
+        positionPane.setCenter(center);
         // The row's height follows the window (not its content), so small windows keep room for the charts.
         top.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.presentationProperty().get() ? 680.0 : Math.clamp(positionPane.getHeight() * 0.44, 260, 420),
@@ -114,17 +120,16 @@ public final class WorkspaceView extends BorderPane {
                 positionPane.setCenter(center);
             }
         });
-        positionPane.setLeft(formScroll);
 
-        Tab positionTab = new Tab("Position", positionPane);
+        Tab positionTab = new Tab(Text.get("workspace.tab.position"), positionPane);
         positionTab.setId("tab-position");
         // The other tabs are built the first time they are shown: the window's first frame waits only for this one.
-        Tab compareTab = lazyTab("Compare venues", () -> new ComparisonView(vm.comparison()));
+        Tab compareTab = lazyTab(Text.get("workspace.tab.compare"), () -> new ComparisonView(vm.comparison()));
         compareTab.setId("tab-compare");
         vm.comparison().activeProperty().bind(compareTab.selectedProperty());
-        Tab profilesTab = lazyTab("Venue profiles", () -> new ProfilesView(profiles));
+        Tab profilesTab = lazyTab(Text.get("workspace.tab.profiles"), () -> new ProfilesView(profiles));
         profilesTab.setId("tab-profiles");
-        Tab tiersTab = lazyTab("Tier editor", () -> new io.liqlab.ui.tiers.TierEditorView(tiers, vm.position().positionProperty()));
+        Tab tiersTab = lazyTab(Text.get("workspace.tab.tiers"), () -> new io.liqlab.ui.tiers.TierEditorView(tiers, vm.position().positionProperty()));
         tiersTab.setId("tab-tiers");
         Tab cascadeTab = new Tab("Cascade");
         this.cascadeTab = cascadeTab;
@@ -209,81 +214,100 @@ public final class WorkspaceView extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        Button reset = new Button("Classic example");
+        Button reset = new Button(Text.get("workspace.reset"));
         reset.setId("reset");
-        reset.setTooltip(new Tooltip("BTC long, entry 60,000, 25x, 500 margin, textbook (F5)"));
+        reset.setTooltip(new Tooltip(Text.format("workspace.resetTip", LocalNumbers.bound(60000), LocalNumbers.bound(500))));
         reset.setOnAction(e -> vm.position().resetToClassicExample());
 
-        MenuButton export = new MenuButton("Export");
+        MenuButton export = new MenuButton(Text.get("workspace.menu.export"));
         export.setId("export");
+        export.setTooltip(new Tooltip(Text.get("workspace.menu.exportTip")));
         export.getItems().addAll(
-                pngItem("Leverage chart as PNG…", "liqlab-leverage.png", charts.leverageChart()),
-                pngItem("Size chart as PNG…", "liqlab-size.png", charts.sizeChart()),
-                pngItem("Holding-time chart as PNG…", "liqlab-time.png", charts.timeChart()),
-                csvItem("Venue comparison as CSV…", "liqlab-comparison.csv", vm::exportComparisonCsv),
-                csvItem("Leverage sweep as CSV…", "liqlab-leverage-sweep.csv", vm::exportLeverageSweepCsv));
+                pngItem(Text.get("workspace.menu.export.leveragePng"), "liqlab-leverage.png", charts.leverageChart()),
+                pngItem(Text.get("workspace.menu.export.sizePng"), "liqlab-size.png", charts.sizeChart()),
+                pngItem(Text.get("workspace.menu.export.timePng"), "liqlab-time.png", charts.timeChart()),
+                csvItem(Text.get("workspace.menu.export.comparisonCsv"), "liqlab-comparison.csv", vm::exportComparisonCsv),
+                csvItem(Text.get("workspace.menu.export.sweepCsv"), "liqlab-leverage-sweep.csv", vm::exportLeverageSweepCsv));
 
-        MenuButton session = new MenuButton("Session");
+        MenuButton session = new MenuButton(Text.get("workspace.menu.session"));
         session.setId("session");
-        session.setTooltip(new Tooltip("Save or open the positions, profiles and chart settings as a .liqlab.json file"));
-        MenuItem openSession = new MenuItem("Open session…");
+        session.setTooltip(new Tooltip(Text.get("workspace.menu.sessionTip")));
+        MenuItem openSession = new MenuItem(Text.get("workspace.menu.session.open"));
         openSession.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("LiqLab session", "*" + SessionFiles.EXTENSION));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION));
             File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
             if (f != null) {
                 openSession(f.toPath());
             }
         });
-        MenuItem saveSession = new MenuItem("Save session as…");
-        saveSession.setOnAction(e -> choose("lesson" + SessionFiles.EXTENSION, "LiqLab session", "*" + SessionFiles.EXTENSION)
+        MenuItem saveSession = new MenuItem(Text.get("workspace.menu.session.saveAs"));
+        saveSession.setOnAction(e -> choose("lesson" + SessionFiles.EXTENSION, Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION)
                 .ifPresent(this::saveSession));
-        javafx.scene.control.Menu recent = new javafx.scene.control.Menu("Recent sessions");
+        javafx.scene.control.Menu recent = new javafx.scene.control.Menu(Text.get("workspace.menu.session.recent"));
         session.setOnShowing(e -> recent.getItems().setAll(sessions.recent().stream().map(p -> {
             MenuItem item = new MenuItem(p.getFileName().toString());
+            item.setMnemonicParsing(false); // a file name's underscores are not mnemonics
             item.setOnAction(a -> openSession(p));
             return item;
         }).toList()));
         session.getItems().addAll(openSession, saveSession, recent);
 
-        Button copy = new Button("Copy results");
+        Button copy = new Button(Text.get("workspace.copy"));
         copy.setId("copy-results");
-        copy.setTooltip(new Tooltip("Copy the results as text (Ctrl+Shift+C)"));
+        copy.setTooltip(new Tooltip(Text.get("workspace.copyTip")));
         copy.setOnAction(e -> copyResults());
 
         ChoiceBox<WorkspaceViewModel.Theme> theme = new ChoiceBox<>();
         theme.getItems().setAll(WorkspaceViewModel.Theme.values());
         theme.valueProperty().bindBidirectional(vm.themeProperty());
-        theme.setTooltip(new Tooltip("Light, dark, or follow the system (Ctrl+D toggles)"));
-        ToggleButton presentation = new ToggleButton("Presentation");
+        theme.setId("theme");
+        theme.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WorkspaceViewModel.Theme t) {
+                return t == null ? "" : switch (t) {
+                    case SYSTEM -> Text.get("workspace.theme.system");
+                    case LIGHT -> Text.get("workspace.theme.light");
+                    case DARK -> Text.get("workspace.theme.dark");
+                };
+            }
+
+            @Override
+            public WorkspaceViewModel.Theme fromString(String s) {
+                return null; // not editable
+            }
+        });
+        theme.setTooltip(new Tooltip(Text.get("workspace.themeTip")));
+        ToggleButton presentation = new ToggleButton(Text.get("workspace.presentation"));
         presentation.setId("presentation");
         presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
-        presentation.setTooltip(new Tooltip("Large type for classrooms (F11)"));
-        Button about = new Button("About");
+        presentation.setTooltip(new Tooltip(Text.get("workspace.presentationTip")));
+        Button about = new Button(Text.get("workspace.about"));
         about.setId("about");
-        about.setTooltip(new Tooltip("Version, and the date of every profile's data"));
+        about.setTooltip(new Tooltip(Text.get("workspace.aboutTip")));
         about.setOnAction(e -> {
             javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-            a.setTitle("About LiqLab");
-            a.setHeaderText("LiqLab " + version());
+            a.setTitle(Text.get("workspace.about.title"));
+            a.setHeaderText(Text.format("workspace.about.header", version()));
             a.setContentText(aboutText());
             a.getDialogPane().setMinWidth(620);
             a.showAndWait();
         });
         Pane grow = new Pane();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label theme1 = new Label("Theme");
+        Label theme1 = new Label(Text.get("workspace.theme"));
+        theme1.setLabelFor(theme);
+        theme1.setMnemonicParsing(true); // Alt+H chooses the theme
         return new ToolBar(reset, new Separator(), session, export, copy, learnMenu(), grow, theme1, theme, presentation, about);
     }
 
     // ---- the learning layer: glossary and guided examples --------------------------------------------------------
 
     private MenuButton learnMenu() {
-        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle(io.liqlab.ui.learn.GuidedExamples.BUNDLE);
-        MenuButton learn = new MenuButton(text.getString("menu.learn"));
+        MenuButton learn = new MenuButton(Text.get("learn.menu"));
         learn.setId("learn");
-        learn.setTooltip(new Tooltip(text.getString("menu.learn.tooltip")));
-        MenuItem glossaryItem = new MenuItem(text.getString("menu.glossary"));
+        learn.setTooltip(new Tooltip(Text.get("learn.menuTip")));
+        MenuItem glossaryItem = new MenuItem(Text.get("learn.glossary"));
         glossaryItem.setId("learn-glossary");
         glossaryItem.setAccelerator(new KeyCodeCombination(KeyCode.F1));
         glossaryItem.setOnAction(e -> showGlossary(null));
@@ -319,7 +343,7 @@ public final class WorkspaceView extends BorderPane {
         }
         if (glossaryStage == null) {
             glossaryStage = new javafx.stage.Stage();
-            glossaryStage.setTitle(java.util.ResourceBundle.getBundle(io.liqlab.ui.learn.GuidedExamples.BUNDLE).getString("glossary.window"));
+            glossaryStage.setTitle(Text.get("learn.glossaryWindow"));
             if (getScene() != null) {
                 glossaryStage.initOwner(getScene().getWindow());
             }
@@ -406,7 +430,7 @@ public final class WorkspaceView extends BorderPane {
 
     private MenuItem pngItem(String text, String name, CurveChart chart) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> choose(name, "PNG image", "*.png").ifPresent(path -> export(chart::writePng, path)));
+        item.setOnAction(e -> choose(name, Text.get("workspace.file.pngType"), "*.png").ifPresent(path -> export(chart::writePng, path)));
         return item;
     }
 
@@ -417,7 +441,7 @@ public final class WorkspaceView extends BorderPane {
 
     private MenuItem csvItem(String text, String name, Export export) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> choose(name, "CSV file", "*.csv").ifPresent(path -> export(export, path)));
+        item.setOnAction(e -> choose(name, Text.get("workspace.file.csvType"), "*.csv").ifPresent(path -> export(export, path)));
         return item;
     }
 
@@ -433,9 +457,9 @@ public final class WorkspaceView extends BorderPane {
                 state = state.withCascade(pendingCascade); // opened from a session, tab not shown since
             }
             sessions.save(file, state, "LiqLab " + version());
-            status.setText("Session saved to " + file);
+            status.setText(Text.format("workspace.status.sessionSaved", file));
         } catch (IOException | RuntimeException ex) {
-            status.setText("Session not saved: " + ex.getMessage());
+            status.setText(Text.format("workspace.status.sessionNotSaved", ex.getMessage()));
         }
     }
 
@@ -452,34 +476,34 @@ public final class WorkspaceView extends BorderPane {
                 }
             }
             tabs.getSelectionModel().select(Math.max(0, Math.min(state.tab(), tabs.getTabs().size() - 1)));
-            status.setText("Opened session " + file);
+            status.setText(Text.format("workspace.status.sessionOpened", file));
         } catch (SessionFiles.SessionException ex) {
-            status.setText("Session not opened: " + ex.getMessage());
+            status.setText(Text.format("workspace.status.sessionNotOpened", ex.getMessage()));
         }
     }
 
     /** The About box's text: what LiqLab is, and the data date and confidence of every loaded profile. */
     public String aboutText() {
-        StringBuilder sb = new StringBuilder("A lab for perpetual-futures liquidation risk. Venue data:\n");
+        StringBuilder sb = new StringBuilder(Text.get("workspace.about.text")).append('\n');
         for (io.liqlab.profile.VenueProfile p : vm.position().profiles()) {
-            sb.append("\n").append(p.name()).append(": ").append(p.provenance().asOf()).append(", confidence ")
-                    .append(p.provenance().confidence()).append(p.hasStandIns() ? " (stand-in values)" : "");
+            sb.append('\n').append(Text.format(p.hasStandIns() ? "workspace.about.profileStandIn" : "workspace.about.profile", p.name(),
+                    p.provenance().asOf(), p.provenance().confidence()));
         }
         return sb.toString();
     }
 
     private static String version() {
         String v = WorkspaceView.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return v == null ? Text.get("workspace.about.developmentBuild") : v;
     }
 
     /** Runs an export and says in the status line what happened; a failure is a message, never a stack trace. */
     public void export(Export export, Path path) {
         try {
             export.to(path);
-            status.setText("Saved " + path);
+            status.setText(Text.format("workspace.status.saved", path));
         } catch (IOException | RuntimeException ex) {
-            status.setText("Could not save " + path + ": " + ex.getMessage());
+            status.setText(Text.format("workspace.status.notSaved", path, ex.getMessage()));
         }
     }
 
@@ -501,11 +525,21 @@ public final class WorkspaceView extends BorderPane {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
-            status.setText("Results copied to the clipboard.");
+            status.setText(Text.get("workspace.status.copied"));
         }
     }
 
     private void installShortcuts() {
+        // Ctrl+Tab / Ctrl+Shift+Tab switch tabs from anywhere: the TabPane only sees them when no text field has
+        // taken them first (text fields use Ctrl+Tab to move the focus).
+        getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && e.isControlDown()) {
+                int n = tabs.getTabs().size();
+                int next = Math.floorMod(tabs.getSelectionModel().getSelectedIndex() + (e.isShiftDown() ? -1 : 1), n);
+                tabs.getSelectionModel().select(next);
+                e.consume();
+            }
+        });
         var acc = getScene().getAccelerators();
         acc.put(new KeyCodeCombination(KeyCode.F5), () -> vm.position().resetToClassicExample());
         acc.put(new KeyCodeCombination(KeyCode.F11), () -> vm.presentationProperty().set(!vm.presentationProperty().get()));

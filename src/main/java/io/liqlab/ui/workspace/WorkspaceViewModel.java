@@ -5,6 +5,8 @@ import io.liqlab.core.Side;
 import io.liqlab.profile.AtomicFiles;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.report.ResultReport;
+import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.NumberText;
 import io.liqlab.ui.compare.ComparisonViewModel;
 import io.liqlab.ui.position.ChartsViewModel;
 import io.liqlab.ui.position.InputField;
@@ -100,7 +102,9 @@ public final class WorkspaceViewModel {
     public WorkspaceState capture(double x, double y, double width, double height, boolean maximized, int tab) {
         Map<String, String> inputs = new LinkedHashMap<>();
         for (InputField f : InputField.values()) {
-            inputs.put(f.name(), position.textProperty(f).get());
+            // Numbers locale-independent, so a session opens the same in any locale; anything else as typed.
+            String text = position.textProperty(f).get();
+            inputs.put(f.name(), text == null ? null : NumberText.canonical(text, LocalNumbers.locale()).orElse(text));
         }
         VenueProfile p = position.profileProperty().get();
         return new WorkspaceState(x, y, width, height, maximized, theme.get().name(), presentation.get(), p == null ? null : p.id(),
@@ -128,11 +132,17 @@ public final class WorkspaceViewModel {
                 }
             });
         }
-        byField.forEach((f, v) -> position.textProperty(f).set(v == null ? "" : v));
+        byField.forEach((f, v) -> position.textProperty(f).set(v == null ? "" : shown(v)));
         if (s.comparedProfiles() != null) {
             List<VenueProfile> wanted = position.profiles().stream().filter(p -> s.comparedProfiles().contains(p.id())).toList();
             charts.comparedProfiles().setAll(wanted);
         }
+    }
+
+    /** A stored input as the form shows it in the user's locale (0.01 as 0,01 in German); non-numbers as stored. */
+    private static String shown(String stored) {
+        java.util.OptionalDouble v = NumberText.parse(stored, Locale.ROOT);
+        return v.isPresent() ? LocalNumbers.plain(v.getAsDouble()) : stored;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {

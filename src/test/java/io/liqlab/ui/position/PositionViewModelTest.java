@@ -148,4 +148,31 @@ class PositionViewModelTest {
         vm.resetToClassicExample();
         assertEquals(57_900, liquidation(), 1e-6);
     }
+
+    @Test
+    void inGermanTheFormReadsAndShowsGermanNumbers() {
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.GERMANY);
+            PositionViewModel german = new PositionViewModel(new LiquidationEngine(), TestProfiles.catalog().profiles());
+            assertEquals(57_900, german.resultProperty().get().liquidationPrice(), 1e-6);
+            assertEquals("= 0,20833333 units", german.derivedSizeProperty().get());
+            assertEquals("max 125x at this size (tier 1)", german.leverageLimitProperty().get());
+            String step = io.liqlab.core.FormulaExplanation.of(german.profileProperty().get().rules(), german.resultProperty().get(),
+                    java.util.Locale.GERMANY).steps().getFirst();
+            assertTrue(step.contains("E = 60.000,00"), step);
+            assertTrue(io.liqlab.core.FormulaExplanation.of(german.profileProperty().get().rules(), german.resultProperty().get())
+                    .steps().getFirst().contains("E = 60,000.00"), "without a locale: as the CLI prints it");
+            german.textProperty(InputField.ENTRY).set("50.000");
+            assertEquals(50_000, german.positionProperty().get().entryPrice());
+            german.leverageProperty().set(12.5);
+            assertEquals("12,5", german.textProperty(InputField.LEVERAGE).get());
+            german.textProperty(InputField.LEVERAGE).set("10,5");
+            assertEquals(10.5, german.leverageProperty().get());
+            german.textProperty(InputField.HOLDING_HOURS).set("-1,5");
+            assertEquals("must be 0 or more hours, got -1,5", german.errorProperty(InputField.HOLDING_HOURS).get());
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
+        }
+    }
 }

@@ -73,4 +73,27 @@ class WorkspaceViewModelTest {
         assertEquals(8, Files.readAllLines(dir.resolve("compare.csv")).size());
         assertTrue(vm.resultsText().contains("Liquidation price    57,900.00"));
     }
+
+    @Test
+    void aSessionTypedInGermanOpensTheSameInEnglish() {
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.GERMANY);
+            WorkspaceViewModel first = fresh();
+            assertEquals("0,01", first.position().textProperty(InputField.FUNDING_RATE).get(), "the form shows German numbers");
+            first.position().textProperty(InputField.ENTRY).set("61.234,5");
+            assertEquals(61_234.5, first.position().positionProperty().get().entryPrice());
+            WorkspaceState state = first.capture(0, 0, 1400, 900, false, 0);
+            assertEquals("61234.5", state.inputs().get("ENTRY"), "stored locale-independent");
+            assertEquals("0.01", state.inputs().get("FUNDING_RATE"));
+
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.US);
+            WorkspaceViewModel second = fresh();
+            second.restore(state);
+            assertEquals("61234.5", second.position().textProperty(InputField.ENTRY).get());
+            assertEquals(61_234.5, second.position().positionProperty().get().entryPrice());
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
+        }
+    }
 }

@@ -1,0 +1,43 @@
+package io.liqlab.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The UI's words, from the {@code io.liqlab.ui.Messages} bundle. Every value in the bundle is a
+ * {@link MessageFormat} pattern, also those read without arguments, so the rule is the same everywhere: an
+ * apostrophe is written twice ({@code ''}) and {@code {0}} is the first argument. Arguments are passed already
+ * formatted (numbers through {@link LocalNumbers}), so the bundle decides words and order, not number formats.
+ */
+public final class Text {
+    public static final String BUNDLE = "io.liqlab.ui.Messages";
+
+    private Text() {
+    }
+
+    /** The text for {@code key} in the user's display language. */
+    public static String get(String key) {
+        return format(key);
+    }
+
+    /** The pattern for {@code key} with {@code args} filled in, in the user's display language. */
+    public static String format(String key, Object... args) {
+        return fill(ResourceBundle.getBundle(BUNDLE, Locale.getDefault(Locale.Category.DISPLAY)).getString(key),
+                Locale.getDefault(Locale.Category.FORMAT), args);
+    }
+
+    /**
+     * The base (English) text with locale-independent formatting, whatever the user's locale: for files that must
+     * read the same everywhere (the comparison CSV's text columns).
+     */
+    public static String formatRoot(String key, Object... args) {
+        ResourceBundle base = ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return fill(base.getString(key), Locale.ROOT, args);
+    }
+
+    private static String fill(String pattern, Locale locale, Object... args) {
+        return new MessageFormat(pattern, locale).format(args);
+    }
+}
