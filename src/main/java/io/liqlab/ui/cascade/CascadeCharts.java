@@ -4,6 +4,7 @@ import io.liqlab.core.Numbers;
 import io.liqlab.sim.FrameColumn;
 import io.liqlab.sim.Frames;
 import io.liqlab.sim.SimulationResult;
+import io.liqlab.ui.Text;
 import io.liqlab.ui.chart.ChartTheme;
 import io.liqlab.ui.chart.TimeChart;
 import io.liqlab.ui.chart.TimeChart.Axis;
@@ -45,11 +46,11 @@ public final class CascadeCharts extends GridPane {
     private static final Color[] RAMP = {Color.web("#440154"), Color.web("#3B528B"), Color.web("#21918C"),
             Color.web("#5EC962"), Color.web("#FDE725")};
 
-    final TimeChart price = new TimeChart("Price");
-    final TimeChart heatmap = new TimeChart("Liquidations waiting at each price");
-    final TimeChart liquidated = new TimeChart("Liquidated notional");
-    final TimeChart fund = new TimeChart("Insurance fund, ADL, bad debt");
-    final TimeChart depth = new TimeChart("Book depth within 1% and cascade ratio R");
+    final TimeChart price = new TimeChart(Text.get("cascade.chart.price"));
+    final TimeChart heatmap = new TimeChart(Text.get("cascade.chart.heatmap"));
+    final TimeChart liquidated = new TimeChart(Text.get("cascade.chart.liquidated"));
+    final TimeChart fund = new TimeChart(Text.get("cascade.chart.fund"));
+    final TimeChart depth = new TimeChart(Text.get("cascade.chart.depth"));
     private final List<TimeChart> all = List.of(price, heatmap, liquidated, fund, depth);
 
     private CascadeViewModel.Runs runs;
@@ -86,7 +87,7 @@ public final class CascadeCharts extends GridPane {
             c.themeProperty().bind(theme);
             c.setOnScrub(scrubToSecond);
             c.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-            c.clear("Running the scenario…");
+            c.clear(Text.get("cascade.chart.running"));
         }
         theme.subscribe(t -> {
             if (runs != null) {
@@ -178,12 +179,15 @@ public final class CascadeCharts extends GridPane {
             hi = Math.max(hi, other.max(other.mid));
         }
         double pad = (hi - lo) * 0.08 + hi * 1e-4;
-        List<Key> keys = new ArrayList<>(List.of(new Key("Mid", price.themeProperty().get().text(), Shape.LINE),
-                new Key("Mark", MARK, Shape.DASHED), new Key("Longs liquidated", LONG, Shape.TRIANGLE_DOWN),
-                new Key("Shorts liquidated", shortColor, Shape.TRIANGLE_UP), new Key("ADL", ADL, Shape.DIAMOND),
-                new Key("Backstop", BACKSTOP, Shape.SQUARE)));
+        List<Key> keys = new ArrayList<>(List.of(
+                new Key(Text.get("cascade.key.mid"), price.themeProperty().get().text(), Shape.LINE),
+                new Key(Text.get("cascade.key.mark"), MARK, Shape.DASHED),
+                new Key(Text.get("cascade.key.longsLiquidated"), LONG, Shape.TRIANGLE_DOWN),
+                new Key(Text.get("cascade.key.shortsLiquidated"), shortColor, Shape.TRIANGLE_UP),
+                new Key(Text.get("cascade.key.adl"), ADL, Shape.DIAMOND),
+                new Key(Text.get("cascade.key.backstop"), BACKSTOP, Shape.SQUARE)));
         if (other != null) {
-            keys.add(new Key("Mid, " + otherName, otherColor, Shape.DASHED));
+            keys.add(new Key(Text.format("cascade.key.midOn", otherName), otherColor, Shape.DASHED));
         }
         List<Layer> layers = new ArrayList<>();
         Series o = other;
@@ -195,10 +199,10 @@ public final class CascadeCharts extends GridPane {
         layers.add((gc, p) -> drawMarkers(gc, p, shortColor));
         double dry = runs.main().fundEmptySecond();
         if (!Double.isNaN(dry)) {
-            layers.add((gc, p) -> p.event(gc, dry, "insurance fund dry", LONG));
+            layers.add((gc, p) -> p.event(gc, dry, Text.get("cascade.event.fundDry"), LONG));
         }
-        price.setTitle("Price, " + mainName);
-        price.setContent(seconds, new Axis("price", lo - pad, hi + pad, CascadeCharts::priceLabel), null, keys, layers);
+        price.setTitle(Text.format("cascade.chart.priceOn", mainName));
+        price.setContent(seconds, new Axis(Text.get("cascade.axis.price"), lo - pad, hi + pad, CascadeCharts::priceLabel), null, keys, layers);
     }
 
     /**
@@ -278,20 +282,22 @@ public final class CascadeCharts extends GridPane {
             }
         }
         HeatImage image = new HeatImage(f, maxHeat);
-        List<Key> keys = new ArrayList<>(List.of(new Key("Mid", heatmap.themeProperty().get().text(), Shape.LINE),
-                new Key("Little waiting", RAMP[0], Shape.BAR), new Key("Much waiting", RAMP[RAMP.length - 1], Shape.BAR)));
+        List<Key> keys = new ArrayList<>(List.of(
+                new Key(Text.get("cascade.key.mid"), heatmap.themeProperty().get().text(), Shape.LINE),
+                new Key(Text.get("cascade.key.littleWaiting"), RAMP[0], Shape.BAR),
+                new Key(Text.get("cascade.key.muchWaiting"), RAMP[RAMP.length - 1], Shape.BAR)));
         Series o = other;
         List<Layer> layers = new ArrayList<>();
         layers.add(image::draw);
         if (o != null) {
-            keys.add(new Key("Mid, " + otherName, otherColor, Shape.DASHED));
+            keys.add(new Key(Text.format("cascade.key.midOn", otherName), otherColor, Shape.DASHED));
             layers.add((gc, p) -> p.polyline(gc, o.time, o.mid, o.n, false, otherColor, 2, true));
         }
         layers.add((gc, p) -> {
             p.polyline(gc, main.time, main.mid, main.n, false, Color.BLACK, 4, false);
             p.polyline(gc, main.time, main.mid, main.n, false, Color.WHITE, 2, false);
         });
-        heatmap.setContent(seconds, new Axis("price", yLo, yHi, CascadeCharts::priceLabel), null, keys, layers);
+        heatmap.setContent(seconds, new Axis(Text.get("cascade.axis.price"), yLo, yHi, CascadeCharts::priceLabel), null, keys, layers);
     }
 
     /**
@@ -392,21 +398,22 @@ public final class CascadeCharts extends GridPane {
             right = Math.max(right, other.max(other.cumulative));
         }
         Color text = liquidated.themeProperty().get().text();
-        List<Key> keys = new ArrayList<>(List.of(new Key("Longs per tick", LONG, Shape.BAR),
-                new Key("Shorts per tick", shortColor, Shape.BAR), new Key("Cumulative", text, Shape.LINE),
-                new Key("Open interest", MARK, Shape.DASHED)));
+        List<Key> keys = new ArrayList<>(List.of(new Key(Text.get("cascade.key.longsPerTick"), LONG, Shape.BAR),
+                new Key(Text.get("cascade.key.shortsPerTick"), shortColor, Shape.BAR),
+                new Key(Text.get("cascade.key.cumulative"), text, Shape.LINE),
+                new Key(Text.get("cascade.key.openInterest"), MARK, Shape.DASHED)));
         List<Layer> layers = new ArrayList<>();
         layers.add((gc, p) -> drawBars(gc, p, shortColor));
         layers.add((gc, p) -> p.polyline(gc, main.time, main.openInterest, main.n, true, MARK, 1.5, true));
         Series o = other;
         if (o != null) {
-            keys.add(new Key("Cumulative, " + otherName, otherColor, Shape.DASHED));
+            keys.add(new Key(Text.format("cascade.key.cumulativeOn", otherName), otherColor, Shape.DASHED));
             layers.add((gc, p) -> p.polyline(gc, o.time, o.cumulative, o.n, true, otherColor, 2, true));
         }
         layers.add((gc, p) -> p.polyline(gc, main.time, main.cumulative, main.n, true, p.theme().text(), 2, false));
-        liquidated.setContent(seconds, new Axis("per tick (shorts below 0)", -maxBarShort * 1.05, maxBarLong * 1.05,
-                CascadeCharts::usdLabel), new Axis("cumulative, open interest", 0, right * 1.05 + 1, CascadeCharts::usdLabel),
-                keys, layers);
+        liquidated.setContent(seconds, new Axis(Text.get("cascade.axis.perTick"), -maxBarShort * 1.05, maxBarLong * 1.05,
+                CascadeCharts::usdLabel), new Axis(Text.get("cascade.axis.cumulative"), 0, right * 1.05 + 1,
+                CascadeCharts::usdLabel), keys, layers);
     }
 
     /** Per pixel column the largest tick's notional: longs up from zero, shorts down. */
@@ -447,12 +454,13 @@ public final class CascadeCharts extends GridPane {
         if (other != null) {
             fundMax = Math.max(fundMax, other.max(other.fund));
         }
-        List<Key> keys = new ArrayList<>(List.of(new Key("Insurance fund", BACKSTOP, Shape.LINE),
-                new Key("ADL notional (right)", ADL, Shape.LINE), new Key("Bad debt (right)", LONG, Shape.LINE)));
+        List<Key> keys = new ArrayList<>(List.of(new Key(Text.get("cascade.key.fund"), BACKSTOP, Shape.LINE),
+                new Key(Text.get("cascade.key.adlNotional"), ADL, Shape.LINE),
+                new Key(Text.get("cascade.key.badDebt"), LONG, Shape.LINE)));
         List<Layer> layers = new ArrayList<>();
         Series o = other;
         if (o != null) {
-            keys.add(new Key("Fund, " + otherName, otherColor, Shape.DASHED));
+            keys.add(new Key(Text.format("cascade.key.fundOn", otherName), otherColor, Shape.DASHED));
             layers.add((gc, p) -> p.polyline(gc, o.time, o.fund, o.n, false, otherColor, 2, true));
         }
         layers.add((gc, p) -> p.polyline(gc, main.time, main.adlNotional, main.n, true, ADL, 2, false));
@@ -460,10 +468,10 @@ public final class CascadeCharts extends GridPane {
         layers.add((gc, p) -> p.polyline(gc, main.time, main.fund, main.n, false, BACKSTOP, 2.5, false));
         double dry = runs.main().fundEmptySecond();
         if (!Double.isNaN(dry)) {
-            layers.add((gc, p) -> p.event(gc, dry, "fund dry " + EventLog.clock(dry), LONG));
+            layers.add((gc, p) -> p.event(gc, dry, Text.format("cascade.event.fundDryAt", EventLog.clock(dry)), LONG));
         }
-        fund.setContent(seconds, new Axis("fund", 0, fundMax * 1.08 + 1, CascadeCharts::usdLabel),
-                new Axis("ADL, bad debt", 0, covered * 1.08 + 1, CascadeCharts::usdLabel), keys, layers);
+        fund.setContent(seconds, new Axis(Text.get("cascade.axis.fund"), 0, fundMax * 1.08 + 1, CascadeCharts::usdLabel),
+                new Axis(Text.get("cascade.axis.covered"), 0, covered * 1.08 + 1, CascadeCharts::usdLabel), keys, layers);
     }
 
     private void showDepth(double seconds, Color otherColor, String otherName) {
@@ -473,19 +481,19 @@ public final class CascadeCharts extends GridPane {
             maxR = Math.max(maxR, other.max(other.r) * 1.1);
         }
         Color text = depth.themeProperty().get().text();
-        List<Key> keys = new ArrayList<>(List.of(new Key("Bids", BACKSTOP, Shape.LINE), new Key("Asks", ADL, Shape.LINE),
-                new Key("R (right)", text, Shape.LINE)));
+        List<Key> keys = new ArrayList<>(List.of(new Key(Text.get("cascade.key.bids"), BACKSTOP, Shape.LINE),
+                new Key(Text.get("cascade.key.asks"), ADL, Shape.LINE), new Key(Text.get("cascade.key.r"), text, Shape.LINE)));
         List<Layer> layers = new ArrayList<>();
         layers.add((gc, p) -> p.polyline(gc, main.time, main.bid, main.n, false, BACKSTOP, 2, false));
         layers.add((gc, p) -> p.polyline(gc, main.time, main.ask, main.n, false, ADL, 2, false));
         layers.add((gc, p) -> p.reference(gc, 1, true, "R = 1", LONG));
         Series o = other;
         if (o != null) {
-            keys.add(new Key("R, " + otherName, otherColor, Shape.DASHED));
+            keys.add(new Key(Text.format("cascade.key.rOn", otherName), otherColor, Shape.DASHED));
             layers.add((gc, p) -> p.polyline(gc, o.time, o.r, o.n, true, otherColor, 2, true));
         }
         layers.add((gc, p) -> p.polyline(gc, main.time, main.r, main.n, true, p.theme().text(), 2, false));
-        depth.setContent(seconds, new Axis("USD", 0, money * 1.08 + 1, CascadeCharts::usdLabel),
+        depth.setContent(seconds, new Axis(Text.get("cascade.axis.usd"), 0, money * 1.08 + 1, CascadeCharts::usdLabel),
                 new Axis("R", 0, maxR, CascadeCharts::ratioLabel), keys, layers);
     }
 

@@ -6,6 +6,7 @@ import io.liqlab.sim.FrameColumn;
 import io.liqlab.sim.Scenario;
 import io.liqlab.ui.Forms;
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import io.liqlab.ui.chart.ChartTheme;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -193,20 +194,19 @@ public final class CascadeView extends BorderPane {
                 return null;
             }
         });
-        scenario.setTooltip(new Tooltip("The scenario: who holds which positions, the book, the shock"));
-        Label note = new Label("A transparent teaching model with illustrative numbers: it shows how a cascade can "
-                + "feed itself, it does not forecast any market.");
+        scenario.setTooltip(new Tooltip(Text.get("cascade.scenarioTip")));
+        Label note = new Label(Text.get("cascade.modelNote"));
         note.setId("cascade-model-note");
         note.getStyleClass().add(Styles.STAND_IN_BANNER);
         note.setWrapText(true);
         note.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(note, Priority.ALWAYS);
-        Button assumptions = new Button("Assumptions…");
+        Button assumptions = new Button(Text.get("cascade.assumptions"));
         assumptions.setId("cascade-assumptions");
-        assumptions.setTooltip(new Tooltip("What this scenario assumes"));
+        assumptions.setTooltip(new Tooltip(Text.get("cascade.assumptionsTip")));
         assumptions.setOnAction(e -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.setTitle("Assumptions");
+            a.setTitle(Text.get("cascade.assumptions.title"));
             a.setHeaderText(vm.scenarioProperty().get() == null ? "" : vm.scenarioProperty().get().name());
             TextArea text = new TextArea(vm.assumptionsText());
             text.setEditable(false);
@@ -219,7 +219,7 @@ public final class CascadeView extends BorderPane {
             }
             a.show();
         });
-        Label scenarioLabel = new Label("Scenario");
+        Label scenarioLabel = new Label(Text.get("cascade.scenario"));
         scenarioLabel.setLabelFor(scenario);
         scenarioLabel.setMinWidth(USE_PREF_SIZE);
         assumptions.setMinWidth(USE_PREF_SIZE);
@@ -233,19 +233,19 @@ public final class CascadeView extends BorderPane {
     private Node controls() {
         Button back = new Button("◀|");
         back.setId("cascade-step-back");
-        back.setTooltip(new Tooltip("One tick back (Left)"));
+        back.setTooltip(new Tooltip(Text.get("cascade.stepBackTip")));
         back.setOnAction(e -> vm.step(-1));
         // A plain button: a toggle bound to the playing state could not be clicked (firing sets its bound value).
         Button play = new Button();
         play.setId("cascade-play");
         play.setMinWidth(USE_PREF_SIZE);
-        play.textProperty().bind(vm.playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
+        play.textProperty().bind(vm.playingProperty().map(p -> Text.get(p ? "cascade.pause" : "cascade.play")));
         vm.playingProperty().subscribe(p -> play.pseudoClassStateChanged(PLAYING, p));
-        play.setTooltip(new Tooltip("Play or pause (Space)"));
+        play.setTooltip(new Tooltip(Text.get("cascade.playTip")));
         play.setOnAction(e -> vm.togglePlay());
         Button forward = new Button("|▶");
         forward.setId("cascade-step-forward");
-        forward.setTooltip(new Tooltip("One tick forward (Right)"));
+        forward.setTooltip(new Tooltip(Text.get("cascade.stepForwardTip")));
         forward.setOnAction(e -> vm.step(1));
         ChoiceBox<Double> speed = new ChoiceBox<>();
         speed.setId("cascade-speed");
@@ -270,11 +270,11 @@ public final class CascadeView extends BorderPane {
             }
         });
         vm.speedProperty().subscribe(v -> speed.setValue(v.doubleValue()));
-        speed.setTooltip(new Tooltip("Simulated seconds per second (+ / -)"));
-        ToggleButton loop = new ToggleButton("Loop");
+        speed.setTooltip(new Tooltip(Text.get("cascade.speedTip")));
+        ToggleButton loop = new ToggleButton(Text.get("cascade.loop"));
         loop.setId("cascade-loop");
         loop.selectedProperty().bindBidirectional(vm.loopProperty());
-        loop.setTooltip(new Tooltip("Start over after the last tick"));
+        loop.setTooltip(new Tooltip(Text.get("cascade.loopTip")));
         scrubber.setId("cascade-scrubber");
         scrubber.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(scrubber, Priority.ALWAYS);
@@ -288,23 +288,24 @@ public final class CascadeView extends BorderPane {
         time.getStyleClass().add("cascade-time");
         time.setMinWidth(USE_PREF_SIZE);
         time.textProperty().bind(vm.timeProperty());
-        MenuButton export = new MenuButton("Export");
+        MenuButton export = new MenuButton(Text.get("cascade.export"));
         export.setId("cascade-export");
-        MenuItem csv = new MenuItem("Frames as CSV…");
-        csv.setOnAction(e -> choose("cascade-frames.csv", "CSV file", "*.csv").ifPresent(this::exportCsv));
-        MenuItem png = new MenuItem("This view as PNG…");
-        png.setOnAction(e -> choose("cascade.png", "PNG image", "*.png").ifPresent(this::exportPng));
-        MenuItem sequence = new MenuItem("Image sequence for slides…");
+        MenuItem csv = new MenuItem(Text.get("cascade.export.framesCsv"));
+        csv.setOnAction(e -> choose("cascade-frames.csv", Text.get("workspace.file.csvType"), "*.csv")
+                .ifPresent(this::exportCsv));
+        MenuItem png = new MenuItem(Text.get("cascade.export.viewPng"));
+        png.setOnAction(e -> choose("cascade.png", Text.get("workspace.file.pngType"), "*.png").ifPresent(this::exportPng));
+        MenuItem sequence = new MenuItem(Text.get("cascade.export.sequence"));
         sequence.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Folder for the image sequence");
+            chooser.setTitle(Text.get("cascade.export.sequenceFolder"));
             File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
             if (dir != null) {
                 exportImageSequence(dir.toPath(), 60);
             }
         });
         export.getItems().addAll(csv, png, sequence);
-        HBox row = new HBox(6, back, play, forward, new Label("Speed"), speed, loop, scrubber, time, export);
+        HBox row = new HBox(6, back, play, forward, new Label(Text.get("cascade.speed")), speed, loop, scrubber, time, export);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(2, 8, 4, 8));
         return row;
@@ -328,24 +329,24 @@ public final class CascadeView extends BorderPane {
 
     private Node sidePanel(ObservableValue<ChartTheme> theme) {
         Forms form = new Forms();
-        Label title = new Label("What if…");
+        Label title = new Label(Text.get("cascade.whatIf"));
         title.getStyleClass().add(Styles.SECTION);
         form.span(title);
         ComboBox<VenueProfile> venue = venueBox(vm.venueProperty());
         venue.setId("cascade-venue");
-        form.add("Venue", venue, venue);
+        form.add(Text.get("cascade.venue"), venue, venue);
         Slider shock = slider("cascade-shock", -30, 30, vm.shockPercentProperty());
         shock.setMajorTickUnit(10);
-        form.add("Shock", withValue(shock, vm.shockPercentProperty().map(v -> String.format(Locale.ROOT, "%+.1f%%", v.doubleValue()))), shock);
+        form.add(Text.get("cascade.shock"), withValue(shock, vm.shockPercentProperty().map(v -> String.format(Locale.ROOT, "%+.1f%%", v.doubleValue()))), shock);
         Slider depth = slider("cascade-depth", 0.25, 4, vm.depthMultiplierProperty());
-        form.add("Book depth", withValue(depth, vm.depthMultiplierProperty().map(v -> String.format(Locale.ROOT, "%.2fx", v.doubleValue()))), depth);
+        form.add(Text.get("cascade.depth"), withValue(depth, vm.depthMultiplierProperty().map(v -> String.format(Locale.ROOT, "%.2fx", v.doubleValue()))), depth);
         ChoiceBox<CascadeViewModel.LeverageMix> mix = new ChoiceBox<>();
         mix.setId("cascade-leverage-mix");
         mix.getItems().setAll(CascadeViewModel.LeverageMix.values());
         mix.valueProperty().bindBidirectional(vm.leverageMixProperty());
-        form.add("Leverage", mix, mix);
+        form.add(Text.get("cascade.leverage"), mix, mix);
         Slider longShare = slider("cascade-long-share", 0, 1, vm.longShareProperty());
-        form.add("Long share", withValue(longShare, vm.longShareProperty().map(v -> String.format(Locale.ROOT, "%.0f%%", v.doubleValue() * 100))), longShare);
+        form.add(Text.get("cascade.longShare"), withValue(longShare, vm.longShareProperty().map(v -> String.format(Locale.ROOT, "%.0f%%", v.doubleValue() * 100))), longShare);
         ComboBox<Integer> positions = new ComboBox<>();
         positions.setId("cascade-positions");
         positions.getItems().setAll(CascadeViewModel.POPULATIONS);
@@ -372,25 +373,25 @@ public final class CascadeView extends BorderPane {
                 vm.positionsProperty().set(n);
             }
         });
-        form.add("Positions", positions, positions);
-        CheckBox partial = new CheckBox("Partial liquidation");
+        form.add(Text.get("cascade.positions"), positions, positions);
+        CheckBox partial = new CheckBox(Text.get("cascade.partial"));
         partial.setId("cascade-partial");
         partial.selectedProperty().bindBidirectional(vm.partialLiquidationProperty());
-        CheckBox backstop = new CheckBox("Backstop");
+        CheckBox backstop = new CheckBox(Text.get("cascade.backstop"));
         backstop.setId("cascade-backstop");
         backstop.selectedProperty().bindBidirectional(vm.backstopProperty());
-        form.add("Rules", new VBox(4, partial, backstop), partial);
+        form.add(Text.get("cascade.rules"), new VBox(4, partial, backstop), partial);
         ChoiceBox<Scenario.AdlMode> adl = new ChoiceBox<>();
         adl.setId("cascade-adl");
         adl.getItems().setAll(Scenario.AdlMode.values());
         adl.setConverter(new StringConverter<>() {
             @Override
             public String toString(Scenario.AdlMode m) {
-                return m == null ? "" : switch (m) {
-                    case VENUE -> "Venue's ranking";
-                    case PRO_RATA -> "Pro-rata";
-                    case OFF -> "Off (bad debt)";
-                };
+                return m == null ? "" : Text.get(switch (m) {
+                    case VENUE -> "cascade.adl.venue";
+                    case PRO_RATA -> "cascade.adl.proRata";
+                    case OFF -> "cascade.adl.off";
+                });
             }
 
             @Override
@@ -399,8 +400,8 @@ public final class CascadeView extends BorderPane {
             }
         });
         adl.valueProperty().bindBidirectional(vm.adlProperty());
-        form.add("ADL", adl, adl);
-        CheckBox sideBySide = new CheckBox("Side by side with");
+        form.add(Text.get("cascade.adl"), adl, adl);
+        CheckBox sideBySide = new CheckBox(Text.get("cascade.sideBySide"));
         sideBySide.setId("cascade-compare");
         sideBySide.selectedProperty().bindBidirectional(vm.sideBySideProperty());
         ComboBox<VenueProfile> other = venueBox(vm.compareVenueProperty());
@@ -442,7 +443,7 @@ public final class CascadeView extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
 
-        Label logTitle = new Label("Event log (click a line to jump there)");
+        Label logTitle = new Label(Text.get("cascade.log.title"));
         logTitle.getStyleClass().add(Styles.SECTION);
         logList.setId("cascade-log");
         logList.setItems(vm.log());
@@ -464,7 +465,7 @@ public final class CascadeView extends BorderPane {
                 vm.scrub(entry.frame());
             }
         });
-        logList.setPlaceholder(new Label("No liquidations in this run."));
+        logList.setPlaceholder(new Label(Text.get("cascade.log.empty")));
         VBox logBox = new VBox(4, logTitle, logList);
         VBox.setVgrow(logList, Priority.ALWAYS);
         logBox.setPadding(new Insets(0, 8, 8, 8));
@@ -553,9 +554,9 @@ public final class CascadeView extends BorderPane {
     public CompletableFuture<Path> exportCsv(Path file) {
         CascadeViewModel.Runs r = vm.runsProperty().get();
         if (r == null) {
-            return failed("Nothing to export yet: the run is still computing.");
+            return failed(Text.get("cascade.export.nothingYet"));
         }
-        exportStatus.setText("Writing " + file.getFileName() + "…");
+        exportStatus.setText(Text.format("cascade.export.writing", file.getFileName()));
         return report(CompletableFuture.supplyAsync(() -> {
             try {
                 FramesCsv.writeFiles(r.main().frames(), file);
@@ -563,17 +564,17 @@ public final class CascadeView extends BorderPane {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, background), "Frames written to " + file + " (and " + FramesCsv.heatmapPath(file).getFileName() + ")");
+        }, background), Text.format("cascade.export.framesWritten", file, FramesCsv.heatmapPath(file).getFileName()));
     }
 
     /** Writes the pane as it is on screen as a PNG. */
     public CompletableFuture<Path> exportPng(Path file) {
         WritableImage image = snapshot(null, null);
-        exportStatus.setText("Writing " + file.getFileName() + "…");
+        exportStatus.setText(Text.format("cascade.export.writing", file.getFileName()));
         return report(CompletableFuture.supplyAsync(() -> {
             writePng(image, file);
             return file;
-        }, background), "View written to " + file);
+        }, background), Text.format("cascade.export.viewWritten", file));
     }
 
     /**
@@ -585,15 +586,15 @@ public final class CascadeView extends BorderPane {
     public CompletableFuture<Path> exportImageSequence(Path folder, int every) {
         CascadeViewModel.Runs r = vm.runsProperty().get();
         if (r == null) {
-            return failed("Nothing to export yet: the run is still computing.");
+            return failed(Text.get("cascade.export.nothingYet"));
         }
         if (exporting) {
-            return failed("An image sequence is already being written.");
+            return failed(Text.get("cascade.export.busy"));
         }
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            return failed("Cannot create " + folder + ": " + e.getMessage());
+            return failed(Text.format("cascade.export.cannotCreate", folder, e.getMessage()));
         }
         exporting = true;
         vm.pause();
@@ -603,13 +604,13 @@ public final class CascadeView extends BorderPane {
         int count = last / step + (last % step == 0 ? 1 : 2);
         CompletableFuture<Path> done = new CompletableFuture<>();
         sequenceStep(folder, 0, 0, step, last, count, back, done);
-        return report(done, "Image sequence written to " + folder + " (" + count + " images)");
+        return report(done, Text.format("cascade.export.sequenceWritten", folder, String.valueOf(count)));
     }
 
     private void sequenceStep(Path folder, int frame, int index, int step, int last, int count, int back,
                               CompletableFuture<Path> done) {
         vm.scrub(frame);
-        exportStatus.setText("Image " + (index + 1) + " of " + count + "…");
+        exportStatus.setText(Text.format("cascade.export.image", String.valueOf(index + 1), String.valueOf(count)));
         WritableImage image = charts.snapshot(null, null);
         Path file = folder.resolve(String.format(Locale.ROOT, "cascade-%04d.png", index + 1));
         CompletableFuture.runAsync(() -> writePng(image, file), background).whenComplete((ok, error) -> Platform.runLater(() -> {
@@ -633,7 +634,7 @@ public final class CascadeView extends BorderPane {
         try {
             io.liqlab.profile.AtomicFiles.write(file.toAbsolutePath(), out -> {
                 if (!ImageIO.write(buffered, "png", out)) {
-                    throw new IOException("no PNG writer available");
+                    throw new IOException(Text.get("cascade.export.noPngWriter"));
                 }
             });
         } catch (IOException e) {
@@ -651,7 +652,7 @@ public final class CascadeView extends BorderPane {
                 if (cause instanceof java.io.UncheckedIOException u) {
                     cause = u.getCause();
                 }
-                exportStatus.setText("Export failed: " + cause.getMessage());
+                exportStatus.setText(Text.format("cascade.export.failed", cause.getMessage()));
             }
         }));
     }

@@ -6,6 +6,7 @@ import io.liqlab.sim.Frames;
 import io.liqlab.sim.Scenario;
 import io.liqlab.sim.SimulationResult;
 import io.liqlab.sim.Simulator;
+import io.liqlab.ui.Text;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -50,19 +51,20 @@ public final class CascadeViewModel {
 
     /** Leverage mixes a teacher can swap in: who is in the crowd. */
     public enum LeverageMix {
-        SCENARIO("Scenario's mix", null),
-        CAUTIOUS("Cautious (2-5x)", List.of(new Scenario.LeverageWeight(2, 0.5), new Scenario.LeverageWeight(3, 0.3),
+        SCENARIO("cascade.mix.scenario", null),
+        CAUTIOUS("cascade.mix.cautious", List.of(new Scenario.LeverageWeight(2, 0.5), new Scenario.LeverageWeight(3, 0.3),
                 new Scenario.LeverageWeight(5, 0.2))),
-        TYPICAL("Typical (5-25x)", List.of(new Scenario.LeverageWeight(5, 0.3), new Scenario.LeverageWeight(10, 0.4),
+        TYPICAL("cascade.mix.typical", List.of(new Scenario.LeverageWeight(5, 0.3), new Scenario.LeverageWeight(10, 0.4),
                 new Scenario.LeverageWeight(25, 0.3))),
-        DEGEN("High (25-100x)", List.of(new Scenario.LeverageWeight(25, 0.4), new Scenario.LeverageWeight(50, 0.4),
+        DEGEN("cascade.mix.high", List.of(new Scenario.LeverageWeight(25, 0.4), new Scenario.LeverageWeight(50, 0.4),
                 new Scenario.LeverageWeight(100, 0.2)));
 
-        private final String label;
+        /** The Messages key of its name. */
+        private final String labelKey;
         private final List<Scenario.LeverageWeight> weights;
 
-        LeverageMix(String label, List<Scenario.LeverageWeight> weights) {
-            this.label = label;
+        LeverageMix(String labelKey, List<Scenario.LeverageWeight> weights) {
+            this.labelKey = labelKey;
             this.weights = weights;
         }
 
@@ -72,7 +74,7 @@ public final class CascadeViewModel {
 
         @Override
         public String toString() {
-            return label;
+            return Text.get(labelKey);
         }
     }
 
@@ -227,8 +229,7 @@ public final class CascadeViewModel {
         for (String a : s.assumptions()) {
             sb.append("\n- ").append(a);
         }
-        sb.append("\n\nThis is a transparent teaching model: every position, the book and the rules are simple, "
-                + "seeded and shown. It illustrates how a cascade can feed itself; it does not forecast any market.");
+        sb.append("\n\n").append(Text.get("cascade.assumptions.model"));
         return sb.toString();
     }
 
@@ -401,8 +402,8 @@ public final class CascadeViewModel {
         inFlight = job;
         running.set(true);
         progress.set(0);
-        status.set("Running " + String.format(Locale.ROOT, "%,d", main.population().positions()) + " positions"
-                + (other == null ? "" : " on two venues") + "…");
+        status.set(Text.format(other == null ? "cascade.status.running" : "cascade.status.runningTwoVenues",
+                String.format(Locale.ROOT, "%,d", main.population().positions())));
         background.execute(() -> {
             Runs done = null;
             String failure = null;
@@ -415,7 +416,7 @@ public final class CascadeViewModel {
             } catch (CancellationException e) {
                 // newer inputs are waiting
             } catch (RuntimeException | OutOfMemoryError e) {
-                failure = e instanceof OutOfMemoryError ? "out of memory (try fewer positions)" : String.valueOf(e.getMessage());
+                failure = e instanceof OutOfMemoryError ? Text.get("cascade.status.outOfMemory") : String.valueOf(e.getMessage());
             }
             Runs result = done;
             String error = failure;
@@ -432,7 +433,7 @@ public final class CascadeViewModel {
         running.set(false);
         progress.set(1);
         if (error != null) {
-            status.set("Run failed: " + error);
+            status.set(Text.format("cascade.status.failed", error));
             return;
         }
         if (result == null) {
@@ -596,14 +597,12 @@ public final class CascadeViewModel {
         double start = f.get(FrameColumn.MID, 0);
         double mid = f.get(FrameColumn.MID, i);
         time.set(EventLog.clock(f.get(FrameColumn.TIME, i)) + " / " + EventLog.clock(f.get(FrameColumn.TIME, f.size() - 1)));
-        StringBuilder sb = new StringBuilder(96);
-        sb.append("Mid ").append(io.liqlab.core.Numbers.price(mid)).append(" (")
-                .append(EventLog.signedPercent((mid / start - 1) * 100)).append(")   Liquidated ")
-                .append(EventLog.usd(f.get(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL, i))).append("   Fund ")
-                .append(EventLog.usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, i)))).append("   ADL ")
-                .append(String.format(Locale.ROOT, "%,d", adlFills(f, i))).append(" fills   Bad debt ")
-                .append(EventLog.usd(f.get(FrameColumn.CUMULATIVE_BAD_DEBT, i))).append("   R ")
-                .append(String.format(Locale.ROOT, "%.2f", f.get(FrameColumn.R, i)));
-        readout.set(sb.toString());
+        readout.set(Text.format("cascade.readout", io.liqlab.core.Numbers.price(mid),
+                EventLog.signedPercent((mid / start - 1) * 100),
+                EventLog.usd(f.get(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL, i)),
+                EventLog.usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, i))),
+                String.format(Locale.ROOT, "%,d", adlFills(f, i)),
+                EventLog.usd(f.get(FrameColumn.CUMULATIVE_BAD_DEBT, i)),
+                String.format(Locale.ROOT, "%.2f", f.get(FrameColumn.R, i))));
     }
 }

@@ -6,6 +6,7 @@ import io.liqlab.sim.Frames;
 import io.liqlab.sim.Scenario;
 import io.liqlab.sim.SimulationResult;
 import io.liqlab.sim.SimulationSummary;
+import io.liqlab.ui.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Locale;
 
 /**
  * A run told in plain words, for the event log and the summary lines: what a teacher would say while pointing at
- * the screen. Pure Java; built on the worker thread with the run, so the FX thread only shows it.
+ * the screen. Pure Java; built on the worker thread with the run, so the FX thread only shows it. The words come
+ * from the Messages bundle ({@code cascade.log.*}, {@code cascade.summary.*}, {@code cascade.difference.*}); the
+ * numbers keep their own fixed formats ($12.6M, -3.0%, 7,108), passed to the patterns already formatted.
  */
 public final class EventLog {
 
@@ -44,8 +47,8 @@ public final class EventLog {
         Scenario.Shock shock = s.driver().shock();
         if (shock != null && shock.percent() != 0) {
             int frame = Math.min(f.size() - 1, (int) Math.ceil(shock.atSecond() / tick - 1e-9));
-            out.add(new Entry(frame, shock.atSecond(), Kind.SHOCK, clock(shock.atSecond()) + " - shock: the mid jumps "
-                    + signedPercent(shock.percent()) + " and makers pull their quotes"));
+            out.add(new Entry(frame, shock.atSecond(), Kind.SHOCK, clock(shock.atSecond()) + " - "
+                    + Text.format("cascade.log.shock", signedPercent(shock.percent()))));
         }
         boolean adlSeen = false;
         boolean fundEmpty = false;
@@ -56,7 +59,7 @@ public final class EventLog {
             if (!aboveOne && f.get(FrameColumn.R, i) > 1) {
                 aboveOne = true;
                 out.add(new Entry(i, f.get(FrameColumn.TIME, i), Kind.CASCADE, clock(f.get(FrameColumn.TIME, i))
-                        + " - R passes 1: liquidations waiting within 1% now outweigh the book that must absorb them"));
+                        + " - " + Text.get("cascade.log.cascade")));
             }
             if (liquidations(f, i) == 0) {
                 i++;
@@ -84,42 +87,42 @@ public final class EventLog {
             }
             StringBuilder line = new StringBuilder(clock(f.get(FrameColumn.TIME, first))).append(" - ");
             if (longs > 0) {
-                line.append(count(longs)).append(longs == 1 ? " long" : " longs").append(" liquidated, ").append(usd(longNotional));
+                line.append(Text.format("cascade.log.longs", count(longs), longs, usd(longNotional)));
             }
             if (shorts > 0) {
-                line.append(longs > 0 ? "; " : "").append(count(shorts)).append(shorts == 1 ? " short" : " shorts")
-                        .append(longs > 0 ? ", " : " liquidated, ").append(usd(shortNotional));
+                line.append(longs > 0 ? "; " + Text.format("cascade.log.andShorts", count(shorts), shorts, usd(shortNotional))
+                        : Text.format("cascade.log.shorts", count(shorts), shorts, usd(shortNotional)));
             }
             if (backstop > 0) {
-                line.append("; backstop took ").append(usd(backstop));
+                line.append("; ").append(Text.format("cascade.log.backstop", usd(backstop)));
             }
             if (adlCount > 0) {
-                line.append("; ADL closed ").append(count((long) adlCount)).append(" opposing, ").append(usd(adlNotional));
+                line.append("; ").append(Text.format("cascade.log.adl", count((long) adlCount), usd(adlNotional)));
             }
             double before = f.get(FrameColumn.MID, first - 1);
-            line.append("; price ").append(signedPercent((f.get(FrameColumn.MID, last) / before - 1) * 100))
-                    .append(" (").append(signedPercent((f.get(FrameColumn.MID, last) / start - 1) * 100)).append(" from start)");
-            line.append("; insurance fund ").append(usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, last)))).append(" left");
+            line.append("; ").append(Text.format("cascade.log.price",
+                    signedPercent((f.get(FrameColumn.MID, last) / before - 1) * 100),
+                    signedPercent((f.get(FrameColumn.MID, last) / start - 1) * 100)));
+            line.append("; ").append(Text.format("cascade.log.fund", usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, last)))));
             out.add(new Entry(first, f.get(FrameColumn.TIME, first), Kind.LIQUIDATIONS, line.toString()));
             for (int k = first; k <= last; k++) {
                 double t = f.get(FrameColumn.TIME, k);
                 if (!adlSeen && f.get(FrameColumn.ADL_COUNT, k) > 0) {
                     adlSeen = true;
-                    out.add(new Entry(k, t, Kind.ADL, clock(t) + " - first auto-deleveraging: profitable opposing positions are closed to cover losses"));
+                    out.add(new Entry(k, t, Kind.ADL, clock(t) + " - " + Text.get("cascade.log.firstAdl")));
                 }
                 if (!fundEmpty && f.get(FrameColumn.INSURANCE_FUND, k) < 1) {
                     fundEmpty = true;
-                    out.add(new Entry(k, t, Kind.FUND_EMPTY, clock(t) + " - the insurance fund runs dry"));
+                    out.add(new Entry(k, t, Kind.FUND_EMPTY, clock(t) + " - " + Text.get("cascade.log.fundEmpty")));
                 }
                 if (!badDebtSeen && f.get(FrameColumn.CUMULATIVE_BAD_DEBT, k) >= 1) {
                     badDebtSeen = true;
-                    out.add(new Entry(k, t, Kind.BAD_DEBT, clock(t) + " - bad debt: losses nobody covers, "
-                            + usd(f.get(FrameColumn.CUMULATIVE_BAD_DEBT, k))));
+                    out.add(new Entry(k, t, Kind.BAD_DEBT, clock(t) + " - "
+                            + Text.format("cascade.log.badDebt", usd(f.get(FrameColumn.CUMULATIVE_BAD_DEBT, k)))));
                 }
                 if (!aboveOne && f.get(FrameColumn.R, k) > 1) {
                     aboveOne = true;
-                    out.add(new Entry(k, t, Kind.CASCADE, clock(t)
-                            + " - R passes 1: liquidations waiting within 1% now outweigh the book that must absorb them"));
+                    out.add(new Entry(k, t, Kind.CASCADE, clock(t) + " - " + Text.get("cascade.log.cascade")));
                 }
             }
             i = last + 1;
@@ -131,38 +134,37 @@ public final class EventLog {
     /** The run in one paragraph: what was liquidated, how far the price fell, who paid. */
     public static String summary(SimulationResult r, String venueName) {
         SimulationSummary s = r.summary();
-        StringBuilder sb = new StringBuilder();
-        sb.append(venueName).append(": ").append(usd(s.liquidatedNotional())).append(" liquidated");
-        if (s.liquidatedNotional() > 0) {
-            sb.append(" (").append(String.format(Locale.ROOT, "%.0f%%", s.longShareOfLiquidated() * 100)).append(" long)");
-        }
-        sb.append(" in ").append(count(s.liquidations())).append(s.liquidations() == 1 ? " liquidation" : " liquidations");
-        sb.append(" · trough ").append(signedPercent(s.troughPercent()));
-        sb.append(" · ADL ").append(count(s.adlCount())).append(" fills, ").append(usd(s.adlNotional()));
-        sb.append(" · insurance fund lowest ").append(usd(Math.max(0, s.insuranceFundMin())));
+        String longShare = s.liquidatedNotional() > 0
+                ? Text.format("cascade.summary.longShare", String.format(Locale.ROOT, "%.0f%%", s.longShareOfLiquidated() * 100))
+                : "";
         double dry = r.fundEmptySecond();
-        if (!Double.isNaN(dry)) {
-            sb.append(" (dry at ").append(clock(dry)).append(')');
-        }
-        sb.append(" · bad debt ").append(usd(s.badDebt()));
-        sb.append(" · backstop ").append(usd(s.backstopNotional()));
-        sb.append(" · max R ").append(String.format(Locale.ROOT, "%.2f", s.maxR()));
-        return sb.toString();
+        String dryAt = Double.isNaN(dry) ? "" : Text.format("cascade.summary.dryAt", clock(dry));
+        return String.join(" · ",
+                Text.format("cascade.summary.liquidated", venueName, usd(s.liquidatedNotional()), longShare,
+                        count(s.liquidations()), s.liquidations()),
+                Text.format("cascade.summary.trough", signedPercent(s.troughPercent())),
+                Text.format("cascade.summary.adl", count(s.adlCount()), usd(s.adlNotional())),
+                Text.format("cascade.summary.fundLowest", usd(Math.max(0, s.insuranceFundMin())), dryAt),
+                Text.format("cascade.summary.badDebt", usd(s.badDebt())),
+                Text.format("cascade.summary.backstop", usd(s.backstopNotional())),
+                Text.format("cascade.summary.maxR", String.format(Locale.ROOT, "%.2f", s.maxR())));
     }
 
     /** Two runs of the same shock compared in one line: {@code b} against {@code a}. */
     public static String difference(SimulationResult a, String aName, SimulationResult b, String bName) {
         SimulationSummary x = a.summary();
         SimulationSummary y = b.summary();
-        StringBuilder sb = new StringBuilder(bName).append(" vs ").append(aName).append(": liquidated ")
-                .append(usd(y.liquidatedNotional())).append(" vs ").append(usd(x.liquidatedNotional()));
+        StringBuilder sb = new StringBuilder(Text.format("cascade.difference.liquidated", bName, aName,
+                usd(y.liquidatedNotional()), usd(x.liquidatedNotional())));
         if (x.liquidatedNotional() > 0) {
             sb.append(" (").append(signedPercent((y.liquidatedNotional() / x.liquidatedNotional() - 1) * 100)).append(')');
         }
-        sb.append(" · trough ").append(signedPercent(y.troughPercent())).append(" vs ").append(signedPercent(x.troughPercent()));
-        sb.append(" · ADL ").append(count(y.adlCount())).append(" vs ").append(count(x.adlCount())).append(" fills");
-        sb.append(" · bad debt ").append(usd(y.badDebt())).append(" vs ").append(usd(x.badDebt()));
-        sb.append(" · backstop ").append(usd(y.backstopNotional())).append(" vs ").append(usd(x.backstopNotional()));
+        sb.append(" · ").append(Text.format("cascade.difference.trough", signedPercent(y.troughPercent()),
+                signedPercent(x.troughPercent())));
+        sb.append(" · ").append(Text.format("cascade.difference.adl", count(y.adlCount()), count(x.adlCount())));
+        sb.append(" · ").append(Text.format("cascade.difference.badDebt", usd(y.badDebt()), usd(x.badDebt())));
+        sb.append(" · ").append(Text.format("cascade.difference.backstop", usd(y.backstopNotional()),
+                usd(x.backstopNotional())));
         return sb.toString();
     }
 

@@ -131,7 +131,7 @@ public final class WorkspaceView extends BorderPane {
         profilesTab.setId("tab-profiles");
         Tab tiersTab = lazyTab(Text.get("workspace.tab.tiers"), () -> new io.liqlab.ui.tiers.TierEditorView(tiers, vm.position().positionProperty()));
         tiersTab.setId("tab-tiers");
-        Tab cascadeTab = new Tab("Cascade");
+        Tab cascadeTab = new Tab(Text.get("workspace.tab.cascade"));
         this.cascadeTab = cascadeTab;
         cascadeTab.setId("tab-cascade");
         // Built on first view: loading the scenarios and the first run wait until a teacher opens the tab.
