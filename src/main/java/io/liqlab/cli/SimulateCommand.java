@@ -159,7 +159,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         b.append(String.format(Locale.ROOT, "  memory: %d bytes per position for the run, %d at the peak while ordering; "
                 + "every cold run above fits in %s%n", io.liqlab.sim.Simulator.BYTES_PER_POSITION,
-                io.liqlab.sim.Simulator.PEAK_BYTES_PER_POSITION, SimulationBench.HEAP.substring(2)));
+                io.liqlab.sim.Simulator.PEAK_BYTES_PER_POSITION, SimulationBench.HEAP));
         b.append(System.lineSeparator()).append("  engine time by phase: population / ordering / cascade").append(System.lineSeparator());
         phases(b, "cold", r.cold());
         phases(b, "warm", r.warm());

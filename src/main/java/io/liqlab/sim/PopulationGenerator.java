@@ -25,7 +25,7 @@ final class PopulationGenerator {
     /** Positions per chunk: each chunk draws from its own stream, so the population is the same on any core count. */
     static final int CHUNK = 8192;
 
-    static Positions generate(Scenario scenario, VenueRules rules, long seed, BooleanSupplier cancelled,
+    static Positions generate(Scenario scenario, VenueRules rules, long seed, boolean parallel, BooleanSupplier cancelled,
                               ProgressSink progress) {
         Scenario.Population pop = scenario.population();
         int n = pop.positions();
@@ -54,7 +54,11 @@ final class PopulationGenerator {
                 progress.report(Phase.POPULATION, (double) done.incrementAndGet() / chunks);
             }
         };
-        Parallel.run(worker, worker);
+        if (parallel) {
+            Parallel.run(worker, worker);
+        } else {
+            worker.run();
+        }
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("cancelled while drawing positions");
         }
