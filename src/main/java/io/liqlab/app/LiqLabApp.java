@@ -49,13 +49,35 @@ public final class LiqLabApp extends Application {
     private WorkspaceViewModel workspace;
     private WorkspaceView view;
 
+    /**
+     * The profiles (and the UI's words), read on another thread while JavaFX starts its toolkit: the two take
+     * about as long as each other, so the window's first frame waits for the longer, not for both.
+     */
+    private static java.util.concurrent.CompletableFuture<ProfileCatalog> preloaded;
+
     public static void launchApp(String[] args) {
+        preloaded = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            ProfileCatalog catalog = ProfileCatalog.loadDefault();
+            Text.get("workspace.reset"); // the Messages bundle, parsed once here rather than on the FX thread
+            return catalog;
+        }, r -> Thread.ofPlatform().daemon().name("liqlab-preload").start(r));
         Application.launch(LiqLabApp.class, args);
+    }
+
+    private static ProfileCatalog catalog() {
+        if (preloaded != null) {
+            try {
+                return preloaded.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                // read it again below, where a failure shows as it always has
+            }
+        }
+        return ProfileCatalog.loadDefault();
     }
 
     @Override
     public void start(Stage stage) {
-        ProfileCatalog catalog = ProfileCatalog.loadDefault();
+        ProfileCatalog catalog = catalog();
         store = new WorkspaceStore(UserDirectories.configDir().resolve("workspace.json"));
         LiquidationEngine engine = new LiquidationEngine();
         // One live list: a profile saved in the tier editor shows up in every tab at once.
