@@ -50,9 +50,8 @@ public final class Simulator {
     public static SimulationResult run(Scenario scenario, VenueRules rules, DoubleConsumer progress,
                                        BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        boolean warming = warmUpAlongside(scenario, rules);
+        warmUpAlongside(scenario, rules);
         Run run = new Run(scenario, rules, progress, cancelled);
-        run.drawInParallel = !warming; // the warm-up has the second core (measured: 469 against 536 ms median)
         run.execute();
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         return run.result(elapsed);
@@ -65,6 +64,8 @@ public final class Simulator {
 
     /** Positions from which a first run in a JVM warms the JIT on a second core. */
     static final int WARM_UP_FROM = 200_000;
+    /** Size of the warm-up copy of the run. */
+    static final int WARM_UP_POSITIONS = 50_000;
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
@@ -79,7 +80,8 @@ public final class Simulator {
                 || Boolean.getBoolean("liqlab.sim.noWarmUp") || !WARMED.compareAndSet(false, true)) {
             return false;
         }
-        Scenario small = scenario.withPositions(50_000).withDuration(Math.min(300, scenario.clock().durationSeconds()));
+        Scenario small = scenario.withPositions(Integer.getInteger("liqlab.sim.warmUpPositions", WARM_UP_POSITIONS))
+                .withDuration(Math.min(Integer.getInteger("liqlab.sim.warmUpSeconds", 300), scenario.clock().durationSeconds()));
         Thread.ofPlatform().daemon().name("liqlab-sim-warm-up").start(() -> {
             try {
                 new Run(small, rules, f -> { }, () -> false).execute();
@@ -108,7 +110,6 @@ public final class Simulator {
 
     private static final class Run {
         private java.util.List<PlacedPosition> placed;
-        private boolean drawInParallel = true;
         private final Scenario scenario;
         private final VenueRules rules;
         private final DoubleConsumer progress;
@@ -242,7 +243,7 @@ public final class Simulator {
             long t0 = System.nanoTime();
             double start = scenario.market().startPrice();
             p = placed != null ? PopulationGenerator.place(rules, start, placed)
-                    : PopulationGenerator.generate(scenario, rules, scenario.seed(), drawInParallel, cancelled, (phase, f) -> {
+                    : PopulationGenerator.generate(scenario, rules, scenario.seed(), cancelled, (phase, f) -> {
                 if (phase == PopulationGenerator.Phase.ORDERING && orderingStarted == 0) {
                     orderingStarted = System.nanoTime();
                 }
