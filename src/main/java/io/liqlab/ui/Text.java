@@ -16,9 +16,14 @@ public final class Text {
     private Text() {
     }
 
+    /** Texts without arguments, by language and key: the window asks for a few hundred while it opens. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> PLAIN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The text for {@code key} in the user's display language. */
     public static String get(String key) {
-        return format(key);
+        Locale display = Locale.getDefault(Locale.Category.DISPLAY);
+        return PLAIN.computeIfAbsent(display.toLanguageTag() + '\u0000' + key, k -> format(key));
     }
 
     /** The pattern for {@code key} with {@code args} filled in, in the user's display language. */
