@@ -44,7 +44,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The main window's content: a toolbar and three tabs (position workspace, venues side by side, profiles). */
+/** The main window's content: the toolbar, the guided-example strip and five tabs (position, compare, profiles, tier editor, cascade). */
 public final class WorkspaceView extends BorderPane {
 
     private final WorkspaceViewModel vm;
