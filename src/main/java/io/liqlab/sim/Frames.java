@@ -66,10 +66,6 @@ public final class Frames {
         columns[column.ordinal()][size] = value;
     }
 
-    double current(FrameColumn column) {
-        return columns[column.ordinal()][size];
-    }
-
     void setHeat(int bucket, double value) {
         heat[size * buckets + bucket] = (float) value;
     }

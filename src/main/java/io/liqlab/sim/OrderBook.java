@@ -57,10 +57,6 @@ final class OrderBook {
         return mid;
     }
 
-    double stress() {
-        return stress;
-    }
-
     void setStress(double stress) {
         this.stress = stress;
     }

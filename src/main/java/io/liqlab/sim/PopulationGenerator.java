@@ -115,9 +115,8 @@ final class PopulationGenerator {
             int longCount = p.longCount;
             for (int i = 0; i < p.size; i++) {
                 double lev = leverage[pick(cumulative, p.margin[i])];
-                // Pareto: min * U^(-1/alpha) = min * exp(E / alpha) with E exponential.
-                double notional = scale * Math.min(maxNotional, minNotional * Math.exp(p.quantity[i] * tailInverse));
-                double e = Math.max(floorPrice, centres[i < longCount ? 0 : 1] * (1 + spread * p.entry[i]));
+                double notional = notional(p.quantity[i]);
+                double e = entry(centres[i < longCount ? 0 : 1], p.entry[i]);
                 p.entry[i] = e;
                 p.quantity[i] = notional / e;
                 p.margin[i] = notional;
@@ -171,49 +170,45 @@ final class PopulationGenerator {
         /** Pass 4: a position already past its liquidation price at the start is drawn again (a few percent). */
         void redrawPast(SplittableRandom random) {
             for (int i = 0; i < p.size; i++) {
-                double t = p.trigger[i];
-                boolean past = i < p.longCount ? t >= start : t <= start;
-                if (past) {
+                if (isPast(i)) {
                     drawOne(i, random);
                 }
             }
         }
 
-        /**
-         * One position. A method of its own so the JIT compiles it after a few hundred calls, instead of the
-         * whole chunk loop running interpreted until an on-stack replacement is ready.
-         */
+        /** A position drawn again, one by one, until it is not already past its liquidation price (pass 4). */
         private void drawOne(int i, SplittableRandom random) {
             int sign = i < p.longCount ? 1 : -1;
             double lev = leverage[pick(cumulative, random.nextDouble())];
-            // Pareto: min * U^(-1/alpha) = min * exp(E / alpha) with E exponential (the JDK's ziggurat, faster than pow).
-            double notional = scale * Math.min(maxNotional, minNotional * Math.exp(random.nextExponential() * tailInverse));
+            double notional = notional(random.nextExponential());
             double centre = sign > 0 ? longCentre : shortCentre;
             for (int attempt = 0; ; attempt++) {
-                double e = attempt == MAX_REDRAWS ? start : Math.max(floorPrice, centre * (1 + spread * random.nextGaussian()));
-                double q = notional / e;
-                double maxLev = LiquidationEngine.maxLeverage(rules, e, q, Double.NaN);
-                double m = notional / Math.min(lev, maxLev);
-                double t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
-                if (Double.isNaN(t) && m <= LiquidationEngine.maintenanceMargin(rules, e, q, e)) {
-                    // Liquidatable at entry even at the tier's maximum (a schedule whose mmr exceeds
-                    // 1/maxLeverage): hold twice the maintenance margin instead.
-                    m = 2 * LiquidationEngine.maintenanceMargin(rules, e, q, e);
-                    t = LiquidationEngine.thresholdPrice(rules, sign, e, q, m, 1);
-                }
-                if (Double.isNaN(t)) {
-                    t = sign > 0 ? 0 : Double.POSITIVE_INFINITY;
-                }
-                boolean pastAlready = sign > 0 ? t >= start : t <= start;
-                if (!pastAlready || attempt == MAX_REDRAWS) {
-                    p.entry[i] = e;
-                    p.quantity[i] = q;
-                    p.margin[i] = m;
-                    p.trigger[i] = t;
-                    p.keys[i] = Positions.key(t, sign < 0, i, keyScale);
+                double e = attempt == MAX_REDRAWS ? start : entry(centre, random.nextGaussian());
+                p.entry[i] = e;
+                p.quantity[i] = notional / e;
+                p.margin[i] = notional;
+                p.trigger[i] = lev;
+                rulesFor(i, sign);
+                if (!isPast(i) || attempt == MAX_REDRAWS) {
                     return;
                 }
             }
+        }
+
+        /** Pareto notional from an exponential draw: min * U^(-1/alpha) = min * exp(E / alpha), capped. */
+        private double notional(double exponential) {
+            return scale * Math.min(maxNotional, minNotional * Math.exp(exponential * tailInverse));
+        }
+
+        /** Entry price from a standard normal draw around the side's centre. */
+        private double entry(double centre, double normal) {
+            return Math.max(floorPrice, centre * (1 + spread * normal));
+        }
+
+        /** Already past its liquidation price at the start price. */
+        private boolean isPast(int i) {
+            double t = p.trigger[i];
+            return i < p.longCount ? t >= start : t <= start;
         }
     }
 
@@ -274,7 +269,7 @@ final class PopulationGenerator {
     }
 
     /** Where a run is, for progress bars. */
-    enum Phase { POPULATION, ORDERING, CASCADE }
+    enum Phase { POPULATION, ORDERING }
 
     interface ProgressSink {
         void report(Phase phase, double fractionOfPhase);

@@ -44,10 +44,6 @@ final class Positions {
         return i < longCount ? 1 : -1;
     }
 
-    boolean isOpen(int i) {
-        return state[i] != CLOSED;
-    }
-
     // ---- ordering ------------------------------------------------------------------------------------------
 
     /** Upper end of the price range trigger keys are quantised over, as a multiple of the start price. */
@@ -136,14 +132,5 @@ final class Positions {
         t = margin[a];
         margin[a] = margin[b];
         margin[b] = t;
-    }
-
-    boolean isSorted(int from, int to) {
-        for (int i = from + 1; i < to; i++) {
-            if (trigger[i - 1] > trigger[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

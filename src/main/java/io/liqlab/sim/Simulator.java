@@ -525,20 +525,11 @@ public final class Simulator {
                     unwindClearing(s, quantity, price);
                 } else {
                     // The fund pays for unwinding as much as it can; ADL takes the rest at the takeover price.
-                    double covered = coverableUnwind(s, quantity, price);
+                    double covered = coverable(s, quantity, price);
                     if (covered > 0) {
                         unwindClearing(s, covered, price);
                     }
-                    double rest = quantity - covered;
-                    if (proRata) {
-                        pendingQty[side] += rest;
-                        pendingCost[side] += rest * price;
-                        continue;
-                    }
-                    double matched = matchByRanking(-s, rest, price);
-                    if (matched < rest) {
-                        unwindClearing(s, rest - matched, price);
-                    }
+                    handToAdl(s, quantity - covered, price);
                 }
                 settleClearingDust();
             }
@@ -625,23 +616,21 @@ public final class Simulator {
             double equity = m + s * (fill - q * e);
             if (mayNeedAdl && equity < 0 && -equity > insurance) {
                 // The fund pays for as much of the position as it can cover; ADL takes the rest.
-                double covered = coverableQuantity(s, q, e, m);
+                double covered = coverable(s, q, e - s * m / q);
                 if (covered <= 0) {
-                    deleverage(i, s, q, e, m);
+                    deleverage(i, s, q, e, m, 0);
                     return;
                 }
                 double share = covered / q;
                 double notional = execute(s, covered);
                 payShortfall(-(share * m + s * (notional - covered * e)));
-                countLiquidation(s, notional);
                 addWaiting(i, -1);
                 p.quantity[i] = q - covered;
                 p.margin[i] = m - share * m;
                 addWaiting(i, 1);
                 marginOpen -= share * m;
                 reduceOpen(s, covered, e);
-                deleverage(i, s, q - covered, e, m - share * m);
-                uncount(s); // one liquidation, in two parts
+                deleverage(i, s, q - covered, e, m - share * m, notional); // one liquidation, in two parts
                 return;
             }
             double notional = execute(s, q);
@@ -661,29 +650,11 @@ public final class Simulator {
         }
 
         /**
-         * The largest part of the position whose loss in the book the insurance fund can still pay (bisection on
-         * the previewed fill; the loss grows with size as the order walks the book).
+         * The largest quantity whose loss against {@code price} (a bankruptcy price, or a takeover's) the insurance
+         * fund can still pay when it is sold into the book now: a bisection on the previewed fill, since the loss
+         * grows with size as the order walks the book.
          */
-        private double coverableQuantity(int s, double q, double e, double m) {
-            if (insurance <= 0) {
-                return 0;
-            }
-            double lo = 0;
-            double hi = q;
-            for (int k = 0; k < 40; k++) {
-                double mid = (lo + hi) / 2;
-                double loss = -(m * mid / q + s * (preview(s, mid) - mid * e));
-                if (loss <= insurance) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
-
-        /** The largest part of a takeover the fund can pay the unwinding loss of (bisection on the preview). */
-        private double coverableUnwind(int s, double quantity, double price) {
+        private double coverable(int s, double quantity, double price) {
             if (insurance <= 0) {
                 return 0;
             }
@@ -739,24 +710,33 @@ public final class Simulator {
          * venue's ranking order (or pro rata at the end of the tick). What no one can take goes to the book, and
          * the loss on it is bad debt.
          */
-        private void deleverage(int i, int s, double q, double e, double m) {
+        private void deleverage(int i, int s, double q, double e, double m, double soldNotional) {
             double bankruptcy = e - s * m / q;
             marginOpen -= m;
             reduceOpen(s, q, e);
             close(i);
             clearingQty += s * q;
             clearingCost += s * q * bankruptcy;
-            countLiquidation(s, q * bankruptcy);
+            countLiquidation(s, soldNotional + q * bankruptcy);
             tickFull++;
+            handToAdl(s, q, bankruptcy);
+        }
+
+        /**
+         * Closes {@code quantity} the clearing account holds at {@code price} against opposing profitable
+         * positions: now, in the venue's ranking order, or pro rata at the end of the tick. What no one can take is
+         * sold into the book.
+         */
+        private void handToAdl(int s, double quantity, double price) {
             if (proRata) {
                 int side = s > 0 ? 0 : 1;
-                pendingQty[side] += q;
-                pendingCost[side] += q * bankruptcy;
+                pendingQty[side] += quantity;
+                pendingCost[side] += quantity * price;
                 return;
             }
-            double matched = matchByRanking(-s, q, bankruptcy);
-            if (matched < q) {
-                unwindClearing(s, q - matched, bankruptcy);
+            double matched = matchByRanking(-s, quantity, price);
+            if (matched < quantity) {
+                unwindClearing(s, quantity - matched, price);
             }
             settleClearingDust();
         }
@@ -1021,16 +1001,6 @@ public final class Simulator {
                 }
             }
             return (lo + hi) / 2;
-        }
-
-        /** Takes back the count (not the notional) of a liquidation that was recorded in two parts. */
-        private void uncount(int s) {
-            liquidations--;
-            if (s > 0) {
-                tickLiqLong--;
-            } else {
-                tickLiqShort--;
-            }
         }
 
         private void countLiquidation(int s, double notional) {
