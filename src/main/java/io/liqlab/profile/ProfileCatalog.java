@@ -4,13 +4,7 @@ import io.liqlab.profile.VenueProfile.Origin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,33 +97,12 @@ public final class ProfileCatalog {
     }
 
     private static void loadShipped(ProfileReader reader, List<VenueProfile> out, List<ProfileProblem> problems) {
-        URL url = ProfileCatalog.class.getClassLoader().getResource(SHIPPED_FOLDER);
-        if (url == null) {
-            problems.add(new ProfileProblem(SHIPPED_FOLDER, "$", "the shipped profiles are missing from the application (broken install?)"));
-            return;
-        }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                boolean close = false;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                    close = true;
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                try {
-                    loadFolder(reader, fs.getPath(SHIPPED_FOLDER), Origin.Kind.SHIPPED, out, problems);
-                } finally {
-                    if (close) {
-                        fs.close();
-                    }
-                }
-            } else {
-                loadFolder(reader, Path.of(uri), Origin.Kind.SHIPPED, out, problems);
+            if (!BundledFolder.read(ProfileCatalog.class, SHIPPED_FOLDER,
+                    folder -> loadFolder(reader, folder, Origin.Kind.SHIPPED, out, problems))) {
+                problems.add(new ProfileProblem(SHIPPED_FOLDER, "$", "the shipped profiles are missing from the application (broken install?)"));
             }
-        } catch (URISyntaxException | IOException e) {
+        } catch (IOException e) {
             problems.add(new ProfileProblem(SHIPPED_FOLDER, "$", "cannot list the shipped profiles: " + e.getMessage()));
         }
     }

@@ -2,13 +2,7 @@ package io.liqlab.sim;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -43,33 +37,12 @@ public final class ScenarioCatalog {
     public static ScenarioCatalog loadShipped(ScenarioReader reader) {
         Map<String, Scenario> byId = new TreeMap<>();
         List<ScenarioProblem> problems = new ArrayList<>();
-        URL url = ScenarioCatalog.class.getClassLoader().getResource(SHIPPED_FOLDER);
-        if (url == null) {
-            problems.add(new ScenarioProblem(SHIPPED_FOLDER, "$", "the shipped scenarios are missing from the application (broken install?)"));
-            return new ScenarioCatalog(reader, byId, problems);
-        }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                boolean close = false;
-                try {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                    close = true;
-                } catch (FileSystemAlreadyExistsException e) {
-                    fs = FileSystems.getFileSystem(uri);
-                }
-                try {
-                    loadFolder(reader, fs.getPath(SHIPPED_FOLDER), byId, problems);
-                } finally {
-                    if (close) {
-                        fs.close();
-                    }
-                }
-            } else {
-                loadFolder(reader, Path.of(uri), byId, problems);
+            if (!io.liqlab.profile.BundledFolder.read(ScenarioCatalog.class, SHIPPED_FOLDER,
+                    folder -> loadFolder(reader, folder, byId, problems))) {
+                problems.add(new ScenarioProblem(SHIPPED_FOLDER, "$", "the shipped scenarios are missing from the application (broken install?)"));
             }
-        } catch (URISyntaxException | IOException e) {
+        } catch (IOException e) {
             problems.add(new ScenarioProblem(SHIPPED_FOLDER, "$", "cannot list the shipped scenarios: " + e.getMessage()));
         }
         return new ScenarioCatalog(reader, byId, problems);
