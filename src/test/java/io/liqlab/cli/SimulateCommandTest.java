@@ -1,6 +1,5 @@
 package io.liqlab.cli;
 
-import io.liqlab.TestProfiles;
 import io.liqlab.sim.FrameColumn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,11 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,17 +35,9 @@ class SimulateCommandTest {
     @TempDir
     static Path dir;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() {
-            return JsonMapper.shared().readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new Cli(new PrintWriter(out), new PrintWriter(err), TestProfiles::catalog).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    /** The CLI run in-process, as the contract tests run it. */
+    static CliContractTest.Run run(String... args) {
+        return CliContractTest.run(args);
     }
 
     /** {@code simulate ARGS --format json}, which must succeed. */
@@ -57,7 +45,7 @@ class SimulateCommandTest {
         List<String> all = new ArrayList<>(List.of("simulate"));
         all.addAll(List.of(args));
         all.addAll(List.of("--format", "json"));
-        Run r = run(all.toArray(String[]::new));
+        CliContractTest.Run r = run(all.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         return r.json();
@@ -211,7 +199,7 @@ class SimulateCommandTest {
     @Test
     void textIsAReadableBlockWithTheSameFigures() {
         Path csv = dir.resolve("text.csv");
-        Run r = run("simulate", "--scenario", "classroom-small", "--frames", csv.toString());
+        CliContractTest.Run r = run("simulate", "--scenario", "classroom-small", "--frames", csv.toString());
         assertEquals(0, r.code(), r.err());
         String out = r.out();
         assertTrue(out.startsWith("Classroom: 200 positions (classroom-small)"), out);
@@ -264,7 +252,7 @@ class SimulateCommandTest {
             all.add(a.replace("BROKEN", broken.toString()).replace("NOWHERE", nowhere.toString())
                     .replace("DIR", dir.toString()).replace("FILE", file.toString()));
         }
-        Run r = run(all.toArray(String[]::new));
+        CliContractTest.Run r = run(all.toArray(String[]::new));
         assertEquals(2, r.code(), () -> "exit code for " + all + ": " + r.err());
         assertEquals("", r.out());
         assertEquals(1, r.err().strip().lines().count(), () -> "one line on stderr: " + r.err());
@@ -281,7 +269,7 @@ class SimulateCommandTest {
         Path broken = dir.resolve("two-problems.json");
         Files.writeString(broken, Files.readString(CLASSROOM_FILE).replace("\"longShare\": 0.7", "\"longShare\": 1.5")
                 .replace("\"tickSeconds\": 1", "\"tickSeconds\": -1"));
-        Run r = run("simulate", "--scenario", broken.toString());
+        CliContractTest.Run r = run("simulate", "--scenario", broken.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("(and 1 more)"), r.err());
@@ -290,7 +278,7 @@ class SimulateCommandTest {
     @Test
     void aRefusedFramesPathWritesNothing() throws Exception {
         Path missing = dir.resolve("no-such-folder");
-        Run r = run("simulate", "--scenario", "classroom-small", "--frames", missing.resolve("run.csv").toString());
+        CliContractTest.Run r = run("simulate", "--scenario", "classroom-small", "--frames", missing.resolve("run.csv").toString());
         assertEquals(2, r.code());
         assertFalse(Files.exists(missing), "the folder is not created behind the user's back");
     }

@@ -322,10 +322,19 @@ public final class WorkspaceView extends BorderPane {
     }
 
     private io.liqlab.ui.learn.GlossaryLinks links;
+    private io.liqlab.ui.learn.Glossary glossaryEntries;
+
+    /** The glossary's words, read once for the links on screen and the glossary window. */
+    private io.liqlab.ui.learn.Glossary glossaryEntries() {
+        if (glossaryEntries == null) {
+            glossaryEntries = io.liqlab.ui.learn.Glossary.load(java.util.Locale.getDefault());
+        }
+        return glossaryEntries;
+    }
 
     private io.liqlab.ui.learn.GlossaryLinks glossaryLinks() {
         if (links == null) {
-            links = new io.liqlab.ui.learn.GlossaryLinks(io.liqlab.ui.learn.Glossary.load(java.util.Locale.getDefault()),
+            links = new io.liqlab.ui.learn.GlossaryLinks(glossaryEntries(),
                     this::showGlossary);
         }
         return links;
@@ -339,7 +348,7 @@ public final class WorkspaceView extends BorderPane {
     /** Opens the glossary window, at {@code term} when given. */
     public void showGlossary(io.liqlab.ui.learn.Term term) {
         if (glossary == null) {
-            glossary = new io.liqlab.ui.learn.GlossaryViewModel(io.liqlab.ui.learn.Glossary.load(java.util.Locale.getDefault()));
+            glossary = new io.liqlab.ui.learn.GlossaryViewModel(glossaryEntries());
         }
         if (glossaryStage == null) {
             glossaryStage = new javafx.stage.Stage();
