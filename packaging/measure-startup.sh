@@ -12,7 +12,8 @@ home=$(mktemp -d)
 run() { # main class, then JVM options -> ms
   local main=$1
   shift
-  LIQLAB_HOME="$home" "$java" --enable-native-access=ALL-UNNAMED -Dliqlab.startupProbe=true "$@" -cp "$cp" "$main" 2>/dev/null \
+  LIQLAB_HOME="$home" "$java" --enable-native-access=ALL-UNNAMED -Dliqlab.startupProbe=true \
+    -Dliqlab.launchedAt="$(date +%s%3N)" "$@" -cp "$cp" "$main" 2>/dev/null \
     | sed -n 's/^first-frame-ms //p'
 }
 app=(); minimal=()

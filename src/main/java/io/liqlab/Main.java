@@ -30,6 +30,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        io.liqlab.app.StartupProbe.mark("Main.main");
         String session = sessionToOpen(args);
         if (args.length > 0 && session == null) {
             System.exit(Cli.run(args));
@@ -48,6 +49,10 @@ public final class Main {
             System.err.println("LiqLab needs a display to open its window, and none was found (DISPLAY is not set). "
                     + "For headless use run a subcommand: calc, sweep, simulate or profiles (java -jar liqlab.jar --help).");
             System.exit(Cli.EXIT_INTERNAL);
+        }
+        // Java2D paints the cascade charts' data off the FX thread, into images: it needs no AWT display connection.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
         }
         // JavaFX warns that it was loaded from the class path; that is how a single runnable jar works (README).
         JAVAFX_LOGGER.setLevel(Level.SEVERE);

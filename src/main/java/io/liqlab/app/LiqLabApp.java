@@ -56,6 +56,7 @@ public final class LiqLabApp extends Application {
     private static java.util.concurrent.CompletableFuture<ProfileCatalog> preloaded;
 
     public static void launchApp(String[] args) {
+        StartupProbe.mark("main");
         preloaded = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             ProfileCatalog catalog = ProfileCatalog.loadDefault();
             Text.get("workspace.reset"); // the Messages bundle, parsed once here rather than on the FX thread
@@ -77,14 +78,16 @@ public final class LiqLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("start");
         ProfileCatalog catalog = catalog();
+        StartupProbe.mark("catalog");
         store = new WorkspaceStore(UserDirectories.configDir().resolve("workspace.json"));
         LiquidationEngine engine = new LiquidationEngine();
         // One live list: a profile saved in the tier editor shows up in every tab at once.
         javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> venues = javafx.collections.FXCollections.observableArrayList(catalog.profiles());
         PositionViewModel position = new PositionViewModel(engine, venues);
         ChartsViewModel charts = new ChartsViewModel(position, DEFAULT_CURVES);
-        ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty());
+        ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty(), false);
         workspace = new WorkspaceViewModel(position, charts, comparison);
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
         io.liqlab.ui.tiers.TierWorkbenchViewModel tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
@@ -96,6 +99,7 @@ public final class LiqLabApp extends Application {
                         background, Platform::runLater, System::nanoTime),
                 background);
 
+        StartupProbe.mark("view");
         BorderPane root = new BorderPane(view);
         VBox problems = new VBox();
         for (String problem : profiles.problems()) {
@@ -112,7 +116,9 @@ public final class LiqLabApp extends Application {
         stage.setScene(scene);
         store.load().ifPresent(s -> restore(stage, s));
         stage.setOnCloseRequest(e -> save(stage));
+        StartupProbe.mark("scene");
         stage.show();
+        StartupProbe.mark("shown");
         String sessionToOpen = System.getProperty(OPEN_PROPERTY);
         if (sessionToOpen != null) {
             view.openSession(java.nio.file.Path.of(sessionToOpen));
