@@ -36,11 +36,17 @@ public final class Forms {
         message.textProperty().bind(error.map(e -> e.isEmpty() ? "" : Text.format("position.form.error", label, e)));
         message.managedProperty().bind(error.isNotEmpty());
         message.visibleProperty().bind(error.isNotEmpty());
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(message.textProperty());
+        // The tooltip (a popup window with its own scene, a few milliseconds each at start-up) is made on the
+        // field's first error, not for every field of every form in advance.
         error.subscribe(e -> {
             field.pseudoClassStateChanged(Styles.INVALID, !e.isEmpty());
-            field.setTooltip(e.isEmpty() ? null : tip);
+            if (e.isEmpty()) {
+                field.setTooltip(null);
+            } else if (field.getTooltip() == null) {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(message.textProperty());
+                field.setTooltip(tip);
+            }
         });
         add(label, new VBox(2, field, message), field);
         return field;

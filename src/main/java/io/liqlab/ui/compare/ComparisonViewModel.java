@@ -41,7 +41,17 @@ public final class ComparisonViewModel {
     private final ObservableValue<Position> position;
 
     public ComparisonViewModel(LiquidationEngine engine, List<VenueProfile> profiles, ObservableValue<Position> position) {
+        this(engine, profiles, position, true);
+    }
+
+    /**
+     * @param activeAtStart whether the rows are computed from the start; the app passes false and turns it on with the
+     *               Compare tab, so start-up does not compute a table nobody sees yet
+     */
+    public ComparisonViewModel(LiquidationEngine engine, List<VenueProfile> profiles, ObservableValue<Position> position,
+                               boolean activeAtStart) {
         this.engine = engine;
+        active.set(activeAtStart);
         this.profiles = profiles instanceof ObservableList<VenueProfile> live ? live : List.copyOf(profiles);
         this.position = position;
         if (profiles instanceof ObservableList<VenueProfile> live) {
@@ -52,7 +62,7 @@ public final class ComparisonViewModel {
                 }
             });
         }
-        position.subscribe(p -> {
+        position.subscribe((was, p) -> {
             if (active.get()) {
                 recompute(p);
             }
