@@ -12,7 +12,7 @@ import io.liqlab.ui.chart.TimeChart.Key;
 import io.liqlab.ui.chart.TimeChart.Layer;
 import io.liqlab.ui.chart.TimeChart.Shape;
 import javafx.beans.value.ObservableValue;
-import javafx.scene.canvas.GraphicsContext;
+import io.liqlab.ui.chart.Painter;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.ColumnConstraints;
@@ -152,6 +152,31 @@ public final class CascadeCharts extends GridPane {
 
     private final Stager stager = new Stager();
 
+    /**
+     * Runs {@code action} (on the FX thread) once every chart shows the run it was last given, its data painted; at
+     * the latest after two seconds, so an export never waits forever on a chart that is not laid out.
+     */
+    void whenDrawn(Runnable action) {
+        if (drawn()) {
+            action.run();
+            return;
+        }
+        long giveUp = System.nanoTime() + 2_000_000_000L;
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (drawn() || now > giveUp) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
+    }
+
+    private boolean drawn() {
+        return staged.isEmpty() && all.stream().allMatch(TimeChart::isDrawn);
+    }
+
     void setCursor(double second) {
         for (TimeChart c : all) {
             c.setCursor(second);
@@ -172,6 +197,7 @@ public final class CascadeCharts extends GridPane {
     // ---- price -------------------------------------------------------------------------------------------
 
     private void showPrice(double seconds, Color shortColor, Color otherColor, String mainName, String otherName) {
+        Series main = this.main; // the layers are painted on another thread: they keep this run, whatever comes next
         double lo = Math.min(main.min(main.mid), main.min(main.mark));
         double hi = Math.max(main.max(main.mid), main.max(main.mark));
         if (other != null) {
@@ -196,10 +222,11 @@ public final class CascadeCharts extends GridPane {
         }
         layers.add((gc, p) -> p.polyline(gc, main.time, main.mark, main.n, false, MARK, 1.5, true));
         layers.add((gc, p) -> p.polyline(gc, main.time, main.mid, main.n, false, p.theme().text(), 2.2, false));
-        layers.add((gc, p) -> drawMarkers(gc, p, shortColor));
+        layers.add((gc, p) -> drawMarkers(gc, p, main, shortColor));
         double dry = runs.main().fundEmptySecond();
         if (!Double.isNaN(dry)) {
-            layers.add((gc, p) -> p.event(gc, dry, Text.get("cascade.event.fundDry"), LONG));
+            String fundDry = Text.get("cascade.event.fundDry");
+            layers.add((gc, p) -> p.event(gc, dry, fundDry, LONG));
         }
         price.setTitle(Text.format("cascade.chart.priceOn", mainName));
         price.setContent(seconds, new Axis(Text.get("cascade.axis.price"), lo - pad, hi + pad, CascadeCharts::priceLabel), null, keys, layers);
@@ -209,7 +236,7 @@ public final class CascadeCharts extends GridPane {
      * One marker per pixel column and side, its area proportional to the notional liquidated in that column; ADL
      * fills and backstop hand-overs as small marks along the top.
      */
-    private void drawMarkers(GraphicsContext gc, TimeChart.Plot p, Color shortColor) {
+    private static void drawMarkers(Painter gc, TimeChart.Plot p, Series main, Color shortColor) {
         int columns = Math.max(1, (int) Math.floor(p.width()) - 1);
         double[] longN = new double[columns];
         double[] shortN = new double[columns];
@@ -298,6 +325,7 @@ public final class CascadeCharts extends GridPane {
     // ---- heatmap ---------------------------------------------------------------------------------------------
 
     private void showHeatmap(double seconds, Color otherColor, String otherName) {
+        Series main = this.main; // the layers are painted on another thread: they keep this run, whatever comes next
         Frames f = runs.main().frames();
         double heatLow = f.heatBucketLow(0);
         double heatHigh = f.heatBucketLow(f.heatBuckets() - 1) + f.heatBucketWidth();
@@ -340,7 +368,7 @@ public final class CascadeCharts extends GridPane {
     private static final class HeatImage {
         private final Frames frames;
         private final double logMax;
-        private WritableImage image;
+        private int[] image;
         private int builtW;
         private int builtH;
         private double builtLo;
@@ -351,7 +379,8 @@ public final class CascadeCharts extends GridPane {
             this.logMax = Math.log10(Math.max(1, maxHeat));
         }
 
-        void draw(GraphicsContext gc, TimeChart.Plot p) {
+        /** Painted on the chart's painting thread, one chart at a time: the cached pixels are not shared. */
+        synchronized void draw(Painter gc, TimeChart.Plot p) {
             int w = (int) Math.round(p.width());
             int h = (int) Math.round(p.height());
             if (w <= 0 || h <= 0 || logMax <= 0) {
@@ -366,10 +395,10 @@ public final class CascadeCharts extends GridPane {
                 builtLo = lo;
                 builtHi = hi;
             }
-            gc.drawImage(image, p.left(), p.top());
+            gc.drawImage(image, w, h, p.left(), p.top());
         }
 
-        private WritableImage build(TimeChart.Plot p, int w, int h) {
+        private int[] build(TimeChart.Plot p, int w, int h) {
             int[] rowBucket = new int[h];
             for (int y = 0; y < h; y++) {
                 double priceAt = p.yValue(p.top() + y + 0.5);
@@ -405,9 +434,7 @@ public final class CascadeCharts extends GridPane {
                     }
                 }
             }
-            WritableImage img = new WritableImage(w, h);
-            img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-            return img;
+            return argb;
         }
 
         private static double tickOf(Frames f) {
@@ -429,6 +456,7 @@ public final class CascadeCharts extends GridPane {
     // ---- liquidated, fund, depth -------------------------------------------------------------------------------
 
     private void showLiquidated(double seconds, Color shortColor, Color otherColor, String otherName) {
+        Series main = this.main; // the layers are painted on another thread: they keep this run, whatever comes next
         double maxBar = Math.max(main.max(main.liqLong), main.max(main.liqShort));
         double maxBarLong = Math.max(main.max(main.liqLong), maxBar * 0.1);
         double maxBarShort = Math.max(main.max(main.liqShort), maxBar * 0.1);
@@ -442,7 +470,7 @@ public final class CascadeCharts extends GridPane {
                 new Key(Text.get("cascade.key.cumulative"), text, Shape.LINE),
                 new Key(Text.get("cascade.key.openInterest"), MARK, Shape.DASHED)));
         List<Layer> layers = new ArrayList<>();
-        layers.add((gc, p) -> drawBars(gc, p, shortColor));
+        layers.add((gc, p) -> drawBars(gc, p, main, shortColor));
         layers.add((gc, p) -> p.polyline(gc, main.time, main.openInterest, main.n, true, MARK, 1.5, true));
         Series o = other;
         if (o != null) {
@@ -456,7 +484,7 @@ public final class CascadeCharts extends GridPane {
     }
 
     /** Per pixel column the largest tick's notional: longs up from zero, shorts down. */
-    private void drawBars(GraphicsContext gc, TimeChart.Plot p, Color shortColor) {
+    private static void drawBars(Painter gc, TimeChart.Plot p, Series main, Color shortColor) {
         int columns = Math.max(1, (int) Math.floor(p.width()) - 1);
         double[] up = new double[columns];
         double[] down = new double[columns];
@@ -487,6 +515,7 @@ public final class CascadeCharts extends GridPane {
     }
 
     private void showFund(double seconds, Color otherColor, String otherName) {
+        Series main = this.main; // the layers are painted on another thread: they keep this run, whatever comes next
         // The fund on its own axis: beside tens of millions of ADL its few hundred thousand would be a flat line.
         double fundMax = main.max(main.fund);
         double covered = Math.max(main.max(main.badDebt), main.max(main.adlNotional));
@@ -507,13 +536,15 @@ public final class CascadeCharts extends GridPane {
         layers.add((gc, p) -> p.polyline(gc, main.time, main.fund, main.n, false, BACKSTOP, 2.5, false));
         double dry = runs.main().fundEmptySecond();
         if (!Double.isNaN(dry)) {
-            layers.add((gc, p) -> p.event(gc, dry, Text.format("cascade.event.fundDryAt", EventLog.clock(dry)), LONG));
+            String fundDryAt = Text.format("cascade.event.fundDryAt", EventLog.clock(dry));
+            layers.add((gc, p) -> p.event(gc, dry, fundDryAt, LONG));
         }
         fund.setContent(seconds, new Axis(Text.get("cascade.axis.fund"), 0, fundMax * 1.08 + 1, CascadeCharts::usdLabel),
                 new Axis(Text.get("cascade.axis.covered"), 0, covered * 1.08 + 1, CascadeCharts::usdLabel), keys, layers);
     }
 
     private void showDepth(double seconds, Color otherColor, String otherName) {
+        Series main = this.main; // the layers are painted on another thread: they keep this run, whatever comes next
         double money = Math.max(main.max(main.bid), main.max(main.ask));
         double maxR = Math.max(1.2, main.max(main.r) * 1.1);
         if (other != null) {

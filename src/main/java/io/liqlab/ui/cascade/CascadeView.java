@@ -569,9 +569,11 @@ public final class CascadeView extends BorderPane {
 
     /** Writes the pane as it is on screen as a PNG. */
     public CompletableFuture<Path> exportPng(Path file) {
-        WritableImage image = snapshot(null, null);
         exportStatus.setText(Text.format("cascade.export.writing", file.getFileName()));
-        return report(CompletableFuture.supplyAsync(() -> {
+        // Taken once the charts show their data (it is painted on another thread after a run or a resize).
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        charts.whenDrawn(() -> shot.complete(snapshot(null, null)));
+        return report(shot.thenApplyAsync(image -> {
             writePng(image, file);
             return file;
         }, background), Text.format("cascade.export.viewWritten", file));
@@ -603,7 +605,7 @@ public final class CascadeView extends BorderPane {
         int step = Math.max(1, every);
         int count = last / step + (last % step == 0 ? 1 : 2);
         CompletableFuture<Path> done = new CompletableFuture<>();
-        sequenceStep(folder, 0, 0, step, last, count, back, done);
+        charts.whenDrawn(() -> sequenceStep(folder, 0, 0, step, last, count, back, done));
         return report(done, Text.format("cascade.export.sequenceWritten", folder, String.valueOf(count)));
     }
 

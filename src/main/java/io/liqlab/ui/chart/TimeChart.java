@@ -50,10 +50,13 @@ public final class TimeChart extends Region {
 
     public enum Shape { LINE, DASHED, BAR, TRIANGLE_DOWN, TRIANGLE_UP, DIAMOND, SQUARE }
 
-    /** Draws data into the plot area. */
+    /**
+     * Draws data into the plot area. Called on the chart's painting thread, not the FX thread: a layer reads only
+     * what it captured (a finished run's arrays) and the plot.
+     */
     @FunctionalInterface
     public interface Layer {
-        void draw(GraphicsContext gc, Plot plot);
+        void draw(Painter gc, Plot plot);
     }
 
     /** The plot's geometry and scales, for layers. */
@@ -144,7 +147,7 @@ public final class TimeChart extends Region {
          * One series as a polyline thinned to a few points per pixel column (first, lowest, highest, last), on the
          * left axis or the right one.
          */
-        public void polyline(GraphicsContext gc, double[] times, double[] values, int length, boolean rightAxis,
+        public void polyline(Painter gc, double[] times, double[] values, int length, boolean rightAxis,
                              Color color, double width, boolean dashed) {
             reducer.begin();
             for (int i = 0; i < length; i++) {
@@ -163,7 +166,7 @@ public final class TimeChart extends Region {
         }
 
         /** A horizontal reference line across the plot at {@code value}, labelled at its left end (shown first). */
-        public void reference(GraphicsContext gc, double value, boolean rightAxis, String label, Color color) {
+        public void reference(Painter gc, double value, boolean rightAxis, String label, Color color) {
             double py = Math.rint(rightAxis ? y2(value) : y(value)) + 0.5;
             gc.setStroke(color);
             gc.setLineWidth(1.5 * scale());
@@ -171,14 +174,14 @@ public final class TimeChart extends Region {
             gc.strokeLine(left, py, right, py);
             gc.setLineDashes((double[]) null);
             gc.setFill(color);
-            gc.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11 * scale()));
+            gc.setFont(11 * scale(), true);
             gc.setTextAlign(TextAlignment.LEFT);
             gc.setTextBaseline(VPos.BOTTOM);
             gc.fillText(label, left + 4, py - 2);
         }
 
         /** A vertical event line at {@code second} with a label at its top. */
-        public void event(GraphicsContext gc, double second, String label, Color color) {
+        public void event(Painter gc, double second, String label, Color color) {
             double px = Math.rint(x(second)) + 0.5;
             gc.setStroke(color);
             gc.setLineWidth(1.5 * scale());
@@ -186,7 +189,7 @@ public final class TimeChart extends Region {
             gc.strokeLine(px, top, px, bottom);
             gc.setLineDashes((double[]) null);
             gc.setFill(color);
-            gc.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11 * scale()));
+            gc.setFont(11 * scale(), true);
             boolean roomRight = px + 120 * scale() < right;
             gc.setTextAlign(roomRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
             gc.setTextBaseline(VPos.TOP);
@@ -216,6 +219,18 @@ public final class TimeChart extends Region {
     private Plot plot;
     private DoubleConsumer onScrub;
     private int redrawCount;
+    /** Counts drawings; a painted image is shown only if no drawing came after the one it was painted for. */
+    private volatile long paintGeneration;
+    private boolean paintPending;
+    private int dataPaintCount;
+    private javafx.scene.image.WritableImage dataImage;
+
+    /** One thread paints every chart's data, in order; daemon, so it never keeps the app alive. */
+    private static final java.util.concurrent.ExecutorService PAINTING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "liqlab-chart-paint");
+        t.setDaemon(true);
+        return t;
+    });
 
     public TimeChart(String title) {
         this.title = title;
@@ -357,13 +372,37 @@ public final class TimeChart extends Region {
 
     private void draw(double w, double h) {
         redrawCount++;
+        long generation = ++paintGeneration;
+        paintPending = false;
+        boolean paintData = dataVisible && !layers.isEmpty();
+        // With data to paint, the canvas keeps what it shows until the data is ready, and then takes axes and data in
+        // one go: one canvas update for the renderer, not two. The axes are laid out now (on a scratch context) so
+        // the cursor and scrubbing use the new plot at once.
+        drawAxes(paintData ? new Canvas().getGraphicsContext2D() : canvas.getGraphicsContext2D(), w, h);
+        if (paintData && plot != null) {
+            // The data is painted into an image on the painting thread: drawn as canvas paths, a million-position
+            // run's charts kept the software renderer busy for 25-70 ms each, and the next pulse (the FX thread)
+            // waited for it.
+            paintPending = true;
+            List<Layer> toPaint = layers;
+            Plot painted = plot;
+            PAINTING.execute(() -> paintData(generation, toPaint, painted, w, h));
+        } else {
+            if (paintData) {
+                drawAxes(canvas.getGraphicsContext2D(), w, h);
+            }
+            drawFrame();
+        }
+    }
+
+    /** Background, title, legend, axes and grid; lays out {@link #plot} (null when there is no room or no run). */
+    private void drawAxes(GraphicsContext gc, double w, double h) {
         ChartTheme t = theme.get();
         double s = t.fontScale();
         String family = Font.getDefault().getFamily();
         Font titleFont = Font.font(family, FontWeight.BOLD, 13 * s);
         Font tickFont = Font.font(family, 11 * s);
         Font keyFont = Font.font(family, 11.5 * s);
-        GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setFill(t.background());
         gc.fillRect(0, 0, w, h);
         double tickH = textHeight(tickFont);
@@ -468,18 +507,91 @@ public final class TimeChart extends Region {
             gc.fillText(right.title(), w - pad, plotTop - 3);
         }
 
-        if (dataVisible) {
-            // No canvas clip: the software pipeline masks every clipped operation (measured: half a second for a
-            // million-position run's charts). Layers keep inside the plot instead; values are clamped to it.
-            for (Layer layer : layers) {
-                gc.save();
-                layer.draw(gc, plot);
-                gc.restore();
-            }
+    }
+
+    /** On the painting thread: the layers into an image, handed to the FX thread unless the chart has moved on. */
+    private void paintData(long generation, List<Layer> toPaint, Plot painted, double w, double h) {
+        if (generation != paintGeneration) {
+            return; // redrawn since (resized, new run): that paint is queued behind this one
         }
-        gc.setStroke(t.axis());
+        ImagePainter.Result result;
+        try {
+            ImagePainter painter = new ImagePainter((int) painted.width(), (int) painted.height(), painted.left, painted.top);
+            for (Layer layer : toPaint) {
+                painter.save();
+                layer.draw(painter, painted);
+                painter.restore();
+            }
+            result = painter.finish();
+        } catch (RuntimeException | LinkageError e) {
+            System.getLogger(TimeChart.class.getName()).log(System.Logger.Level.WARNING, "chart data not drawn", e);
+            result = null;
+        }
+        ImagePainter.Result done = result;
+        javafx.application.Platform.runLater(() -> {
+            if (generation == paintGeneration) {
+                showData(done, painted, w, h);
+            }
+        });
+    }
+
+    private void showData(ImagePainter.Result result, Plot painted, double w, double h) {
+        paintPending = false;
+        drawAxes(canvas.getGraphicsContext2D(), w, h);
+        if (result == null) {
+            drawFrame();
+            return;
+        }
+        if (dataImage == null || dataImage.getWidth() != result.width() || dataImage.getHeight() != result.height()) {
+            dataImage = new javafx.scene.image.WritableImage(result.width(), result.height());
+        }
+        dataImage.getPixelWriter().setPixels(0, 0, result.width(), result.height(),
+                javafx.scene.image.PixelFormat.getIntArgbPreInstance(), result.argbPre(), 0, result.width());
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.drawImage(dataImage, painted.left, painted.top);
+        String family = Font.getDefault().getFamily();
+        for (ImagePainter.TextItem text : result.texts()) {
+            gc.setFont(Font.font(family, text.bold() ? FontWeight.BOLD : FontWeight.NORMAL, text.size()));
+            gc.setFill(text.color());
+            gc.setTextAlign(text.align());
+            gc.setTextBaseline(text.baseline());
+            gc.fillText(text.text(), text.x(), text.y());
+        }
+        drawFrame();
+        dataPaintCount++;
+    }
+
+    private void drawFrame() {
+        if (plot == null) {
+            return;
+        }
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setStroke(theme.get().axis());
         gc.setLineWidth(1);
-        gc.strokeRect(plotLeft + 0.5, plotTop + 0.5, plotRight - plotLeft - 1, plotBottom - plotTop - 1);
+        gc.strokeRect(plot.left + 0.5, plot.top + 0.5, plot.right - plot.left - 1, plot.bottom - plot.top - 1);
+    }
+
+    /**
+     * Whether the chart shows what it was last given: laid out and, if it has data, the data painted. A chart with
+     * no size yet counts as drawn (it draws when it gets one).
+     */
+    public boolean isDrawn() {
+        return !paintPending && !(dirty && getWidth() >= 1 && getHeight() >= 1);
+    }
+
+    /** Whether the data of the last drawing is still being painted (it shows when done). */
+    public boolean dataPending() {
+        return paintPending;
+    }
+
+    /** The plot as last laid out (tests place their checks with it). */
+    Plot plotForTest() {
+        return plot;
+    }
+
+    /** How often painted data has been put on the canvas (tests wait for it). */
+    public int dataPaintCount() {
+        return dataPaintCount;
     }
 
     private static void drawKey(GraphicsContext gc, Key k, double x, double cy, double s) {

@@ -1,0 +1,181 @@
+package io.liqlab.ui.chart;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The playback chart paints its data on another thread and shows it when ready: what a user sees is the data, in
+ * the right place, from the run last given, never a stale one; layers never run on the FX thread.
+ */
+class TimeChartTest {
+
+    private static final Color RED = Color.rgb(220, 20, 20);
+    private static final Color BLUE = Color.rgb(20, 40, 220);
+
+    private TimeChart chart;
+    private Stage window;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        onFx(() -> {
+            chart = new TimeChart("Price");
+            chart.setCursor(1000); // past the end: no veil over what is still to come
+            window = new Stage();
+            window.setScene(new Scene(chart, 600, 300));
+            window.show();
+            return null;
+        });
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        onFx(() -> {
+            window.hide();
+            return null;
+        });
+    }
+
+    @Test
+    void dataIsPaintedOffTheFxThreadAndThenShownInThePlot() throws Exception {
+        AtomicReference<Boolean> onFxThread = new AtomicReference<>();
+        int before = onFx(chart::dataPaintCount);
+        onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> {
+                onFxThread.set(Platform.isFxApplicationThread());
+                g.setFill(RED);
+                g.fillRect(p.x(0), p.y(10), p.x(50) - p.x(0), p.y(0) - p.y(10)); // the left half of the plot, full height
+            }));
+            return null;
+        });
+        awaitPainted(before);
+        assertFalse(onFxThread.get(), "layers run on the painting thread");
+        Image shot = onFx(() -> chart.snapshot(null, null));
+        double[] xy = onFx(() -> new double[] {chart.plotForTest().x(25), chart.plotForTest().x(75), chart.plotForTest().y(5)});
+        assertColor(RED, pixel(shot, xy[0], xy[2]), "the painted data sits where the plot puts second 25");
+        assertNotEquals(RED, pixel(shot, xy[1], xy[2]), "nothing painted at second 75");
+    }
+
+    @Test
+    void textsDrawnByLayersAreDrawnInTheUisFontOverTheData() throws Exception {
+        int before = onFx(chart::dataPaintCount);
+        onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> p.reference(g, 5, false, "R = 1", BLUE)));
+            return null;
+        });
+        awaitPainted(before);
+        Image shot = onFx(() -> chart.snapshot(null, null));
+        double[] at = onFx(() -> new double[] {chart.plotForTest().left(), chart.plotForTest().y(5)});
+        int blue = 0;
+        for (int x = (int) at[0] + 4; x < at[0] + 40; x++) {
+            for (int y = (int) at[1] - 14; y < at[1] - 2; y++) {
+                if (close(BLUE, pixel(shot, x, y))) {
+                    blue++;
+                }
+            }
+        }
+        assertTrue(blue > 10, "the label's glyphs above the line, in its colour: " + blue + " pixels");
+    }
+
+    @Test
+    void aPaintOvertakenByNewContentIsNeverShown() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        int before = onFx(chart::dataPaintCount);
+        onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> {
+                started.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS); // still painting the old run when the new one arrives
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                g.setFill(RED);
+                g.fillRect(p.left(), p.top(), p.width(), p.height());
+            }));
+            chart.layout();
+            return null;
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS), "the first paint is under way");
+        onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> {
+                g.setFill(BLUE);
+                g.fillRect(p.left(), p.top(), p.width(), p.height());
+            }));
+            chart.layout();
+            return null;
+        });
+        release.countDown();
+        awaitPainted(before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, onFx(chart::dataPaintCount), "only the newer content reaches the canvas");
+        Image shot = onFx(() -> chart.snapshot(null, null));
+        double[] xy = onFx(() -> new double[] {chart.plotForTest().x(50), chart.plotForTest().y(5)});
+        assertColor(BLUE, pixel(shot, xy[0], xy[1]), "the newer run is the one on screen");
+    }
+
+    @Test
+    void withoutDataTheChartIsDrawnAtOnce() throws Exception {
+        onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> g.fillRect(0, 0, 1, 1)));
+            chart.setDataVisible(false);
+            chart.layout();
+            return null;
+        });
+        assertTrue(onFx(chart::isDrawn), "axes only: nothing left to paint");
+        assertFalse(onFx(chart::dataPending));
+    }
+
+    private void awaitPainted(int before) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chart.dataPaintCount() > before && chart.isDrawn()));
+    }
+
+    private static TimeChart.Axis axis(double min, double max) {
+        return new TimeChart.Axis("Price", min, max, v -> String.valueOf((int) v));
+    }
+
+    private static Color pixel(Image image, double x, double y) {
+        int[] one = new int[1];
+        image.getPixelReader().getPixels((int) x, (int) y, 1, 1, PixelFormat.getIntArgbInstance(), one, 0, 1);
+        int argb = one[0];
+        return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF);
+    }
+
+    private static boolean close(Color want, Color got) {
+        return Math.abs(want.getRed() - got.getRed()) < 0.12 && Math.abs(want.getGreen() - got.getGreen()) < 0.12
+                && Math.abs(want.getBlue() - got.getBlue()) < 0.12;
+    }
+
+    private static void assertColor(Color want, Color got, String what) {
+        assertTrue(close(want, got), what + ": expected " + want + ", got " + got);
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(5, TimeUnit.SECONDS);
+    }
+}
