@@ -104,6 +104,11 @@ class MainWindowTest {
         robot.clickOn("#tab-compare .tab-label");
         TableView<ComparisonViewModel.Row> table = robot.lookup("#comparison-table").queryTableView();
         assertEquals(7, table.getItems().size());
+        // "Why they differ": a line per profile as soon as the tab opens, not only after the position changes.
+        javafx.scene.layout.VBox why = robot.lookup("#comparison-explanations").queryAs(javafx.scene.layout.VBox.class);
+        assertEquals(1 + 7, why.getChildren().size(), "the title and one line per profile");
+        assertTrue(((javafx.scene.control.Label) why.getChildren().get(1)).getText().contains(table.getItems().getFirst().profile()));
+        assertTrue(why.getHeight() > 7 * 14, "the lines have room on screen: " + why.getHeight());
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class ComparisonView extends BorderPane {
         VBox why = new VBox(4, whyTitle);
         why.setId("comparison-explanations");
         why.setPadding(new Insets(10, 0, 0, 0));
-        vm.rows().subscribe(() -> {
+        Runnable showWhy = () -> {
             why.getChildren().setAll(whyTitle);
             for (ComparisonViewModel.Row r : vm.rows()) {
                 Label line = new Label(Text.format(r.standIn() ? "compare.whyLineStandIn" : "compare.whyLine", r.profile(), r.explanation(),
@@ -93,7 +93,11 @@ public final class ComparisonView extends BorderPane {
                 }
                 why.getChildren().add(line);
             }
-        });
+        };
+        // The rows may be in already (the tab computes them as it opens, before this view exists): show them now,
+        // then on every change. (Only subscribing left the list empty until the position changed.)
+        showWhy.run();
+        vm.rows().subscribe(showWhy);
         setBottom(why);
     }
 
