@@ -135,6 +135,10 @@ public final class CurveChart extends Region {
     private AxisScale yScale;
     private double plotLeft;
     private double plotTop;
+    /** Whether the last frame has its legend (a chart too short for legend and plot drops the legend). */
+    private boolean legendShown = true;
+    /** The least plot height (or three tick labels, if taller) for which a legend is drawn above the plot. */
+    private static final double MIN_PLOT_HEIGHT = 60;
     private double plotRight;
     private double plotBottom;
 
@@ -533,7 +537,6 @@ public final class CurveChart extends Region {
         double tickLength = 4 * scale;
         double labelGap = 3 * scale;
         double top = drawTitle(gc, f, colours, width, pad);
-        top = drawLegend(gc, f, colours, width, top, pad);
 
         String xTitle = xLabel.get();
         String yTitle = yLabel.get();
@@ -541,6 +544,13 @@ public final class CurveChart extends Region {
         boolean hasYTitle = !isBlank(yTitle);
         double xTitleTop = height - pad - f.labelHeight();
         double xTickLabelTop = (hasXTitle ? xTitleTop - pad / 2 : height - pad) - f.tickHeight();
+        // The legend only where it leaves the plot room to read: in a short chart (a small window, several
+        // curves) two legend rows left no plot at all. The curve toggles above the charts name the colours too.
+        double withLegend = drawLegend(gc, f, colours, width, top, pad, false);
+        if (xTickLabelTop - labelGap - tickLength - (withLegend + f.tickHeight() / 2) >= Math.max(MIN_PLOT_HEIGHT, 3 * f.tickHeight())) {
+            top = drawLegend(gc, f, colours, width, top, pad, true);
+        }
+        legendShown = top == withLegend;
         plotTop = top + f.tickHeight() / 2;
         plotBottom = xTickLabelTop - labelGap - tickLength;
         if (plotBottom - plotTop < 8) {
@@ -599,8 +609,22 @@ public final class CurveChart extends Region {
         return pad + f.titleHeight() + pad / 2;
     }
 
-    /** Series names with their colour, in centred rows above the plot so the legend never covers a curve. */
-    private double drawLegend(GraphicsContext gc, Fonts f, ChartTheme colours, double width, double top, double pad) {
+    /** The plot's height in the last frame, 0 when there was no room for one (tests). */
+    double plotHeightForTest() {
+        return xScale == null ? 0 : plotBottom - plotTop;
+    }
+
+    /** Whether the legend is drawn (tests). */
+    boolean legendShownForTest() {
+        return legendShown;
+    }
+
+    /**
+     * Series names with their colour, in centred rows above the plot so the legend never covers a curve. With
+     * {@code draw} false, only measures: returns where the plot would start below it.
+     */
+    private double drawLegend(GraphicsContext gc, Fonts f, ChartTheme colours, double width, double top, double pad,
+                              boolean draw) {
         double scale = f.scale();
         double swatch = 18 * scale;
         double swatchGap = 5 * scale;
@@ -628,6 +652,11 @@ public final class CurveChart extends Region {
                 next++;
             }
             if (rowWidth == 0) {
+                continue;
+            }
+            if (!draw) { // measuring only
+                top += f.labelHeight() + pad / 4;
+                rows++;
                 continue;
             }
             double x = Math.max(pad, (width - rowWidth) / 2);

@@ -33,10 +33,6 @@ public final class PositionFormView extends VBox {
         ComboBox<VenueProfile> venue = new ComboBox<>(vm.profiles());
         venue.setId("venue");
         venue.setMaxWidth(Double.MAX_VALUE);
-        // A set width: a computed one measures the popup's list, which builds the list's skin and a cell per venue
-        // before the first frame (about a tenth of the window's start-up); the list is built when first opened.
-        venue.setPrefWidth(200);
-        venue.setMinWidth(120);
         venue.valueProperty().bindBidirectional(vm.profileProperty());
         venue.setCellFactory(l -> new ProfileCell());
         venue.setButtonCell(new ProfileCell());

@@ -196,6 +196,30 @@ class CurveChartTest {
     }
 
     @Test
+    void aShortChartDropsItsLegendRatherThanItsPlot() throws Exception {
+        List<CurveChart.Series> four = List.of(
+                new CurveChart.Series("Binance USD-M BTCUSDT", RED, range(1, 10, 10), fill(10, i -> i + 1)),
+                new CurveChart.Series("Hyperliquid BTC", BLUE, range(1, 10, 10), fill(10, i -> i + 2)),
+                new CurveChart.Series("OKX BTC-USDT-SWAP", Color.GREEN, range(1, 10, 10), fill(10, i -> i + 3)),
+                new CurveChart.Series("Textbook", Color.ORANGE, range(1, 10, 10), fill(10, i -> i + 4)));
+        CurveChart detached = onFx(() -> new CurveChart("Liquidation price against holding time", "Hours held", "Liquidation price"));
+        double[] tall = onFx(() -> {
+            detached.resize(420, 400);
+            detached.setSeries(four);
+            detached.snapshotImage();
+            return new double[] {detached.legendShownForTest() ? 1 : 0, detached.plotHeightForTest()};
+        });
+        double[] small = onFx(() -> {
+            detached.resize(420, 150);
+            detached.snapshotImage();
+            return new double[] {detached.legendShownForTest() ? 1 : 0, detached.plotHeightForTest(), detached.getHeight()};
+        });
+        assertEquals(1, tall[0], "a tall chart has its legend");
+        assertEquals(0, small[0], "a chart " + small[2] + " px tall leaves the legend out");
+        assertTrue(small[1] >= 40, "and keeps a plot to read: " + small[1] + " px");
+    }
+
+    @Test
     void writePngWritesARealPngOfTheChart(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("distance.png");
         double[] size = onFx(() -> {
