@@ -167,6 +167,10 @@ public final class CascadeCharts extends GridPane {
             public void handle(long now) {
                 if (drawn() || now > giveUp) {
                     stop();
+                    if (!drawn()) {
+                        System.getLogger(CascadeCharts.class.getName()).log(System.Logger.Level.WARNING,
+                                "charts still drawing after 2 s; going on with what they show");
+                    }
                     action.run();
                 }
             }

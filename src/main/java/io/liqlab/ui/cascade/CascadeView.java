@@ -572,7 +572,13 @@ public final class CascadeView extends BorderPane {
         exportStatus.setText(Text.format("cascade.export.writing", file.getFileName()));
         // Taken once the charts show their data (it is painted on another thread after a run or a resize).
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
-        charts.whenDrawn(() -> shot.complete(snapshot(null, null)));
+        charts.whenDrawn(() -> {
+            try {
+                shot.complete(snapshot(null, null));
+            } catch (RuntimeException e) {
+                shot.completeExceptionally(e);
+            }
+        });
         return report(shot.thenApplyAsync(image -> {
             writePng(image, file);
             return file;
@@ -613,7 +619,15 @@ public final class CascadeView extends BorderPane {
                               CompletableFuture<Path> done) {
         vm.scrub(frame);
         exportStatus.setText(Text.format("cascade.export.image", String.valueOf(index + 1), String.valueOf(count)));
-        WritableImage image = charts.snapshot(null, null);
+        WritableImage image;
+        try {
+            image = charts.snapshot(null, null);
+        } catch (RuntimeException e) {
+            exporting = false;
+            vm.scrub(back);
+            done.completeExceptionally(e);
+            return;
+        }
         Path file = folder.resolve(String.format(Locale.ROOT, "cascade-%04d.png", index + 1));
         CompletableFuture.runAsync(() -> writePng(image, file), background).whenComplete((ok, error) -> Platform.runLater(() -> {
             if (error != null || frame >= last) {
@@ -626,7 +640,8 @@ public final class CascadeView extends BorderPane {
                 }
                 return;
             }
-            sequenceStep(folder, Math.min(last, frame + step), index + 1, step, last, count, back, done);
+            // Each step waits for the charts too: a resize or a theme change during the sequence repaints them.
+            charts.whenDrawn(() -> sequenceStep(folder, Math.min(last, frame + step), index + 1, step, last, count, back, done));
         }));
     }
 

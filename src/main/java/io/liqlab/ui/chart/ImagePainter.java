@@ -31,7 +31,7 @@ public final class ImagePainter implements Painter {
                            VPos baseline, Color color) {
     }
 
-    /** The painted pixels (premultiplied ARGB, row by row) and the texts to draw over them. */
+    /** The painted pixels (premultiplied ARGB, row by row, in image pixels) and the texts to draw over them. */
     public record Result(int[] argbPre, int width, int height, List<TextItem> texts) {
     }
 
@@ -59,13 +59,24 @@ public final class ImagePainter implements Painter {
     private VPos baseline = VPos.BASELINE;
 
     public ImagePainter(int width, int height, double originX, double originY) {
-        this.width = Math.max(1, width);
-        this.height = Math.max(1, height);
+        this(width, height, originX, originY, 1);
+    }
+
+    /**
+     * @param width       the covered width in chart units
+     * @param pixelScale  image pixels per chart unit (the screen's output scale: 2 on a HiDPI screen); the image
+     *                    is {@code width * pixelScale} pixels wide
+     */
+    public ImagePainter(int width, int height, double originX, double originY, double pixelScale) {
+        double scale = pixelScale > 0 ? pixelScale : 1;
+        this.width = Math.max(1, (int) Math.ceil(width * scale));
+        this.height = Math.max(1, (int) Math.ceil(height * scale));
         image = new BufferedImage(this.width, this.height, BufferedImage.TYPE_INT_ARGB_PRE);
         g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         // Geometry as given (as the FX canvas draws it), not nudged to pixel centres.
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.scale(scale, scale);
         g.translate(-originX, -originY);
     }
 

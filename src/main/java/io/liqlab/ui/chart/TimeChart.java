@@ -225,7 +225,10 @@ public final class TimeChart extends Region {
     private int dataPaintCount;
     private javafx.scene.image.WritableImage dataImage;
 
-    /** One thread paints every chart's data, in order; daemon, so it never keeps the app alive. */
+    /**
+     * One thread paints every chart's data, in order; daemon, so it never keeps the app alive. One thread, not a
+     * pool: a chart's {@link PolylineReducer} is shared by its paints.
+     */
     private static final java.util.concurrent.ExecutorService PAINTING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "liqlab-chart-paint");
         t.setDaemon(true);
@@ -311,6 +314,9 @@ public final class TimeChart extends Region {
 
     private void markDirty() {
         dirty = true;
+        // A paint under way is for what the chart showed before: it must not land on the new axes.
+        paintGeneration++;
+        paintPending = false;
         setNeedsLayout(true);
     }
 
@@ -386,7 +392,10 @@ public final class TimeChart extends Region {
             paintPending = true;
             List<Layer> toPaint = layers;
             Plot painted = plot;
-            PAINTING.execute(() -> paintData(generation, toPaint, painted, w, h));
+            // At the screen's scale (a HiDPI screen draws the canvas at 2x), so the lines stay as sharp as the text.
+            double pixelScale = getScene() == null || getScene().getWindow() == null ? 1
+                    : Math.ceil(Math.max(getScene().getWindow().getRenderScaleX(), getScene().getWindow().getRenderScaleY()));
+            PAINTING.execute(() -> paintData(generation, toPaint, painted, w, h, Math.max(1, pixelScale)));
         } else {
             if (paintData) {
                 drawAxes(canvas.getGraphicsContext2D(), w, h);
@@ -510,20 +519,21 @@ public final class TimeChart extends Region {
     }
 
     /** On the painting thread: the layers into an image, handed to the FX thread unless the chart has moved on. */
-    private void paintData(long generation, List<Layer> toPaint, Plot painted, double w, double h) {
+    private void paintData(long generation, List<Layer> toPaint, Plot painted, double w, double h, double pixelScale) {
         if (generation != paintGeneration) {
             return; // redrawn since (resized, new run): that paint is queued behind this one
         }
         ImagePainter.Result result;
         try {
-            ImagePainter painter = new ImagePainter((int) painted.width(), (int) painted.height(), painted.left, painted.top);
+            ImagePainter painter = new ImagePainter((int) painted.width(), (int) painted.height(), painted.left, painted.top,
+                    pixelScale);
             for (Layer layer : toPaint) {
                 painter.save();
                 layer.draw(painter, painted);
                 painter.restore();
             }
             result = painter.finish();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // whatever it is, the FX thread hears back, so nothing waits for this paint
             System.getLogger(TimeChart.class.getName()).log(System.Logger.Level.WARNING, "chart data not drawn", e);
             result = null;
         }
@@ -548,7 +558,7 @@ public final class TimeChart extends Region {
         dataImage.getPixelWriter().setPixels(0, 0, result.width(), result.height(),
                 javafx.scene.image.PixelFormat.getIntArgbPreInstance(), result.argbPre(), 0, result.width());
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.drawImage(dataImage, painted.left, painted.top);
+        gc.drawImage(dataImage, painted.left, painted.top, painted.width(), painted.height());
         String family = Font.getDefault().getFamily();
         for (ImagePainter.TextItem text : result.texts()) {
             gc.setFont(Font.font(family, text.bold() ? FontWeight.BOLD : FontWeight.NORMAL, text.size()));

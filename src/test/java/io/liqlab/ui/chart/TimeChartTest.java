@@ -140,6 +140,61 @@ class TimeChartTest {
     }
 
     @Test
+    void aPaintThatFinishesBeforeTheNewContentIsLaidOutIsNotShownEither() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        int before = onFx(chart::dataPaintCount);
+        onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> {
+                started.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                g.setFill(RED);
+                g.fillRect(p.left(), p.top(), p.width(), p.height());
+                finished.countDown();
+            }));
+            chart.layout();
+            return null;
+        });
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        onFx(() -> {
+            // New content, not laid out yet, while the old paint completes and posts its result.
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> {
+                g.setFill(BLUE);
+                g.fillRect(p.left(), p.top(), p.width(), p.height());
+            }));
+            release.countDown();
+            finished.await(5, TimeUnit.SECONDS);
+            Thread.sleep(50); // the old result is handed over before the next pulse lays the new content out
+            return null;
+        });
+        awaitPainted(before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, onFx(chart::dataPaintCount), "the old run's picture never reached the new axes");
+        Image shot = onFx(() -> chart.snapshot(null, null));
+        double[] xy = onFx(() -> new double[] {chart.plotForTest().x(50), chart.plotForTest().y(5)});
+        assertColor(BLUE, pixel(shot, xy[0], xy[1]), "the newer run is the one on screen");
+    }
+
+    @Test
+    void onAHiDpiScreenTheDataIsPaintedAtTheScreensScale() {
+        ImagePainter painter = new ImagePainter(10, 5, 100, 50, 2);
+        painter.setFill(RED);
+        painter.fillRect(100, 50, 5, 5); // the left half, in chart units
+        ImagePainter.Result result = painter.finish();
+        assertEquals(20, result.width());
+        assertEquals(10, result.height());
+        int left = result.argbPre()[9 * 20 + 9];
+        int right = result.argbPre()[9 * 20 + 10];
+        assertEquals(0xFF, left >>> 24, "covered to image pixel 9 of 20");
+        assertEquals(0, right >>> 24, "and not beyond");
+    }
+
+    @Test
     void withoutDataTheChartIsDrawnAtOnce() throws Exception {
         onFx(() -> {
             chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> g.fillRect(0, 0, 1, 1)));
