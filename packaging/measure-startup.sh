@@ -28,14 +28,13 @@ if [ "$aot" = 1 ]; then
 else
   cp="target/classes:target/test-classes:$(ls target/deps/*.jar | tr '\n' ':')"
 fi
-cache() { # main class -> the JVM option that starts it with its own cache (none without --aot)
-  [ "$aot" = 1 ] && echo "-XX:AOTCache=$dir/$1.aot" || echo "-Dliqlab.noCache=true"
-}
 run() { # main class, then JVM options -> ms
   local main=$1
   shift
+  local cache=()
+  [ "$aot" = 1 ] && cache=(-XX:AOTCache="$dir/$main.aot") # each with its own cache
   LIQLAB_HOME="$home" "$java" --enable-native-access=ALL-UNNAMED -Dliqlab.startupProbe=true \
-    -Dliqlab.launchedAt="$(date +%s%3N)" "$(cache "$main")" "$@" -cp "$cp" "$main" 2>/dev/null \
+    -Dliqlab.launchedAt="$(date +%s%3N)" "${cache[@]}" "$@" -cp "$cp" "$main" 2>/dev/null \
     | sed -n 's/^first-frame-ms //p'
 }
 if [ "$aot" = 1 ]; then
