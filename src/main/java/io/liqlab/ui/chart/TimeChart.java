@@ -515,7 +515,6 @@ public final class TimeChart extends Region {
             gc.setTextAlign(TextAlignment.RIGHT);
             gc.fillText(right.title(), w - pad, plotTop - 3);
         }
-
     }
 
     /** On the painting thread: the layers into an image, handed to the FX thread unless the chart has moved on. */
