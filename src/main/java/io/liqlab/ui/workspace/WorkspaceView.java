@@ -90,7 +90,7 @@ public final class WorkspaceView extends BorderPane {
         HBox.setHgrow(formulaScroll, Priority.ALWAYS);
         top.setPadding(new Insets(12, 12, 6, 12));
         // Presentation mode: wider columns for the large type, and taller charts (the page scrolls).
-        formScroll.prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 480.0 : 360.0));
+        formScroll.prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 520.0 : 360.0));
         cardScroll.prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 460.0));
         charts.minHeightProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 300.0));
         // A fixed height for the results row: its labels change on every slider step, and a computed height would
