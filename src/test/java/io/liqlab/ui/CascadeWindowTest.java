@@ -1,6 +1,5 @@
 package io.liqlab.ui;
 
-import io.liqlab.app.LiqLabApp;
 import io.liqlab.ui.cascade.CascadeView;
 import io.liqlab.ui.cascade.CascadeViewModel;
 import io.liqlab.ui.cascade.EventLog;
@@ -8,15 +7,9 @@ import io.liqlab.ui.chart.TimeChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
@@ -34,26 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Cascade tab in the real window, headless (Monocle), driven as a teacher would. */
-@ExtendWith(ApplicationExtension.class)
-class CascadeWindowTest {
-    private static Path home;
+class CascadeWindowTest extends AppWindowTest {
     private CascadeView view;
     private CascadeViewModel vm;
-
-    @BeforeAll
-    static void emptyUserFolder() throws Exception {
-        home = TempHome.use("liqlab-cascade");
-    }
-
-    @AfterAll
-    static void clear() {
-        TempHome.clear();
-    }
-
-    @Start
-    void start(Stage stage) {
-        new LiqLabApp().start(stage);
-    }
 
     @BeforeEach
     void openTheCascadeTab(FxRobot robot) throws Exception {
@@ -66,10 +42,6 @@ class CascadeWindowTest {
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.liqlab.ui;
 
-import io.liqlab.app.LiqLabApp;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -13,14 +12,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
@@ -33,30 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real window, headless: Tab through the Position tab, Ctrl+Tab between tabs, and a tooltip on every symbol button. */
-@ExtendWith(ApplicationExtension.class)
-class KeyboardTest {
+class KeyboardTest extends AppWindowTest {
     /** The form's controls in the order they stand on screen, top to bottom (isolated, by leverage: margin disabled). */
     private static final List<String> FORM = List.of("venue", "side-long", "entry", "mark", "unit-notional", "size", "mode-isolated",
             "by-leverage", "leverage-slider", "leverage", "opening-fee", "funding-rate", "holding-hours");
     private static final List<String> TOOLBAR = List.of("reset", "session", "export", "copy-results", "learn", "theme", "presentation", "about");
-
-    private Stage stage;
-
-    @BeforeAll
-    static void emptyUserFolder() throws Exception {
-        TempHome.use("liqlab-keys");
-    }
-
-    @AfterAll
-    static void clear() {
-        TempHome.clear();
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        new LiqLabApp().start(stage);
-    }
 
     private Scene scene() {
         return stage.getScene();

@@ -1,6 +1,5 @@
 package io.liqlab.ui;
 
-import io.liqlab.app.LiqLabApp;
 import io.liqlab.ui.learn.GlossaryLinks;
 import io.liqlab.ui.learn.Term;
 import javafx.scene.Node;
@@ -10,13 +9,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
@@ -25,31 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The learning layer in the real window: the glossary from F1 and from a term on screen, and a guided example. */
-@ExtendWith(ApplicationExtension.class)
-class LearnWindowTest {
-
-    private Stage stage;
-
-    @BeforeAll
-    static void emptyUserFolder() throws Exception {
-        TempHome.use("liqlab-learn");
-    }
-
-    @AfterAll
-    static void clear() {
-        TempHome.clear();
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        new LiqLabApp().start(stage);
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
-    }
-
+class LearnWindowTest extends AppWindowTest {
     private static Window glossaryWindow(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
                 && s.getTitle().contains("glossary") && w.isShowing()).findFirst().orElse(null);

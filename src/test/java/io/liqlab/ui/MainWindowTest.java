@@ -1,6 +1,5 @@
 package io.liqlab.ui;
 
-import io.liqlab.app.LiqLabApp;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.chart.CurveChart;
 import io.liqlab.ui.compare.ComparisonViewModel;
@@ -9,14 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -27,31 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real window, headless (Monocle), driven as a user would. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    private static Path home;
-    private Stage stage;
-
-    @BeforeAll
-    static void emptyUserFolder() throws Exception {
-        home = TempHome.use("liqlab-home");
-    }
-
-    @AfterAll
-    static void clear() {
-        TempHome.clear();
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        new LiqLabApp().start(stage);
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup("#" + id).queryAs(Label.class).getText();
-    }
-
+class MainWindowTest extends AppWindowTest {
     @Test
     void windowIsTitledLiqLabAndOpensOnTheClassicExample(FxRobot robot) {
         assertEquals("LiqLab", stage.getTitle());

@@ -1,6 +1,5 @@
 package io.liqlab.ui;
 
-import io.liqlab.app.LiqLabApp;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.tiers.TierEditorViewModel;
 import javafx.scene.control.ComboBox;
@@ -9,14 +8,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
@@ -27,25 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tier editor in the real window, headless: edit a cell, see the preview move, undo, save, reopen. */
-@ExtendWith(ApplicationExtension.class)
-class TierEditorWindowTest {
-    private static Path home;
-
-    @BeforeAll
-    static void emptyUserFolder() throws Exception {
-        home = TempHome.use("liqlab-tiers");
-    }
-
-    @AfterAll
-    static void clear() {
-        TempHome.clear();
-    }
-
-    @Start
-    void start(Stage stage) {
-        new LiqLabApp().start(stage);
-    }
-
+class TierEditorWindowTest extends AppWindowTest {
     @SuppressWarnings("unchecked")
     private static void open(FxRobot robot, String id) {
         ComboBox<VenueProfile> open = robot.lookup("#tier-open").queryComboBox();
