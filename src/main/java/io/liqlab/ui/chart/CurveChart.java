@@ -23,7 +23,6 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import javax.imageio.ImageIO;
@@ -110,7 +109,7 @@ public final class CurveChart extends Region {
     private final Canvas curvesCanvas = new Canvas();
     /** What the background canvas was last drawn for; equal keys mean only the curves need drawing. */
     private FrameKey frameKey;
-    private final Text measure = new Text();
+    private final TextMeasure measure = new TextMeasure();
     private final PolylineReducer polyline = new PolylineReducer();
     private final LabelBoxes labels = new LabelBoxes();
     private final double[] dashPattern = new double[2];
@@ -1085,21 +1084,13 @@ public final class CurveChart extends Region {
         if (cached != null) {
             return cached;
         }
-        double w = measureWidth(text, font);
+        double w = measure.width(text, font);
         byText.put(text, w);
         return w;
     }
 
-    private double measureWidth(String text, Font font) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
-    }
-
     private double lineHeight(Font font) {
-        measure.setFont(font);
-        measure.setText("Ag");
-        return Math.ceil(measure.getLayoutBounds().getHeight());
+        return Math.ceil(measure.lineHeight(font));
     }
 
     /** The text, shortened with an ellipsis if needed to fit {@code maxWidth}; "" when not even that fits. */

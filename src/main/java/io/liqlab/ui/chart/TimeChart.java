@@ -14,7 +14,6 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
@@ -201,7 +200,7 @@ public final class TimeChart extends Region {
     private final Canvas canvas = new Canvas();
     private final Rectangle veil = new Rectangle();
     private final Line cursor = new Line();
-    private final Text measure = new Text();
+    private final TextMeasure measure = new TextMeasure();
     private final PolylineReducer reducer = new PolylineReducer();
 
     private String title;
@@ -690,14 +689,10 @@ public final class TimeChart extends Region {
     }
 
     private double textWidth(String s, Font font) {
-        measure.setFont(font);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
+        return measure.width(s, font);
     }
 
     private double textHeight(Font font) {
-        measure.setFont(font);
-        measure.setText("Mg");
-        return measure.getLayoutBounds().getHeight();
+        return measure.lineHeight(font);
     }
 }
