@@ -41,7 +41,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import javax.imageio.ImageIO;
@@ -291,10 +290,10 @@ public final class CascadeView extends BorderPane {
         MenuButton export = new MenuButton(Text.get("cascade.export"));
         export.setId("cascade-export");
         MenuItem csv = new MenuItem(Text.get("cascade.export.framesCsv"));
-        csv.setOnAction(e -> choose("cascade-frames.csv", Text.get("workspace.file.csvType"), "*.csv")
+        csv.setOnAction(e -> io.liqlab.ui.FileDialogs.saveAs(this, "cascade-frames.csv", Text.get("workspace.file.csvType"), "*.csv")
                 .ifPresent(this::exportCsv));
         MenuItem png = new MenuItem(Text.get("cascade.export.viewPng"));
-        png.setOnAction(e -> choose("cascade.png", Text.get("workspace.file.pngType"), "*.png").ifPresent(this::exportPng));
+        png.setOnAction(e -> io.liqlab.ui.FileDialogs.saveAs(this, "cascade.png", Text.get("workspace.file.pngType"), "*.png").ifPresent(this::exportPng));
         MenuItem sequence = new MenuItem(Text.get("cascade.export.sequence"));
         sequence.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
@@ -541,14 +540,6 @@ public final class CascadeView extends BorderPane {
     }
 
     // ---- export ------------------------------------------------------------------------------------------------
-
-    private java.util.Optional<Path> choose(String name, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
-    }
 
     /** Writes the current run's frames (and the heatmap beside them) as CSV, off the FX thread. */
     public CompletableFuture<Path> exportCsv(Path file) {

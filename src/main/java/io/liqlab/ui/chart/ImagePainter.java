@@ -154,29 +154,27 @@ public final class ImagePainter implements Painter {
 
     @Override
     public void fillPolygon(double[] xs, double[] ys, int n) {
-        if (n < 2) {
-            return;
+        if (n >= 2) {
+            Path2D.Double polygon = polyline(xs, ys, n);
+            polygon.closePath();
+            fillShape(polygon);
         }
-        Path2D.Double polygon = new Path2D.Double(Path2D.WIND_NON_ZERO, n);
-        polygon.moveTo(xs[0], ys[0]);
-        for (int i = 1; i < n; i++) {
-            polygon.lineTo(xs[i], ys[i]);
-        }
-        polygon.closePath();
-        fillShape(polygon);
     }
 
     @Override
     public void strokePolyline(double[] xs, double[] ys, int n) {
-        if (n < 2) {
-            return;
+        if (n >= 2) {
+            draw(polyline(xs, ys, n));
         }
+    }
+
+    private static Path2D.Double polyline(double[] xs, double[] ys, int n) {
         Path2D.Double line = new Path2D.Double(Path2D.WIND_NON_ZERO, n);
         line.moveTo(xs[0], ys[0]);
         for (int i = 1; i < n; i++) {
             line.lineTo(xs[i], ys[i]);
         }
-        draw(line);
+        return line;
     }
 
     @Override

@@ -33,10 +33,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
 import javafx.util.converter.DefaultStringConverter;
 
-import java.io.File;
 import java.util.List;
 import java.util.Optional;
 
@@ -205,20 +203,11 @@ public final class TierEditorView extends BorderPane {
             a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete());
         }));
         importButton.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter(Text.get("tiers.file.profile"), "*.json"));
-            File f = c.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                vm.importFile(f.toPath());
-            }
+            io.liqlab.ui.FileDialogs.open(this, Text.get("tiers.file.profile"), "*.json").ifPresent(vm::importFile);
         });
         export.setOnAction(e -> editor().ifPresent(ed -> {
-            FileChooser c = new FileChooser();
-            c.setInitialFileName(ed.idProperty().get() + ".json");
-            File f = c.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                vm.export(f.toPath());
-            }
+            io.liqlab.ui.FileDialogs.saveAs(this, ed.idProperty().get() + ".json", Text.get("tiers.file.profile"), "*.json")
+                    .ifPresent(vm::export);
         }));
         sceneProperty().subscribe(scene -> {
             if (scene != null) {

@@ -1,5 +1,6 @@
 package io.liqlab.ui.workspace;
 
+import io.liqlab.ui.FileDialogs;
 import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
@@ -38,9 +39,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -234,15 +233,10 @@ public final class WorkspaceView extends BorderPane {
         session.setTooltip(new Tooltip(Text.get("workspace.menu.sessionTip")));
         MenuItem openSession = new MenuItem(Text.get("workspace.menu.session.open"));
         openSession.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION));
-            File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                openSession(f.toPath());
-            }
+            FileDialogs.open(this, Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION).ifPresent(this::openSession);
         });
         MenuItem saveSession = new MenuItem(Text.get("workspace.menu.session.saveAs"));
-        saveSession.setOnAction(e -> choose("lesson" + SessionFiles.EXTENSION, Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION)
+        saveSession.setOnAction(e -> FileDialogs.saveAs(this, "lesson" + SessionFiles.EXTENSION, Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION)
                 .ifPresent(this::saveSession));
         javafx.scene.control.Menu recent = new javafx.scene.control.Menu(Text.get("workspace.menu.session.recent"));
         session.setOnShowing(e -> recent.getItems().setAll(sessions.recent().stream().map(p -> {
@@ -439,7 +433,7 @@ public final class WorkspaceView extends BorderPane {
 
     private MenuItem pngItem(String text, String name, CurveChart chart) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> choose(name, Text.get("workspace.file.pngType"), "*.png").ifPresent(path -> export(chart::writePng, path)));
+        item.setOnAction(e -> FileDialogs.saveAs(this, name, Text.get("workspace.file.pngType"), "*.png").ifPresent(path -> export(chart::writePng, path)));
         return item;
     }
 
@@ -450,7 +444,7 @@ public final class WorkspaceView extends BorderPane {
 
     private MenuItem csvItem(String text, String name, Export export) {
         MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> choose(name, Text.get("workspace.file.csvType"), "*.csv").ifPresent(path -> export(export, path)));
+        item.setOnAction(e -> FileDialogs.saveAs(this, name, Text.get("workspace.file.csvType"), "*.csv").ifPresent(path -> export(export, path)));
         return item;
     }
 
@@ -518,14 +512,6 @@ public final class WorkspaceView extends BorderPane {
 
     public WorkspaceViewModel viewModel() {
         return vm;
-    }
-
-    private java.util.Optional<Path> choose(String name, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
     }
 
     private void copyResults() {
