@@ -1,5 +1,6 @@
 package io.liqlab.report;
 
+import io.liqlab.core.Numbers;
 import io.liqlab.profile.AtomicFiles;
 import io.liqlab.sim.FrameColumn;
 import io.liqlab.sim.Frames;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,8 +25,6 @@ import java.util.Locale;
  * with {@code \n}. The same frames always give the same bytes (nothing time- or machine-dependent is written).
  */
 public final class FramesCsv {
-    private static final MathContext TWELVE_DIGITS = new MathContext(12);
-
     private FramesCsv() {
     }
 
@@ -173,15 +171,9 @@ public final class FramesCsv {
         return decimal(v);
     }
 
-    /** 12 significant digits, plain: 60000, 0.3, 0.000000000116415321827. */
+    /** 12 significant digits, plain: 60000, 0.3, 0.000000000116415321827 ({@link Numbers#plain(double)}). */
     static String decimal(double v) {
-        if (!Double.isFinite(v)) {
-            return nonFinite(v);
-        }
-        if (v == 0) {
-            return "0";
-        }
-        return stripped(new BigDecimal(v).round(TWELVE_DIGITS));
+        return Numbers.plain(v);
     }
 
     private static String stripped(BigDecimal d) {

@@ -57,19 +57,12 @@ public final class NumberText {
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
-        String decimal = Pattern.quote(String.valueOf(symbols.getDecimalSeparator()));
-        char g = symbols.getGroupingSeparator();
-        String sign = "[-+\\u2212]?";
-        boolean groupsWithSpace = Character.isSpaceChar(g) || g == '_';
-        String group = Pattern.quote(String.valueOf(g));
-        // Grouping that is a space was removed above; otherwise groups of three after one to three digits.
-        String local = sign + "(\\d+(" + decimal + "\\d*)?|" + decimal + "\\d+)"
-                + (groupsWithSpace ? "" : "|" + sign + "\\d{1,3}(" + group + "\\d{3})+(" + decimal + "\\d*)?");
-        if (t.matches(local)) {
+        LocalForm form = LOCAL_FORMS.computeIfAbsent(locale, LocalForm::of);
+        char g = form.grouping();
+        if (form.pattern().matcher(t).matches()) {
             StringBuilder sb = new StringBuilder(t.length());
             for (char c : t.toCharArray()) {
-                if (c == symbols.getDecimalSeparator()) {
+                if (c == form.decimal()) {
                     sb.append('.');
                 } else if (c == '\u2212') {
                     sb.append('-');
@@ -84,6 +77,25 @@ public final class NumberText {
         }
         return PLAIN.matcher(t).matches() ? Optional.of(tidy(t)) : Optional.empty();
     }
+
+    /** A locale's separators and the pattern of its numbers, made once per locale (every keystroke parses). */
+    private record LocalForm(char decimal, char grouping, Pattern pattern) {
+        static LocalForm of(Locale locale) {
+            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+            char d = symbols.getDecimalSeparator();
+            char g = symbols.getGroupingSeparator();
+            String decimal = Pattern.quote(String.valueOf(d));
+            String sign = "[-+\\u2212]?";
+            boolean groupsWithSpace = Character.isSpaceChar(g) || g == '_';
+            String group = Pattern.quote(String.valueOf(g));
+            // Grouping that is a space was removed before matching; otherwise groups of three after one to three digits.
+            String local = sign + "(\\d+(" + decimal + "\\d*)?|" + decimal + "\\d+)"
+                    + (groupsWithSpace ? "" : "|" + sign + "\\d{1,3}(" + group + "\\d{3})+(" + decimal + "\\d*)?");
+            return new LocalForm(d, g, Pattern.compile(local));
+        }
+    }
+
+    private static final java.util.Map<Locale, LocalForm> LOCAL_FORMS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** "60000." as 60000.0 and ".5" as 0.5, so that BigDecimal reads them too; a leading + dropped. */
     private static String tidy(String plain) {

@@ -8,9 +8,9 @@ import java.util.List;
  * Venue colours, chosen to stay apart with the common colour-vision deficiencies: six of the Okabe-Ito colours
  * (blue, orange, bluish green, vermillion, reddish purple, sky blue), then Paul Tol's olive and a mid grey in place of
  * Okabe-Ito's yellow and black, which vanish on the light and the dark chart background. Every pair stays at least
- * 10 CIELAB units apart under simulated protanopia, deuteranopia and tritanopia (PaletteTest). Long and short are not
- * colour-coded anywhere (they are words); the comparison marks closest and farthest in vermillion and blue tints and in
- * words (liqlab.css, ComparisonView).
+ * 10 CIELAB units apart under simulated protanopia, deuteranopia and tritanopia (PaletteTest). The cascade charts take
+ * their colours from here too, and draw long and short liquidations (vermillion, blue) in different shapes as well;
+ * the comparison marks closest and farthest in vermillion and blue tints and in words (liqlab.css, ComparisonView).
  */
 public final class Palette {
     private static final List<Color> COLORS = List.of(

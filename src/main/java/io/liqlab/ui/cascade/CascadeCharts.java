@@ -4,6 +4,7 @@ import io.liqlab.core.Numbers;
 import io.liqlab.sim.FrameColumn;
 import io.liqlab.sim.Frames;
 import io.liqlab.sim.SimulationResult;
+import io.liqlab.ui.Palette;
 import io.liqlab.ui.Text;
 import io.liqlab.ui.chart.ChartTheme;
 import io.liqlab.ui.chart.TimeChart;
@@ -33,14 +34,15 @@ import java.util.function.DoubleConsumer;
  */
 public final class CascadeCharts extends GridPane {
 
-    // Okabe-Ito: long and short differ in shape as well as colour, for colour-blind readers and projectors.
-    static final Color LONG = Color.web("#D55E00");
-    static final Color SHORT = Color.web("#0072B2");
-    static final Color SHORT_ON_DARK = Color.web("#56B4E9");
-    static final Color MARK = Color.web("#E69F00");
-    static final Color ADL = Color.web("#CC79A7");
-    static final Color BACKSTOP = Color.web("#009E73");
-    static final Color OTHER = Color.web("#8C6D1F");
+    // The app's colour-blind-safe palette; long and short differ in shape as well as colour, for projectors too.
+    static final Color LONG = Palette.venue(3);
+    static final Color SHORT = Palette.venue(0);
+    static final Color SHORT_ON_DARK = Palette.venue(5);
+    static final Color MARK = Palette.venue(1);
+    static final Color ADL = Palette.venue(4);
+    static final Color BACKSTOP = Palette.venue(2);
+    /** The compared run: Tol's olive (a dark gold here was hard to tell from LONG's vermillion under protanopia). */
+    static final Color OTHER = Palette.venue(6);
     static final Color OTHER_ON_DARK = Color.web("#F0E442");
     /** Viridis, sampled: readable in grey and for the common colour-vision deficiencies. */
     private static final Color[] RAMP = {Color.web("#440154"), Color.web("#3B528B"), Color.web("#21918C"),
@@ -56,7 +58,6 @@ public final class CascadeCharts extends GridPane {
     private CascadeViewModel.Runs runs;
     private Series main;
     private Series other;
-    private double tick = 1;
 
     CascadeCharts(ObservableValue<ChartTheme> theme, DoubleConsumer scrubToSecond) {
         getStyleClass().add("cascade-charts");
@@ -105,7 +106,6 @@ public final class CascadeCharts extends GridPane {
         runs = r;
         main = new Series(r.main());
         other = r.other() == null ? null : new Series(r.other());
-        tick = r.main().scenario().clock().tickSeconds();
         boolean dark = isDark();
         Color shortColor = dark ? SHORT_ON_DARK : SHORT;
         Color otherColor = dark ? OTHER_ON_DARK : OTHER;
@@ -654,10 +654,6 @@ public final class CascadeCharts extends GridPane {
 
     static String usdLabel(double v) {
         return v == 0 ? "0" : EventLog.usd(v);
-    }
-
-    static String countLabel(double v) {
-        return Numbers.compact(v);
     }
 
     static String ratioLabel(double v) {

@@ -42,20 +42,8 @@ public final class PlaybackClock {
         anchor(Math.min(at, frames - 1), now);
     }
 
-    public int frames() {
-        return frames;
-    }
-
     public boolean isPlaying() {
         return playing;
-    }
-
-    public double speed() {
-        return speed;
-    }
-
-    public boolean isLoop() {
-        return loop;
     }
 
     /** Plays from where it is; from the start when it stands on the last frame. */

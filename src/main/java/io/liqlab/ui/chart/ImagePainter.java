@@ -58,10 +58,6 @@ public final class ImagePainter implements Painter {
     private TextAlignment align = TextAlignment.LEFT;
     private VPos baseline = VPos.BASELINE;
 
-    public ImagePainter(int width, int height, double originX, double originY) {
-        this(width, height, originX, originY, 1);
-    }
-
     /**
      * @param width       the covered width in chart units
      * @param pixelScale  image pixels per chart unit (the screen's output scale: 2 on a HiDPI screen); the image
@@ -153,28 +149,16 @@ public final class ImagePainter implements Painter {
     }
 
     @Override
-    public void fillPolygon(double[] xs, double[] ys, int n) {
-        if (n >= 2) {
-            Path2D.Double polygon = polyline(xs, ys, n);
-            polygon.closePath();
-            fillShape(polygon);
-        }
-    }
-
-    @Override
     public void strokePolyline(double[] xs, double[] ys, int n) {
-        if (n >= 2) {
-            draw(polyline(xs, ys, n));
+        if (n < 2) {
+            return;
         }
-    }
-
-    private static Path2D.Double polyline(double[] xs, double[] ys, int n) {
         Path2D.Double line = new Path2D.Double(Path2D.WIND_NON_ZERO, n);
         line.moveTo(xs[0], ys[0]);
         for (int i = 1; i < n; i++) {
             line.lineTo(xs[i], ys[i]);
         }
-        return line;
+        draw(line);
     }
 
     @Override

@@ -39,8 +39,6 @@ public interface Painter {
 
     void fillRect(double x, double y, double w, double h);
 
-    void fillPolygon(double[] xs, double[] ys, int n);
-
     void strokePolyline(double[] xs, double[] ys, int n);
 
     void beginPath();

@@ -622,8 +622,8 @@ public final class TimeChart extends Region {
         }
     }
 
-    /** Marker shapes shared by the legend and the layers that draw liquidations. */
-    public static final class Markers {
+    /** The legend's marker shapes. */
+    private static final class Markers {
         private static final double[] XS = new double[4];
         private static final double[] YS = new double[4];
 

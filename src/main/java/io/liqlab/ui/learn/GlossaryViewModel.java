@@ -24,10 +24,6 @@ public final class GlossaryViewModel {
         selected.set(glossary.entry(Term.LIQUIDATION_PRICE));
     }
 
-    public Glossary glossary() {
-        return glossary;
-    }
-
     public StringProperty filterProperty() {
         return filter;
     }
