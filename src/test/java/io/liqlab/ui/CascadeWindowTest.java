@@ -54,6 +54,17 @@ class CascadeWindowTest extends AppWindowTest {
     }
 
     @Test
+    void theWhatIfTermsLinkToTheGlossary(FxRobot robot) {
+        for (String id : List.of("cascade-adl", "cascade-leverage-mix")) {
+            javafx.scene.Node control = robot.lookup("#" + id).query();
+            javafx.scene.control.Label label = robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .filter(l -> l.getLabelFor() == control).findFirst().orElseThrow();
+            assertTrue(label.getStyleClass().contains(io.liqlab.ui.learn.GlossaryLinks.STYLE_CLASS),
+                    "the label of " + id + " is a glossary link: " + label.getText());
+        }
+    }
+
+    @Test
     void playAdvancesFramesWithoutRedrawingTheCharts(FxRobot robot) throws Exception {
         List<TimeChart> charts = view.charts().charts();
         int[] before = charts.stream().mapToInt(TimeChart::redrawCount).toArray();

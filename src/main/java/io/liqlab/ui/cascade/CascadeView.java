@@ -65,6 +65,8 @@ public final class CascadeView extends BorderPane {
     private final CascadeViewModel vm;
     private final Executor background;
     private final CascadeCharts charts;
+    /** The what-if form, for linking its terms: it sits in a scroll pane, which a lookup only enters once shown. */
+    private javafx.scene.layout.GridPane whatIfForm;
     private final Slider scrubber = new Slider(0, 1, 0);
     private final ListView<EventLog.Entry> logList = new ListView<>();
     private final Label exportStatus = new Label();
@@ -328,6 +330,7 @@ public final class CascadeView extends BorderPane {
 
     private Node sidePanel(ObservableValue<ChartTheme> theme) {
         Forms form = new Forms();
+        whatIfForm = form.grid();
         Label title = new Label(Text.get("cascade.whatIf"));
         title.getStyleClass().add(Styles.SECTION);
         form.span(title);
@@ -556,6 +559,11 @@ public final class CascadeView extends BorderPane {
                 throw new java.io.UncheckedIOException(e);
             }
         }, background), Text.format("cascade.export.framesWritten", file, FramesCsv.heatmapPath(file).getFileName()));
+    }
+
+    /** The what-if form (the controls and their labels). */
+    public javafx.scene.Parent whatIfForm() {
+        return whatIfForm;
     }
 
     /** Writes the pane as it is on screen as a PNG. */

@@ -143,8 +143,9 @@ public final class WorkspaceView extends BorderPane {
                     pendingCascade = null;
                 }
                 model.activeProperty().bind(cascadeTab.selectedProperty());
-                cascadeTab.setContent(new io.liqlab.ui.cascade.CascadeView(model, chartTheme, background));
-                linkGlossaryTerms((javafx.scene.Parent) cascadeTab.getContent(), java.util.Map.of(
+                io.liqlab.ui.cascade.CascadeView cascadeView = new io.liqlab.ui.cascade.CascadeView(model, chartTheme, background);
+                cascadeTab.setContent(cascadeView);
+                linkGlossaryTerms(cascadeView.whatIfForm(), java.util.Map.of(
                         "cascade-adl", io.liqlab.ui.learn.Term.ADL,
                         "cascade-leverage-mix", io.liqlab.ui.learn.Term.LEVERAGE));
             }
