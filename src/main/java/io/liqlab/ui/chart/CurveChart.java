@@ -1070,23 +1070,8 @@ public final class CurveChart extends Region {
         }
     }
 
-    /** Text widths by font and string: tick labels and legends repeat from frame to frame, and measuring allocates. */
-    private final java.util.Map<Font, java.util.Map<String, Double>> widths = new java.util.HashMap<>();
-
     private double textWidth(String text, Font font) {
-        java.util.Map<String, Double> byText = widths.computeIfAbsent(font, k -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, Double> eldest) {
-                return size() > 512;
-            }
-        });
-        Double cached = byText.get(text);
-        if (cached != null) {
-            return cached;
-        }
-        double w = measure.width(text, font);
-        byText.put(text, w);
-        return w;
+        return measure.width(text, font);
     }
 
     private double lineHeight(Font font) {

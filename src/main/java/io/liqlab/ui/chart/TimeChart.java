@@ -382,7 +382,7 @@ public final class TimeChart extends Region {
         boolean paintData = dataVisible && !layers.isEmpty();
         // With data to paint, the canvas keeps what it shows until the data is ready, and then takes axes and data in
         // one go: one canvas update for the renderer, not two. The axes are laid out now (on a scratch context) so
-        // the cursor and scrubbing use the new plot at once.
+        // the cursor and scrubbing use the new plot at once; the text measured here is remembered for that second go.
         drawAxes(paintData ? new Canvas().getGraphicsContext2D() : canvas.getGraphicsContext2D(), w, h);
         if (paintData && plot != null) {
             // The data is painted into an image on the painting thread: drawn as canvas paths, a million-position
