@@ -11,7 +11,6 @@ import io.liqlab.ui.chart.ChartTheme;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -43,8 +42,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -646,13 +643,8 @@ public final class CascadeView extends BorderPane {
 
     /** Encodes and writes a PNG through a temporary file in the same folder, so a failure leaves no half file. */
     private static void writePng(WritableImage image, Path file) {
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
         try {
-            io.liqlab.profile.AtomicFiles.write(file.toAbsolutePath(), out -> {
-                if (!ImageIO.write(buffered, "png", out)) {
-                    throw new IOException(Text.get("cascade.export.noPngWriter"));
-                }
-            });
+            io.liqlab.ui.chart.Png.write(image, file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
