@@ -69,6 +69,24 @@ class MainWindowTest extends AppWindowTest {
     }
 
     @Test
+    void everyFormFieldHasItsFullNameForScreenReaders(FxRobot robot) {
+        java.util.Map<String, io.liqlab.ui.position.InputField> byId = java.util.Map.ofEntries(
+                java.util.Map.entry("entry", io.liqlab.ui.position.InputField.ENTRY),
+                java.util.Map.entry("mark", io.liqlab.ui.position.InputField.MARK),
+                java.util.Map.entry("size", io.liqlab.ui.position.InputField.SIZE),
+                java.util.Map.entry("leverage", io.liqlab.ui.position.InputField.LEVERAGE),
+                java.util.Map.entry("margin", io.liqlab.ui.position.InputField.MARGIN),
+                java.util.Map.entry("wallet", io.liqlab.ui.position.InputField.WALLET),
+                java.util.Map.entry("other-maintenance", io.liqlab.ui.position.InputField.OTHER_MAINTENANCE),
+                java.util.Map.entry("other-upnl", io.liqlab.ui.position.InputField.OTHER_UPNL),
+                java.util.Map.entry("opening-fee", io.liqlab.ui.position.InputField.OPENING_FEE),
+                java.util.Map.entry("funding-rate", io.liqlab.ui.position.InputField.FUNDING_RATE),
+                java.util.Map.entry("holding-hours", io.liqlab.ui.position.InputField.HOLDING_HOURS));
+        byId.forEach((id, field) -> assertEquals(field.label(),
+                robot.lookup("#" + id).queryAs(javafx.scene.control.TextField.class).getAccessibleText(), id));
+    }
+
+    @Test
     void comparisonTableListsAllSevenProfiles(FxRobot robot) {
         robot.clickOn("#tab-compare .tab-label");
         TableView<ComparisonViewModel.Row> table = robot.lookup("#comparison-table").queryTableView();

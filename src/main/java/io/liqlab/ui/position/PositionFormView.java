@@ -22,9 +22,11 @@ import javafx.scene.layout.VBox;
 /** The position-entry form. It only binds to {@link PositionViewModel}; every rule lives there. */
 public final class PositionFormView extends VBox {
 
+    private final PositionViewModel vm;
     private final Slider leverageSlider;
 
     public PositionFormView(PositionViewModel vm) {
+        this.vm = vm;
         setSpacing(8);
         setPadding(new Insets(12));
         getStyleClass().add("position-form");
@@ -48,15 +50,15 @@ public final class PositionFormView extends VBox {
                 Side.SHORT, Text.get("position.form.short"), "side-short");
         form.add(Text.get("position.form.side"), sideChoice, sideChoice.getChildren().getFirst());
 
-        form.field(Text.get("position.form.entry"), "entry", vm.textProperty(InputField.ENTRY), vm.errorProperty(InputField.ENTRY),
+        field(form, Text.get("position.form.entry"), "entry", InputField.ENTRY,
                 Text.format("position.form.entryPrompt", LocalNumbers.plain(60000)));
-        form.field(Text.get("position.form.mark"), "mark", vm.textProperty(InputField.MARK), vm.errorProperty(InputField.MARK),
+        field(form, Text.get("position.form.mark"), "mark", InputField.MARK,
                 Text.get("position.form.markPrompt"));
 
         HBox unitChoice = choice(vm.sizeUnitProperty(), PositionViewModel.SizeUnit.NOTIONAL, Text.get("position.form.notional"),
                 "unit-notional", PositionViewModel.SizeUnit.QUANTITY, Text.get("position.form.quantity"), "unit-quantity");
         form.add(Text.get("position.form.sizeIn"), unitChoice, unitChoice.getChildren().getFirst());
-        form.field(Text.get("position.form.size"), "size", vm.textProperty(InputField.SIZE), vm.errorProperty(InputField.SIZE),
+        field(form, Text.get("position.form.size"), "size", InputField.SIZE,
                 Text.get("position.form.sizePrompt"));
         Label derived = new Label();
         derived.setId("derived-size");
@@ -83,6 +85,7 @@ public final class PositionFormView extends VBox {
         HBox.setHgrow(leverageSlider, Priority.ALWAYS);
         TextField leverageField = new TextField();
         leverageField.setId("leverage");
+        leverageField.setAccessibleText(InputField.LEVERAGE.label());
         leverageField.setPrefColumnCount(5);
         leverageField.textProperty().bindBidirectional(vm.textProperty(InputField.LEVERAGE));
         Label leverageError = new Label();
@@ -100,44 +103,35 @@ public final class PositionFormView extends VBox {
                 .and(vm.marginModeProperty().isEqualTo(MarginMode.ISOLATED)));
         form.add(Text.get("position.form.leverage"), leverageBox, leverageField);
 
-        TextField margin = form.field(Text.get("position.form.margin"), "margin", vm.textProperty(InputField.MARGIN), vm.errorProperty(InputField.MARGIN),
+        TextField margin = field(form, Text.get("position.form.margin"), "margin", InputField.MARGIN,
                 Text.get("position.form.marginPrompt"));
         margin.disableProperty().bind(vm.marginInputProperty().isEqualTo(PositionViewModel.MarginInput.LEVERAGE)
                 .or(vm.marginModeProperty().isEqualTo(MarginMode.CROSS)));
 
         VBox crossBox = new VBox();
         Forms crossForm = new Forms();
-        crossForm.field(Text.get("position.form.wallet"), "wallet", vm.textProperty(InputField.WALLET), vm.errorProperty(InputField.WALLET),
+        field(crossForm, Text.get("position.form.wallet"), "wallet", InputField.WALLET,
                 Text.get("position.form.walletPrompt"));
-        crossForm.field(Text.get("position.form.otherMaintenance"), "other-maintenance", vm.textProperty(InputField.OTHER_MAINTENANCE),
-                vm.errorProperty(InputField.OTHER_MAINTENANCE), "0");
-        crossForm.field(Text.get("position.form.otherUpnl"), "other-upnl", vm.textProperty(InputField.OTHER_UPNL), vm.errorProperty(InputField.OTHER_UPNL), "0");
+        field(crossForm, Text.get("position.form.otherMaintenance"), "other-maintenance", InputField.OTHER_MAINTENANCE, "0");
+        field(crossForm, Text.get("position.form.otherUpnl"), "other-upnl", InputField.OTHER_UPNL, "0");
         crossBox.getChildren().add(crossForm.grid());
         crossBox.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.CROSS));
         crossBox.managedProperty().bind(crossBox.visibleProperty());
 
         Forms costs = new Forms();
-        costs.field(Text.get("position.form.openingFee"), "opening-fee", vm.textProperty(InputField.OPENING_FEE), vm.errorProperty(InputField.OPENING_FEE), "0");
-        costs.field(Text.get("position.form.fundingRate"), "funding-rate", vm.textProperty(InputField.FUNDING_RATE), vm.errorProperty(InputField.FUNDING_RATE),
+        field(costs, Text.get("position.form.openingFee"), "opening-fee", InputField.OPENING_FEE, "0");
+        field(costs, Text.get("position.form.fundingRate"), "funding-rate", InputField.FUNDING_RATE,
                 LocalNumbers.plain(0.01));
-        costs.field(Text.get("position.form.holdingHours"), "holding-hours", vm.textProperty(InputField.HOLDING_HOURS), vm.errorProperty(InputField.HOLDING_HOURS), "0");
+        field(costs, Text.get("position.form.holdingHours"), "holding-hours", InputField.HOLDING_HOURS, "0");
 
-        // Each field's full name for screen readers, where the visible label is short ("Other MM").
-        java.util.Map<String, InputField> byId = java.util.Map.ofEntries(java.util.Map.entry("entry", InputField.ENTRY),
-                java.util.Map.entry("mark", InputField.MARK), java.util.Map.entry("size", InputField.SIZE),
-                java.util.Map.entry("leverage", InputField.LEVERAGE), java.util.Map.entry("margin", InputField.MARGIN),
-                java.util.Map.entry("wallet", InputField.WALLET), java.util.Map.entry("other-maintenance", InputField.OTHER_MAINTENANCE),
-                java.util.Map.entry("other-upnl", InputField.OTHER_UPNL), java.util.Map.entry("opening-fee", InputField.OPENING_FEE),
-                java.util.Map.entry("funding-rate", InputField.FUNDING_RATE), java.util.Map.entry("holding-hours", InputField.HOLDING_HOURS));
-        byId.forEach((id, field) -> {
-            for (javafx.scene.Parent grid : java.util.List.of(form.grid(), crossForm.grid(), costs.grid())) {
-                javafx.scene.Node n = grid.lookup("#" + id);
-                if (n != null) {
-                    n.setAccessibleText(field.label());
-                }
-            }
-        });
         getChildren().addAll(section(Text.get("position.form.title")), form.grid(), crossBox, section(Text.get("position.form.costsTitle")), costs.grid());
+    }
+
+    /** A form field bound to {@code input}, named in full for screen readers where its visible label is short ("Other MM"). */
+    private TextField field(Forms form, String label, String id, InputField input, String prompt) {
+        TextField field = form.field(label, id, vm.textProperty(input), vm.errorProperty(input), prompt);
+        field.setAccessibleText(input.label());
+        return field;
     }
 
     public Slider leverageSlider() {
