@@ -23,7 +23,7 @@ public final class Main {
         if (args.length == 2 && args[0].equals("open")) {
             return args[1];
         }
-        if (args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(".liqlab.json")) {
+        if (args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(io.liqlab.ui.workspace.SessionFiles.EXTENSION)) {
             return args[0];
         }
         return null;

@@ -123,7 +123,7 @@ public final class LiqLabApp extends Application {
         if (sessionToOpen != null) {
             view.openSession(java.nio.file.Path.of(sessionToOpen));
         }
-        if (Boolean.getBoolean("liqlab.startupProbe")) {
+        if (StartupProbe.ON) {
             StartupProbe.reportFirstFrame(scene);
         }
     }

@@ -22,7 +22,8 @@ import java.time.Instant;
  * 0.58 s too long).
  */
 public final class StartupProbe {
-    private static final boolean ON = Boolean.getBoolean("liqlab.startupProbe");
+    /** Whether start-up is being measured ({@code -Dliqlab.startupProbe=true}). */
+    static final boolean ON = Boolean.getBoolean("liqlab.startupProbe");
 
     private StartupProbe() {
     }

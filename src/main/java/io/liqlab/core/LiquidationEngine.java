@@ -55,14 +55,7 @@ public final class LiquidationEngine {
      * {@code margin} is {@code wallet + UPNL_other - MM_other} (what {@link Position#marginFor(double)} gives).
      */
     public static double liquidationPrice(VenueRules rules, MarginMode mode, Side side, double entry, double quantity, double margin) {
-        Shape shape = shape(rules.family(), mode);
-        TierSchedule tiers = rules.tiers();
-        double fee = feeInTrigger(rules.family());
-        int fixed = fixedTierIndex(rules, tiers, shape, quantity, entry);
-        if (margin <= maintenanceAt(tiers, shape, fee, fixed, quantity, entry, entry)) {
-            return Double.NaN;
-        }
-        return thresholdPrice(tiers, shape, fee, fixed, side.sign(), quantity, entry, margin, 1);
+        return threshold(rules, mode, side.sign(), entry, quantity, margin, 1);
     }
 
     /**
@@ -73,7 +66,12 @@ public final class LiquidationEngine {
      * @param sign +1 long, -1 short
      */
     public static double thresholdPrice(VenueRules rules, int sign, double entry, double quantity, double margin, double k) {
-        Shape shape = shape(rules.family(), MarginMode.ISOLATED);
+        return threshold(rules, MarginMode.ISOLATED, sign, entry, quantity, margin, k);
+    }
+
+    private static double threshold(VenueRules rules, MarginMode mode, int sign, double entry, double quantity, double margin,
+                                    double k) {
+        Shape shape = shape(rules.family(), mode);
         TierSchedule tiers = rules.tiers();
         double fee = feeInTrigger(rules.family());
         int fixed = fixedTierIndex(rules, tiers, shape, quantity, entry);

@@ -579,7 +579,7 @@ public final class WorkspaceView extends BorderPane {
             root.getStyleClass().add(Styles.PRESENTATION);
         }
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
-        charts.setTheme(big ? theme.withFontScale(1.6) : theme);
         chartTheme.set(big ? theme.withFontScale(1.6) : theme);
+        charts.setTheme(chartTheme.get());
     }
 }
