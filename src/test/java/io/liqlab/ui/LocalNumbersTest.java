@@ -37,6 +37,14 @@ class LocalNumbersTest {
     }
 
     @Test
+    void theCascadePanesDollarsFollowTheLocaleToo() {
+        Locale.setDefault(Locale.Category.FORMAT, Locale.GERMANY);
+        assertEquals("$38,2M", io.liqlab.ui.cascade.EventLog.usd(38_200_000));
+        Locale.setDefault(Locale.Category.FORMAT, Locale.US);
+        assertEquals("$38.2M", io.liqlab.ui.cascade.EventLog.usd(38_200_000));
+    }
+
+    @Test
     void frenchGroupsWithANarrowNoBreakSpace() {
         Locale.setDefault(Locale.Category.FORMAT, Locale.FRANCE);
         assertEquals("57\u202f900,00", LocalNumbers.price(57_900));

@@ -1,6 +1,5 @@
 package io.liqlab.ui.cascade;
 
-import io.liqlab.core.Numbers;
 import io.liqlab.sim.FrameColumn;
 import io.liqlab.sim.Frames;
 import io.liqlab.sim.SimulationResult;
@@ -24,7 +23,6 @@ import javafx.scene.paint.Color;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -623,7 +621,7 @@ public final class CascadeCharts extends GridPane {
     }
 
     static String priceLabel(double v) {
-        return Math.abs(v) >= 10_000 ? Numbers.compact(v) : Numbers.plain(Math.round(v * 100) / 100.0);
+        return Math.abs(v) >= 10_000 ? io.liqlab.ui.LocalNumbers.compact(v) : io.liqlab.ui.LocalNumbers.plain(Math.round(v * 100) / 100.0);
     }
 
     static String usdLabel(double v) {
@@ -631,6 +629,6 @@ public final class CascadeCharts extends GridPane {
     }
 
     static String ratioLabel(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return io.liqlab.ui.LocalNumbers.fixed(v, 1);
     }
 }

@@ -253,7 +253,7 @@ public final class CascadeView extends BorderPane {
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double s) {
-                return s == null ? "" : io.liqlab.core.Numbers.plain(s) + "x";
+                return s == null ? "" : io.liqlab.ui.LocalNumbers.plain(s) + "x";
             }
 
             @Override
@@ -336,23 +336,23 @@ public final class CascadeView extends BorderPane {
         form.add(Text.get("cascade.venue"), venue, venue);
         Slider shock = slider("cascade-shock", -30, 30, vm.shockPercentProperty());
         shock.setMajorTickUnit(10);
-        form.add(Text.get("cascade.shock"), withValue(shock, vm.shockPercentProperty().map(v -> String.format(Locale.ROOT, "%+.1f%%", v.doubleValue()))), shock);
+        form.add(Text.get("cascade.shock"), withValue(shock, vm.shockPercentProperty().map(v -> (v.doubleValue() > 0 ? "+" : "") + io.liqlab.ui.LocalNumbers.percent(v.doubleValue(), 1))), shock);
         Slider depth = slider("cascade-depth", 0.25, 4, vm.depthMultiplierProperty());
-        form.add(Text.get("cascade.depth"), withValue(depth, vm.depthMultiplierProperty().map(v -> String.format(Locale.ROOT, "%.2fx", v.doubleValue()))), depth);
+        form.add(Text.get("cascade.depth"), withValue(depth, vm.depthMultiplierProperty().map(v -> io.liqlab.ui.LocalNumbers.fixed(v.doubleValue(), 2) + "x")), depth);
         ChoiceBox<CascadeViewModel.LeverageMix> mix = new ChoiceBox<>();
         mix.setId("cascade-leverage-mix");
         mix.getItems().setAll(CascadeViewModel.LeverageMix.values());
         mix.valueProperty().bindBidirectional(vm.leverageMixProperty());
         form.add(Text.get("cascade.leverage"), mix, mix);
         Slider longShare = slider("cascade-long-share", 0, 1, vm.longShareProperty());
-        form.add(Text.get("cascade.longShare"), withValue(longShare, vm.longShareProperty().map(v -> String.format(Locale.ROOT, "%.0f%%", v.doubleValue() * 100))), longShare);
+        form.add(Text.get("cascade.longShare"), withValue(longShare, vm.longShareProperty().map(v -> io.liqlab.ui.LocalNumbers.percent(v.doubleValue() * 100, 0))), longShare);
         ComboBox<Integer> positions = new ComboBox<>();
         positions.setId("cascade-positions");
         positions.getItems().setAll(CascadeViewModel.POPULATIONS);
         positions.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer n) {
-                return n == null ? "" : String.format(Locale.ROOT, "%,d", n);
+                return n == null ? "" : io.liqlab.ui.LocalNumbers.fixed(n, 0);
             }
 
             @Override

@@ -30,7 +30,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
@@ -403,7 +402,7 @@ public final class CascadeViewModel {
         running.set(true);
         progress.set(0);
         status.set(Text.format(other == null ? "cascade.status.running" : "cascade.status.runningTwoVenues",
-                String.format(Locale.ROOT, "%,d", main.population().positions())));
+                io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0)));
         background.execute(() -> {
             Runs done = null;
             String failure = null;
@@ -597,12 +596,12 @@ public final class CascadeViewModel {
         double start = f.get(FrameColumn.MID, 0);
         double mid = f.get(FrameColumn.MID, i);
         time.set(EventLog.clock(f.get(FrameColumn.TIME, i)) + " / " + EventLog.clock(f.get(FrameColumn.TIME, f.size() - 1)));
-        readout.set(Text.format("cascade.readout", io.liqlab.core.Numbers.price(mid),
+        readout.set(Text.format("cascade.readout", io.liqlab.ui.LocalNumbers.price(mid),
                 EventLog.signedPercent((mid / start - 1) * 100),
                 EventLog.usd(f.get(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL, i)),
                 EventLog.usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, i))),
-                String.format(Locale.ROOT, "%,d", adlFills(f, i)),
+                io.liqlab.ui.LocalNumbers.fixed(adlFills(f, i), 0),
                 EventLog.usd(f.get(FrameColumn.CUMULATIVE_BAD_DEBT, i)),
-                String.format(Locale.ROOT, "%.2f", f.get(FrameColumn.R, i))));
+                io.liqlab.ui.LocalNumbers.fixed(f.get(FrameColumn.R, i), 2)));
     }
 }

@@ -1,6 +1,5 @@
 package io.liqlab.ui.cascade;
 
-import io.liqlab.core.Numbers;
 import io.liqlab.sim.FrameColumn;
 import io.liqlab.sim.Frames;
 import io.liqlab.sim.Scenario;
@@ -135,7 +134,7 @@ public final class EventLog {
     public static String summary(SimulationResult r, String venueName) {
         SimulationSummary s = r.summary();
         String longShare = s.liquidatedNotional() > 0
-                ? Text.format("cascade.summary.longShare", String.format(Locale.ROOT, "%.0f%%", s.longShareOfLiquidated() * 100))
+                ? Text.format("cascade.summary.longShare", io.liqlab.ui.LocalNumbers.percent(s.longShareOfLiquidated() * 100, 0))
                 : "";
         double dry = r.fundEmptySecond();
         String dryAt = Double.isNaN(dry) ? "" : Text.format("cascade.summary.dryAt", clock(dry));
@@ -147,7 +146,7 @@ public final class EventLog {
                 Text.format("cascade.summary.fundLowest", usd(Math.max(0, s.insuranceFundMin())), dryAt),
                 Text.format("cascade.summary.badDebt", usd(s.badDebt())),
                 Text.format("cascade.summary.backstop", usd(s.backstopNotional())),
-                Text.format("cascade.summary.maxR", String.format(Locale.ROOT, "%.2f", s.maxR())));
+                Text.format("cascade.summary.maxR", io.liqlab.ui.LocalNumbers.fixed(s.maxR(), 2)));
     }
 
     /** Two runs of the same shock compared in one line: {@code b} against {@code a}. */
@@ -177,16 +176,16 @@ public final class EventLog {
 
     /** Dollars, short: $38.2M, $950k, $120. */
     public static String usd(double v) {
-        return (v < 0 ? "-$" : "$") + Numbers.compact(Math.abs(v));
+        return (v < 0 ? "-$" : "$") + io.liqlab.ui.LocalNumbers.compact(Math.abs(v));
     }
 
     static String signedPercent(double percent) {
-        String body = String.format(Locale.ROOT, "%.1f%%", Math.abs(percent));
+        String body = io.liqlab.ui.LocalNumbers.percent(Math.abs(percent), 1);
         return (percent < -0.05 ? "-" : percent > 0.05 ? "+" : "") + body;
     }
 
     private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return io.liqlab.ui.LocalNumbers.fixed(n, 0);
     }
 
     private static double liquidations(Frames f, int i) {
