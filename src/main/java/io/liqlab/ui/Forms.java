@@ -52,6 +52,24 @@ public final class Forms {
         return field;
     }
 
+    /**
+     * A converter for a choice the user picks but never types (a choice box, a non-editable combo box): how an item
+     * is shown; "" for none.
+     */
+    public static <T> javafx.util.StringConverter<T> shown(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : text.apply(item);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null; // never typed
+            }
+        };
+    }
+
     /** Any control on its own row with a label. */
     public void add(String label, Node node, Node labelFor) {
         Label l = new Label(label);

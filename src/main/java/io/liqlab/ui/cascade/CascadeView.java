@@ -40,7 +40,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
 
 import java.io.File;
 import java.io.IOException;
@@ -181,17 +180,7 @@ public final class CascadeView extends BorderPane {
         ComboBox<Scenario> scenario = new ComboBox<>(vm.scenarios());
         scenario.setId("cascade-scenario");
         scenario.valueProperty().bindBidirectional(vm.scenarioProperty());
-        scenario.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Scenario s) {
-                return s == null ? "" : s.name();
-            }
-
-            @Override
-            public Scenario fromString(String s) {
-                return null;
-            }
-        });
+        scenario.setConverter(Forms.shown(Scenario::name));
         scenario.setTooltip(new Tooltip(Text.get("cascade.scenarioTip")));
         Label note = new Label(Text.get("cascade.modelNote"));
         note.setId("cascade-model-note");
@@ -250,17 +239,7 @@ public final class CascadeView extends BorderPane {
         for (double s : PlaybackClock.SPEEDS) {
             speed.getItems().add(s);
         }
-        speed.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double s) {
-                return s == null ? "" : io.liqlab.ui.LocalNumbers.plain(s) + "x";
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return Double.valueOf(s.replace("x", ""));
-            }
-        });
+        speed.setConverter(Forms.shown(v -> io.liqlab.ui.LocalNumbers.plain(v) + "x"));
         speed.setValue(vm.speedProperty().get());
         speed.valueProperty().subscribe(v -> {
             if (v != null) {
@@ -349,17 +328,7 @@ public final class CascadeView extends BorderPane {
         ComboBox<Integer> positions = new ComboBox<>();
         positions.setId("cascade-positions");
         positions.getItems().setAll(CascadeViewModel.POPULATIONS);
-        positions.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer n) {
-                return n == null ? "" : io.liqlab.ui.LocalNumbers.fixed(n, 0);
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return Integer.valueOf(s.replace(",", "").trim());
-            }
-        });
+        positions.setConverter(Forms.shown(n -> io.liqlab.ui.LocalNumbers.fixed(n, 0)));
         vm.positionsProperty().subscribe(n -> {
             if (!positions.getItems().contains(n.intValue())) {
                 positions.getItems().add(n.intValue());
@@ -383,21 +352,11 @@ public final class CascadeView extends BorderPane {
         ChoiceBox<Scenario.AdlMode> adl = new ChoiceBox<>();
         adl.setId("cascade-adl");
         adl.getItems().setAll(Scenario.AdlMode.values());
-        adl.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Scenario.AdlMode m) {
-                return m == null ? "" : Text.get(switch (m) {
-                    case VENUE -> "cascade.adl.venue";
-                    case PRO_RATA -> "cascade.adl.proRata";
-                    case OFF -> "cascade.adl.off";
-                });
-            }
-
-            @Override
-            public Scenario.AdlMode fromString(String s) {
-                return null;
-            }
-        });
+        adl.setConverter(Forms.shown(m -> Text.get(switch (m) {
+            case VENUE -> "cascade.adl.venue";
+            case PRO_RATA -> "cascade.adl.proRata";
+            case OFF -> "cascade.adl.off";
+        })));
         adl.valueProperty().bindBidirectional(vm.adlProperty());
         form.add(Text.get("cascade.adl"), adl, adl);
         CheckBox sideBySide = new CheckBox(Text.get("cascade.sideBySide"));
@@ -485,17 +444,7 @@ public final class CascadeView extends BorderPane {
         ComboBox<VenueProfile> box = new ComboBox<>(vm.venues());
         box.setMaxWidth(Double.MAX_VALUE);
         box.valueProperty().bindBidirectional(property);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(VenueProfile p) {
-                return p == null ? "" : p.name();
-            }
-
-            @Override
-            public VenueProfile fromString(String s) {
-                return null;
-            }
-        });
+        box.setConverter(Forms.shown(VenueProfile::name));
         return box;
     }
 

@@ -257,21 +257,11 @@ public final class WorkspaceView extends BorderPane {
         theme.getItems().setAll(WorkspaceViewModel.Theme.values());
         theme.valueProperty().bindBidirectional(vm.themeProperty());
         theme.setId("theme");
-        theme.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(WorkspaceViewModel.Theme t) {
-                return t == null ? "" : switch (t) {
-                    case SYSTEM -> Text.get("workspace.theme.system");
-                    case LIGHT -> Text.get("workspace.theme.light");
-                    case DARK -> Text.get("workspace.theme.dark");
-                };
-            }
-
-            @Override
-            public WorkspaceViewModel.Theme fromString(String s) {
-                return null; // not editable
-            }
-        });
+        theme.setConverter(io.liqlab.ui.Forms.shown(t -> switch (t) {
+            case SYSTEM -> Text.get("workspace.theme.system");
+            case LIGHT -> Text.get("workspace.theme.light");
+            case DARK -> Text.get("workspace.theme.dark");
+        }));
         theme.setTooltip(new Tooltip(Text.get("workspace.themeTip")));
         ToggleButton presentation = new ToggleButton(Text.get("workspace.presentation"));
         presentation.setId("presentation");
