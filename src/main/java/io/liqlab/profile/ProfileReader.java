@@ -140,8 +140,10 @@ public final class ProfileReader {
         }
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message : message.substring(0, nl);
-        // Jackson's internal source description is for programmers; the line and column are given separately.
-        return line.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+        // Jackson's advice to enable a parser feature, and its internal source description, are for
+        // programmers, not for someone editing the file (the line and column are given separately).
+        return line.replaceAll(": enable `[^`]*` to allow.*$", "")
+                .replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
                 .replaceAll("\\s*\\[Source:.*?\\]", "").strip();
     }
 

@@ -152,6 +152,14 @@ class ProfileValidationTest {
     }
 
     @Test
+    void nanIsNotANumberAndTheMessageHasNoParserAdvice() {
+        String json = binance().toString().replace("\"formatVersion\":1", "\"formatVersion\":NaN");
+        ProfileException e = assertThrows(ProfileException.class,
+                () -> reader.read("nan.json", json.getBytes(StandardCharsets.UTF_8), null));
+        assertEquals("not valid JSON: Non-standard token 'NaN'", e.problems().getFirst().message());
+    }
+
+    @Test
     void duplicateKeysAreRefused() {
         byte[] json = "{\"id\": \"a\", \"id\": \"b\"}".getBytes(StandardCharsets.UTF_8);
         ProfileException e = assertThrows(ProfileException.class, () -> reader.read("dup.json", json, null));
