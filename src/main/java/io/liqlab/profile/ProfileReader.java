@@ -10,24 +10,12 @@ import io.liqlab.core.VenueRules;
 import io.liqlab.profile.VenueProfile.AmountSource;
 import io.liqlab.profile.VenueProfile.LaunchParameters;
 import io.liqlab.profile.VenueProfile.Origin;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,9 +26,9 @@ import java.util.regex.Pattern;
 public final class ProfileReader {
 
     /** Files larger than this are refused before parsing. */
-    public static final long MAX_FILE_BYTES = 1 << 20;
+    public static final long MAX_FILE_BYTES = StrictJson.MAX_FILE_BYTES;
     /** JSON nested deeper than this is refused; a profile needs four levels. */
-    public static final int MAX_NESTING_DEPTH = 16;
+    public static final int MAX_NESTING_DEPTH = StrictJson.MAX_NESTING_DEPTH;
     public static final int FORMAT_VERSION = 1;
     public static final int MAX_TIERS = 100;
     public static final double MAX_LEVERAGE = 1000;
@@ -53,33 +41,16 @@ public final class ProfileReader {
     }
     private static final Set<String> CONFIDENCE = Set.of("exact", "high", "medium", "low");
 
-    private final JsonMapper mapper;
+    private final StrictJson json = new StrictJson("profile");
 
-    public ProfileReader() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.mapper = JsonMapper.builder(factory).build();
-    }
-
-    /** Reads and validates {@code file}. */
+    /** Reads and validates {@code file}; read errors name the path, validation problems the file name. */
     public VenueProfile read(Path file, Origin.Kind kind) throws ProfileException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                throw new ProfileException(new ProfileProblem(file.toString(), "$", "is a folder, not a profile file"));
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ProfileException(tooLarge(file.toString(), size));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ProfileException(new ProfileProblem(file.toString(), "$", "no such file"));
-        } catch (IOException e) {
-            throw new ProfileException(new ProfileProblem(file.toString(), "$", "cannot be read: " + e.getMessage()));
+            bytes = json.readFile(file);
+        } catch (StrictJson.Failure f) {
+            throw problem(f);
         }
         return read(name, bytes, new Origin(kind, file.toString()));
     }
@@ -87,33 +58,19 @@ public final class ProfileReader {
     /** Reads and validates a profile from a stream (a bundled resource), refusing more than 1 MiB. */
     public VenueProfile read(String fileName, InputStream in, Origin origin) throws ProfileException {
         try {
-            byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-            if (bytes.length > MAX_FILE_BYTES) {
-                throw new ProfileException(tooLarge(fileName, bytes.length));
-            }
-            return read(fileName, bytes, origin);
-        } catch (IOException e) {
-            throw new ProfileException(new ProfileProblem(fileName, "$", "cannot be read: " + e.getMessage()));
+            return read(fileName, json.readStream(fileName, in), origin);
+        } catch (StrictJson.Failure f) {
+            throw problem(f);
         }
     }
 
     /** Parses and validates {@code bytes}; {@code fileName} appears in every message. */
     public VenueProfile read(String fileName, byte[] bytes, Origin origin) throws ProfileException {
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new ProfileException(tooLarge(fileName, bytes.length));
-        }
         JsonNode root;
         try {
-            root = mapper.readTree(bytes);
-        } catch (StreamConstraintsException e) {
-            throw new ProfileException(new ProfileProblem(fileName, where(e.getLocation()),
-                    "nested more than " + MAX_NESTING_DEPTH + " levels deep; a profile needs at most 4"));
-        } catch (JacksonException e) {
-            throw new ProfileException(new ProfileProblem(fileName, where(e.getLocation()),
-                    "not valid JSON: " + firstLine(e.getOriginalMessage())));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new ProfileException(new ProfileProblem(fileName, "$", "the file is empty; a profile is a JSON object"));
+            root = json.parse(fileName, bytes);
+        } catch (StrictJson.Failure f) {
+            throw problem(f);
         }
         Validation v = new Validation(fileName);
         VenueProfile profile = parseProfile(v, new Obj(v, root, "$"), origin);
@@ -123,28 +80,8 @@ public final class ProfileReader {
         return profile;
     }
 
-    private static ProfileProblem tooLarge(String file, long size) {
-        return new ProfileProblem(file, "$", "is " + size + " bytes; a profile file may be at most 1 MiB (" + MAX_FILE_BYTES + " bytes)");
-    }
-
-    private static String where(TokenStreamLocation location) {
-        if (location == null || location.getLineNr() < 0) {
-            return "$";
-        }
-        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "syntax error";
-        }
-        int nl = message.indexOf('\n');
-        String line = nl < 0 ? message : message.substring(0, nl);
-        // Jackson's advice to enable a parser feature, and its internal source description, are for
-        // programmers, not for someone editing the file (the line and column are given separately).
-        return line.replaceAll(": enable `[^`]*` to allow.*$", "")
-                .replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
-                .replaceAll("\\s*\\[Source:.*?\\]", "").strip();
+    private static ProfileException problem(StrictJson.Failure f) {
+        return new ProfileException(new ProfileProblem(f.file(), f.path(), f.getMessage()));
     }
 
     // ---- the format ------------------------------------------------------------------------------------------
@@ -535,34 +472,14 @@ public final class ProfileReader {
         return s == null ? "" : s;
     }
 
+    /** How a value reads in a message; numbers as Java writes them (1.0E20). */
     static String kind(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isString()) {
-            String s = node.stringValue();
-            return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
-        }
-        if (node.isNumber()) {
-            return "the number " + node.numberValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue() ? "true" : "false";
-        }
-        return node.isArray() ? "a list" : "an object";
+        return StrictJson.kind(node, n -> String.valueOf(n.numberValue()));
     }
 
+    /** A number in a message; an open-ended cap is "unbounded". */
     static String fmt(double v) {
-        if (v == Double.POSITIVE_INFINITY) {
-            return "unbounded";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.10g", v).replaceAll("0+($|e)", "$1").replaceAll("\\.($|e)", "$1");
+        return v == Double.POSITIVE_INFINITY ? "unbounded" : StrictJson.fmt(v);
     }
 
     private static final class Validation {
@@ -622,12 +539,7 @@ public final class ProfileReader {
         }
 
         void allowOnly(List<String> allowed) {
-            Set<String> unknown = new LinkedHashSet<>(node.propertyNames());
-            unknown.removeAll(allowed);
-            for (String name : unknown) {
-                v.add(path + "." + name, "is not a field of this object; allowed: " + String.join(", ",
-                        allowed.stream().filter(a -> !a.startsWith("$")).toList()));
-            }
+            StrictJson.allowOnly(node, path, allowed, v::add);
         }
 
         String string(String name, boolean required) {

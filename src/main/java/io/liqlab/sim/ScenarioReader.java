@@ -13,28 +13,18 @@ import io.liqlab.sim.Scenario.Population;
 import io.liqlab.sim.Scenario.Rules;
 import io.liqlab.sim.Scenario.Shock;
 import io.liqlab.sim.Scenario.Size;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.json.JsonFactory;
+import io.liqlab.profile.ProfileReader;
+import io.liqlab.profile.StrictJson;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+
+import static io.liqlab.profile.StrictJson.fmt;
 
 /**
  * Reads a cascade scenario file (format 1, see {@code assets/scenarios/schema/scenario.schema.json}) and checks
@@ -44,9 +34,9 @@ import java.util.regex.Pattern;
 public final class ScenarioReader {
 
     /** Files larger than this are refused before parsing. */
-    public static final long MAX_FILE_BYTES = 1 << 20;
+    public static final long MAX_FILE_BYTES = StrictJson.MAX_FILE_BYTES;
     /** JSON nested deeper than this is refused; a scenario needs four levels. */
-    public static final int MAX_NESTING_DEPTH = 16;
+    public static final int MAX_NESTING_DEPTH = StrictJson.MAX_NESTING_DEPTH;
     /** Longest run, in ticks, a scenario may ask for. */
     public static final int MAX_TICKS = 100_000;
     public static final int MAX_POSITIONS = 10_000_000;
@@ -56,67 +46,37 @@ public final class ScenarioReader {
     public static final int MAX_NAME_CHARS = 200;
     public static final int MAX_TEXT_CHARS = 2000;
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
-    private final JsonMapper mapper;
-
-    public ScenarioReader() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.mapper = JsonMapper.builder(factory).build();
-    }
+    private final StrictJson json = new StrictJson("scenario");
 
     /** Reads and validates {@code file}; problems name the file as given. */
     public Scenario read(Path file) throws ScenarioException {
-        String name = file.toString();
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                throw new ScenarioException(new ScenarioProblem(name, "$", "is a folder, not a scenario file"));
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new ScenarioException(tooLarge(name, size));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(new ScenarioProblem(name, "$", "no such file"));
-        } catch (IOException e) {
-            throw new ScenarioException(new ScenarioProblem(name, "$", "cannot be read: " + e.getMessage()));
+            bytes = json.readFile(file);
+        } catch (StrictJson.Failure f) {
+            throw problem(f);
         }
-        return read(name, bytes);
+        return read(file.toString(), bytes);
     }
 
     /** Reads and validates a scenario from a stream (a bundled resource), refusing more than 1 MiB. */
     public Scenario read(String sourceName, InputStream in) throws ScenarioException {
         byte[] bytes;
         try {
-            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-        } catch (IOException e) {
-            throw new ScenarioException(new ScenarioProblem(sourceName, "$", "cannot be read: " + e.getMessage()));
+            bytes = json.readStream(sourceName, in);
+        } catch (StrictJson.Failure f) {
+            throw problem(f);
         }
         return read(sourceName, bytes);
     }
 
-    /** Parses and validates {@code json}; {@code sourceName} appears in every problem. */
-    public Scenario read(String sourceName, byte[] json) throws ScenarioException {
-        if (json.length > MAX_FILE_BYTES) {
-            throw new ScenarioException(tooLarge(sourceName, json.length));
-        }
+    /** Parses and validates {@code bytes}; {@code sourceName} appears in every problem. */
+    public Scenario read(String sourceName, byte[] bytes) throws ScenarioException {
         JsonNode root;
         try {
-            root = mapper.readTree(json);
-        } catch (StreamConstraintsException e) {
-            throw new ScenarioException(new ScenarioProblem(sourceName, where(e.getLocation()),
-                    "nested more than " + MAX_NESTING_DEPTH + " levels deep; a scenario needs at most 4"));
-        } catch (JacksonException e) {
-            throw new ScenarioException(new ScenarioProblem(sourceName, where(e.getLocation()),
-                    "not valid JSON: " + firstLine(e.getOriginalMessage())));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new ScenarioException(new ScenarioProblem(sourceName, "$", "the file is empty; a scenario is a JSON object"));
+            root = json.parse(sourceName, bytes);
+        } catch (StrictJson.Failure f) {
+            throw problem(f);
         }
         Validation v = new Validation(sourceName);
         Scenario scenario = parseScenario(v, root);
@@ -126,29 +86,8 @@ public final class ScenarioReader {
         return scenario;
     }
 
-    private static ScenarioProblem tooLarge(String file, long size) {
-        return new ScenarioProblem(file, "$", "is " + size + " bytes; a scenario file may be at most 1 MiB (" + MAX_FILE_BYTES + " bytes)");
-    }
-
-    private static String where(TokenStreamLocation location) {
-        if (location == null || location.getLineNr() < 0) {
-            return "$";
-        }
-        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "syntax error";
-        }
-        int nl = message.indexOf('\n');
-        String line = nl < 0 ? message : message.substring(0, nl);
-        // Jackson's advice to enable a parser feature is for programmers, not for someone editing the file.
-        // Jackson's advice to enable a parser feature, and its internal source description, are for
-        // programmers, not for someone editing the file (the line and column are given separately).
-        return line.replaceAll(": enable `[^`]*` to allow.*$", "")
-                .replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
-                .replaceAll("\\s*\\[Source:.*?\\]", "").strip();
+    private static ScenarioException problem(StrictJson.Failure f) {
+        return new ScenarioException(new ScenarioProblem(f.file(), f.path(), f.getMessage()));
     }
 
     // ---- the format ------------------------------------------------------------------------------------------
@@ -477,25 +416,9 @@ public final class ScenarioReader {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    /** How a value reads in a message: {@code the string "x"}, {@code true}, {@code a list}... */
+    /** How a value reads in a message: {@code the string "x"}, {@code the number 2.0}, {@code true}, {@code a list}... */
     static String kind(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isString()) {
-            String s = node.stringValue();
-            return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
-        }
-        if (node.isNumber()) {
-            return "the number " + literal(node);
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue() ? "true" : "false";
-        }
-        return node.isArray() ? "a list" : "an object";
+        return StrictJson.kind(node, ScenarioReader::literal);
     }
 
     /** A number as the file wrote it, near enough: integers exactly, decimals as decimals (2.0 stays 2.0). */
@@ -511,13 +434,6 @@ public final class ScenarioReader {
             return Math.abs(x) >= 1e7 ? fmtLimit(x) : fmt(x) + ".0";
         }
         return fmt(x);
-    }
-
-    static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.10g", v).replaceAll("0+($|e)", "$1").replaceAll("\\.($|e)", "$1");
     }
 
     /** A limit in a message: large round limits as {@code 1e13} (which a file may also write), others plainly. */
@@ -582,12 +498,7 @@ public final class ScenarioReader {
         }
 
         void allowOnly(List<String> allowed) {
-            Set<String> unknown = new LinkedHashSet<>(node.propertyNames());
-            unknown.removeAll(allowed);
-            for (String name : unknown) {
-                v.add(path + "." + name, "is not a field of this object; allowed: " + String.join(", ",
-                        allowed.stream().filter(a -> !a.startsWith("$")).toList()));
-            }
+            StrictJson.allowOnly(node, path, allowed, v::add);
         }
 
         /** A string; {@code null} when missing (reported if required) or wrong. */
@@ -638,7 +549,7 @@ public final class ScenarioReader {
                 v.add(p, "is required: " + words);
                 return null;
             }
-            if (!n.isString() || !ID.matcher(n.stringValue()).matches()) {
+            if (!n.isString() || !ProfileReader.isValidId(n.stringValue())) {
                 v.add(p, "must be " + words + ", was " + (n.isString() ? "'" + n.stringValue() + "'" : kind(n)));
                 return null;
             }
