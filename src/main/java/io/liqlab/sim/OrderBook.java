@@ -307,12 +307,8 @@ final class OrderBook {
         double target = Math.max(step, Math.min(newMid, (levels - 1) * step));
         int from = level(mid);
         int to = level(target);
+        // moveMid empties the levels jumped over; the new mid's level keeps the part of its old side beyond it.
         if (to < from) {
-            for (int i = to + 1; i <= from; i++) {
-                bid[i] = 0;
-                bidTime[i] = now;
-            }
-            // The new mid level keeps the part of its bids below the new mid.
             double oldTop = Math.min(hi(to), mid);
             double width = oldTop - lo(to);
             if (width > 0) {
@@ -320,10 +316,6 @@ final class OrderBook {
                 bid[to] *= Math.max(0, (target - lo(to)) / width);
             }
         } else if (to > from) {
-            for (int i = from; i < to; i++) {
-                ask[i] = 0;
-                askTime[i] = now;
-            }
             double oldBottom = Math.max(lo(to), mid);
             double width = hi(to) - oldBottom;
             if (width > 0) {
@@ -334,28 +326,22 @@ final class OrderBook {
         moveMid(target, now);
     }
 
-    /** After the mid moves, the levels it crossed start their new side empty (consumed or pulled) and refill. */
+    /**
+     * After the mid moves, the levels it crossed start empty (consumed or pulled) and refill: between the old and
+     * the new mid's levels, the lower end loses its asks, the upper end its bids, and every level between both.
+     */
     private void moveMid(double newMid, double now) {
         int from = level(mid);
         int to = level(newMid);
-        if (to < from) {
-            for (int i = to + 1; i <= from; i++) {
-                bid[i] = 0;
-                bidTime[i] = now;
-            }
-            for (int i = to; i < from; i++) {
-                ask[i] = 0;
-                askTime[i] = now;
-            }
-        } else if (to > from) {
-            for (int i = from; i < to; i++) {
-                ask[i] = 0;
-                askTime[i] = now;
-            }
-            for (int i = from + 1; i <= to; i++) {
-                bid[i] = 0;
-                bidTime[i] = now;
-            }
+        int low = Math.min(from, to);
+        int high = Math.max(from, to);
+        for (int i = low; i < high; i++) {
+            ask[i] = 0;
+            askTime[i] = now;
+        }
+        for (int i = low + 1; i <= high; i++) {
+            bid[i] = 0;
+            bidTime[i] = now;
         }
         mid = newMid;
     }
