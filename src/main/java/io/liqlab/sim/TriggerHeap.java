@@ -10,8 +10,8 @@ import java.util.Arrays;
 final class TriggerHeap {
 
     private final int sign;
+    /** -trigger for longs, trigger for shorts (exact either way), so the smallest key is on top. */
     private double[] key = new double[64];
-    private double[] price = new double[64];
     private int[] index = new int[64];
     private int size;
 
@@ -24,14 +24,9 @@ final class TriggerHeap {
         return size == 0;
     }
 
-    int size() {
-        return size;
-    }
-
     void push(int position, double trigger) {
         if (size == key.length) {
             key = Arrays.copyOf(key, size * 2);
-            price = Arrays.copyOf(price, size * 2);
             index = Arrays.copyOf(index, size * 2);
         }
         // Smallest key on top: -trigger for longs, trigger for shorts. Ties go to the lower index, so the order
@@ -44,17 +39,15 @@ final class TriggerHeap {
                 break;
             }
             key[i] = key[parent];
-            price[i] = price[parent];
             index[i] = index[parent];
             i = parent;
         }
         key[i] = k;
-        price[i] = trigger;
         index[i] = position;
     }
 
     double topTrigger() {
-        return price[0];
+        return sign > 0 ? -key[0] : key[0];
     }
 
     int topIndex() {
@@ -67,7 +60,6 @@ final class TriggerHeap {
             return;
         }
         double k = key[size];
-        double p = price[size];
         int idx = index[size];
         int i = 0;
         while (true) {
@@ -82,12 +74,10 @@ final class TriggerHeap {
                 break;
             }
             key[i] = key[child];
-            price[i] = price[child];
             index[i] = index[child];
             i = child;
         }
         key[i] = k;
-        price[i] = p;
         index[i] = idx;
     }
 
