@@ -29,15 +29,14 @@ final class PopulationGenerator {
      * entries and leverages; the venue's rules (maximum leverage, margin, liquidation price, sort key); and the
      * few positions already past their liquidation price at the start, redrawn one by one.
      */
-    static Positions generate(Scenario scenario, VenueRules rules, long seed, BooleanSupplier cancelled,
-                              ProgressSink progress) {
+    static Positions generate(Scenario scenario, VenueRules rules, BooleanSupplier cancelled, ProgressSink progress) {
         Scenario.Population pop = scenario.population();
         int n = pop.positions();
         int longs = (int) Math.round(n * pop.longShare());
         Positions p = new Positions(n, longs);
         p.keys = new long[n];
         Draw draw = new Draw(scenario, rules, p);
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(scenario.seed());
         SplittableRandom redraws = random.split();
         draw.randoms(random);
         check(cancelled);
@@ -61,7 +60,7 @@ final class PopulationGenerator {
         }
     }
 
-    /** Draws positions into a range of the arrays; thread-safe for disjoint ranges. */
+    /** The passes of {@link #generate}, over the whole of the position columns. */
     private static final class Draw {
         private final VenueRules rules;
         private final Positions p;

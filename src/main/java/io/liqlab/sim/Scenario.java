@@ -166,15 +166,6 @@ public record Scenario(String id, String name, String description, List<String> 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
-
-        public static AdlMode parse(String id) {
-            for (AdlMode m : values()) {
-                if (m.id().equals(id)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown ADL mode '" + id + "' (allowed: venue, pro-rata, off)");
-        }
     }
 
     /** The heatmap column of every frame: {@code buckets} price buckets spanning start price +/- rangePercent. */
@@ -232,10 +223,5 @@ public record Scenario(String id, String name, String description, List<String> 
     public Scenario withDuration(double seconds) {
         return new Scenario(id, name, description, assumptions, venue, seed, new Clock(clock.tickSeconds(), seconds),
                 market, population, book, driver, insuranceFund, rules, heatmap);
-    }
-
-    public Scenario withInsuranceFund(double balance) {
-        return new Scenario(id, name, description, assumptions, venue, seed, clock, market, population, book,
-                driver, balance, rules, heatmap);
     }
 }

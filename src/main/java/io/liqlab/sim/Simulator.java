@@ -75,10 +75,10 @@ public final class Simulator {
      * a daemon thread while this run draws its population, so the JIT has compiled and profiled the cascade by
      * the time the real one starts. Its result is thrown away; it changes no figure of the real run.
      */
-    private static boolean warmUpAlongside(Scenario scenario, VenueRules rules) {
+    private static void warmUpAlongside(Scenario scenario, VenueRules rules) {
         if (scenario.population().positions() < WARM_UP_FROM || Runtime.getRuntime().availableProcessors() < 2
                 || Boolean.getBoolean("liqlab.sim.noWarmUp") || !WARMED.compareAndSet(false, true)) {
-            return false;
+            return;
         }
         Scenario small = scenario.withPositions(Integer.getInteger("liqlab.sim.warmUpPositions", WARM_UP_POSITIONS))
                 .withDuration(Math.min(Integer.getInteger("liqlab.sim.warmUpSeconds", 300), scenario.clock().durationSeconds()));
@@ -89,7 +89,6 @@ public final class Simulator {
                 // A warm-up only; the real run reports its own problems.
             }
         });
-        return true;
     }
 
     /** A hand-placed position, for tests and worked examples: side +1 long or -1 short. */
@@ -243,7 +242,7 @@ public final class Simulator {
             long t0 = System.nanoTime();
             double start = scenario.market().startPrice();
             p = placed != null ? PopulationGenerator.place(rules, start, placed)
-                    : PopulationGenerator.generate(scenario, rules, scenario.seed(), cancelled, (phase, f) -> {
+                    : PopulationGenerator.generate(scenario, rules, cancelled, (phase, f) -> {
                 if (phase == PopulationGenerator.Phase.ORDERING && orderingStarted == 0) {
                     orderingStarted = System.nanoTime();
                 }
