@@ -207,7 +207,7 @@ public final class LiquidationEngine {
             notes.add(new Note.LeverageNotAllowed(leverage, maxLeverage, tierAtEntry.number()));
         }
         if (position.mode() == MarginMode.ISOLATED && position.leverageGiven()
-                && Math.abs(position.margin() - notional / position.leverage()) > 1e-9 * position.margin()) {
+                && Math.abs(position.margin() - (notional / position.leverage() + position.addedMargin())) > 1e-9 * position.margin()) {
             notes.add(new Note.MarginWinsOverLeverage(leverage));
         }
         if (fee > 0) {
@@ -223,7 +223,7 @@ public final class LiquidationEngine {
             notes.add(new Note.OpeningFee(position.openingFee()));
         }
 
-        FirstLiquidation first = Double.isNaN(liq) ? null : firstLiquidation(rules, profileTiers, q, liq);
+        FirstLiquidation first = Double.isNaN(liq) ? null : firstLiquidation(rules, profileTiers, q, e, liq);
 
         return new LiquidationResult(position, notional, leverage, position.reportedMargin(), outcome, bankruptcy, backstop,
                 distance, tierAtEntry, tierAtLiquidation, maintenanceTier.maintenanceMarginRate(),
@@ -321,7 +321,11 @@ public final class LiquidationEngine {
 
     // ---- what happens at the liquidation price ---------------------------------------------------------------
 
-    static FirstLiquidation firstLiquidation(VenueRules rules, TierSchedule tiers, double q, double liq) {
+    /**
+     * @param e the entry price: where the tier does not depend on price (OKX by contracts, Bybit and the textbook by
+     *          entry value Q*E, LIQUIDATION.md section 7), the step-down starts from that tier, as the simulator does
+     */
+    static FirstLiquidation firstLiquidation(VenueRules rules, TierSchedule tiers, double q, double e, double liq) {
         double notional = q * liq;
         return switch (rules.partialLiquidation()) {
             case PartialLiquidation.Whole _ -> whole(FirstLiquidation.Kind.WHOLE, q, notional, 0, 0, 0);
@@ -332,14 +336,14 @@ public final class LiquidationEngine {
                             f.fraction(), q * f.fraction(), notional * f.fraction(), f.cooldownSeconds(), f.thresholdNotional(), 0, 0)
                     : whole(FirstLiquidation.Kind.WHOLE_BELOW_THRESHOLD, q, notional, f.thresholdNotional(), 0, 0);
             case PartialLiquidation.TierStepDown step -> {
-                int index = tiers.basis() == TierSchedule.Basis.CONTRACTS
-                        ? tiers.indexAt(rules.tierBasisValue(q, liq)) : tiers.indexAt(notional);
+                double tierPrice = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional ? e : liq;
+                int index = tiers.indexAt(rules.tierBasisValue(q, tierPrice));
                 Tier tier = tiers.tier(index);
                 if (tier.number() < step.fromTier()) {
                     yield whole(FirstLiquidation.Kind.WHOLE_BELOW_STEP_TIER, q, notional, 0, tier.number(), step.fromTier());
                 }
                 Tier target = tiers.tier(Math.max(0, index - step.tiersPerStep()));
-                double keep = Math.min(q, target.cap() / rules.tierBasisValue(1, liq));
+                double keep = Math.min(q, target.cap() / rules.tierBasisValue(1, tierPrice));
                 double close = q - keep;
                 yield new FirstLiquidation(FirstLiquidation.Kind.STEP_DOWN, close / q, close, close * liq, 0, 0, tier.number(), target.number());
             }

@@ -15,11 +15,13 @@ package io.liqlab.core;
  * @param maintenanceRateOverride   an explicit maintenance rate replacing the profile's tiers (NaN when none)
  * @param maintenanceAmountOverride the maintenance amount that goes with it
  * @param openInterest      market open interest in quote currency, for open-interest-scaled initial margin (NaN: 0)
+ * @param addedMargin       margin added on top of notional / leverage (already in {@code margin}, or in the wallet in cross mode)
  */
 public record Position(Side side, MarginMode mode, double entryPrice, double markPrice, double quantity,
                        double leverage, double margin, double fundingPaid, double openingFee,
                        double wallet, double otherMaintenance, double otherUnrealizedPnl,
-                       double maintenanceRateOverride, double maintenanceAmountOverride, double openInterest) {
+                       double maintenanceRateOverride, double maintenanceAmountOverride, double openInterest,
+                       double addedMargin) {
 
     /** Leverage above this is refused as input (venues stop at 125x; the engine computes up to here). */
     public static final double MAX_INPUT_LEVERAGE = 1000;
@@ -170,12 +172,18 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                 }
                 if (given(margin)) {
                     postedMargin = requirePositive("margin", margin, "the isolated margin in quote currency");
+                    if (extraMargin > 0) {
+                        // LIQUIDATION.md section 7: the margin is the total, added margin included.
+                        throw new InvalidInputException("extraMargin", "goes with the leverage only: the margin given is "
+                                + "already the total, added margin included (add it to the margin, or give the leverage instead)");
+                    }
                 } else if (given(leverage)) {
                     postedMargin = entryNotional / leverage;
                 } else {
-                    throw new InvalidInputException("leverage", "is required in isolated mode (or give the margin): a number from 1 to " + fmt(MAX_INPUT_LEVERAGE));
+                    throw new InvalidInputException("leverage", "is required in isolated mode (or give the margin): a number above 0, at most " + fmt(MAX_INPUT_LEVERAGE));
                 }
                 postedMargin += extraMargin;
+                requireFiniteSum(given(margin) ? "margin" : extraMargin > 0 ? "extraMargin" : "leverage", postedMargin, "the margin with the extra margin added");
             } else {
                 if (given(margin)) {
                     throw new InvalidInputException("margin", "applies to isolated margin only; in cross mode give the wallet balance");
@@ -195,8 +203,10 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                     }
                     otherMm = otherMaintenance;
                 }
+                requireFiniteSum(extraMargin > 0 ? "extraMargin" : "wallet", wb, "the wallet with the extra margin added");
                 if (given(otherUnrealizedPnl)) {
                     otherUpnl = requireFinite("otherUnrealizedPnl", otherUnrealizedPnl);
+                    requireFiniteSum("otherUnrealizedPnl", wb + otherUpnl, "the wallet plus the other positions' PnL");
                 }
             }
 
@@ -217,7 +227,10 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                 requireRange("fundingIntervals", fundingIntervals, 0, 1_000_000, true, true);
                 // Each interval a long pays rate * Q * mark; a short receives it (LIQUIDATION.md section 4).
                 funding = side.sign() * fundingRate * qty * mark * fundingIntervals;
+                requireFiniteSum("fundingIntervals", funding, "the funding paid over these intervals");
             }
+            double collateral = (mode == MarginMode.ISOLATED ? postedMargin : wb + otherUpnl) - funding - openingFee;
+            requireFiniteSum(given(fundingPaid) ? "fundingPaid" : "openingFee", collateral, "the margin less funding and fees");
 
             double ovrRate = Double.NaN;
             double ovrAmount = Double.NaN;
@@ -226,6 +239,11 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                 ovrAmount = given(maintenanceAmount) ? requireFinite("maintenanceAmount", maintenanceAmount) : 0;
                 if (ovrAmount < 0) {
                     throw new InvalidInputException("maintenanceAmount", "must be 0 or more, got " + fmt(ovrAmount));
+                }
+                // MM = notional x rate - amount: an amount above that would make the maintenance margin negative.
+                if (ovrAmount > entryNotional * ovrRate) {
+                    throw new InvalidInputException("maintenanceAmount", "must be from 0 to notional x rate ("
+                            + fmt(entryNotional * ovrRate) + "), or the maintenance margin would be negative; got " + fmt(ovrAmount));
                 }
             } else if (given(maintenanceAmount)) {
                 throw new InvalidInputException("maintenanceAmount", "needs the maintenance rate it goes with");
@@ -238,7 +256,7 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
             }
 
             return new Position(side, mode, entryPrice, mark, qty, given(leverage) ? leverage : Double.NaN,
-                    postedMargin, funding, openingFee, wb, otherMm, otherUpnl, ovrRate, ovrAmount, openInterest);
+                    postedMargin, funding, openingFee, wb, otherMm, otherUpnl, ovrRate, ovrAmount, openInterest, extraMargin);
         }
 
         private static boolean given(double v) {
@@ -250,6 +268,13 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                 throw new InvalidInputException(field, "must be a finite number, got " + v);
             }
             return v;
+        }
+
+        /** A sum of valid inputs that overflowed (each below 1e308, together above it). */
+        private static void requireFiniteSum(String field, double sum, String what) {
+            if (!Double.isFinite(sum)) {
+                throw new InvalidInputException(field, "is too large: " + what + " must be a finite number (below about 1e308)");
+            }
         }
 
         private static double requirePositive(String field, double v, String what) {

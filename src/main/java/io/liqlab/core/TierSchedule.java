@@ -50,8 +50,12 @@ public final class TierSchedule {
         return List.of(tiers);
     }
 
-    /** Relative tolerance for "on the cap": 2,000,000 given as notional comes back from Q*E as 2000000.0000000002. */
-    private static final double CAP_TOLERANCE = 1e-9;
+    /**
+     * Relative tolerance for "on the cap": 2,000,000 given as notional comes back from Q*E as 2000000.0000000002 (a
+     * few units in the last place, about 1e-16). A millionth of a dollar per million above a cap is beyond it
+     * (LIQUIDATION.md section 7: a tier covers floor &lt; x &lt;= cap).
+     */
+    private static final double CAP_TOLERANCE = 1e-12;
 
     /**
      * Index of the tier covering {@code x}: the first whose cap is at or above x (cap-inclusive), where a value
@@ -74,7 +78,8 @@ public final class TierSchedule {
 
     /** Whether {@code x} lies beyond the cap of the last tier (the schedule does not cover it). */
     public boolean beyondLastCap(double x) {
-        return x > tiers[tiers.length - 1].cap();
+        double cap = tiers[tiers.length - 1].cap();
+        return x > cap + CAP_TOLERANCE * cap;
     }
 
     /**

@@ -201,6 +201,60 @@ class ConventionsTest {
     }
 
     @Test
+    void aValueJustAboveACapIsInTheNextTier() {
+        // A tier covers floor < x <= cap: a few millionths of a dollar above a cap is beyond it, not rounding noise.
+        LiquidationResult okx = engine.calculate(rules("okx-swap-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
+                .quantity(20.000000015).leverage(20).build()); // 2,000.0000015 contracts, tier 1's cap is 2,000
+        assertEquals(2, okx.tierAtEntry().number());
+        assertEquals(57_604.85, Math.round(okx.liquidationPrice() * 100) / 100.0, 1e-9);
+        LiquidationResult binance = engine.calculate(rules("binance-usdm-btc"), Position.builder().side(Side.LONG).entryPrice(1)
+                .quantity(50_000.00004).leverage(120).build());
+        assertEquals(2, binance.tierAtEntry().number());
+        assertEquals(100, binance.maxLeverage());
+        assertFalse(binance.leverageAllowed());
+        LiquidationResult last = engine.calculate(rules("binance-usdm-btc"), Position.builder().side(Side.LONG).entryPrice(1)
+                .quantity(1_200_000_001).leverage(1.5).build());
+        assertEquals(1, last.maxLeverage());
+        assertFalse(last.leverageAllowed());
+    }
+
+    @Test
+    void bybitStepsDownFromItsTierByEntryValue() {
+        // Bybit picks the tier by entry value Q*E (LIQUIDATION.md section 7), at liquidation as at entry.
+        FirstLiquidation onTier1 = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.SHORT).entryPrice(60_000)
+                .notional(2_000_000).leverage(20).build()).firstLiquidation();
+        assertEquals("whole", onTier1.type(), onTier1.description());
+        LiquidationResult tier2 = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
+                .notional(2_040_000).leverage(20).build());
+        assertEquals(2, tier2.tierAtEntry().number());
+        assertEquals("partial", tier2.firstLiquidation().type(), tier2.firstLiquidation().description());
+        // It keeps what tier 1 allows at the entry price: 2,000,000 / 60,000 units.
+        assertEquals(2_040_000 / 60_000.0 - 2_000_000 / 60_000.0, tier2.firstLiquidation().quantity(), 1e-9);
+    }
+
+    @Test
+    void aNotionalOnTheLastCapIsNotBeyondIt() {
+        LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
+                .notional(4_000_000).leverage(20).build());
+        assertTrue(r.notes().stream().noneMatch(n -> n instanceof Note.BeyondLastTier), r.notes().toString());
+    }
+
+    @Test
+    void addedMarginWithLeverageIsNotAMarginThatWins() {
+        LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.SHORT).entryPrice(20_000)
+                .quantity(1).leverage(50).extraMargin(3_000).build());
+        assertEquals(23_300, r.liquidationPrice(), 1e-6);
+        assertTrue(r.notes().stream().noneMatch(n -> n instanceof Note.MarginWinsOverLeverage), r.notes().toString());
+    }
+
+    @Test
+    void aMarginIsTheTotalSoAddedMarginCannotComeOnTop() {
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> Position.builder().side(Side.SHORT).entryPrice(20_000).quantity(1).margin(3_400).extraMargin(3_000).build());
+        assertEquals("extraMargin", e.field());
+    }
+
+    @Test
     void aNotionalOnATierCapIsInThatTierDespiteRounding() {
         // 2,000,000 / 60,000 * 60,000 is 2000000.0000000002: still Bybit's tier 1 (cap-inclusive).
         LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
