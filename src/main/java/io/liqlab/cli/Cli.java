@@ -52,7 +52,7 @@ public final class Cli implements Runnable {
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            err.println("error: " + ex.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            err.println("error: " + ex.getMessage() + allowedRange(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return EXIT_BAD_INPUT;
         });
@@ -69,10 +69,46 @@ public final class Cli implements Runnable {
             err.flush();
             return EXIT_INTERNAL;
         });
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only exceptions to the handler above; an Error would end in a stack trace.
+            out.flush();
+            err.println("error: not enough memory for this run (the JVM's heap is " + heapMegabytes()
+                    + " MB); give Java more, e.g. java -Xmx2g -jar liqlab.jar ..., or ask for fewer positions");
+            err.flush();
+            return EXIT_INTERNAL;
+        } catch (StackOverflowError | InternalError e) {
+            out.flush();
+            err.println("internal error: " + e + (System.getenv("LIQLAB_DEBUG") == null ? " (set LIQLAB_DEBUG=1 for details)" : ""));
+            if (System.getenv("LIQLAB_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static long heapMegabytes() {
+        return Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    }
+
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("\\(([^()]*\\d[^()]* to [^()]*\\d[^()]*)\\)");
+
+    /**
+     * The range an option's help states ("(1 to 10,000,000)"), for a value that did not even parse: "'1.5' is not a
+     * whole number" then says what would have been accepted. Empty when the help names no range.
+     */
+    static String allowedRange(CommandLine.ParameterException ex) {
+        if (!(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) || ex.getMessage().contains(" to ")) {
+            return "";
+        }
+        java.util.regex.Matcher m = RANGE.matcher(String.join(" ", option.description()));
+        return m.find() ? "; allowed: " + m.group(1).replaceFirst(",? ?default .*$", "") : "";
     }
 
     @Override
@@ -104,10 +140,15 @@ public final class Cli implements Runnable {
     }
 
     VenueProfile profile(String idOrFile) {
+        return profile(idOrFile, "--venue");
+    }
+
+    /** @param given what the user typed it as, for the message: an option, or a positional parameter's label */
+    VenueProfile profile(String idOrFile, String given) {
         try {
-            return catalog().resolve(idOrFile);
+            return catalog().resolve(idOrFile.strip());
         } catch (ProfileException e) {
-            throw new BadInputException("--venue: " + e.getMessage());
+            throw new BadInputException(given + ": " + e.getMessage());
         }
     }
 

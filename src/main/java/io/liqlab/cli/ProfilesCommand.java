@@ -101,7 +101,7 @@ final class ProfilesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             boolean json = Cli.format(format, "text", "json").equals("json");
-            VenueProfile p = cli.profile(id);
+            VenueProfile p = cli.profile(id, "ID|FILE");
             PrintWriter out = cli.out();
             out.print(json ? new ProfileWriter().toJson(p) : text(p));
             out.flush();

@@ -51,6 +51,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--bench-runs", paramLabel = "K", defaultValue = "5", converter = WholeNumberConverter.class, description = "Measurements per figure for --bench (1 to 50, default 5); the median is reported.")
     Long benchRuns;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final Cli cli;
 
     SimulateCommand(Cli cli) {
@@ -85,6 +88,9 @@ final class SimulateCommand implements Callable<Integer> {
             s = s.withSeed(seed);
         }
         VenueProfile profile = profileFor(s);
+        if (!bench && benchRunsGiven()) {
+            throw new BadInputException("--bench-runs: applies only with --bench");
+        }
         if (bench) {
             if (benchRuns < 1 || benchRuns > 50) {
                 throw new BadInputException("--bench-runs: must be a whole number from 1 to 50, got " + benchRuns);
@@ -113,6 +119,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private boolean benchRunsGiven() {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--bench-runs");
     }
 
     private static ObjectNode benchJson(SimulationBench.Report r) {
@@ -222,6 +232,13 @@ final class SimulateCommand implements Callable<Integer> {
         if (Files.isDirectory(heatmap)) {
             throw new BadInputException("--frames: the heatmap file beside it, '" + heatmap + "', is a folder; choose another file");
         }
+        for (Path file : List.of(p, heatmap)) {
+            // A device or a pipe would be replaced by a plain file (the write goes through a temporary file).
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new BadInputException("--frames: '" + file + "' is not a regular file (a device or a pipe); "
+                        + "choose a file name such as run.csv");
+            }
+        }
         try {
             // The files are written through a temporary file in the same folder: try making one now.
             Files.delete(Files.createTempFile(parent, ".liqlab-probe.", ".tmp"));
@@ -235,7 +252,9 @@ final class SimulateCommand implements Callable<Integer> {
         try {
             return FramesCsv.writeFiles(result.frames(), framesPath);
         } catch (IOException e) {
-            throw new BadInputException("--frames: cannot write '" + framesPath + "': " + reason(e));
+            // The failure names the file it was about: the frames file or the heatmap beside it.
+            String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : framesPath.toString();
+            throw new BadInputException("--frames: cannot write '" + file + "': " + reason(e) + "; nothing was written");
         }
     }
 

@@ -87,6 +87,9 @@ final class SweepCommand implements Callable<Integer> {
         if (!(inc > 0) || !Double.isFinite(inc)) {
             throw new BadInputException("--step: must be a number greater than 0, got " + JsonNumbers.plain(inc));
         }
+        if (venues.isEmpty()) {
+            throw new BadInputException("--venue: name at least one profile id (see 'profiles list')");
+        }
         List<VenueProfile> profiles = new ArrayList<>();
         for (String v : venues) {
             if (v.isBlank()) {
@@ -95,8 +98,10 @@ final class SweepCommand implements Callable<Integer> {
             profiles.add(cli.profile(v.trim()));
         }
         List<Row> rows = new ArrayList<>();
+        double highest = 0;
         for (VenueProfile p : profiles) {
             double max = LiquidationEngine.maxLeverage(p.rules(), entry, quantity, Double.NaN);
+            highest = Math.max(highest, Math.min(max, Position.MAX_INPUT_LEVERAGE));
             double last = to != null ? to : Math.min(max, Position.MAX_INPUT_LEVERAGE);
             double points = Math.floor((last - first) / inc + 1e-9) + 1;
             if (points < 1) {
@@ -106,6 +111,12 @@ final class SweepCommand implements Callable<Integer> {
                 throw new BadInputException("--step: the sweep would have more than " + MAX_ROWS + " rows; use a larger step or a narrower range");
             }
             sweep(p, s, entry, quantity, first, inc, (long) points, max, rows);
+        }
+        if (rows.isEmpty()) {
+            // Only without --to: each profile's sweep ends at its maximum, and --from is beyond all of them.
+            throw new BadInputException("--from: " + JsonNumbers.plain(first) + " is above the highest leverage "
+                    + (profiles.size() == 1 ? "this venue allows" : "these venues allow") + " for this size ("
+                    + JsonNumbers.plain(highest) + "); lower it, or give --to to sweep past the maximum");
         }
         PrintWriter out = cli.out();
         if (json) {

@@ -20,7 +20,8 @@ final class WholeNumberConverter implements CommandLine.ITypeConverter<Long> {
         }
         BigInteger n = new BigInteger(v);
         if (n.compareTo(MIN) < 0 || n.compareTo(MAX) > 0) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is out of range (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+            // The option's own range, where its help states one, is added by the command line's error handler.
+            throw new CommandLine.TypeConversionException("'" + value + "' is beyond any 64-bit whole number");
         }
         return n.longValue();
     }

@@ -4,13 +4,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
-/** Writes a file so that a crash mid-write leaves the old file intact: temporary file, fsync, atomic move. */
+/**
+ * Writes a file so that a crash mid-write leaves the old file intact: temporary file, fsync, atomic move. Files that
+ * belong together are replaced together or not at all ({@link #writeAll}).
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -30,9 +38,86 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        writeAll(List.of(target), List.of(content));
+    }
+
+    /**
+     * Writes several files that belong together (a frames file and its heatmap): every temporary file is written
+     * first, then each is moved into place; if one cannot be, the ones already replaced get their old content
+     * back (or are removed if they are new), so a failure leaves all of them as they were.
+     *
+     * <p>A symbolic link is written through: its target gets the new content and the link stays. A path that
+     * names something other than a regular file (a device, a pipe, a folder) is refused.
+     *
+     * @throws IOException naming the target that could not be written ({@link FileSystemException#getFile()})
+     */
+    public static void writeAll(List<Path> targets, List<Content> contents) throws IOException {
+        int n = targets.size();
+        Path[] destinations = new Path[n];
+        Path[] temporary = new Path[n];
+        Path[] backups = new Path[n];
+        int moved = 0;
+        try {
+            for (int k = 0; k < n; k++) {
+                destinations[k] = destination(targets.get(k));
+                try {
+                    temporary[k] = writeTemporary(destinations[k], contents.get(k));
+                } catch (IOException e) {
+                    throw naming(targets.get(k), e);
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                try {
+                    if (n > 1 && Files.exists(destinations[k], LinkOption.NOFOLLOW_LINKS)) {
+                        backups[k] = keepCopy(destinations[k]);
+                    }
+                    move(temporary[k], destinations[k]);
+                } catch (IOException e) {
+                    throw naming(targets.get(k), e);
+                }
+                moved++;
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            for (int k = moved - 1; k >= 0; k--) {
+                try {
+                    if (backups[k] != null) {
+                        move(backups[k], destinations[k]);
+                    } else {
+                        Files.deleteIfExists(destinations[k]);
+                    }
+                } catch (IOException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
+        } finally {
+            for (int k = 0; k < n; k++) {
+                deleteQuietly(temporary[k]);
+                deleteQuietly(backups[k]);
+            }
+        }
+    }
+
+    /** The file a write to {@code target} replaces: the end of its chain of symbolic links, or itself. */
+    static Path destination(Path target) throws IOException {
+        Path p = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) {
+                throw new FileSystemException(target.toString(), null, "too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileSystemException(target.toString(), null, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    ? "is a folder, not a file" : "is not a regular file (a device or a pipe); choose a file name");
+        }
+        return p;
+    }
+
+    private static Path writeTemporary(Path destination, Content content) throws IOException {
+        Path dir = destination.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = Files.createTempFile(dir, "." + destination.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(ch);
@@ -40,15 +125,57 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
-            matchPermissions(tmp, target);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            matchPermissions(tmp, destination);
+            return tmp;
+        } catch (IOException | RuntimeException | Error e) {
+            deleteQuietly(tmp);
+            throw e;
         }
+    }
+
+    /** A copy of {@code file} beside it, to put back if a later file of the same write fails: a hard link, or a copy. */
+    private static Path keepCopy(Path file) throws IOException {
+        Path backup = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".old");
+        Files.delete(backup);
+        try {
+            Files.createLink(backup, file);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return backup;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a stray temporary file is harmless; the write's own outcome is what the caller hears
+            }
+        }
+    }
+
+    /** The same failure, naming the file the user asked for rather than a temporary one. */
+    private static IOException naming(Path target, IOException e) {
+        // Only the file system's own failures name a (temporary) file; what the content's writer threw stays as it is.
+        if (!(e instanceof FileSystemException f) || target.toString().equals(f.getFile())) {
+            return e;
+        }
+        String reason = f.getReason();
+        FileSystemException named = e instanceof AccessDeniedException
+                ? new AccessDeniedException(target.toString(), null, reason)
+                : e instanceof NoSuchFileException ? new NoSuchFileException(target.toString(), null, reason)
+                : new FileSystemException(target.toString(), null, reason);
+        named.initCause(e);
+        return named;
     }
 
     /**

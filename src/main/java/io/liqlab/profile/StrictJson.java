@@ -122,6 +122,15 @@ public final class StrictJson {
         return new Failure(file, "$", "is " + size + " bytes; a " + noun + " file may be at most 1 MiB (" + MAX_FILE_BYTES + " bytes)");
     }
 
+    /**
+     * A syntax error as someone editing the file reads it: "line 3, column 7: not valid JSON: Unexpected end-of-input",
+     * without Jackson's internal source description or advice to enable parser features.
+     */
+    public static String syntaxError(JacksonException e) {
+        String at = where(e.getLocation());
+        return (at.equals("$") ? "" : at + ": ") + "not valid JSON: " + firstLine(e.getOriginalMessage());
+    }
+
     private static String where(TokenStreamLocation location) {
         if (location == null || location.getLineNr() < 0) {
             return "$";

@@ -41,7 +41,8 @@ public final class FramesCsv {
     static Kind kind(FrameColumn c) {
         return switch (c) {
             case FORCED_SELL_NOTIONAL, FORCED_BUY_NOTIONAL, EXTERNAL_FLOW_NOTIONAL, LIQUIDATED_NOTIONAL_LONG,
-                 LIQUIDATED_NOTIONAL_SHORT, BACKSTOP_NOTIONAL, CUMULATIVE_LIQUIDATED_NOTIONAL, INSURANCE_FUND,
+                 LIQUIDATED_NOTIONAL_SHORT, PARTIAL_NOTIONAL, FULL_NOTIONAL, BACKSTOP_NOTIONAL,
+                 CUMULATIVE_LIQUIDATED_NOTIONAL, INSURANCE_FUND,
                  ADL_NOTIONAL, CUMULATIVE_BAD_DEBT, OPEN_INTEREST_LONG, OPEN_INTEREST_SHORT, BID_DEPTH_1PCT,
                  ASK_DEPTH_1PCT, BACKSTOP_VAULT -> Kind.MONEY;
             case LIQUIDATIONS_LONG, LIQUIDATIONS_SHORT, PARTIAL_LIQUIDATIONS, FULL_LIQUIDATIONS, BACKSTOP_LIQUIDATIONS,
@@ -140,16 +141,16 @@ public final class FramesCsv {
      */
     public static Path writeFiles(Frames frames, Path framesCsv) throws IOException {
         Path heatmap = heatmapPath(framesCsv);
-        AtomicFiles.write(framesCsv, stream -> {
+        // Both or neither: a frames file beside an older run's heatmap would not belong together.
+        AtomicFiles.writeAll(java.util.List.of(framesCsv, heatmap), java.util.List.of(stream -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
             write(frames, w);
             w.flush();
-        });
-        AtomicFiles.write(heatmap, stream -> {
+        }, stream -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
             writeHeatmap(frames, w);
             w.flush();
-        });
+        }));
         return heatmap;
     }
 

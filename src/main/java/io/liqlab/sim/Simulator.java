@@ -176,7 +176,9 @@ public final class Simulator {
         private double tickNotionalLong;
         private double tickNotionalShort;
         private int tickPartial;
+        private double tickPartialNotional;
         private int tickFull;
+        private double tickFullNotional;
         private int tickBackstop;
         private double tickBackstopNotional;
         private int tickAdlCount;
@@ -497,6 +499,7 @@ public final class Simulator {
             close(i);
             countLiquidation(s, notional + rest * bankruptcy);
             tickFull++;
+            tickFullNotional += notional + rest * bankruptcy;
             // Taken over at the bankruptcy price; the engine unwinds it at the start of the next tick.
             clearingQty += s * rest;
             clearingCost += s * rest * bankruptcy;
@@ -603,6 +606,7 @@ public final class Simulator {
             retrigger(i, s);
             countLiquidation(s, notional);
             tickPartial++;
+            tickPartialNotional += notional;
             partials++;
         }
 
@@ -646,6 +650,7 @@ public final class Simulator {
             close(i);
             countLiquidation(s, notional);
             tickFull++;
+            tickFullNotional += notional;
         }
 
         /**
@@ -718,6 +723,7 @@ public final class Simulator {
             clearingCost += s * q * bankruptcy;
             countLiquidation(s, soldNotional + q * bankruptcy);
             tickFull++;
+            tickFullNotional += soldNotional + q * bankruptcy;
             handToAdl(s, q, bankruptcy);
         }
 
@@ -1023,7 +1029,9 @@ public final class Simulator {
             tickNotionalLong = 0;
             tickNotionalShort = 0;
             tickPartial = 0;
+            tickPartialNotional = 0;
             tickFull = 0;
+            tickFullNotional = 0;
             tickBackstop = 0;
             tickBackstopNotional = 0;
             tickAdlCount = 0;
@@ -1081,7 +1089,9 @@ public final class Simulator {
             frames.set(FrameColumn.LIQUIDATED_NOTIONAL_LONG, tickNotionalLong);
             frames.set(FrameColumn.LIQUIDATED_NOTIONAL_SHORT, tickNotionalShort);
             frames.set(FrameColumn.PARTIAL_LIQUIDATIONS, tickPartial);
+            frames.set(FrameColumn.PARTIAL_NOTIONAL, tickPartialNotional);
             frames.set(FrameColumn.FULL_LIQUIDATIONS, tickFull);
+            frames.set(FrameColumn.FULL_NOTIONAL, tickFullNotional);
             frames.set(FrameColumn.BACKSTOP_LIQUIDATIONS, tickBackstop);
             frames.set(FrameColumn.BACKSTOP_NOTIONAL, tickBackstopNotional);
             frames.set(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL, notionalLong + notionalShort);

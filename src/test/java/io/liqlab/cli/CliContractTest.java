@@ -246,7 +246,17 @@ class CliContractTest {
             "sweep --venue textbook --side long --entry 60000|--notional",
             "calc --venue textbook --side long --entry 1e300 --qty 1e300 --leverage 2|--qty",
             "profiles validate does-not-exist.json|does-not-exist.json",
-            "profiles show nope|nope",
+            "profiles show nope|ID|FILE: nope",
+            "calc --venue textbook --side long --entry 1 --notional 1.7e308 --leverage 1 --extra-margin 1e308|--extra-margin: is too large",
+            "calc --venue textbook --side long --entry 60000 --notional 1000 --margin 400 --extra-margin 300|--extra-margin: goes with the leverage only",
+            "calc --venue textbook --side long --entry 60000 --notional 1000 --mode cross --wallet 1e308 --other-upnl 1e308|--other-upnl: is too large",
+            "calc --venue textbook --side long --entry 60000 --notional 1000 --leverage 10 --mmr 0.01 --maintenance-amount 1e308|--maintenance-amount: must be from 0 to notional x rate (10)",
+            "calc --venue textbook --side long --entry 60000 --notional 1000|above 0, at most 1000",
+            "sweep --venue , --side long --entry 60000 --notional 100|--venue: name at least one profile id",
+            "sweep --venue textbook --side long --entry 60000 --notional 100 --from 200|--from: 200 is above the highest leverage this venue allows for this size (125)",
+            "simulate --scenario classroom-small --positions 1.5|allowed: 1 to 10,000,000",
+            "simulate --scenario classroom-small --positions 99999999999999999999|allowed: 1 to 10,000,000",
+            "simulate --scenario classroom-small --bench-runs 3|--bench-runs: applies only with --bench",
             "frobnicate|frobnicate"})
     void badInputExitsTwoWithOneLineNamingTheOption(String spec) {
         String[] parts = spec.split("\\|");
@@ -255,6 +265,26 @@ class CliContractTest {
         assertEquals(1, r.err().strip().lines().count(), () -> "one line on stderr: " + r.err());
         assertTrue(r.err().contains(parts[1]), () -> "stderr should name " + parts[1] + ": " + r.err());
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLineNotAStackTrace() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new Cli(new PrintWriter(out), new PrintWriter(err), () -> {
+            throw new OutOfMemoryError("Java heap space");
+        }).execute(new String[] {"calc", "--venue", "textbook", "--side", "long", "--entry", "60000", "--notional", "1000", "--leverage", "10"});
+        assertEquals(Cli.EXIT_INTERNAL, code);
+        assertEquals(1, err.toString().strip().lines().count(), err::toString);
+        assertTrue(err.toString().startsWith("error: not enough memory"), err::toString);
+        assertTrue(err.toString().contains("-Xmx"), err::toString);
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void aVenueIdWithSpacesAroundItIsTheSameVenue() {
+        assertCents(57_900, calc("--venue", " textbook ", "--side", "long", "--entry", "60000", "--notional", "12500",
+                "--leverage", "25").get("liquidationPrice"));
     }
 
     private static String[] concat(String[] a, String... b) {

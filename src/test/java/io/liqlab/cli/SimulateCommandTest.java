@@ -276,6 +276,26 @@ class SimulateCommandTest {
     }
 
     @Test
+    void framesNeverReplaceADevice() {
+        Path device = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device) && !Files.isRegularFile(device), "no /dev/null here");
+        CliContractTest.Run r = run("simulate", "--scenario", "classroom-small", "--frames", device.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is not a regular file"), r.err());
+        assertFalse(Files.isRegularFile(device));
+    }
+
+    @Test
+    void aFramesLinkIsWrittenThrough() throws Exception {
+        Path target = dir.resolve("real.csv");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), target.getFileName());
+        CliContractTest.Run r = run("simulate", "--scenario", "classroom-small", "--frames", link.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertTrue(Files.readString(target).startsWith("time,mid,mark,"), "the frames went to the link's target");
+    }
+
+    @Test
     void aRefusedFramesPathWritesNothing() throws Exception {
         Path missing = dir.resolve("no-such-folder");
         CliContractTest.Run r = run("simulate", "--scenario", "classroom-small", "--frames", missing.resolve("run.csv").toString());

@@ -31,4 +31,60 @@ class AtomicFilesTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("new", Files.readString(file));
     }
+
+    @Test
+    void filesWrittenTogetherAreAllReplacedOrNoneIs(@TempDir Path dir) throws Exception {
+        Path frames = dir.resolve("run.csv");
+        Path heatmap = dir.resolve("run.heatmap.csv");
+        Files.writeString(frames, "old frames");
+        Files.writeString(heatmap, "old heatmap");
+        // The heatmap's move fails after the frames file has been replaced: a folder with a file in it takes its place.
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> AtomicFiles.writeAll(
+                java.util.List.of(frames, heatmap),
+                java.util.List.of(out -> out.write("new frames".getBytes()), out -> {
+                    out.write("new heatmap".getBytes());
+                    Files.delete(heatmap);
+                    Files.createDirectory(heatmap);
+                    Files.writeString(heatmap.resolve("inside"), "x");
+                })));
+        assertEquals(heatmap.toString(), ((java.nio.file.FileSystemException) e).getFile(), "names the file that failed");
+        assertEquals("old frames", Files.readString(frames), "the frames file is put back");
+        try (var left = Files.list(dir)) {
+            assertEquals(java.util.List.of("run.csv", "run.heatmap.csv"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary or backup file is left");
+        }
+    }
+
+    @Test
+    void aNewPairIsRemovedWhenItsSecondFileFails(@TempDir Path dir) throws Exception {
+        Path frames = dir.resolve("run.csv");
+        Path heatmap = dir.resolve("run.heatmap.csv");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> AtomicFiles.writeAll(
+                java.util.List.of(frames, heatmap),
+                java.util.List.of(out -> out.write("new frames".getBytes()), out -> {
+                    Files.createDirectory(heatmap);
+                    Files.writeString(heatmap.resolve("inside"), "x");
+                })));
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(frames), "a frames file without its heatmap is not left behind");
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStaysALink(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("real.csv");
+        Files.writeString(target, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), target.getFileName());
+        AtomicFiles.writeString(link, "new");
+        org.junit.jupiter.api.Assertions.assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(target));
+    }
+
+    @Test
+    void aDeviceIsRefusedRatherThanReplaced() {
+        Path device = Path.of("/dev/null");
+        assumeTrue(Files.exists(device) && !Files.isRegularFile(device), "no /dev/null here");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> AtomicFiles.writeString(device, "x"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(Files.isRegularFile(device));
+    }
 }

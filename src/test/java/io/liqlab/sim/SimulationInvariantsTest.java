@@ -87,7 +87,8 @@ class SimulationInvariantsTest {
             for (FrameColumn c : List.of(FrameColumn.FORCED_SELL_NOTIONAL, FrameColumn.FORCED_BUY_NOTIONAL,
                     FrameColumn.LIQUIDATIONS_LONG, FrameColumn.LIQUIDATIONS_SHORT,
                     FrameColumn.LIQUIDATED_NOTIONAL_LONG, FrameColumn.LIQUIDATED_NOTIONAL_SHORT,
-                    FrameColumn.PARTIAL_LIQUIDATIONS, FrameColumn.FULL_LIQUIDATIONS, FrameColumn.BACKSTOP_LIQUIDATIONS,
+                    FrameColumn.PARTIAL_LIQUIDATIONS, FrameColumn.PARTIAL_NOTIONAL, FrameColumn.FULL_LIQUIDATIONS,
+                    FrameColumn.FULL_NOTIONAL, FrameColumn.BACKSTOP_LIQUIDATIONS,
                     FrameColumn.BACKSTOP_NOTIONAL, FrameColumn.ADL_COUNT, FrameColumn.ADL_NOTIONAL,
                     FrameColumn.BID_DEPTH_1PCT, FrameColumn.ASK_DEPTH_1PCT, FrameColumn.R_DOWN, FrameColumn.R_UP,
                     FrameColumn.R)) {
@@ -148,7 +149,7 @@ class SimulationInvariantsTest {
 
     /**
      * The per-tick liquidation counts a user exports add up to the summary's count, and each frame's long + short
-     * count to its partial + full + backstop count; one liquidation the fund pays for in part and ADL takes over
+     * count and notional to its partial + full + backstop count and notional; one liquidation the fund pays for in part and ADL takes over
      * for the rest counts once.
      */
     @ParameterizedTest(name = "{0}")
@@ -162,6 +163,10 @@ class SimulationInvariantsTest {
             assertEquals(f.get(FrameColumn.LIQUIDATIONS_LONG, i) + f.get(FrameColumn.LIQUIDATIONS_SHORT, i),
                     f.get(FrameColumn.PARTIAL_LIQUIDATIONS, i) + f.get(FrameColumn.FULL_LIQUIDATIONS, i)
                             + f.get(FrameColumn.BACKSTOP_LIQUIDATIONS, i), 0, "long + short = partial + full + backstop at frame " + i);
+            double notional = f.get(FrameColumn.LIQUIDATED_NOTIONAL_LONG, i) + f.get(FrameColumn.LIQUIDATED_NOTIONAL_SHORT, i);
+            assertEquals(notional, f.get(FrameColumn.PARTIAL_NOTIONAL, i) + f.get(FrameColumn.FULL_NOTIONAL, i)
+                            + f.get(FrameColumn.BACKSTOP_NOTIONAL, i), 1e-9 * Math.max(1, notional),
+                    "long + short notional = partial + full + backstop notional at frame " + i);
         }
     }
 

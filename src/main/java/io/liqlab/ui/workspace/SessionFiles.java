@@ -71,7 +71,7 @@ public final class SessionFiles {
         } catch (IOException e) {
             throw new SessionException(file + ": cannot be read: " + e.getMessage());
         } catch (JacksonException e) {
-            throw new SessionException(file + ": not a LiqLab session (not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+            throw new SessionException(file + ": not a LiqLab session (" + io.liqlab.profile.StrictJson.syntaxError(e) + ")");
         }
         if (root == null || !FORMAT.equals(root.path("format").asString(""))) {
             throw new SessionException(file + ": not a LiqLab session file (it has no \"format\": \"" + FORMAT + "\")");

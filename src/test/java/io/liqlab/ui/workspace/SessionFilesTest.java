@@ -67,5 +67,10 @@ class SessionFilesTest {
         assertTrue(assertThrows(SessionFiles.SessionException.class, () -> files.open(profile)).getMessage().contains("not a LiqLab session file"));
         Path junk = Files.writeString(dir.resolve("junk.liqlab.json"), "{ not json");
         assertTrue(assertThrows(SessionFiles.SessionException.class, () -> files.open(junk)).getMessage().contains("not valid JSON"));
+        // A file cut short says where, as a profile or scenario does, without Jackson's internal source description.
+        Path cut = Files.writeString(dir.resolve("cut.liqlab.json"), "{\n  \"format\": \"liqlab-session\",\n  \"session\": {");
+        String message = assertThrows(SessionFiles.SessionException.class, () -> files.open(cut)).getMessage();
+        assertTrue(message.contains("line 3, column"), message);
+        assertTrue(!message.contains("Source") && !message.contains("REDACTED") && !message.contains("StreamReadFeature"), message);
     }
 }
