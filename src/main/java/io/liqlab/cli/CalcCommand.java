@@ -41,7 +41,7 @@ final class CalcCommand implements Callable<Integer> {
     Double leverage;
     @Option(names = "--margin", paramLabel = "M", converter = NumberConverter.class, description = "Total isolated margin, added margin included (wins over --leverage).")
     Double margin;
-    @Option(names = "--extra-margin", paramLabel = "M", converter = NumberConverter.class, description = "Margin added on top of notional / leverage.")
+    @Option(names = "--extra-margin", paramLabel = "M", converter = NumberConverter.class, description = "Margin added on top of notional / leverage (with --leverage; --margin is already the total).")
     Double extraMargin;
     @Option(names = "--mark", paramLabel = "P", converter = NumberConverter.class, description = "Mark price (default: the entry).")
     Double mark;
