@@ -452,7 +452,11 @@ public final class Simulator {
             if (close < q) {
                 double fill = preview(s, close);
                 double newMargin = m + s * close * (fill / close - e) - feeRate * fill;
-                if (newMargin > 0) {
+                // Only a position still solvent at the mark after the cut is cut: its fee then comes out of its own
+                // equity. One already past its bankruptcy price is closed whole, the fee only out of a surplus
+                // (LIQUIDATION.md section 5; OKX: "margin below tier-1 MMR+fee: full liquidation"), so the fund
+                // never pays a partial order's fee.
+                if (newMargin > 0 && newMargin + s * (q - close) * (mark - e) > 0) {
                     closePart(i, s, q, e, m, close);
                     return;
                 }
@@ -694,8 +698,12 @@ public final class Simulator {
         }
 
         private void handToBackstop(int i, int s, double q, double e, double m) {
-            // The vault takes the position and whatever margin is left; nothing is sold into the book.
-            vaultCash += m;
+            // The vault takes the position and whatever margin is left; nothing is sold into the book. Where the
+            // venue charges a liquidation fee (GTE: "forfeited margin: fee share to insurance fund, rest to backstop
+            // liquidators"), the fee on the notional at the mark goes to the fund, out of the equity left.
+            double fee = Math.min(Math.max(0, m + s * q * (mark - e)), feeRate * q * mark);
+            insurance += fee;
+            vaultCash += m - fee;
             vaultQty += s * q;
             vaultCost += s * q * e;
             marginOpen -= m;

@@ -459,9 +459,43 @@ class SettlementRulesTest {
         assertEquals(f(r, FrameColumn.MID, SHOCK_AT), mark, 0, "the book did not move");
         assertEquals(m + 1 * (mark - E), f(r, FrameColumn.BACKSTOP_VAULT, SHOCK_AT), 1e-6,
                 "the vault holds the position and its margin: the equity at the mark");
-        assertEquals(fund0, r.summary().insuranceFundEnd(), 0, "the vault, not the fund, takes the loss");
+        assertEquals(fund0, r.summary().insuranceFundEnd(), 0, "the vault, not the fund, takes the loss (no equity, no fee)");
         assertEquals(0, f(r, FrameColumn.OPEN_INTEREST_LONG, SHOCK_AT));
         assertEquals(0, f(r, FrameColumn.FULL_LIQUIDATIONS, SHOCK_AT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hyperliquid-btc", "gte-btc"})
+    void theBackstopTakesTheEquityLeftLessTheVenuesFeeShareForTheFund(String venue) {
+        // 1 BTC long at 60,000 with 6,000 margin, shocked to a mark where the equity is a fifth of MM: positive,
+        // but below both venues' backstop lines. GTE: "forfeited margin: fee share to insurance fund, rest to
+        // backstop liquidators" (fee 1% of the notional at the mark, out of that equity); Hyperliquid has no fee.
+        double mmr = venue.equals("gte-btc") ? 0.01 : HL_MMR;
+        double mark = 54_000 / (1 - 0.2 * mmr);
+        double fund0 = 50_000;
+        SimulationResult r = hand().venue(venue).fund(fund0).shock(SHOCK_AT, shockTo(mark)).run(longPos(E, 1, 6_000));
+        double at = f(r, FrameColumn.MARK, SHOCK_AT);
+        double equity = 6_000 + (at - E);
+        assertEquals(1, f(r, FrameColumn.BACKSTOP_LIQUIDATIONS, SHOCK_AT));
+        assertTrue(equity > 0, "setup: equity left");
+        double fee = venue.equals("gte-btc") ? Math.min(equity, 0.01 * at) : 0;
+        assertEquals(fund0 + fee, f(r, FrameColumn.INSURANCE_FUND, SHOCK_AT), CENT, "the fee share goes to the fund");
+        assertEquals(equity - fee, f(r, FrameColumn.BACKSTOP_VAULT, SHOCK_AT), CENT, "the rest to the backstop");
+    }
+
+    @Test
+    void aPositionPastItsBankruptcyPriceIsClosedWholeSoTheFundPaysNoPartialFee() {
+        // OKX, 400 BTC long at 60,000 with 2.4M margin (tier 5, which would step down two tiers), shocked -12%: the
+        // mark (52,800) is below the bankruptcy price (54,000). Closed whole in one order; no fee is charged, and
+        // the fund pays exactly the shortfall against the bankruptcy price.
+        double fund0 = 10_000_000;
+        SimulationResult r = hand().venue("okx-swap-btc").depth(1e9).fund(fund0).shock(SHOCK_AT, -12).run(longPos(E, 400, 2_400_000));
+        assertEquals(0, r.summary().partialLiquidations());
+        assertEquals(1, r.summary().liquidations());
+        double fill = f(r, FrameColumn.FORCED_SELL_NOTIONAL, SHOCK_AT);
+        double shortfall = 400 * 54_000 - fill;
+        assertTrue(shortfall > 0, "setup: filled below the bankruptcy price");
+        assertEquals(fund0 - shortfall, r.summary().insuranceFundEnd(), CENT);
     }
 
     @ParameterizedTest(name = "{0}")
