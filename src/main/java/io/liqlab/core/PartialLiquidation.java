@@ -58,9 +58,18 @@ public sealed interface PartialLiquidation {
         }
     }
 
-    /** dYdX: limited per block by position and subaccount limits, whose mainnet values are not published. */
+    /**
+     * dYdX: limited per block by position and subaccount limits, whose mainnet values are not published. The
+     * liquidation order is limited at the fillable price {@code P * (1 - s * SMMR * MMF * BA * (1 - TNC/TMMR))}
+     * with dYdX's default spread-to-maintenance ratio and bankruptcy adjustment (LIQUIDATION.md section 5: the
+     * insurance fund pays up to a 1.5 x MMR spread).
+     */
     record PerBlockLimits() implements PartialLiquidation {
         public static final String ID = "per-block-limits";
+        /** Spread to maintenance margin ratio (SMMR), dYdX's default. */
+        public static final double SPREAD_TO_MAINTENANCE = 1.5;
+        /** Bankruptcy adjustment (BA), dYdX's default. */
+        public static final double BANKRUPTCY_ADJUSTMENT = 1;
 
         @Override
         public String id() {

@@ -366,6 +366,7 @@ public final class Simulator {
 
             mark += (book.mid() - mark) * markAlpha;
             unwindTakeovers();
+            refileNextBlock();
             liquidateLongs();
             liquidateShorts();
             if (proRata) {
@@ -463,6 +464,8 @@ public final class Simulator {
             }
             if (partial instanceof PartialLiquidation.IocOrderFirst) {
                 closeIocFirst(i, s, q, e, m);
+            } else if (partial instanceof PartialLiquidation.PerBlockLimits) {
+                closeAtFillablePrice(i, s, q, e, m);
             } else {
                 closeWhole(i, s, q, e, m, Double.NaN);
             }
@@ -510,6 +513,78 @@ public final class Simulator {
             int side = s > 0 ? 0 : 1;
             takenOverQty[side] += rest;
             takenOverCost[side] += rest * bankruptcy;
+        }
+
+        /**
+         * dYdX: the liquidation order is limited at the fillable price {@code F = P * (1 - s * SMMR * MMF * BA *
+         * (1 - TNC/TMMR))} (P the oracle price, the mark here; TNC the position's equity at it; TMMR its maintenance
+         * margin), so the insurance fund pays at most the gap between F and the bankruptcy price: 1.5 x MMR when
+         * the equity is zero. What fills within F is closed; the rest waits for the next block (the next tick),
+         * with F recomputed there. A position past its bankruptcy price that cannot be filled once the fund is empty
+         * is deleveraged at its bankruptcy price (ADL only after the fund, LIQUIDATION.md section 5).
+         */
+        private void closeAtFillablePrice(int i, int s, double q, double e, double m) {
+            double mm = LiquidationEngine.maintenanceMargin(rules, e, q, mark);
+            double equity = m + s * q * (mark - e);
+            double spread = PartialLiquidation.PerBlockLimits.SPREAD_TO_MAINTENANCE * (mm / (q * mark))
+                    * PartialLiquidation.PerBlockLimits.BANKRUPTCY_ADJUSTMENT * (1 - equity / mm);
+            double fillable = mark * (1 - s * spread);
+            double fill = preview(s, q);
+            double within = s * (book.lastPreviewPrice() - fillable) >= 0 ? q : Math.min(q, book.quantityWithin(s, fillable, now));
+            if (within >= q * (1 - 1e-12)) {
+                closeWhole(i, s, q, e, m, within == q ? fill : Double.NaN);
+                return;
+            }
+            if (within > 0) {
+                // Filled up to the limit: the closed part's PnL and the penalty (out of a surplus only) settle
+                // against the position's margin, as in any partial close; the rest stays open.
+                double notional = execute(s, within);
+                double realised = s * within * (notional / within - e);
+                double fee = Math.min(feeRate * notional, Math.max(0, m + realised + s * (q - within) * (mark - e)));
+                double newMargin = m + realised - fee;
+                addWaiting(i, -1);
+                p.quantity[i] = q - within;
+                p.margin[i] = newMargin;
+                marginOpen += newMargin - m;
+                fees += fee;
+                reduceOpen(s, within, e);
+                countLiquidation(s, notional);
+                tickPartial++;
+                tickPartialNotional += notional;
+                partials++;
+                q -= within;
+                m = newMargin;
+                addWaiting(i, 1); // at its trigger for now; refiled below if it waits
+                equity = m + s * q * (mark - e);
+            }
+            if (equity < 0 && adlEnabled && insurance <= 0) {
+                // Past bankruptcy, unfillable within F, and no fund left to pay a later fill: deleveraged.
+                deleverage(i, s, q, e, m, 0);
+                return;
+            }
+            // Next block: out of this tick's walk, back in the trigger heap at the start of the next.
+            if (within > 0) {
+                double t = LiquidationEngine.thresholdPrice(rules, s, e, q, m, 1);
+                if (!Double.isNaN(t)) {
+                    addWaiting(i, -1);
+                    p.trigger[i] = t;
+                    addWaiting(i, 1);
+                }
+            }
+            p.state[i] = Positions.IN_HEAP;
+            nextBlock.add(i);
+        }
+
+        /** dYdX positions whose liquidation waits for the next block; filed back in the trigger heaps each tick. */
+        private final java.util.ArrayList<Integer> nextBlock = new java.util.ArrayList<>();
+
+        private void refileNextBlock() {
+            for (int i : nextBlock) {
+                if (p.state[i] == Positions.IN_HEAP) {
+                    (i < p.longCount ? longHeap : shortHeap).push(i, p.trigger[i]);
+                }
+            }
+            nextBlock.clear();
         }
 
         /**

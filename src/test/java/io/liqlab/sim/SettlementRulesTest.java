@@ -532,6 +532,41 @@ class SettlementRulesTest {
         assertTrue(f(gte, FrameColumn.FORCED_SELL_NOTIONAL, SHOCK_AT) > 0);
     }
 
+    // ---- dYdX's fillable price --------------------------------------------------------------------------------------
+
+    /**
+     * dYdX: 10 BTC long at 60,000 with 60,000 margin (B = 54,000), MMF 1.2%, oracle (mark) shocked to 54,600: TNC =
+     * 6,000, TMMR = 6,552, so the fillable price is 54,600 x (1 - 1.5 x 0.012 x (1 - 6,000/6,552)) = 54,517.2. Into a
+     * thin book (50,000 per 1%) the order fills only down to that price: a part is closed above the bankruptcy price,
+     * the fund pays nothing, and the rest waits for the next block.
+     */
+    @Test
+    void dydxFillsOnlyWithinTheFillablePriceAndTheRestWaitsForTheNextBlock() {
+        double fund0 = 1_000_000;
+        double mark = 54_600;
+        double tnc = 60_000 + 10 * (mark - E);
+        double tmmr = 10 * mark * 0.012;
+        double fillable = mark * (1 - 1.5 * 0.012 * (1 - tnc / tmmr));
+        assertEquals(54_517.2, fillable, 0.05, "the venue file's formula");
+        SimulationResult r = hand().venue("dydx-v4-btc").depth(50_000).fund(fund0).shock(SHOCK_AT, shockTo(mark))
+                .run(longPos(E, 10, 60_000));
+
+        assertEquals(mark, f(r, FrameColumn.MARK, SHOCK_AT), 1e-6, "setup: the mark");
+        assertEquals(1, f(r, FrameColumn.PARTIAL_LIQUIDATIONS, SHOCK_AT), "a part filled within the limit");
+        assertEquals(0, f(r, FrameColumn.FULL_LIQUIDATIONS, SHOCK_AT));
+        assertTrue(f(r, FrameColumn.MID, SHOCK_AT) >= fillable - 1e-6, "the order stopped at the fillable price");
+        double sold = f(r, FrameColumn.FORCED_SELL_NOTIONAL, SHOCK_AT);
+        assertTrue(sold > 0 && sold < 54_600, "a fraction of a BTC, not 10: " + sold);
+        assertEquals(fund0, f(r, FrameColumn.INSURANCE_FUND, SHOCK_AT), 0, "filled above B: the fund pays nothing");
+        assertTrue(openQuantity(r, FrameColumn.OPEN_INTEREST_LONG, SHOCK_AT) > 9.8, "the rest is still open");
+        double laterFills = 0;
+        for (int t = SHOCK_AT + 1; t < r.frames().size(); t++) {
+            laterFills += f(r, FrameColumn.LIQUIDATIONS_LONG, t);
+        }
+        assertTrue(laterFills > 0, "the rest is tried again in the next blocks");
+        assertTrue(r.maxMoneyImbalance() < 1e-6 * 10 * E);
+    }
+
     // ---- tier step-down -----------------------------------------------------------------------------------------
 
     /**
