@@ -239,11 +239,16 @@ final class SimulateCommand implements Callable<Integer> {
                         + "choose a file name such as run.csv");
             }
         }
-        try {
-            // The files are written through a temporary file in the same folder: try making one now.
-            Files.delete(Files.createTempFile(parent, ".liqlab-probe.", ".tmp"));
-        } catch (IOException e) {
-            throw new BadInputException("--frames: cannot write in the folder '" + parent + "': " + reason(e));
+        for (Path file : List.of(p, heatmap)) {
+            // The files are written through a temporary file in the folder they end up in (a link's target's):
+            // try making one there now, rather than after the run.
+            Path folder = parent;
+            try {
+                folder = io.liqlab.profile.AtomicFiles.destination(file).getParent();
+                Files.delete(Files.createTempFile(folder, ".liqlab-probe.", ".tmp"));
+            } catch (IOException e) {
+                throw new BadInputException("--frames: cannot write in the folder '" + folder + "': " + reason(e));
+            }
         }
         return p;
     }
@@ -254,7 +259,8 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IOException e) {
             // The failure names the file it was about: the frames file or the heatmap beside it.
             String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : framesPath.toString();
-            throw new BadInputException("--frames: cannot write '" + file + "': " + reason(e) + "; nothing was written");
+            throw new BadInputException("--frames: cannot write '" + file + "': " + reason(e)
+                    + (e.getSuppressed().length == 0 ? "; nothing was written" : "; putting back the files already replaced failed too"));
         }
     }
 

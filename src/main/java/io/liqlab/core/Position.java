@@ -183,7 +183,7 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                     throw new InvalidInputException("leverage", "is required in isolated mode (or give the margin): a number above 0, at most " + fmt(MAX_INPUT_LEVERAGE));
                 }
                 postedMargin += extraMargin;
-                requireFiniteSum(given(margin) ? "margin" : extraMargin > 0 ? "extraMargin" : "leverage", postedMargin, "the margin with the extra margin added");
+                requireFiniteSum(given(margin) ? "margin" : extraMargin > 0 ? "extraMargin" : "leverage", postedMargin, "the margin (notional / leverage, with any extra margin)");
             } else {
                 if (given(margin)) {
                     throw new InvalidInputException("margin", "applies to isolated margin only; in cross mode give the wallet balance");
@@ -230,7 +230,8 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                 requireFiniteSum("fundingIntervals", funding, "the funding paid over these intervals");
             }
             double collateral = (mode == MarginMode.ISOLATED ? postedMargin : wb + otherUpnl) - funding - openingFee;
-            requireFiniteSum(given(fundingPaid) ? "fundingPaid" : "openingFee", collateral, "the margin less funding and fees");
+            requireFiniteSum(given(fundingPaid) ? "fundingPaid" : given(fundingRate) ? "fundingRate" : openingFee > 0 ? "openingFee"
+                    : mode == MarginMode.CROSS ? "wallet" : given(margin) ? "margin" : "leverage", collateral, "the margin less funding and fees");
 
             double ovrRate = Double.NaN;
             double ovrAmount = Double.NaN;
@@ -273,7 +274,7 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
         /** A sum of valid inputs that overflowed (each below 1e308, together above it). */
         private static void requireFiniteSum(String field, double sum, String what) {
             if (!Double.isFinite(sum)) {
-                throw new InvalidInputException(field, "is too large: " + what + " must be a finite number (below about 1e308)");
+                throw new InvalidInputException(field, "gives a sum too large: " + what + " must be a finite number (below about 1e308)");
             }
         }
 

@@ -99,13 +99,18 @@ public final class AtomicFiles {
     }
 
     /** The file a write to {@code target} replaces: the end of its chain of symbolic links, or itself. */
-    static Path destination(Path target) throws IOException {
+    public static Path destination(Path target) throws IOException {
         Path p = target.toAbsolutePath();
         for (int hops = 0; Files.isSymbolicLink(p); hops++) {
             if (hops == 40) {
                 throw new FileSystemException(target.toString(), null, "too many levels of symbolic links");
             }
-            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+            // Relative to the link's real folder, not lexically: ".." must follow a linked parent folder.
+            p = p.getParent().toRealPath().resolve(Files.readSymbolicLink(p));
+            if (!Files.isDirectory(p.getParent())) {
+                throw new FileSystemException(target.toString(), null, "is a link into a folder that does not exist ("
+                        + p.getParent() + ")");
+            }
         }
         if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileSystemException(target.toString(), null, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)

@@ -526,8 +526,9 @@ public final class Simulator {
         private void closeAtFillablePrice(int i, int s, double q, double e, double m) {
             double mm = LiquidationEngine.maintenanceMargin(rules, e, q, mark);
             double equity = m + s * q * (mark - e);
-            double spread = PartialLiquidation.PerBlockLimits.SPREAD_TO_MAINTENANCE * (mm / (q * mark))
-                    * PartialLiquidation.PerBlockLimits.BANKRUPTCY_ADJUSTMENT * (1 - equity / mm);
+            // dYdX clamps BA * (1 - TNC/TMMR) to [0, 1]: the spread is at most 1.5 x MMF, however deep the deficit.
+            double adjusted = Math.clamp(PartialLiquidation.PerBlockLimits.BANKRUPTCY_ADJUSTMENT * (1 - equity / mm), 0.0, 1.0);
+            double spread = PartialLiquidation.PerBlockLimits.SPREAD_TO_MAINTENANCE * (mm / (q * mark)) * adjusted;
             double fillable = mark * (1 - s * spread);
             double fill = preview(s, q);
             double within = s * (book.lastPreviewPrice() - fillable) >= 0 ? q : Math.min(q, book.quantityWithin(s, fillable, now));
@@ -536,17 +537,24 @@ public final class Simulator {
                 return;
             }
             if (within > 0) {
-                // Filled up to the limit: the closed part's PnL and the penalty (out of a surplus only) settle
-                // against the position's margin, as in any partial close; the rest stays open.
+                // Filled up to the limit: the filled part is closed with its share of the margin and settles at
+                // once against its bankruptcy price (surplus less the penalty to the fund, a shortfall paid by the
+                // fund), as a whole close would; the rest keeps its share of the margin and stays open.
+                double share = within / q;
                 double notional = execute(s, within);
-                double realised = s * within * (notional / within - e);
-                double fee = Math.min(feeRate * notional, Math.max(0, m + realised + s * (q - within) * (mark - e)));
-                double newMargin = m + realised - fee;
+                double legEquity = share * m + s * (notional - within * e);
+                if (legEquity >= 0) {
+                    double fee = Math.min(legEquity, feeRate * notional);
+                    fees += fee;
+                    insurance += legEquity - fee;
+                } else {
+                    payShortfall(-legEquity);
+                }
+                double newMargin = m - share * m;
                 addWaiting(i, -1);
                 p.quantity[i] = q - within;
                 p.margin[i] = newMargin;
-                marginOpen += newMargin - m;
-                fees += fee;
+                marginOpen -= share * m;
                 reduceOpen(s, within, e);
                 countLiquidation(s, notional);
                 tickPartial++;
@@ -776,6 +784,7 @@ public final class Simulator {
             // The vault takes the position and whatever margin is left; nothing is sold into the book. Where the
             // venue charges a liquidation fee (GTE: "forfeited margin: fee share to insurance fund, rest to backstop
             // liquidators"), the fee on the notional at the mark goes to the fund, out of the equity left.
+            // (At GTE the backstop takes over below MM/3, about 0.33% of the notional, so the 1% fee takes all of it.)
             double fee = Math.min(Math.max(0, m + s * q * (mark - e)), feeRate * q * mark);
             insurance += fee;
             vaultCash += m - fee;

@@ -87,4 +87,17 @@ class AtomicFilesTest {
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
         org.junit.jupiter.api.Assertions.assertFalse(Files.isRegularFile(device));
     }
+
+    @Test
+    void aRelativeLinkIsFollowedFromItsRealFolder(@TempDir Path dir) throws Exception {
+        // s -> real/sub, and real/sub/out.csv -> ../data/out.csv: the target is real/data/out.csv, not dir/data/out.csv.
+        Files.createDirectories(dir.resolve("real/sub"));
+        Files.createDirectories(dir.resolve("real/data"));
+        Files.writeString(dir.resolve("real/data/out.csv"), "old");
+        Files.createSymbolicLink(dir.resolve("s"), dir.resolve("real/sub"));
+        Files.createSymbolicLink(dir.resolve("real/sub/out.csv"), Path.of("../data/out.csv"));
+        AtomicFiles.writeString(dir.resolve("s/out.csv"), "new");
+        assertEquals("new", Files.readString(dir.resolve("real/data/out.csv")));
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(dir.resolve("data")), "no folder made beside the link");
+    }
 }

@@ -557,13 +557,34 @@ class SettlementRulesTest {
         assertTrue(f(r, FrameColumn.MID, SHOCK_AT) >= fillable - 1e-6, "the order stopped at the fillable price");
         double sold = f(r, FrameColumn.FORCED_SELL_NOTIONAL, SHOCK_AT);
         assertTrue(sold > 0 && sold < 54_600, "a fraction of a BTC, not 10: " + sold);
-        assertEquals(fund0, f(r, FrameColumn.INSURANCE_FUND, SHOCK_AT), 0, "filled above B: the fund pays nothing");
+        assertTrue(f(r, FrameColumn.INSURANCE_FUND, SHOCK_AT) >= fund0, "filled above B: the fund pays nothing (it gets the surplus)");
         assertTrue(openQuantity(r, FrameColumn.OPEN_INTEREST_LONG, SHOCK_AT) > 9.8, "the rest is still open");
         double laterFills = 0;
         for (int t = SHOCK_AT + 1; t < r.frames().size(); t++) {
             laterFills += f(r, FrameColumn.LIQUIDATIONS_LONG, t);
         }
         assertTrue(laterFills > 0, "the rest is tried again in the next blocks");
+        assertTrue(r.maxMoneyImbalance() < 1e-6 * 10 * E);
+    }
+
+    /**
+     * The same position gapped past its bankruptcy price to 50,000: the spread factor is clamped to 1, so the order
+     * goes no lower than 50,000 x (1 - 1.5 x 1.2%) = 49,100, and the fund pays for each fill when it happens, at most
+     * the gap between that price and B = 54,000.
+     */
+    @Test
+    void dydxSpreadIsAtMostOneAndAHalfTimesMaintenanceAndTheFundPaysEachFillAtOnce() {
+        double fund0 = 1_000_000;
+        SimulationResult r = hand().venue("dydx-v4-btc").depth(50_000).fund(fund0).shock(SHOCK_AT, shockTo(50_000))
+                .run(longPos(E, 10, 60_000));
+        double floor = 50_000 * (1 - 1.5 * 0.012);
+        assertTrue(f(r, FrameColumn.MID, SHOCK_AT) >= floor - 1e-6, "never below the clamped fillable price: " + f(r, FrameColumn.MID, SHOCK_AT));
+        double sold = f(r, FrameColumn.FORCED_SELL_NOTIONAL, SHOCK_AT);
+        double filled = sold / 50_000; // at most; fills are between 49,100 and 50,000
+        assertTrue(sold > 0);
+        double paid = fund0 - f(r, FrameColumn.INSURANCE_FUND, SHOCK_AT);
+        assertTrue(paid > 0, "settled in the tick of the fill");
+        assertTrue(paid <= (54_000 - floor) * filled + CENT, "at most the gap to the fillable price: " + paid);
         assertTrue(r.maxMoneyImbalance() < 1e-6 * 10 * E);
     }
 
