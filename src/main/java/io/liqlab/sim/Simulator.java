@@ -492,21 +492,12 @@ public final class Simulator {
             }
             double share = ioc / q;
             double notional = ioc > 0 ? execute(s, ioc) : 0;
-            double equity = share * m + s * (notional - ioc * e);
-            if (equity >= 0) {
-                double fee = Math.min(equity, feeRate * notional);
-                fees += fee;
-                insurance += equity - fee;
-            } else {
-                payShortfall(-equity); // rounding at the limit price only
-            }
+            settle(share * m + s * (notional - ioc * e), notional); // a shortfall: rounding at the limit price only
             double rest = q - ioc;
             marginOpen -= m;
             reduceOpen(s, q, e);
             close(i);
-            countLiquidation(s, notional + rest * bankruptcy);
-            tickFull++;
-            tickFullNotional += notional + rest * bankruptcy;
+            countLiquidation(s, notional + rest * bankruptcy, Kind.FULL);
             // Taken over at the bankruptcy price; the engine unwinds it at the start of the next tick.
             clearingQty += s * rest;
             clearingCost += s * rest * bankruptcy;
@@ -542,24 +533,14 @@ public final class Simulator {
                 // fund), as a whole close would; the rest keeps its share of the margin and stays open.
                 double share = within / q;
                 double notional = execute(s, within);
-                double legEquity = share * m + s * (notional - within * e);
-                if (legEquity >= 0) {
-                    double fee = Math.min(legEquity, feeRate * notional);
-                    fees += fee;
-                    insurance += legEquity - fee;
-                } else {
-                    payShortfall(-legEquity);
-                }
+                settle(share * m + s * (notional - within * e), notional);
                 double newMargin = m - share * m;
                 addWaiting(i, -1);
                 p.quantity[i] = q - within;
                 p.margin[i] = newMargin;
                 marginOpen -= share * m;
                 reduceOpen(s, within, e);
-                countLiquidation(s, notional);
-                tickPartial++;
-                tickPartialNotional += notional;
-                partials++;
+                countLiquidation(s, notional, Kind.PARTIAL);
                 q -= within;
                 m = newMargin;
                 addWaiting(i, 1); // at its trigger for now; refiled below if it waits
@@ -691,10 +672,7 @@ public final class Simulator {
             reduceOpen(s, close, e);
             cooldown.record(i, now);
             retrigger(i, s);
-            countLiquidation(s, notional);
-            tickPartial++;
-            tickPartialNotional += notional;
-            partials++;
+            countLiquidation(s, notional, Kind.PARTIAL);
         }
 
         /** @param previewed the order's previewed fill notional, or NaN when not previewed yet */
@@ -724,20 +702,11 @@ public final class Simulator {
                 return;
             }
             double notional = execute(s, q);
-            equity = m + s * (notional - q * e);
-            if (equity >= 0) {
-                double fee = Math.min(equity, feeRate * notional);
-                fees += fee;
-                insurance += equity - fee;
-            } else {
-                payShortfall(-equity);
-            }
+            settle(m + s * (notional - q * e), notional);
             marginOpen -= m;
             reduceOpen(s, q, e);
             close(i);
-            countLiquidation(s, notional);
-            tickFull++;
-            tickFullNotional += notional;
+            countLiquidation(s, notional, Kind.FULL);
         }
 
         /**
@@ -760,6 +729,21 @@ public final class Simulator {
                 }
             }
             return lo;
+        }
+
+        /**
+         * Settles a close against its bankruptcy price: {@code equity} left at the fill (margin plus realised PnL of
+         * the closed part). A surplus pays the liquidation fee on {@code notional} and the rest goes to the insurance
+         * fund; a shortfall is paid by the fund, and what it cannot pay is bad debt.
+         */
+        private void settle(double equity, double notional) {
+            if (equity >= 0) {
+                double fee = Math.min(equity, feeRate * notional);
+                fees += fee;
+                insurance += equity - fee;
+            } else {
+                payShortfall(-equity);
+            }
         }
 
         private void payShortfall(double shortfall) {
@@ -794,10 +778,7 @@ public final class Simulator {
             reduceOpen(s, q, e);
             close(i);
             double notional = q * mark;
-            countLiquidation(s, notional);
-            tickBackstop++;
-            tickBackstopNotional += notional;
-            backstopNotional += notional;
+            countLiquidation(s, notional, Kind.BACKSTOP);
         }
 
         /**
@@ -813,9 +794,7 @@ public final class Simulator {
             close(i);
             clearingQty += s * q;
             clearingCost += s * q * bankruptcy;
-            countLiquidation(s, soldNotional + q * bankruptcy);
-            tickFull++;
-            tickFullNotional += soldNotional + q * bankruptcy;
+            countLiquidation(s, soldNotional + q * bankruptcy, Kind.FULL);
             handToAdl(s, q, bankruptcy);
         }
 
@@ -1100,7 +1079,26 @@ public final class Simulator {
             return (lo + hi) / 2;
         }
 
-        private void countLiquidation(int s, double notional) {
+        /** How a liquidation closed: counted and summed by kind as by side in every frame. */
+        private enum Kind { PARTIAL, FULL, BACKSTOP }
+
+        private void countLiquidation(int s, double notional, Kind kind) {
+            switch (kind) {
+                case PARTIAL -> {
+                    tickPartial++;
+                    tickPartialNotional += notional;
+                    partials++;
+                }
+                case FULL -> {
+                    tickFull++;
+                    tickFullNotional += notional;
+                }
+                case BACKSTOP -> {
+                    tickBackstop++;
+                    tickBackstopNotional += notional;
+                    backstopNotional += notional;
+                }
+            }
             liquidations++;
             if (s > 0) {
                 tickLiqLong++;
