@@ -41,7 +41,7 @@ public record FirstLiquidation(Kind kind, double fraction, double quantity, doub
                     + (kind == Kind.PARTIAL_FRACTION_INCLUSIVE ? "at or above " : "above ") + Numbers.money(threshold)
                     + (cooldownSeconds > 0 ? "; then a " + Numbers.quantity(cooldownSeconds) + " s cooldown before the next partial order" : "") + ".";
             case IOC_ORDER -> "One IOC order for the whole position goes into the book; whatever is left is taken over at the bankruptcy price.";
-            case PER_BLOCK -> "Closed through the book at no worse than the fillable price (1.5 x MMR beyond the oracle when equity is zero), within per-block limits on position and subaccount size (mainnet values are not published).";
+            case PER_BLOCK -> "Closed through the book, no worse than the fillable price, within per-block limits (values not published).";
             case WHOLE_BELOW_STEP_TIER -> "The whole position is closed at the bankruptcy price: tier " + fromTier
                     + " is below tier " + toTier + ", where step-down liquidation starts.";
             case STEP_DOWN -> "Close " + Numbers.quantity(quantity) + " units (" + Numbers.money(notional) + ") to step down from tier "
