@@ -218,18 +218,17 @@ public final class CascadeViewModel {
         return active;
     }
 
-    /** The scenario's assumptions, one per line, for the "Assumptions" button. */
+    /**
+     * The scenario's assumptions for the "Assumptions" button: the scenario with every what-if setting applied (what
+     * the run uses), written from its values, then the scenario file's notes.
+     */
     public String assumptionsText() {
         Scenario s = scenario.get();
         if (s == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(s.description()).append("\n");
-        for (String a : s.assumptions()) {
-            sb.append("\n- ").append(a);
-        }
-        sb.append("\n\n").append(Text.get("cascade.assumptions.model"));
-        return sb.toString();
+        VenueProfile on = venue.get();
+        return on == null ? ScenarioAssumptions.text(s, s.venue()) : ScenarioAssumptions.text(whatIf(on), on.name());
     }
 
     // ---- runs --------------------------------------------------------------------------------------------------

@@ -84,7 +84,13 @@ public final class EventLog {
                 backstop += f.get(FrameColumn.BACKSTOP_NOTIONAL, k);
                 last = k;
             }
-            StringBuilder line = new StringBuilder(clock(f.get(FrameColumn.TIME, first))).append(" - ");
+            // Stamped with the window's last tick: the counts are the window's and the price and fund are as of its
+            // end, so the line says what the readout shows when playback stands on that moment.
+            double at = f.get(FrameColumn.TIME, last);
+            StringBuilder line = new StringBuilder(clock(at)).append(" - ");
+            if (last > first) {
+                line.append(Text.format("cascade.log.since", clock(f.get(FrameColumn.TIME, first) - tick))).append(' ');
+            }
             if (longs > 0) {
                 line.append(Text.format("cascade.log.longs", count(longs), longs, usd(longNotional)));
             }
@@ -103,7 +109,6 @@ public final class EventLog {
                     signedPercent((f.get(FrameColumn.MID, last) / before - 1) * 100),
                     signedPercent((f.get(FrameColumn.MID, last) / start - 1) * 100)));
             line.append("; ").append(Text.format("cascade.log.fund", usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, last)))));
-            out.add(new Entry(first, f.get(FrameColumn.TIME, first), Kind.LIQUIDATIONS, line.toString()));
             for (int k = first; k <= last; k++) {
                 double t = f.get(FrameColumn.TIME, k);
                 if (!adlSeen && f.get(FrameColumn.ADL_COUNT, k) > 0) {
@@ -124,6 +129,8 @@ public final class EventLog {
                     out.add(new Entry(k, t, Kind.CASCADE, clock(t) + " - " + Text.get("cascade.log.cascade")));
                 }
             }
+            // After the moments inside the window: the window's line sums them up at its end.
+            out.add(new Entry(last, at, Kind.LIQUIDATIONS, line.toString()));
             i = last + 1;
         }
         out.sort(java.util.Comparator.comparingInt(Entry::frame));

@@ -57,7 +57,7 @@ class CascadeViewModelTest {
         assertEquals("00:05 - shock: the mid jumps -3.0% and makers pull their quotes", shock.text());
         EventLog.Entry liquidations = vm.log().stream().filter(e -> e.kind() == EventLog.Kind.LIQUIDATIONS && e.frame() >= 5)
                 .findFirst().orElseThrow();
-        assertTrue(liquidations.text().matches("\\d\\d:\\d\\d - [\\d,]+ longs? liquidated, \\$[\\d.]+k?; .*price -?[\\d.]+% .*"
+        assertTrue(liquidations.text().matches("\\d\\d:\\d\\d - (since \\d\\d:\\d\\d: )?[\\d,]+ longs? liquidated, \\$[\\d.]+k?; .*price -?[\\d.]+% .*"
                 + "insurance fund \\$[\\d.]+k left"), liquidations.text());
         for (int i = 1; i < vm.log().size(); i++) {
             assertTrue(vm.log().get(i).frame() >= vm.log().get(i - 1).frame(), "in time order");
