@@ -129,6 +129,9 @@ public final class LiquidationEngine {
                 ? TierSchedule.single(profileTiers.basis(), position.maintenanceRateOverride(),
                         position.maintenanceAmountOverride(), Double.POSITIVE_INFINITY)
                 : profileTiers;
+        if (!overridden && profileTiers.isPartial()) {
+            refuseBeyondRecorded(rules, q * e, rules.tierBasisValue(q, e), "at entry");
+        }
         int fixed = fixedTierIndex(rules, tiers, shape, q, e);
         boolean estimate = position.mode() == MarginMode.CROSS
                 && (family instanceof RuleFamily.MaintenanceOnEntryNotional || family instanceof RuleFamily.FeeInTrigger);
@@ -152,6 +155,9 @@ public final class LiquidationEngine {
             }
         }
         double liq = outcome.priceOrNaN();
+        if (!overridden && profileTiers.isPartial() && shape == Shape.PRICE_TIERED && !Double.isNaN(liq)) {
+            refuseBeyondRecorded(rules, q * liq, q * liq, "at the liquidation price " + Numbers.price(liq));
+        }
 
         double m0 = position.marginFor(0);
         double bankruptcy = m0 > 0 ? e - s * m0 / q : Double.NaN;
@@ -229,6 +235,23 @@ public final class LiquidationEngine {
                 distance, tierAtEntry, tierAtLiquidation, maintenanceTier.maintenanceMarginRate(),
                 maintenanceTier.maintenanceAmount(), fee, mmAtLiq, mmNow, marginRatio, maxLeverage, allowed, first,
                 estimate, List.copyOf(notes));
+    }
+
+    /**
+     * Refuses a size whose tier is not recorded: a partial schedule (only its first tiers known) is never
+     * extrapolated past its last cap.
+     */
+    private static void refuseBeyondRecorded(VenueRules rules, double notional, double basisValue, String where) {
+        TierSchedule tiers = rules.tiers();
+        if (!tiers.beyondLastCap(basisValue)) {
+            return;
+        }
+        boolean contracts = tiers.basis() == TierSchedule.Basis.CONTRACTS;
+        double cap = tiers.tier(tiers.size() - 1).cap();
+        throw new InvalidInputException("quantity", "is beyond the last recorded tier of this profile (" + tiers.partialNote()
+                + "): the position is " + (contracts ? Numbers.bound(basisValue) + " contracts" : Numbers.money(notional) + " of notional")
+                + " " + where + ", the last recorded tier ends at " + Numbers.bound(cap) + (contracts ? " contracts" : "")
+                + "; the tiers above it are not known, so LiqLab does not extrapolate. Use a smaller size or a profile with the whole schedule");
     }
 
     // ---- the solver ------------------------------------------------------------------------------------------

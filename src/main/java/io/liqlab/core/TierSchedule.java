@@ -18,13 +18,33 @@ public final class TierSchedule {
 
     private final Basis basis;
     private final Tier[] tiers;
+    private final String partialNote;
 
     public TierSchedule(Basis basis, List<Tier> tiers) {
+        this(basis, tiers, null);
+    }
+
+    /**
+     * @param partialNote null for a whole schedule; for one recorded only in part, what was recorded ("tiers 1-10
+     *                    of 43 recorded"): sizes beyond the last recorded cap are then refused, not extrapolated
+     */
+    public TierSchedule(Basis basis, List<Tier> tiers, String partialNote) {
         if (tiers.isEmpty()) {
             throw new IllegalArgumentException("a tier schedule needs at least one tier");
         }
         this.basis = basis;
         this.tiers = tiers.toArray(Tier[]::new);
+        this.partialNote = partialNote == null || partialNote.isBlank() ? null : partialNote;
+    }
+
+    /** Whether only part of the venue's schedule was recorded (the rows beyond the last are unknown). */
+    public boolean isPartial() {
+        return partialNote != null;
+    }
+
+    /** What was recorded of a partial schedule ("tiers 1-10 of 43 recorded"); empty for a whole schedule. */
+    public String partialNote() {
+        return partialNote == null ? "" : partialNote;
     }
 
     /** A one-row schedule without bounds, used for explicit maintenance overrides and single-rate venues. */

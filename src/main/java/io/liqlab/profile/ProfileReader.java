@@ -29,7 +29,11 @@ public final class ProfileReader {
     public static final long MAX_FILE_BYTES = StrictJson.MAX_FILE_BYTES;
     /** JSON nested deeper than this is refused; a profile needs four levels. */
     public static final int MAX_NESTING_DEPTH = StrictJson.MAX_NESTING_DEPTH;
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Format 2 adds market files that name their venue's rules ({@code venueRules}) and the listing fields; format 1
+     * files (every field in one file) are still read as they are, never rewritten.
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final int MAX_TIERS = 100;
     public static final double MAX_LEVERAGE = 1000;
 
@@ -42,6 +46,22 @@ public final class ProfileReader {
     private static final Set<String> CONFIDENCE = Set.of("exact", "high", "medium", "low");
 
     private final StrictJson json = new StrictJson("profile");
+    private final VenueRulesLibrary venueRules;
+
+    /** A reader composing market files with the shipped venue rules. */
+    public ProfileReader() {
+        this(null);
+    }
+
+    /** A reader composing market files with {@code venueRules} (null: the shipped ones, read when first needed). */
+    public ProfileReader(VenueRulesLibrary venueRules) {
+        this.venueRules = venueRules;
+    }
+
+    /** The venue rules market files are composed with. */
+    public VenueRulesLibrary venueRules() {
+        return venueRules == null ? VenueRulesLibrary.shipped() : venueRules;
+    }
 
     /** Reads and validates {@code file}; read errors name the path, validation problems the file name. */
     public VenueProfile read(Path file, Origin.Kind kind) throws ProfileException {
@@ -73,11 +93,38 @@ public final class ProfileReader {
             throw problem(f);
         }
         Validation v = new Validation(fileName);
+        if (root.isObject() && root.has("venueRules")) {
+            root = compose(v, (tools.jackson.databind.node.ObjectNode) root);
+            if (root == null) {
+                throw new ProfileException(v.problems);
+            }
+        }
         VenueProfile profile = parseProfile(v, new Obj(v, root, "$"), origin);
         if (!v.problems.isEmpty() || profile == null) {
             throw new ProfileException(v.problems);
         }
         return profile;
+    }
+
+    /** A market file with the fields of the venue rules it names; null (with problems) when it names none known. */
+    private tools.jackson.databind.node.ObjectNode compose(Validation v, tools.jackson.databind.node.ObjectNode market) {
+        JsonNode name = market.get("venueRules");
+        VenueRulesLibrary library = venueRules();
+        if (name == null || !name.isString() || library.find(name.stringValue()).isEmpty()) {
+            v.add("$.venueRules", "must name the venue rules this market uses, one of " + String.join(", ", library.ids())
+                    + ", got " + (name != null && name.isString() ? "'" + name.stringValue() + "'" : kind(name)));
+            return null;
+        }
+        int before = v.problems.size();
+        for (String field : VenueRulesLibrary.VENUE_ONLY) {
+            if (market.has(field)) {
+                v.add("$." + field, "comes from the venue rules '" + name.stringValue() + "'; leave it out of a market file");
+            }
+        }
+        if (v.problems.size() > before) {
+            return null;
+        }
+        return VenueRulesLibrary.compose(library.find(name.stringValue()).orElseThrow(), market);
     }
 
     private static ProfileException problem(StrictJson.Failure f) {
@@ -89,7 +136,8 @@ public final class ProfileReader {
     private static final List<String> ROOT_FIELDS = List.of("$schema", "formatVersion", "id", "name", "venue", "market",
             "ruleFamily", "tierBasis", "contractValue", "takerFeeInTrigger", "openInterestCaps", "launchParameters",
             "tiers", "liquidationFee", "partialLiquidation", "backstop", "insuranceFund", "adl", "maintenanceMargin",
-            "tierSelection", "liquidationTrigger", "markPrice", "notes", "provenance");
+            "tierSelection", "liquidationTrigger", "markPrice", "notes", "provenance",
+            "venueRules", "symbol", "base", "quote", "tickSize", "partialSchedule");
 
     private VenueProfile parseProfile(Validation v, Obj root, Origin origin) {
         if (!root.node.isObject()) {
@@ -100,8 +148,8 @@ public final class ProfileReader {
         Double version = root.number("formatVersion", true, Range.atLeast(1));
         if (version != null && (version != Math.rint(version) || version > FORMAT_VERSION)) {
             v.add("$.formatVersion", version > FORMAT_VERSION
-                    ? "this file uses format " + fmt(version) + ", written by a newer LiqLab; this version reads format " + FORMAT_VERSION
-                    : "must be the whole number " + FORMAT_VERSION + ", got " + fmt(version));
+                    ? "this file uses format " + fmt(version) + ", written by a newer LiqLab; this version reads formats 1 to " + FORMAT_VERSION
+                    : "must be a whole number from 1 to " + FORMAT_VERSION + ", got " + fmt(version));
         }
         String id = root.string("id", true);
         if (id != null && !ID.matcher(id).matches()) {
@@ -110,6 +158,12 @@ public final class ProfileReader {
         String name = root.string("name", true);
         String venue = root.string("venue", false);
         String market = root.string("market", false);
+        String venueRulesId = root.node.has("venueRules") ? root.node.get("venueRules").stringValue() : null;
+        String symbol = root.string("symbol", false);
+        String base = root.string("base", false);
+        String quote = root.string("quote", false);
+        Double tick = root.number("tickSize", false, Range.above(0));
+        String partialSchedule = root.string("partialSchedule", false);
 
         String familyId = root.string("ruleFamily", true);
         String basisId = root.string("tierBasis", false);
@@ -237,8 +291,9 @@ public final class ProfileReader {
         if (!v.problems.isEmpty() || family == null || tiers == null || partial == null || adl == null || provenance == null) {
             return null;
         }
-        VenueRules rules = new VenueRules(family, new TierSchedule(basis, tiers), feeRate, partial, backstop, adl);
-        return new VenueProfile(id, name, orEmpty(venue), orEmpty(market), rules, sources, launch, text, provenance, origin);
+        VenueRules rules = new VenueRules(family, new TierSchedule(basis, tiers, partialSchedule), feeRate, partial, backstop, adl);
+        VenueProfile.Listing listing = new VenueProfile.Listing(venueRulesId, symbol, base, quote, tick == null ? Double.NaN : tick);
+        return new VenueProfile(id, name, orEmpty(venue), orEmpty(market), rules, sources, launch, text, provenance, origin, listing);
     }
 
     private static String partialNote(Obj root) {

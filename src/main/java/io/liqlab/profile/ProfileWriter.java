@@ -29,6 +29,13 @@ public final class ProfileWriter {
         root.put("name", p.name());
         putText(root, "venue", p.venue());
         putText(root, "market", p.market());
+        putText(root, "symbol", p.listing().symbol());
+        putText(root, "base", p.listing().base());
+        putText(root, "quote", p.listing().quote());
+        if (!Double.isNaN(p.listing().tickSize())) {
+            root.put("tickSize", p.listing().tickSize());
+        }
+        putText(root, "partialSchedule", rules.tiers().partialNote());
         root.put("ruleFamily", rules.family().id());
         root.put("tierBasis", rules.tiers().basis() == TierSchedule.Basis.CONTRACTS ? "contracts" : "notional");
         switch (rules.family()) {

@@ -25,10 +25,12 @@ class ProfileValidationTest {
 
     private static final JsonMapper MAPPER = JsonMapper.shared();
     private final ProfileReader reader = new ProfileReader();
+    /** Self-contained profiles in format 1 (every field in one file), as LiqLab wrote them before market files. */
+    static final Path FORMAT1 = Path.of("src", "test", "resources", "profiles", "format1");
 
     private static ObjectNode binance() {
         try {
-            return (ObjectNode) MAPPER.readTree(Files.readString(Path.of("venue-profiles", "binance-usdm-btc.json")));
+            return (ObjectNode) MAPPER.readTree(Files.readString(FORMAT1.resolve("binance-usdm-btc.json")));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -36,7 +38,7 @@ class ProfileValidationTest {
 
     private static ObjectNode okx() {
         try {
-            return (ObjectNode) MAPPER.readTree(Files.readString(Path.of("venue-profiles", "okx-swap-btc.json")));
+            return (ObjectNode) MAPPER.readTree(Files.readString(FORMAT1.resolve("okx-swap-btc.json")));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -69,7 +71,7 @@ class ProfileValidationTest {
                 broken("$.id", "lowercase letters", r -> r.put("id", "Binance USD")),
                 broken("$.name", "is required", r -> r.remove("name")),
                 broken("$.ruleFamily", "must be one of", r -> r.put("ruleFamily", "magic")),
-                broken("$.formatVersion", "newer LiqLab", r -> r.put("formatVersion", 2)),
+                broken("$.formatVersion", "newer LiqLab", r -> r.put("formatVersion", 3)),
                 broken("$.liquidationFee.rate", "[0, 1)", r -> ((ObjectNode) r.get("liquidationFee")).put("rate", 1)),
                 broken("$.partialLiquidation.rule", "must be one of", r -> ((ObjectNode) r.get("partialLiquidation")).put("rule", "some")),
                 broken("$.partialLiquidation.fraction", "does not apply", r -> ((ObjectNode) r.get("partialLiquidation")).put("fraction", 0.2)),
