@@ -45,7 +45,14 @@ public final class LiqLabApp extends Application {
         t.setDaemon(true);
         return t;
     });
+    /** The one thread that writes the tier editor's drafts, so keystrokes never wait for the disk. */
+    private final java.util.concurrent.ScheduledExecutorService draftThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "liqlab-drafts");
+        t.setDaemon(true);
+        return t;
+    });
     private WorkspaceStore store;
+    private io.liqlab.ui.tiers.TierWorkbenchViewModel tiers;
     private WorkspaceViewModel workspace;
     private WorkspaceView view;
 
@@ -90,9 +97,10 @@ public final class LiqLabApp extends Application {
         ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty(), false);
         workspace = new WorkspaceViewModel(position, charts, comparison);
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
-        io.liqlab.ui.tiers.TierWorkbenchViewModel tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
+        tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
-                new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")));
+                new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")), draftThread,
+                new io.liqlab.ui.tiers.TierEditorDialogs(() -> stage), Platform::runLater);
         view = new WorkspaceView(workspace, profiles, tiers,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")),
                 () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues,
@@ -145,6 +153,7 @@ public final class LiqLabApp extends Application {
     }
 
     private void save(Stage stage) {
+        tiers.flushDrafts(); // what was typed in the last moment before closing is kept too
         store.save(workspace.capture(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                 view.tabs().getSelectionModel().getSelectedIndex()));
     }

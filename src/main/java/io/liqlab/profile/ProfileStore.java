@@ -22,7 +22,9 @@ public final class ProfileStore {
     private final Path dir;
     private final ProfileReader reader;
     private final ProfileWriter writer = new ProfileWriter();
+    /** What each file held when this store last saw it (SHA-256), or {@link #ABSENT}. */
     private final Map<String, String> knownDigests = new HashMap<>();
+    private static final String ABSENT = "absent";
 
     public ProfileStore(Path dir, ProfileReader reader) {
         this.dir = dir;
@@ -46,15 +48,41 @@ public final class ProfileStore {
         return profile.withOrigin(new Origin(Origin.Kind.USER, file.toString()));
     }
 
+    /**
+     * Writes {@code profile} unless its file changed on disk since this store last read, wrote or {@link #track}ed it
+     * (another window or program saved it meanwhile): then nothing is written and {@link ChangedOnDiskException} says
+     * so, for the caller to offer reload, overwrite or save as.
+     */
+    public VenueProfile saveUnlessChanged(VenueProfile profile) throws IOException {
+        if (changedOnDisk(profile.id()).orElse(false)) {
+            throw new ChangedOnDiskException(fileFor(profile.id()));
+        }
+        return save(profile);
+    }
+
+    /** Remembers what the file of {@code id} holds now, or that there is none: the version an editor starts from. */
+    public void track(String id) {
+        Path file = fileFor(id);
+        try {
+            knownDigests.put(id, Files.exists(file) ? digest(Files.readAllBytes(file)) : ABSENT);
+        } catch (IOException e) {
+            knownDigests.remove(id); // unreadable: nothing known to compare with
+        }
+    }
+
     /** Reads a user profile by id. */
     public VenueProfile load(String id) throws ProfileException {
         Path file = fileFor(id);
-        VenueProfile p = reader.read(file, Origin.Kind.USER);
+        String digest;
         try {
-            knownDigests.put(id, digest(Files.readAllBytes(file)));
+            // The digest first: if the file changes between the two reads, a later save is refused rather than
+            // replacing a version nobody has seen.
+            digest = digest(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ProfileException(new ProfileProblem(file.toString(), "$", "cannot be read: " + e.getMessage()));
         }
+        VenueProfile p = reader.read(file, Origin.Kind.USER);
+        knownDigests.put(id, digest);
         return p;
     }
 
@@ -94,7 +122,7 @@ public final class ProfileStore {
 
     /**
      * Whether the file of {@code id} changed on disk since this store last read or wrote it (edited outside the
-     * app, or deleted). Empty when this store has not seen the file.
+     * app, or deleted, or made where there was none). Empty when this store has not seen the file.
      */
     public Optional<Boolean> changedOnDisk(String id) {
         String known = knownDigests.get(id);
@@ -103,9 +131,26 @@ public final class ProfileStore {
         }
         Path file = fileFor(id);
         try {
+            if (known.equals(ABSENT)) {
+                return Optional.of(Files.exists(file));
+            }
             return Optional.of(!Files.exists(file) || !known.equals(digest(Files.readAllBytes(file))));
         } catch (IOException e) {
             return Optional.of(true);
+        }
+    }
+
+    /** A save refused because the file changed on disk since this store last saw it. */
+    public static final class ChangedOnDiskException extends IOException {
+        private final transient Path file;
+
+        public ChangedOnDiskException(Path file) {
+            super(file + " changed on disk since it was opened");
+            this.file = file;
+        }
+
+        public Path file() {
+            return file;
         }
     }
 

@@ -75,7 +75,9 @@ class ProfileStoreTest {
 
     @Test
     void draftsSurviveAFreshStoreAndGoAwayWhenDiscarded(@TempDir Path dir) throws Exception {
-        new DraftStore(dir).save("binance-usdm-btc", "{\"what\": \"was on screen\"}");
+        try (DraftStore before = new DraftStore(dir)) { // the app that wrote it has ended
+            before.save("binance-usdm-btc", "{\"what\": \"was on screen\"}");
+        }
         DraftStore afterRestart = new DraftStore(dir);
         assertEquals(List.of("binance-usdm-btc"), afterRestart.pending());
         assertEquals("{\"what\": \"was on screen\"}", afterRestart.load("binance-usdm-btc").orElseThrow());

@@ -19,7 +19,9 @@ class DraftOfferTest extends AppWindowTest {
     static void aDraftWasLeftBehind() throws Exception {
         TierEditorViewModel before = new TierEditorViewModel(TestProfiles.get("gte-btc"));
         before.setCell(0, TierEditorViewModel.Column.MMR, "0.015");
-        new DraftStore(home.resolve("drafts")).save(before.idProperty().get(), before.toDraft());
+        try (DraftStore ended = new DraftStore(home.resolve("drafts"))) { // the session that wrote it has ended
+            ended.save(before.idProperty().get(), before.toDraft());
+        }
     }
 
     @Test

@@ -107,7 +107,9 @@ public final class TierEditorView extends BorderPane {
             HBox offer = new HBox(8, text, restore, discard);
             offer.getStyleClass().add(Styles.STAND_IN_BANNER);
             restore.setOnAction(e -> {
-                vm.restoreDraft(draft);
+                if (vm.restoreDraft(draft)) {
+                    editor().map(ed -> ed.typingProperty().get()).ifPresent(this::showTyping);
+                }
                 offers.getChildren().remove(offer);
             });
             discard.setOnAction(e -> {
@@ -242,6 +244,26 @@ public final class TierEditorView extends BorderPane {
     private final Button undoButton;
     private final Button redoButton;
 
+    /** Opens the cell or field that was being typed in when the draft was written, with the text typed. */
+    private void showTyping(TierEditorViewModel.Typing typed) {
+        if (typed.column() != null) {
+            TableColumn<TierEditorViewModel.Row, ?> col = table.getColumns().get(typed.column().ordinal());
+            table.layout();
+            table.scrollTo(typed.row());
+            table.getSelectionModel().clearAndSelect(typed.row(), col);
+            table.requestFocus();
+            table.edit(typed.row(), col); // the cell takes the typed text from the editor (startEdit)
+        } else if (fields.lookup("#" + fieldId(typed.field())) instanceof TextField field) {
+            field.setText(typed.text());
+            field.requestFocus();
+            field.end();
+        }
+    }
+
+    private static String fieldId(TierEditorViewModel.ProfileField f) {
+        return "field-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** Whether unsaved edits from an earlier run are waiting to be restored. */
     public boolean hasDraftOffers() {
         return !vm.pendingDrafts().isEmpty();
@@ -347,13 +369,19 @@ public final class TierEditorView extends BorderPane {
         int row = 0;
         for (TierEditorViewModel.ProfileField f : editor.fields()) {
             TextField field = new TextField(editor.fieldProperty(f).get());
-            field.setId("field-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            field.setId(fieldId(f));
             editor.fieldProperty(f).subscribe(v -> {
                 if (!field.getText().equals(v)) {
                     field.setText(v);
                 }
             });
             field.setOnAction(e -> editor.setField(f, field.getText()));
+            // Kept in the draft as it is typed, before Enter or leaving the field.
+            field.textProperty().subscribe(text -> {
+                if (field.isFocused()) {
+                    editor.typingField(f, text);
+                }
+            });
             field.focusedProperty().subscribe(focused -> {
                 if (!focused) {
                     editor.setField(f, field.getText());
@@ -390,22 +418,44 @@ public final class TierEditorView extends BorderPane {
             return new ReadOnlyStringWrapper(text);
         });
         col.setCellFactory(tc -> new TextFieldTableCell<>(new DefaultStringConverter()) {
+            /** The listener on the (reused) text field of the current edit. */
+            private javafx.util.Subscription typingChecks = javafx.util.Subscription.EMPTY;
+
             @Override
             public void startEdit() {
                 super.startEdit();
+                typingChecks.unsubscribe();
                 if (getGraphic() instanceof TextField tf) {
                     if (c == Column.AMOUNT) {
                         tf.setText(getTableRow().getItem() == null ? "" : getTableRow().getItem().cell(Column.AMOUNT)); // edit the override
                     }
+                    TierEditorViewModel open = vm.editorProperty().get();
+                    TierEditorViewModel.Typing typed = open == null ? null : open.typingProperty().get();
+                    if (typed != null && typed.column() == c && typed.row() == getIndex()) {
+                        tf.setText(typed.text()); // a restored draft: the text as it was typed, not yet entered
+                        tf.end();
+                    }
                     // Checked as you type, by the same rules; committed (and undoable) on Enter or leaving the cell.
-                    tf.textProperty().subscribe(text -> {
+                    // The text typed so far goes into the draft, so a killed app keeps it.
+                    typingChecks = tf.textProperty().subscribe(text -> {
                         TierEditorViewModel ed = vm.editorProperty().get();
                         if (ed != null && isEditing() && getIndex() >= 0 && getIndex() < ed.rows().size()) {
                             String error = ed.checkCell(getIndex(), c, text);
                             tf.pseudoClassStateChanged(INVALID, !error.isEmpty());
                             tf.setTooltip(error.isEmpty() ? null : new Tooltip(error));
+                            ed.typing(getIndex(), c, text);
                         }
                     });
+                }
+            }
+
+            @Override
+            public void cancelEdit() {
+                int row = getIndex();
+                super.cancelEdit();
+                TierEditorViewModel ed = vm.editorProperty().get();
+                if (ed != null) {
+                    ed.doneTyping(row, c);
                 }
             }
 

@@ -160,6 +160,14 @@ public final class TierEditorViewModel {
     private final Map<ProfileField, String> originalFields = new EnumMap<>(ProfileField.class);
     private final ReadOnlyStringWrapper id = new ReadOnlyStringWrapper(this, "id");
     private final javafx.beans.property.ReadOnlyIntegerWrapper revision = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyObjectWrapper<Typing> typing = new ReadOnlyObjectWrapper<>(this, "typing");
+
+    /**
+     * Text typed into a tier cell ({@code column} set) or a profile field ({@code field} set) and not committed yet
+     * (no Enter): not an edit, but on screen, so drafts keep it.
+     */
+    public record Typing(int row, Column column, ProfileField field, String text) {
+    }
 
     /**
      * Opens {@code original} for editing. A shipped profile is never changed: the edits become a user copy with the
@@ -226,6 +234,31 @@ public final class TierEditorViewModel {
         return revision.getReadOnlyProperty();
     }
 
+    /** What is being typed and not yet committed, or null; drafts are written on it too. */
+    public ReadOnlyObjectProperty<Typing> typingProperty() {
+        return typing.getReadOnlyProperty();
+    }
+
+    /** The view reports the text of an open cell as it changes (before Enter). */
+    public void typing(int row, Column column, String text) {
+        boolean real = row >= 0 && row < rows.size() && text != null && !text.equals(rows.get(row).cell(column));
+        typing.set(real ? new Typing(row, column, null, text) : null);
+    }
+
+    /** The view reports the text of a focused field as it changes (before Enter or leaving it). */
+    public void typingField(ProfileField field, String text) {
+        boolean real = fields.containsKey(field) && text != null && !text.equals(fields.get(field).get());
+        typing.set(real ? new Typing(-1, null, field, text) : null);
+    }
+
+    /** The cell being typed in was closed (committed or cancelled): its text is no longer on screen. */
+    public void doneTyping(int row, Column column) {
+        Typing t = typing.get();
+        if (t != null && t.row() == row && t.column() == column) {
+            typing.set(null);
+        }
+    }
+
     /** The id the edits are saved under. */
     public ReadOnlyStringProperty idProperty() {
         return id.getReadOnlyProperty();
@@ -258,6 +291,10 @@ public final class TierEditorViewModel {
         }
         String before = p.get();
         String after = text == null ? "" : text.strip();
+        Typing t = typing.get();
+        if (t != null && t.field() == field) {
+            typing.set(null); // committed now: the draft holds it as an edit
+        }
         if (!before.equals(after)) {
             undo.execute(edit(Text.format("tiers.edit.setField", field.label(), after), () -> {
                 p.set(after);
@@ -293,6 +330,10 @@ public final class TierEditorViewModel {
     public void setCell(int row, Column column, String text) {
         String before = rows.get(row).cell(column);
         String after = text == null ? "" : text.strip();
+        Typing t = typing.get();
+        if (t != null && t.row() == row && t.column() == column) {
+            typing.set(null); // committed now: the draft holds it as an edit
+        }
         if (before.equals(after)) {
             return;
         }
@@ -380,6 +421,17 @@ public final class TierEditorViewModel {
                 o.put(c.name(), r.cell(c));
             }
         }
+        Typing t = typing.get();
+        if (t != null) {
+            ObjectNode o = draft.putObject("typing");
+            if (t.column() != null) {
+                o.put("row", t.row());
+                o.put("column", t.column().name());
+            } else {
+                o.put("field", t.field().name());
+            }
+            o.put("text", t.text());
+        }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(draft);
     }
 
@@ -408,6 +460,25 @@ public final class TierEditorViewModel {
             fieldsBefore.forEach((f, v) -> fields.get(f).set(v));
             restore(before);
         }));
+        // What was being typed comes back as typed, not committed: the view reopens the cell or field with it.
+        JsonNode t = draft.path("typing");
+        String text = t.path("text").asString(null);
+        if (text != null && t.has("column")) {
+            Column c = enumOrNull(Column.class, t.path("column").asString(""));
+            int row = t.path("row").asInt(-1);
+            typing.set(c != null && row >= 0 && row < rows.size() ? new Typing(row, c, null, text) : null);
+        } else if (text != null && t.has("field")) {
+            ProfileField f = enumOrNull(ProfileField.class, t.path("field").asString(""));
+            typing.set(f != null && fields.containsKey(f) ? new Typing(-1, null, f, text) : null);
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     // ---- internals ----

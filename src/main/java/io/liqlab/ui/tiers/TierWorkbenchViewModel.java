@@ -22,25 +22,53 @@ import java.util.stream.Collectors;
 
 /**
  * The tier editor around one {@link TierEditorViewModel}: opening a profile, saving (atomically, to the user
- * folder), save as, rename, delete, import, export, a draft on disk after every change, and noticing edits made to
- * the file outside the app.
+ * folder), save as, rename, delete, import, export, a draft on disk as the editor's text changes, and noticing edits
+ * made to the file outside the app. A save never replaces a version this window has not seen: if another window or
+ * program changed the file since this one read or wrote it, the user is asked (reload, overwrite, save as).
  */
 public final class TierWorkbenchViewModel {
 
     private final ObservableList<VenueProfile> profiles;
     private final ProfileStore store;
     private final DraftStore drafts;
+    private final DraftWriter draftWriter;
+    private final TierEditorPrompts prompts;
     private final ReadOnlyObjectWrapper<TierEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             Text.get("tiers.status.start"));
     private final ChangeListener<Number> writeDraft = (obs, was, now) -> writeDraft();
+    private final ChangeListener<TierEditorViewModel.Typing> writeTypedDraft = (obs, was, now) -> writeDraft();
     private boolean dirty;
 
-    /** {@code profiles} is used as it is when it is an ObservableList: saved profiles then appear app-wide. */
+    /** How long after a change its draft is on disk, at most: a burst of typing is one write. */
+    public static final java.time.Duration DRAFT_DELAY = java.time.Duration.ofMillis(300);
+
+    /**
+     * Drafts written at once on the calling thread, and a changed file never overwritten without asking (here:
+     * refused, with the reason in the status line).
+     */
     public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts) {
+        this(profiles, store, drafts, null, TierEditorPrompts.KEEP_EDITING, Runnable::run);
+    }
+
+    /**
+     * {@code profiles} is used as it is when it is an ObservableList: saved profiles then appear app-wide.
+     *
+     * @param draftThread the one thread that writes drafts, {@link #DRAFT_DELAY} after a change (null: at once, on
+     *                    the calling thread)
+     * @param prompts asks the user what to do when a save meets a file changed meanwhile
+     * @param fxThread runs a status change from the draft thread on the FX thread
+     */
+    public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts,
+                                  java.util.concurrent.ScheduledExecutorService draftThread, TierEditorPrompts prompts,
+                                  java.util.concurrent.Executor fxThread) {
         this.profiles = profiles instanceof ObservableList<VenueProfile> live ? live : FXCollections.observableArrayList(profiles);
         this.store = store;
         this.drafts = drafts;
+        this.prompts = prompts;
+        java.util.function.Consumer<IOException> failed = ex -> fxThread.execute(
+                () -> status.set(Text.format("tiers.status.draftNotKept", ex.getMessage())));
+        this.draftWriter = new DraftWriter(drafts, draftThread, DRAFT_DELAY, failed);
     }
 
     /** The profiles that can be opened; saved copies are added here at once. */
@@ -65,9 +93,15 @@ public final class TierWorkbenchViewModel {
         TierEditorViewModel old = editor.get();
         if (old != null) {
             old.revisionProperty().removeListener(writeDraft);
+            old.typingProperty().removeListener(writeTypedDraft);
         }
-        TierEditorViewModel e = new TierEditorViewModel(profile);
+        VenueProfile shown = fromDisk(profile);
+        TierEditorViewModel e = new TierEditorViewModel(shown);
+        if (shown == profile) {
+            store.track(e.idProperty().get()); // the version (or absence) of the file a save would replace, as of now
+        }
         e.revisionProperty().addListener(writeDraft);
+        e.typingProperty().addListener(writeTypedDraft);
         dirty = false;
         editor.set(e);
         status.set(profile.origin() != null && profile.origin().kind() == VenueProfile.Origin.Kind.SHIPPED
@@ -99,7 +133,11 @@ public final class TierWorkbenchViewModel {
             }
             open(original.get());
             editor.get().restoreDraft(json.get());
-            status.set(Text.format("tiers.status.draftRestored", draftId));
+            TierEditorViewModel.Typing typed = editor.get().typingProperty().get();
+            status.set(typed == null ? Text.format("tiers.status.draftRestored", draftId)
+                    : Text.format("tiers.status.draftRestoredTyping", draftId, typed.column() != null
+                    ? Text.format("tiers.typing.cell", typed.row() + 1, typed.column().label(), typed.text())
+                    : Text.format("tiers.typing.field", typed.field().label(), typed.text())));
             return true;
         } catch (IOException | RuntimeException e) {
             status.set(Text.format("tiers.status.draftNotRestored", draftId, e.getMessage()));
@@ -107,9 +145,10 @@ public final class TierWorkbenchViewModel {
         }
     }
 
+    /** Throws away a draft an earlier run left behind (the user turned the offer down). */
     public void discardDraft(String draftId) {
         try {
-            drafts.discard(draftId);
+            drafts.discardLeftBehind(draftId);
         } catch (IOException e) {
             status.set(Text.format("tiers.status.draftNotRemoved", draftId, e.getMessage()));
         }
@@ -127,16 +166,75 @@ public final class TierWorkbenchViewModel {
             return false;
         }
         try {
-            VenueProfile saved = store.save(edited);
-            drafts.discard(e.idProperty().get());
-            dirty = false;
-            replace(saved);
-            status.set(Text.format("tiers.status.saved", saved.id(), store.fileFor(saved.id())));
-            return true;
+            return saved(store.saveUnlessChanged(edited));
+        } catch (ProfileStore.ChangedOnDiskException changed) {
+            return saveOverChangedFile(e, edited, changed.file());
         } catch (IOException ex) {
             status.set(Text.format("tiers.status.notSavedUnchanged", ex.getMessage()));
             return false;
         }
+    }
+
+    /** Another window or program changed the file since this window read or wrote it: the user chooses. */
+    private boolean saveOverChangedFile(TierEditorViewModel e, VenueProfile edited, Path file) {
+        String id = e.idProperty().get();
+        status.set(Text.format("tiers.status.changedBeforeSave", id, file));
+        switch (prompts.fileChanged(id, file)) {
+            case RELOAD -> {
+                return reload();
+            }
+            case OVERWRITE -> {
+                try {
+                    return saved(store.save(edited));
+                } catch (IOException ex) {
+                    status.set(Text.format("tiers.status.notSavedUnchanged", ex.getMessage()));
+                    return false;
+                }
+            }
+            case SAVE_AS -> {
+                Optional<String> newId = prompts.idForCopy(id + "-copy");
+                if (newId.isEmpty()) {
+                    status.set(Text.format("tiers.status.changedBeforeSave", id, file));
+                    return false;
+                }
+                return saveAs(newId.get().strip(), Text.format("tiers.saveAs.copyName",
+                        e.fieldProperty(TierEditorViewModel.ProfileField.NAME).get()));
+            }
+            case KEEP_EDITING -> {
+                status.set(Text.format("tiers.status.changedBeforeSave", id, file));
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Shows the open profile's file as it is on disk now, throwing the edits (and this window's draft) away. */
+    public boolean reload() {
+        TierEditorViewModel e = editor.get();
+        if (e == null) {
+            return false;
+        }
+        String id = e.idProperty().get();
+        try {
+            VenueProfile now = store.load(id);
+            draftWriter.discard(id);
+            replace(now);
+            open(now);
+            status.set(Text.format("tiers.status.reloaded", id));
+            return true;
+        } catch (ProfileException ex) {
+            status.set(Text.format("tiers.status.notReloaded", id,
+                    ex.problems().stream().map(ProfileProblem::toString).collect(Collectors.joining("; "))));
+            return false;
+        }
+    }
+
+    private boolean saved(VenueProfile saved) {
+        draftWriter.discard(saved.id());
+        dirty = false;
+        replace(saved);
+        status.set(Text.format("tiers.status.saved", saved.id(), store.fileFor(saved.id())));
+        return true;
     }
 
     /** Saves a copy under another id and name, and keeps editing the copy. */
@@ -155,7 +253,7 @@ public final class TierWorkbenchViewModel {
                 return false;
             }
             VenueProfile saved = store.save(copy);
-            drafts.discard(e.idProperty().get());
+            draftWriter.discard(e.idProperty().get());
             replace(saved);
             open(saved);
             status.set(Text.format("tiers.status.savedCopy", newId));
@@ -186,7 +284,7 @@ public final class TierWorkbenchViewModel {
                 p.text(), p.provenance(), p.origin());
         try {
             store.rename(oldId, renamed);
-            drafts.discard(oldId);
+            draftWriter.discard(oldId);
             profiles.removeIf(x -> x.id().equals(oldId) && x.origin() != null && x.origin().kind() == VenueProfile.Origin.Kind.USER);
             VenueProfile saved = store.load(newId);
             replace(saved);
@@ -208,7 +306,7 @@ public final class TierWorkbenchViewModel {
         String id = e.idProperty().get();
         try {
             boolean removed = store.delete(id);
-            drafts.discard(id);
+            draftWriter.discard(id);
             profiles.removeIf(p -> p.id().equals(id) && p.origin() != null && p.origin().kind() == VenueProfile.Origin.Kind.USER);
             status.set(Text.format(removed ? "tiers.status.deleted" : "tiers.status.neverSaved", id));
             return removed;
@@ -270,11 +368,36 @@ public final class TierWorkbenchViewModel {
             return;
         }
         dirty = true;
-        try {
-            drafts.save(e.idProperty().get(), e.toDraft());
-        } catch (IOException ex) {
-            status.set(Text.format("tiers.status.draftNotKept", ex.getMessage()));
+        draftWriter.keep(e.idProperty().get(), e.toDraft());
+    }
+
+    /** Writes the draft waiting to be written and waits for it (the app is closing). */
+    public void flushDrafts() {
+        draftWriter.flush(java.time.Duration.ofSeconds(2));
+    }
+
+    /**
+     * A user profile as its file holds it now (another window may have saved it since the list was read), read
+     * afresh and its version remembered for the save; any other profile as it is (the same object).
+     */
+    private VenueProfile fromDisk(VenueProfile profile) {
+        if (!isUserFile(profile)) {
+            return profile;
         }
+        try {
+            VenueProfile now = store.load(profile.id());
+            if (!now.equals(profile.withOrigin(now.origin()))) {
+                replace(now);
+            }
+            return now;
+        } catch (ProfileException ex) {
+            return profile; // gone or broken: edit what was listed; the save then asks before making it again
+        }
+    }
+
+    private boolean isUserFile(VenueProfile profile) {
+        return profile.origin() != null && profile.origin().kind() == VenueProfile.Origin.Kind.USER
+                && java.nio.file.Files.exists(store.fileFor(profile.id()));
     }
 
     /** Puts a saved profile in the shared list in one change, so views holding the old version can find the new one. */

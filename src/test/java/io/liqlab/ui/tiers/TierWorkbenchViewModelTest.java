@@ -21,18 +21,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TierWorkbenchViewModelTest {
 
     private static TierWorkbenchViewModel workbench(Path home) {
+        return workbench(home, new DraftStore(home.resolve("drafts")));
+    }
+
+    private static TierWorkbenchViewModel workbench(Path home, DraftStore drafts) {
         return new TierWorkbenchViewModel(TestProfiles.catalog().profiles(), new ProfileStore(home.resolve("profiles"), new ProfileReader()),
-                new DraftStore(home.resolve("drafts")));
+                drafts);
     }
 
     @Test
-    void everyChangeIsKeptAsADraftAndAFreshInstanceRestoresExactlyIt(@TempDir Path home) {
-        TierWorkbenchViewModel first = workbench(home);
+    void everyChangeIsKeptAsADraftAndAFreshInstanceRestoresExactlyIt(@TempDir Path home) throws Exception {
+        DraftStore firstDrafts = new DraftStore(home.resolve("drafts"));
+        TierWorkbenchViewModel first = workbench(home, firstDrafts);
         first.open(TestProfiles.get("binance-usdm-btc"));
         first.editorProperty().get().setCell(0, Column.MMR, "0.0045");
         first.editorProperty().get().setCell(3, Column.MAX_LEVERAGE, "not yet");
         String onScreen = first.editorProperty().get().toDraft();
-        // The app is killed here: nothing saved, nothing closed.
+        // The app is killed here: nothing saved. Its process ends, and with it its hold on its drafts.
+        firstDrafts.close();
 
         TierWorkbenchViewModel second = workbench(home);
         assertEquals(List.of("binance-usdm-btc-edited"), second.pendingDrafts());

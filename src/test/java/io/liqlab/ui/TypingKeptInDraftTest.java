@@ -1,0 +1,100 @@
+package io.liqlab.ui;
+
+import io.liqlab.ui.tiers.TierEditorView;
+import io.liqlab.ui.tiers.TierEditorViewModel;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What is typed into the tier editor and not yet entered is on screen, so it reaches the draft on disk within about
+ * 300 ms: a kill at that point loses nothing.
+ */
+class TypingKeptInDraftTest extends AppWindowTest {
+
+    private static List<String> draftsOnDisk() {
+        Path drafts = home.resolve("drafts");
+        if (!Files.isDirectory(drafts)) {
+            return List.of();
+        }
+        try (var files = Files.walk(drafts)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".draft.json")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TierEditorView openTierEditor(FxRobot robot, String profileId) {
+        robot.clickOn("#tab-tiers .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        TierEditorView view = robot.lookup("#tier-editor").queryAs(TierEditorView.class);
+        robot.interact(() -> view.open(profileId));
+        WaitForAsyncUtils.waitForFxEvents();
+        return view;
+    }
+
+    /** The drafts on disk once the writer has had its ~300 ms (and some slack for a busy machine). */
+    private static List<String> draftsAfterTheDelay() {
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        return draftsOnDisk();
+    }
+
+    @Test
+    void aNumberTypedIntoATierCellWithoutEnterIsInTheDraft(FxRobot robot) {
+        TierEditorView view = openTierEditor(robot, "binance-usdm-btc");
+        TableView<TierEditorViewModel.Row> table = view.table();
+        TableColumn<TierEditorViewModel.Row, ?> leverage = table.getColumns().get(TierEditorViewModel.Column.MAX_LEVERAGE.ordinal());
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(2, leverage);
+            table.edit(2, leverage);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField cell = robot.lookup("#tier-edit-table .text-field").queryAs(TextField.class);
+        robot.interact(cell::selectAll);
+        robot.write("99"); // and no Enter
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("99", cell.getText());
+
+        List<String> drafts = draftsAfterTheDelay().stream().filter(d -> d.contains("binance-usdm-btc")).toList();
+        assertEquals(1, drafts.size(), "one draft: " + drafts);
+        String draft = drafts.getFirst();
+        assertTrue(draft.contains("\"row\" : 2") && draft.contains("\"column\" : \"MAX_LEVERAGE\"") && draft.contains("\"text\" : \"99\""), draft);
+        assertEquals("75", table.getItems().get(2).cell(TierEditorViewModel.Column.MAX_LEVERAGE), "not entered");
+    }
+
+    @Test
+    void aNameTypedIntoTheFocusedFieldIsInTheDraft(FxRobot robot) {
+        openTierEditor(robot, "textbook");
+        TextField name = robot.lookup("#field-name").queryAs(TextField.class);
+        robot.clickOn(name);
+        robot.interact(name::selectAll);
+        robot.write("Class copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(name.isFocused(), "still in the field");
+
+        List<String> drafts = draftsAfterTheDelay().stream().filter(d -> d.contains("textbook")).toList();
+        assertEquals(1, drafts.size(), "one draft: " + drafts);
+        assertTrue(drafts.getFirst().contains("\"field\" : \"NAME\"") && drafts.getFirst().contains("\"text\" : \"Class copy\""),
+                drafts.getFirst());
+    }
+}
