@@ -41,13 +41,17 @@ public final class Cli implements Runnable {
 
     /** Runs the command line with the default profile catalog and the process's streams. */
     public static int run(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, false, java.nio.charset.StandardCharsets.UTF_8);
+        // Straight onto the file descriptors: System.out is a PrintStream that swallows a write error (a full disk,
+        // a closed pipe), and the PrintWriter's checkError() must see it to exit 1 rather than 0 with nothing written.
+        PrintWriter out = new PrintWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err), false, java.nio.charset.StandardCharsets.UTF_8);
         return new Cli(out, err, ProfileCatalog::loadDefault).execute(args);
     }
 
     public int execute(String[] args) {
         CommandLine cmd = new CommandLine(this, new Factory());
+        // No @file expansion: "calc @/dev/zero" read forever, and an argument starting with @ is never meant as a file.
+        cmd.setExpandAtFiles(false);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, a) -> {
@@ -61,6 +65,11 @@ public final class Cli implements Runnable {
                 err.println("error: " + ex.getMessage());
                 err.flush();
                 return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof OutputFailedException) {
+                err.println("error: " + CANNOT_WRITE);
+                err.flush();
+                return EXIT_INTERNAL;
             }
             err.println("internal error: " + ex + (System.getenv("LIQLAB_DEBUG") == null ? " (set LIQLAB_DEBUG=1 for details)" : ""));
             if (System.getenv("LIQLAB_DEBUG") != null) {
@@ -76,7 +85,7 @@ public final class Cli implements Runnable {
             // picocli hands only exceptions to the handler above; an Error would end in a stack trace.
             out.flush();
             err.println("error: not enough memory for this run (the JVM's heap is " + heapMegabytes()
-                    + " MB); give Java more, e.g. java -Xmx2g -jar liqlab.jar ..., or ask for fewer positions");
+                    + " MB); give Java more, e.g. java -Xmx2g -jar liqlab.jar ..., or " + smallerRun(cmd));
             err.flush();
             return EXIT_INTERNAL;
         } catch (StackOverflowError | InternalError e) {
@@ -89,8 +98,41 @@ public final class Cli implements Runnable {
             return EXIT_INTERNAL;
         }
         out.flush();
+        if (out.checkError() && code != EXIT_BAD_INPUT) {
+            err.println("error: " + CANNOT_WRITE);
+            code = EXIT_INTERNAL;
+        }
         err.flush();
         return code;
+    }
+
+    /** Said when standard output cannot be written (a full disk, a closed pipe): the run produced nothing usable. */
+    static final String CANNOT_WRITE = "cannot write the output (disk full, or the pipe or file closed)";
+
+    /** Thrown by a command that streams its output when the writer reports an error: stop early, exit 1. */
+    static final class OutputFailedException extends RuntimeException {
+        OutputFailedException() {
+            super(CANNOT_WRITE, null, false, false);
+        }
+    }
+
+    /** Stops a streaming command once its output cannot be written, rather than computing rows nobody receives. */
+    static void checkOutput(PrintWriter out) {
+        if (out.checkError()) {
+            throw new OutputFailedException();
+        }
+    }
+
+    /** What to ask for instead when a run ran out of memory, in the words of the command that ran. */
+    static String smallerRun(CommandLine cmd) {
+        CommandLine.ParseResult parsed = cmd.getParseResult();
+        String command = parsed == null || !parsed.hasSubcommand() ? "" : parsed.subcommand().commandSpec().name();
+        return switch (command) {
+            case "simulate" -> "ask for fewer positions (--positions)";
+            case "sweep" -> "ask for fewer rows (a larger --step or a narrower --from/--to)";
+            case "profiles", "calc" -> "use a smaller profile file";
+            default -> "ask for a smaller run";
+        };
     }
 
     private static long heapMegabytes() {
@@ -154,6 +196,14 @@ public final class Cli implements Runnable {
 
     String json(JsonNode node) {
         return mapper.writeValueAsString(node) + System.lineSeparator();
+    }
+
+    /**
+     * A generator writing onto {@code out} with the same layout as {@link #json}, for output streamed piece by
+     * piece; closing it flushes but leaves {@code out} open.
+     */
+    tools.jackson.core.JsonGenerator jsonGenerator(PrintWriter out) {
+        return mapper.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out);
     }
 
     static String format(String value, String... allowed) {

@@ -97,62 +97,141 @@ final class SweepCommand implements Callable<Integer> {
             }
             profiles.add(cli.profile(v.trim()));
         }
-        List<Row> rows = new ArrayList<>();
+        // Count first, so an over-long sweep is refused before anything is written; then stream the rows, one
+        // profile at a time, so that any allowed sweep (up to a million rows) runs in a small heap.
+        long[] counts = new long[profiles.size()];
+        double[] maxima = new double[profiles.size()];
+        long total = 0;
         double highest = 0;
-        for (VenueProfile p : profiles) {
+        for (int k = 0; k < profiles.size(); k++) {
+            VenueProfile p = profiles.get(k);
             double max = LiquidationEngine.maxLeverage(p.rules(), entry, quantity, Double.NaN);
+            maxima[k] = max;
             highest = Math.max(highest, Math.min(max, Position.MAX_INPUT_LEVERAGE));
             double last = to != null ? to : Math.min(max, Position.MAX_INPUT_LEVERAGE);
             double points = Math.floor((last - first) / inc + 1e-9) + 1;
             if (points < 1) {
                 continue;
             }
-            if (rows.size() + points > MAX_ROWS) {
+            if (total + points > MAX_ROWS) {
                 throw new BadInputException("--step: the sweep would have more than " + MAX_ROWS + " rows; use a larger step or a narrower range");
             }
-            sweep(p, s, entry, quantity, first, inc, (long) points, max, rows);
+            counts[k] = (long) points;
+            total += counts[k];
         }
-        if (rows.isEmpty()) {
+        if (total == 0) {
             // Only without --to: each profile's sweep ends at its maximum, and --from is beyond all of them.
             throw new BadInputException("--from: " + JsonNumbers.plain(first) + " is above the highest leverage "
                     + (profiles.size() == 1 ? "this venue allows" : "these venues allow") + " for this size ("
                     + JsonNumbers.plain(highest) + "); lower it, or give --to to sweep past the maximum");
         }
         PrintWriter out = cli.out();
-        if (json) {
-            ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            for (Row r : rows) {
-                ObjectNode o = array.addObject();
-                o.put("profile", r.profile());
-                o.put("leverage", JsonNumbers.round(r.leverage()));
-                putNumber(o, "liquidationPrice", r.liquidationPrice());
-                putNumber(o, "distancePercent", r.distancePercent());
-                if (r.tierAtLiquidation() == 0) {
-                    o.putNull("tierAtLiquidation");
-                } else {
-                    o.put("tierAtLiquidation", r.tierAtLiquidation());
-                }
-                o.put("leverageAllowed", r.leverageAllowed());
+        RowWriter writer = json ? new JsonRows(cli, out) : new CsvRows(out);
+        writer.start();
+        for (int k = 0; k < profiles.size(); k++) {
+            if (counts[k] > 0) {
+                sweep(profiles.get(k), s, entry, quantity, first, inc, counts[k], maxima[k], writer::row);
             }
-            out.print(cli.json(array));
-        } else {
-            StringBuilder sb = new StringBuilder(HEADER).append('\n');
-            for (Row r : rows) {
-                sb.append(r.profile()).append(',').append(JsonNumbers.plain(r.leverage())).append(',')
-                        .append(JsonNumbers.plain(r.liquidationPrice())).append(',')
-                        .append(JsonNumbers.plain(r.distancePercent())).append(',')
-                        .append(r.tierAtLiquidation() == 0 ? "" : Integer.toString(r.tierAtLiquidation())).append(',')
-                        .append(r.leverageAllowed()).append('\n');
-            }
-            out.print(sb);
         }
+        writer.end();
         out.flush();
         return 0;
     }
 
+    /** Where the rows go as they are computed. */
+    private interface RowWriter {
+        void start();
+
+        void row(Row r);
+
+        void end();
+    }
+
+    /** Every this many rows, a streaming sweep checks that its output can still be written. */
+    private static final int CHECK_EVERY = 4096;
+
+    /** CSV with a header line, one line per row. */
+    private static final class CsvRows implements RowWriter {
+        private final PrintWriter out;
+        private final StringBuilder sb = new StringBuilder(128);
+        private long written;
+
+        CsvRows(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void start() {
+            out.print(HEADER);
+            out.print('\n');
+        }
+
+        @Override
+        public void row(Row r) {
+            sb.setLength(0);
+            sb.append(r.profile()).append(',').append(JsonNumbers.plain(r.leverage())).append(',')
+                    .append(JsonNumbers.plain(r.liquidationPrice())).append(',')
+                    .append(JsonNumbers.plain(r.distancePercent())).append(',')
+                    .append(r.tierAtLiquidation() == 0 ? "" : Integer.toString(r.tierAtLiquidation())).append(',')
+                    .append(r.leverageAllowed()).append('\n');
+            out.append(sb);
+            if (++written % CHECK_EVERY == 0) {
+                Cli.checkOutput(out);
+            }
+        }
+
+        @Override
+        public void end() {
+        }
+    }
+
+    /** One JSON array, written element by element with the same layout as the whole array printed at once. */
+    private static final class JsonRows implements RowWriter {
+        private final PrintWriter out;
+        private final tools.jackson.core.JsonGenerator gen;
+        private long written;
+
+        JsonRows(Cli cli, PrintWriter out) {
+            this.out = out;
+            this.gen = cli.jsonGenerator(out);
+        }
+
+        @Override
+        public void start() {
+            gen.writeStartArray();
+        }
+
+        @Override
+        public void row(Row r) {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("profile", r.profile());
+            o.put("leverage", JsonNumbers.round(r.leverage()));
+            putNumber(o, "liquidationPrice", r.liquidationPrice());
+            putNumber(o, "distancePercent", r.distancePercent());
+            if (r.tierAtLiquidation() == 0) {
+                o.putNull("tierAtLiquidation");
+            } else {
+                o.put("tierAtLiquidation", r.tierAtLiquidation());
+            }
+            o.put("leverageAllowed", r.leverageAllowed());
+            gen.writeTree(o);
+            if (++written % CHECK_EVERY == 0) {
+                gen.flush();
+                Cli.checkOutput(out);
+            }
+        }
+
+        @Override
+        public void end() {
+            gen.writeEndArray();
+            gen.close();
+            out.print(System.lineSeparator());
+        }
+    }
+
     /** The sweep's inner loop: the engine's allocation-free static methods, one call per leverage. */
     static void sweep(VenueProfile p, Side side, double entry, double quantity, double first, double inc, long count,
-                      double maxLeverage, List<Row> rows) {
+                      double maxLeverage, java.util.function.Consumer<Row> rows) {
         VenueRules rules = p.rules();
         double notional = quantity * entry;
         for (long i = 0; i < count; i++) {
@@ -160,7 +239,7 @@ final class SweepCommand implements Callable<Integer> {
             double liq = LiquidationEngine.liquidationPrice(rules, side, entry, quantity, notional / lev);
             double distance = Double.isNaN(liq) ? Double.NaN : Math.abs(entry - liq) / entry * 100;
             int tier = LiquidationEngine.tierNumberAtLiquidation(rules, entry, quantity, liq);
-            rows.add(new Row(p.id(), lev, liq, distance, tier, lev <= maxLeverage * (1 + 1e-9)));
+            rows.accept(new Row(p.id(), lev, liq, distance, tier, lev <= maxLeverage * (1 + 1e-9)));
         }
     }
 
