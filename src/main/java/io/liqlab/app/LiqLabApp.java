@@ -65,6 +65,7 @@ public final class LiqLabApp extends Application {
     public static void launchApp(String[] args) {
         StartupProbe.mark("main");
         preloaded = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            UserDirectories.removeLeftovers(UserDirectories.configDir());
             ProfileCatalog catalog = ProfileCatalog.loadDefault();
             Text.get("workspace.reset"); // the Messages bundle, parsed once here rather than on the FX thread
             return catalog;

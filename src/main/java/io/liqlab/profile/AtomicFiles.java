@@ -121,7 +121,7 @@ public final class AtomicFiles {
 
     private static Path writeTemporary(Path destination, Content content) throws IOException {
         Path dir = destination.getParent();
-        Files.createDirectories(dir);
+        createPrivateDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + destination.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -136,6 +136,61 @@ public final class AtomicFiles {
             deleteQuietly(tmp);
             throw e;
         }
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents readable by their owner only (rwx------ where the file system
+     * has POSIX permissions): the folders LiqLab creates hold the user's profiles, drafts and sessions.
+     */
+    public static void createPrivateDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && Files.getFileStore(existing).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /** Temporary and backup files of {@link #writeAll}: "." + the target's name + "." + digits + ".tmp" or ".old". */
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile("\\..+\\.-?\\d+\\.(tmp|old)");
+
+    /**
+     * Removes the temporary files that writes killed half-way left in {@code dir} (a write removes its own when it
+     * ends, even when it fails). Only files older than {@code minAge} go, so a write in progress in another
+     * window keeps its file. Never fails: what cannot be removed stays.
+     *
+     * @return how many files were removed
+     */
+    public static int removeLeftovers(Path dir, java.time.Duration minAge) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(minAge);
+        int removed = 0;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*")) {
+            for (Path f : files) {
+                try {
+                    if (LEFTOVER.matcher(f.getFileName().toString()).matches()
+                            && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                        Files.delete(f);
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // left for the next start
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder has nothing we could remove
+        }
+        return removed;
     }
 
     /** A copy of {@code file} beside it, to put back if a later file of the same write fails: a hard link, or a copy. */

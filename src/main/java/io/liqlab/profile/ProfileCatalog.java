@@ -130,6 +130,9 @@ public final class ProfileCatalog {
                 out.add(p);
             } catch (ProfileException e) {
                 problems.addAll(e.problems());
+            } catch (RuntimeException e) {
+                // One file the reader did not expect must never stop the others, nor the app from opening.
+                problems.add(new ProfileProblem(file.toString(), "$", "cannot be read: " + e));
             }
         }
     }

@@ -36,6 +36,8 @@ public final class ProfileReader {
     public static final int FORMAT_VERSION = 2;
     public static final int MAX_TIERS = 100;
     public static final double MAX_LEVERAGE = 1000;
+    /** A profile's name is shown in lists and titles; as for scenario names, 200 characters is plenty. */
+    public static final int MAX_NAME_CHARS = 200;
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -156,6 +158,9 @@ public final class ProfileReader {
             v.add("$.id", "must be 1 to 64 lowercase letters, digits or '-', starting with a letter or digit, got '" + id + "'");
         }
         String name = root.string("name", true);
+        if (name != null && name.length() > MAX_NAME_CHARS) {
+            v.add("$.name", "must be at most " + MAX_NAME_CHARS + " characters, was " + name.length());
+        }
         String venue = root.string("venue", false);
         String market = root.string("market", false);
         String venueRulesId = root.node.has("venueRules") ? root.node.get("venueRules").stringValue() : null;
@@ -624,7 +629,7 @@ public final class ProfileReader {
                 v.add(path + "." + name, "must be " + range.words() + ", got " + kind(n));
                 return null;
             }
-            double x = n.doubleValue();
+            double x = StrictJson.toDouble(n);
             if (!range.contains(x)) {
                 v.add(path + "." + name, "must be " + range.words() + ", got " + (Double.isFinite(x) ? fmt(x) : "a number too large to represent"));
                 return null;

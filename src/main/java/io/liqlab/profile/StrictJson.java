@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,21 +70,54 @@ public final class StrictJson {
 
     /** The bytes of {@code file}, refusing a folder, a missing file and one over {@link #MAX_FILE_BYTES}. */
     public byte[] readFile(Path file) throws Failure {
+        return readFile(file, noun, MAX_FILE_BYTES);
+    }
+
+    /**
+     * The bytes of {@code file}: LiqLab's one way of reading a file the user named or left in a folder. Only a
+     * regular file is read (after following links): a pipe would block forever and a device such as
+     * {@code /dev/zero} never ends. At most {@code maxBytes} + 1 bytes are read whatever the file system says its
+     * size is, so a file that grows, or lies about its size, is refused as too large without filling the memory.
+     *
+     * @param noun what the file should hold, for messages: {@code "profile"}, {@code "session"}
+     */
+    public static byte[] readFile(Path file, String noun, long maxBytes) throws Failure {
         String name = file.toString();
+        BasicFileAttributes attributes;
         try {
-            if (Files.isDirectory(file)) {
-                throw new Failure(name, "$", "is a folder, not a " + noun + " file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw tooLarge(name, size);
-            }
-            return Files.readAllBytes(file);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new Failure(name, "$", "no such file");
         } catch (IOException e) {
-            throw new Failure(name, "$", "cannot be read: " + e.getMessage());
+            throw new Failure(name, "$", "cannot be read: " + reason(e));
         }
+        if (attributes.isDirectory()) {
+            throw new Failure(name, "$", "is a folder, not a " + noun + " file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new Failure(name, "$", "is not a regular file (a device, a pipe or a socket); give a " + noun + " file");
+        }
+        if (attributes.size() > maxBytes) {
+            throw tooLarge(name, noun, attributes.size(), maxBytes);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new Failure(name, "$", "cannot be read: " + reason(e));
+        }
+        if (bytes.length > maxBytes) {
+            throw tooLarge(name, noun, -1, maxBytes);
+        }
+        return bytes;
+    }
+
+    /** An I/O failure's reason without the file name the message already starts with. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**
@@ -119,7 +153,14 @@ public final class StrictJson {
     }
 
     private Failure tooLarge(String file, long size) {
-        return new Failure(file, "$", "is " + size + " bytes; a " + noun + " file may be at most 1 MiB (" + MAX_FILE_BYTES + " bytes)");
+        return tooLarge(file, noun, size, MAX_FILE_BYTES);
+    }
+
+    /** @param size the file's size, or -1 when only "more than the limit" is known (it was read up to the limit) */
+    private static Failure tooLarge(String file, String noun, long size, long maxBytes) {
+        String limit = maxBytes == MAX_FILE_BYTES ? "1 MiB (" + MAX_FILE_BYTES + " bytes)" : maxBytes + " bytes";
+        return new Failure(file, "$", (size < 0 ? "is larger than " + maxBytes + " bytes" : "is " + size + " bytes")
+                + "; a " + noun + " file may be at most " + limit);
     }
 
     /**
@@ -152,6 +193,21 @@ public final class StrictJson {
     }
 
     // ---- for the field validators ----------------------------------------------------------------------------
+
+    /**
+     * A JSON number as a double, never throwing: an integer or decimal beyond the double range (a 1 followed by
+     * 400 zeros) becomes an infinity, which validators report as "a number too large to represent", as they do
+     * for {@code 1e309}.
+     */
+    public static double toDouble(JsonNode n) {
+        if (n.isBigInteger()) {
+            return n.bigIntegerValue().doubleValue();
+        }
+        if (n.isBigDecimal()) {
+            return n.decimalValue().doubleValue();
+        }
+        return n.doubleValue();
+    }
 
     /**
      * Reports each field of the object {@code node} (at {@code path}) that is not in {@code allowed}, naming the

@@ -37,6 +37,26 @@ public final class UserDirectories {
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".config")).resolve("liqlab");
     }
 
+    /** The folder of the tier editor's drafts. */
+    public static Path draftsDir() {
+        return configDir().resolve("drafts");
+    }
+
+    /** Saves killed half-way are this old at least before their temporary files are removed. */
+    static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(1);
+
+    /**
+     * Removes the hidden temporary files ({@code .NAME.json.NNN.tmp}) that saves killed half-way left in the
+     * folders LiqLab writes: the config folder, the user profile folder and the drafts folder. Run at start-up.
+     *
+     * @return how many were removed
+     */
+    public static int removeLeftovers(Path configDir) {
+        return AtomicFiles.removeLeftovers(configDir, LEFTOVER_AGE)
+                + AtomicFiles.removeLeftovers(configDir.resolve("venue-profiles"), LEFTOVER_AGE)
+                + AtomicFiles.removeLeftovers(configDir.resolve("drafts"), LEFTOVER_AGE);
+    }
+
     /** The per-user profile folder: profiles here add to or override the shipped ones by id. */
     public static Path userProfilesDir() {
         return configDir().resolve("venue-profiles");

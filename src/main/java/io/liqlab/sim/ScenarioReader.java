@@ -44,6 +44,8 @@ public final class ScenarioReader {
     public static final int MAX_FLOWS = 100;
     public static final int MAX_ASSUMPTIONS = 50;
     public static final int MAX_NAME_CHARS = 200;
+    /** A price shock may move the price at most this many percent either way. */
+    public static final double MAX_SHOCK_PERCENT = 90;
     public static final int MAX_TEXT_CHARS = 2000;
 
     private final StrictJson json = new StrictJson("scenario");
@@ -147,7 +149,7 @@ public final class ScenarioReader {
             v.add(path, "must be the whole number " + Scenario.FORMAT_VERSION + ", was " + kind(n));
             return true;
         }
-        double version = n.doubleValue();
+        double version = StrictJson.toDouble(n);
         if (n.isIntegralNumber() && version > Scenario.FORMAT_VERSION) {
             v.add(path, "written by a newer LiqLab (format " + n.asString() + "); this version reads format "
                     + Scenario.FORMAT_VERSION);
@@ -345,7 +347,7 @@ public final class ScenarioReader {
             s.allowOnly(List.of("atSecond", "percent"));
             Double at = s.number("atSecond", true, new Range(0, duration, true, true,
                     clock == null ? "at least 0" : "between 0 and " + fmt(duration) + within));
-            Double percent = s.number("percent", true, Range.closed(-90, 90));
+            Double percent = s.number("percent", true, Range.closed(-MAX_SHOCK_PERCENT, MAX_SHOCK_PERCENT));
             if (at != null && percent != null) {
                 shock = new Shock(at, percent);
             }
@@ -426,7 +428,7 @@ public final class ScenarioReader {
         if (n.isIntegralNumber()) {
             return n.asString();
         }
-        double x = n.doubleValue();
+        double x = StrictJson.toDouble(n);
         if (!Double.isFinite(x)) {
             return "a number too large to represent";
         }
@@ -570,7 +572,7 @@ public final class ScenarioReader {
                 v.add(p, "must be a number " + range.words() + ", was " + kind(n));
                 return null;
             }
-            double x = n.doubleValue();
+            double x = StrictJson.toDouble(n);
             if (!range.contains(x)) {
                 v.add(p, "must be " + range.words() + ", was " + literal(n));
                 return null;
