@@ -23,9 +23,21 @@ public final class WorkspaceStore {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(mapper.readValue(file.toFile(), WorkspaceState.class));
+            // Read as sessions are (a regular file, at most 1 MiB), and with the cascade's values in their ranges.
+            WorkspaceState state = mapper.readValue(io.liqlab.profile.StrictJson.readFile(file, "workspace",
+                    io.liqlab.ui.workspace.SessionFiles.MAX_FILE_BYTES), WorkspaceState.class);
+            if (state == null) {
+                return Optional.empty();
+            }
+            java.util.List<String> adjusted = new java.util.ArrayList<>();
+            state = io.liqlab.ui.workspace.SessionFiles.checkRanges(state, "$", adjusted);
+            adjusted.forEach(a -> System.err.println("LiqLab: " + file + ": " + a));
+            return Optional.of(state);
+        } catch (io.liqlab.profile.StrictJson.Failure e) {
+            System.err.println("LiqLab: ignoring " + file + " (" + e.getMessage() + ")");
+            return Optional.empty();
         } catch (RuntimeException e) {
-            System.err.println("LiqLab: ignoring unreadable " + file + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            System.err.println("LiqLab: ignoring unreadable " + file + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
             return Optional.empty();
         }
     }

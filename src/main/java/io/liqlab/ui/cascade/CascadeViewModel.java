@@ -323,10 +323,14 @@ public final class CascadeViewModel {
                 scenario.set(target); // loads the scenario's own inputs, overridden below
             }
             venues.stream().filter(v -> v.id().equals(state.venueId())).findFirst().ifPresent(venue::set);
-            shockPercent.set(state.shockPercent());
-            depthMultiplier.set(state.depthMultiplier() > 0 ? state.depthMultiplier() : 1);
+            if (Double.isFinite(state.shockPercent())) { // NaN: a value the session reader left out (out of range)
+                shockPercent.set(state.shockPercent());
+            }
+            depthMultiplier.set(state.depthMultiplier() > 0 && Double.isFinite(state.depthMultiplier()) ? state.depthMultiplier() : 1);
             leverageMix.set(parse(LeverageMix.class, state.leverageMix(), LeverageMix.SCENARIO));
-            longShare.set(state.longShare());
+            if (Double.isFinite(state.longShare())) {
+                longShare.set(state.longShare());
+            }
             if (state.positions() > 0) {
                 positions.set(state.positions());
             }

@@ -1,6 +1,9 @@
 package io.liqlab.ui.workspace;
 
 import io.liqlab.profile.AtomicFiles;
+import io.liqlab.profile.StrictJson;
+import io.liqlab.sim.ScenarioReader;
+import io.liqlab.ui.cascade.CascadeState;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,7 +11,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,44 +57,168 @@ public final class SessionFiles {
 
     /** Reads a session and adds it to the recent list. */
     public WorkspaceState open(Path file) throws SessionException {
-        WorkspaceState state = read(file);
+        return openChecked(file).state();
+    }
+
+    /** Reads a session, with what had to be adjusted in it, and adds it to the recent list. */
+    public Opened openChecked(Path file) throws SessionException {
+        Opened opened = readChecked(file);
         remember(file);
-        return state;
+        return opened;
     }
 
     /** Reads a session without remembering it (checks before opening the window). */
     public static WorkspaceState read(Path file) throws SessionException {
-        JsonMapper mapper = MAPPER;
+        return readChecked(file).state();
+    }
+
+    /**
+     * A session as read, and each value that was outside its range and was brought into it or left out, as
+     * "$.session.cascade.positions: ..." lines for the status line or stderr.
+     */
+    public record Opened(WorkspaceState state, List<String> adjusted) {
+        public Opened {
+            adjusted = List.copyOf(adjusted);
+        }
+    }
+
+    /** Sessions larger than this are refused before parsing; a real one is a few kilobytes. */
+    public static final long MAX_FILE_BYTES = StrictJson.MAX_FILE_BYTES;
+
+    /**
+     * Reads a session as profiles are read ({@link StrictJson}): a regular file only, at most 1 MiB, UTF-8 (a
+     * byte-order mark is fine), no duplicate keys; then the fields' types, and the cascade's values against the
+     * ranges a scenario file allows.
+     */
+    public static Opened readChecked(Path file) throws SessionException {
         JsonNode root;
         try {
-            root = mapper.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new SessionException(file + ": no such file");
-        } catch (IOException e) {
-            throw new SessionException(file + ": cannot be read: " + e.getMessage());
-        } catch (JacksonException e) {
-            throw new SessionException(file + ": not a LiqLab session (" + io.liqlab.profile.StrictJson.syntaxError(e) + ")");
+            root = SESSION_JSON.parse(file.toString(), StrictJson.readFile(file, "session", MAX_FILE_BYTES));
+        } catch (StrictJson.Failure f) {
+            throw new SessionException(f.file() + ": " + (f.path().equals("$") ? "" : f.path() + ": ") + f.getMessage());
         }
-        if (root == null || !FORMAT.equals(root.path("format").asString(""))) {
+        if (!root.isObject() || !FORMAT.equals(root.path("format").asString(""))) {
             throw new SessionException(file + ": not a LiqLab session file (it has no \"format\": \"" + FORMAT + "\")");
         }
-        int version = root.path("formatVersion").asInt(-1);
-        if (version > FORMAT_VERSION) {
+        JsonNode versionNode = root.path("formatVersion");
+        double version = versionNode.isNumber() ? StrictJson.toDouble(versionNode) : Double.NaN;
+        if (version == Math.rint(version) && version > FORMAT_VERSION) {
             throw new SessionException(file + ": written by a newer LiqLab (" + root.path("savedBy").asString("unknown")
-                    + ", session format " + version + "); this version reads format " + FORMAT_VERSION + ". Update LiqLab to open it.");
+                    + ", session format " + StrictJson.fmt(version) + "); this version reads format " + FORMAT_VERSION
+                    + ". Update LiqLab to open it.");
         }
-        if (version < 1) {
-            throw new SessionException(file + ": $.formatVersion must be a whole number from 1, got " + root.path("formatVersion"));
+        if (version != FORMAT_VERSION) {
+            throw new SessionException(file + ": $.formatVersion: must be the whole number " + FORMAT_VERSION + ", got "
+                    + StrictJson.kind(versionNode, n -> StrictJson.fmt(StrictJson.toDouble(n))));
         }
+        JsonNode session = root.get("session");
+        if (session == null || session.isNull()) {
+            throw new SessionException(file + ": $.session: is missing; a session file holds the workspace there");
+        }
+        WorkspaceState state;
         try {
-            WorkspaceState state = mapper.treeToValue(root.path("session"), WorkspaceState.class);
-            if (state == null) {
-                throw new SessionException(file + ": $.session is missing");
-            }
-            return state;
+            state = MAPPER.treeToValue(session, WorkspaceState.class);
         } catch (JacksonException e) {
-            throw new SessionException(file + ": $.session: " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
+            throw new SessionException(file + ": " + typeError(e));
         }
+        if (state == null) {
+            throw new SessionException(file + ": $.session: is missing; a session file holds the workspace there");
+        }
+        List<String> adjusted = new ArrayList<>();
+        return new Opened(checkRanges(state, "$.session", adjusted), adjusted);
+    }
+
+    private static final StrictJson SESSION_JSON = new StrictJson("session");
+
+    /**
+     * A type error as someone editing the file reads it: the field's JSON path and what it allows, never the Java
+     * type ("$.session.tab: must be a whole number, got the string \"x\"").
+     */
+    static String typeError(JacksonException e) {
+        StringBuilder path = new StringBuilder("$.session");
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append('.').append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        Class<?> target = e instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+        return path + ": must be " + allowed(target);
+    }
+
+    private static String allowed(Class<?> type) {
+        if (type == null) {
+            return "of the kind LiqLab writes there (see a saved session)";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object of field names and strings";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list of strings";
+        }
+        return "an object";
+    }
+
+    /**
+     * The state with every cascade value outside the range a scenario file allows brought to the nearest allowed
+     * value (or, when it is not a number at all, left to the scenario's own), each change noted in {@code adjusted}.
+     * A session is edited by hand sometimes; a value out of range must not reach the engine.
+     */
+    public static WorkspaceState checkRanges(WorkspaceState state, String path, List<String> adjusted) {
+        CascadeState c = state.cascade();
+        if (c == null) {
+            return state;
+        }
+        String p = path + ".cascade.";
+        double shock = clamp(c.shockPercent(), -ScenarioReader.MAX_SHOCK_PERCENT, ScenarioReader.MAX_SHOCK_PERCENT, p + "shockPercent", adjusted);
+        double depth = clamp(c.depthMultiplier(), MIN_DEPTH_MULTIPLIER, MAX_DEPTH_MULTIPLIER, p + "depthMultiplier", adjusted);
+        double longShare = clamp(c.longShare(), 0, 1, p + "longShare", adjusted);
+        int positions = c.positions();
+        if (positions < 1 || positions > ScenarioReader.MAX_POSITIONS) {
+            int to = positions < 1 ? 0 : ScenarioReader.MAX_POSITIONS;
+            adjusted.add(p + "positions: " + positions + " is outside 1 to " + ScenarioReader.MAX_POSITIONS + "; "
+                    + (to == 0 ? "the scenario's own count is used" : "used " + to));
+            positions = to;
+        }
+        double second = c.second();
+        if (!(second >= 0) || Double.isInfinite(second)) {
+            adjusted.add(p + "second: " + StrictJson.fmt(second) + " is not a moment of the run (0 or more); the run starts at 0");
+            second = 0;
+        }
+        return state.withCascade(new CascadeState(c.scenarioId(), c.venueId(), shock, depth, c.leverageMix(), longShare,
+                positions, c.partialLiquidation(), c.backstop(), c.adl(), c.sideBySide(), c.compareVenueId(), second));
+    }
+
+    /** The what-if book depth multiplier's range, as the Cascade tab's slider offers it. */
+    public static final double MIN_DEPTH_MULTIPLIER = 0.25;
+    public static final double MAX_DEPTH_MULTIPLIER = 4;
+
+    /** {@code v} within [lo, hi]; NaN means "not given", left for the scenario's own value. */
+    private static double clamp(double v, double lo, double hi, String path, List<String> adjusted) {
+        if (Double.isNaN(v)) {
+            adjusted.add(path + ": is not a number; the scenario's own value is used");
+            return Double.NaN;
+        }
+        if (v < lo || v > hi) {
+            double to = Math.max(lo, Math.min(hi, v));
+            adjusted.add(path + ": " + StrictJson.fmt(v) + " is outside " + StrictJson.fmt(lo) + " to " + StrictJson.fmt(hi)
+                    + "; used " + StrictJson.fmt(to));
+            return to;
+        }
+        return v;
     }
 
     /** Recently saved or opened sessions, newest first; files that no longer exist are left out. */

@@ -460,7 +460,8 @@ public final class WorkspaceView extends BorderPane {
     /** Opens a session file into the workspace; a file that cannot be opened changes nothing and says why. */
     public void openSession(Path file) {
         try {
-            WorkspaceState state = sessions.open(file);
+            SessionFiles.Opened opened = sessions.openChecked(file);
+            WorkspaceState state = opened.state();
             vm.restore(state);
             if (state.cascade() != null) {
                 if (cascadeModel != null) {
@@ -470,7 +471,8 @@ public final class WorkspaceView extends BorderPane {
                 }
             }
             tabs.getSelectionModel().select(Math.max(0, Math.min(state.tab(), tabs.getTabs().size() - 1)));
-            status.setText(Text.format("workspace.status.sessionOpened", file));
+            status.setText(Text.format("workspace.status.sessionOpened", file)
+                    + (opened.adjusted().isEmpty() ? "" : Text.format("workspace.status.sessionAdjusted", String.join("; ", opened.adjusted()))));
         } catch (SessionFiles.SessionException ex) {
             status.setText(Text.format("workspace.status.sessionNotOpened", ex.getMessage()));
         }
