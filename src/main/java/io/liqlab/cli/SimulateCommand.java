@@ -216,6 +216,11 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (InvalidPathException e) {
             throw new BadInputException("--frames: '" + value + "' is not a usable file name (" + e.getReason() + ")");
         }
+        // Path.of drops a trailing separator: "out/" would become a file named "out".
+        if (value.endsWith("/") || value.endsWith(java.io.File.separator)) {
+            throw new BadInputException("--frames: '" + value + "' names a folder (it ends with a separator); give a file name such as "
+                    + p.resolve("run.csv"));
+        }
         if (Files.isDirectory(p)) {
             throw new BadInputException("--frames: '" + value + "' is a folder; give a file name such as "
                     + p.resolve("run.csv"));
@@ -300,6 +305,10 @@ final class SimulateCommand implements Callable<Integer> {
         decimal(o, "priceLow", m.priceLow());
         decimal(o, "priceEnd", m.priceEnd());
         decimal(o, "maxR", m.maxR());
+        if (m.bookRanOut()) {
+            // Only then: the usual summary keeps its fields, all numbers.
+            decimal(o, "bookRanOutAtSecond", m.bookRanOutSecond());
+        }
         o.put("elapsedMillis", m.elapsedMillis());
         if (framesPath != null) {
             o.put("frames", framesPath.toString());
@@ -347,6 +356,10 @@ final class SimulateCommand implements Callable<Integer> {
         rows.add(new Row("Price end", Numbers.price(m.priceEnd()), percent((m.priceEnd() / m.priceStart() - 1) * 100)));
         rows.add(new Row("Max cascade ratio R", Double.isFinite(m.maxR()) ? String.format(Locale.ROOT, "%,.3f", m.maxR()) : "n/a",
                 m.maxR() > 1 ? "above 1: liquidations outran the book" : ""));
+        if (m.bookRanOut()) {
+            rows.add(new Row("Book ran out", "t=" + Numbers.quantity(m.bookRanOutSecond()) + " s",
+                    "an order took all the depth on one side; the price stopped at the book's edge (the depth is too thin)"));
+        }
         rows.add(new Row("Run time", count(m.elapsedMillis()), "ms"));
         int width = rows.stream().mapToInt(row -> row.value().length()).max().orElse(0);
 

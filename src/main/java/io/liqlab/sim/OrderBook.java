@@ -57,6 +57,28 @@ final class OrderBook {
         return mid;
     }
 
+    /** Where the price stops when the bids run out, in levels above zero. */
+    static final double FLOOR_LEVELS = 0.5;
+    /** Set when a market order ran through one whole side of the book; the run reports when. */
+    private boolean exhausted;
+
+    /** Whether an order has run through one side of the book since the last call; clears the flag. */
+    boolean takeExhausted() {
+        boolean was = exhausted;
+        exhausted = false;
+        return was;
+    }
+
+    /** The lowest price the book's grid reaches: where a sell that runs through every bid stops. */
+    double floorPrice() {
+        return FLOOR_LEVELS * step;
+    }
+
+    /** The highest price the book's grid reaches: where a buy that runs through every ask stops. */
+    double ceilingPrice() {
+        return levels * step;
+    }
+
     void setStress(double stress) {
         this.stress = stress;
     }
@@ -227,15 +249,22 @@ final class OrderBook {
             i--;
         }
         while (remaining > 0) {
-            double lo = lo(i);
-            double top = Math.min(hi(i), price);
+            // The lowest level ends at the floor, not at zero: the price never reaches zero, where every depth
+            // target (a share of the mid) would divide by zero.
+            double lo = i == 0 ? floorPrice() : lo(i);
+            double top = Math.max(lo, Math.min(hi(i), price));
             double d = bidAt(i, now);
             double avgPrice = (lo + top) / 2;
             double available = avgPrice > 0 ? d / avgPrice : 0;
             if (i == 0 || (available > 0 && remaining < available)) {
-                double f = i == 0 && remaining >= available ? 1 : remaining / available;
-                double newPrice = Math.max(lo, top - (top - lo) * f);
-                double fillPrice = i == 0 && remaining >= available ? Math.max(lo, step / 2) : (top + newPrice) / 2;
+                boolean ranOut = i == 0 && remaining >= available;
+                double f = ranOut ? 1 : remaining / available;
+                // The bids ran out: the price stops at the floor and what is left fills there.
+                double newPrice = ranOut ? lo : Math.max(lo, top - (top - lo) * f);
+                double fillPrice = ranOut ? lo : (top + newPrice) / 2;
+                if (ranOut && apply) {
+                    exhausted = true;
+                }
                 notional += remaining * fillPrice;
                 if (apply) {
                     bid[i] = Math.max(0, d * (1 - f));
@@ -274,6 +303,9 @@ final class OrderBook {
             boolean last = i == levels - 1;
             if (last || (available > 0 && remaining < available)) {
                 double f = last && remaining >= available ? 1 : remaining / available;
+                if (last && remaining >= available && apply) {
+                    exhausted = true; // the asks ran out: the price stops at the top of the grid
+                }
                 double newPrice = Math.min(hi, bottom + (hi - bottom) * f);
                 double fillPrice = last && remaining >= available ? hi : (bottom + newPrice) / 2;
                 notional += remaining * fillPrice;

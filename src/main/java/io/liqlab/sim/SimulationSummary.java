@@ -8,12 +8,30 @@ package io.liqlab.sim;
  * @param badDebt             losses neither the insurance fund nor ADL covered
  * @param maxR                highest cascade ratio R over the run
  * @param elapsedMillis       wall-clock time of the run: population, liquidation prices, ordering, cascade, frames
+ * @param bookRanOutSecond    the simulated second a market order first ran through one whole side of the book
+ *                            (the price then stops at the book's floor or ceiling), or NaN if it never did
  */
 public record SimulationSummary(int ticks, int positions, long liquidations, double liquidatedNotionalLong,
                                 double liquidatedNotionalShort, long partialLiquidations, double backstopNotional,
                                 long adlCount, double adlNotional, double insuranceFundMin, double insuranceFundEnd,
                                 double badDebt, double priceStart, double priceLow, double priceEnd, double maxR,
-                                long elapsedMillis) {
+                                long elapsedMillis, double bookRanOutSecond) {
+
+    /** A summary of a run whose book never ran out. */
+    public SimulationSummary(int ticks, int positions, long liquidations, double liquidatedNotionalLong,
+                             double liquidatedNotionalShort, long partialLiquidations, double backstopNotional,
+                             long adlCount, double adlNotional, double insuranceFundMin, double insuranceFundEnd,
+                             double badDebt, double priceStart, double priceLow, double priceEnd, double maxR,
+                             long elapsedMillis) {
+        this(ticks, positions, liquidations, liquidatedNotionalLong, liquidatedNotionalShort, partialLiquidations,
+                backstopNotional, adlCount, adlNotional, insuranceFundMin, insuranceFundEnd, badDebt, priceStart,
+                priceLow, priceEnd, maxR, elapsedMillis, Double.NaN);
+    }
+
+    /** Whether a market order ran through one whole side of the book during the run. */
+    public boolean bookRanOut() {
+        return !Double.isNaN(bookRanOutSecond);
+    }
 
     public double liquidatedNotional() {
         return liquidatedNotionalLong + liquidatedNotionalShort;

@@ -194,6 +194,8 @@ public final class Simulator {
         private double adlNotional;
         private double fundMin;
         private double priceLow;
+        /** When a market order first ran through a whole side of the book, or NaN. */
+        private double bookRanOutSecond = Double.NaN;
         private double maxR;
 
         // ADL ranking (a snapshot, rebuilt when stale) and the pro-rata batch.
@@ -1146,6 +1148,9 @@ public final class Simulator {
         }
 
         private void recordFrame() {
+            if (book.takeExhausted() && Double.isNaN(bookRanOutSecond)) {
+                bookRanOutSecond = now;
+            }
             double mid = book.mid();
             priceLow = Math.min(priceLow, mid);
             fundMin = Math.min(fundMin, insurance);
@@ -1219,7 +1224,7 @@ public final class Simulator {
         SimulationResult result(long elapsedMillis) {
             SimulationSummary summary = new SimulationSummary(ticks, p.size, liquidations, notionalLong,
                     notionalShort, partials, backstopNotional, adlCount, adlNotional, fundMin, insurance, badDebt,
-                    scenario.market().startPrice(), priceLow, book.mid(), maxR, elapsedMillis);
+                    scenario.market().startPrice(), priceLow, book.mid(), maxR, elapsedMillis, bookRanOutSecond);
             return new SimulationResult(scenario, summary, frames, maxImbalance,
                     new SimulationResult.Timings(populationNanos, orderingNanos, cascadeNanos));
         }

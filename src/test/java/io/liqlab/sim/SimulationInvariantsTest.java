@@ -196,7 +196,7 @@ class SimulationInvariantsTest {
         return new SimulationSummary(s.ticks(), s.positions(), s.liquidations(), s.liquidatedNotionalLong(),
                 s.liquidatedNotionalShort(), s.partialLiquidations(), s.backstopNotional(), s.adlCount(),
                 s.adlNotional(), s.insuranceFundMin(), s.insuranceFundEnd(), s.badDebt(), s.priceStart(),
-                s.priceLow(), s.priceEnd(), s.maxR(), 0);
+                s.priceLow(), s.priceEnd(), s.maxR(), 0, s.bookRanOutSecond());
     }
 
     private static void assertSameFrames(Frames a, Frames b) {
