@@ -25,6 +25,12 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
 
     /** Leverage above this is refused as input (venues stop at 125x; the engine computes up to here). */
     public static final double MAX_INPUT_LEVERAGE = 1000;
+    /**
+     * Prices are refused outside [MIN_PRICE, MAX_PRICE]: far beyond any traded market either way, and inside the
+     * range where quantity x price and the engine's sums stay ordinary doubles (1e300 gave a quantity of 0).
+     */
+    public static final double MIN_PRICE = 1e-12;
+    public static final double MAX_PRICE = 1e12;
 
     public double notional() {
         return quantity * entryPrice;
@@ -124,9 +130,9 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
             if (mode == null) {
                 throw new InvalidInputException("marginMode", "is required: isolated or cross");
             }
-            requirePositive("entryPrice", entryPrice, "a price");
+            requirePrice("entryPrice", entryPrice);
             double mark = given(markPrice) ? markPrice : entryPrice;
-            requirePositive("markPrice", mark, "a price");
+            requirePrice("markPrice", mark);
 
             boolean hasQty = given(quantity);
             boolean hasNotional = given(notional);
@@ -275,6 +281,13 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
         private static void requireFiniteSum(String field, double sum, String what) {
             if (!Double.isFinite(sum)) {
                 throw new InvalidInputException(field, "gives a sum too large: " + what + " must be a finite number (below about 1e308)");
+            }
+        }
+
+        private static void requirePrice(String field, double v) {
+            requirePositive(field, v, "a price");
+            if (v < MIN_PRICE || v > MAX_PRICE) {
+                throw new InvalidInputException(field, "must be a price from 1e-12 to 1e12, got " + fmt(v));
             }
         }
 

@@ -244,7 +244,7 @@ class CliContractTest {
             "sweep --venue textbook --side long --entry 60000 --notional 100 --step 0.000001|--step",
             "sweep --venue textbook --side long --entry 60000 --notional 100 --step 1e-300|--step",
             "sweep --venue textbook --side long --entry 60000|--notional",
-            "calc --venue textbook --side long --entry 1e300 --qty 1e300 --leverage 2|--qty",
+            "calc --venue textbook --side long --entry 1e12 --qty 1e300 --leverage 2|--qty",
             "profiles validate does-not-exist.json|does-not-exist.json",
             "profiles show nope|ID|FILE: nope",
             "calc --venue textbook --side long --entry 1 --notional 1.7e308 --leverage 1 --extra-margin 1e308|--extra-margin: gives a sum too large",

@@ -140,7 +140,11 @@ public final class TierWorkbenchViewModel {
                     : Text.format("tiers.typing.field", typed.field().label(), typed.text())));
             return true;
         } catch (IOException | RuntimeException e) {
-            status.set(Text.format("tiers.status.draftNotRestored", draftId, e.getMessage()));
+            // A corrupt draft: the line and column and what is wrong, never the parser's internals.
+            status.set(Text.format("tiers.status.draftNotRestored", draftId, e instanceof tools.jackson.core.exc.StreamReadException j
+                    ? io.liqlab.profile.StrictJson.syntaxError(j)
+                    : e instanceof tools.jackson.core.JacksonException j ? String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("")
+                    : e.getMessage()));
             return false;
         }
     }
