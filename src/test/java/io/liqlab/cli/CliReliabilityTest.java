@@ -216,7 +216,7 @@ class CliReliabilityTest {
     void aPipeOrAHugeNumberInTheUserFolderStopsNothing(@TempDir Path dir) throws Exception {
         fifo(dir, "x.json");
         String shipped = new String(getClass().getResourceAsStream("/venue-profiles/textbook.json").readAllBytes(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("huge.json"), hugeCap(shipped.replace("\"textbook\"", "\"huge\"")));
+        Files.writeString(dir.resolve("huge.json"), hugeCap(shipped.replaceFirst("\"id\"\\s*:\\s*\"textbook\"", "\"id\": \"huge\"")));
         Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run(() -> ProfileCatalog.load(new ProfileReader(), dir),
                 "calc", "--venue", "textbook", "--side", "long", "--entry", "60000", "--notional", "12500", "--leverage", "25"));
         assertEquals(0, r.code(), r.err());

@@ -68,9 +68,9 @@ class FileReliabilityTest {
 
     @Test
     void aBrokenFileNeverStopsTheOthers(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("huge.json"), textbook().replace("\"textbook\"", "\"huge\"")
+        Files.writeString(dir.resolve("huge.json"), textbook().replaceFirst("\"id\"\\s*:\\s*\"textbook\"", "\"id\": \"huge\"")
                 .replaceFirst("\"cap\"\\s*:\\s*null", "\"cap\": 1" + "0".repeat(400)));
-        Files.writeString(dir.resolve("mine.json"), textbook().replace("\"textbook\"", "\"mine\""));
+        Files.writeString(dir.resolve("mine.json"), textbook().replaceFirst("\"id\"\\s*:\\s*\"textbook\"", "\"id\": \"mine\""));
         Path fifo = dir.resolve("x.json");
         boolean piped = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
         ProfileCatalog catalog = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ProfileCatalog.load(new ProfileReader(), dir));
