@@ -235,6 +235,8 @@ public final class Cli implements Runnable {
                 made = new ProfilesCommand.ShowCommand(Cli.this);
             } else if (type == ProfilesCommand.ValidateCommand.class) {
                 made = new ProfilesCommand.ValidateCommand(Cli.this);
+            } else if (type == ProfilesCommand.ImportCommand.class) {
+                made = new ProfilesCommand.ImportCommand(Cli.this);
             } else {
                 return CommandLine.defaultFactory().create(type);
             }

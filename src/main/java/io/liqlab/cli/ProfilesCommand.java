@@ -4,10 +4,13 @@ import io.liqlab.core.Numbers;
 import io.liqlab.core.RuleFamily;
 import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
+import io.liqlab.profile.AtomicFiles;
 import io.liqlab.profile.ProfileException;
 import io.liqlab.profile.ProfileProblem;
 import io.liqlab.profile.ProfileWriter;
 import io.liqlab.profile.Provenance;
+import io.liqlab.profile.UserDirectories;
+import io.liqlab.profile.VenueImport;
 import io.liqlab.profile.VenueProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,14 +19,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "profiles", mixinStandardHelpOptions = true, description = "List, show and validate venue profiles.",
-        subcommands = {ProfilesCommand.ListCommand.class, ProfilesCommand.ShowCommand.class, ProfilesCommand.ValidateCommand.class})
+        subcommands = {ProfilesCommand.ListCommand.class, ProfilesCommand.ShowCommand.class, ProfilesCommand.ValidateCommand.class,
+                ProfilesCommand.ImportCommand.class})
 final class ProfilesCommand implements Callable<Integer> {
     private final Cli cli;
 
@@ -33,7 +39,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new BadInputException("profiles: name a subcommand: list, show ID, or validate FILE...");
+        throw new BadInputException("profiles: name a subcommand: list, show ID, validate FILE... or import --format F FILE...");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The shipped and user profiles, with their data dates and confidence.")
@@ -184,6 +190,117 @@ final class ProfilesCommand implements Callable<Integer> {
             cli.out().flush();
             cli.err().flush();
             return bad == 0 ? 0 : Cli.EXIT_BAD_INPUT;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a venue's tier response (raw, or freqtrade's ccxt cache): one profile per linear perpetual market, written atomically.")
+    static final class ImportCommand implements Callable<Integer> {
+        @Option(names = "--format", required = true, paramLabel = "binance-leverage-bracket|bybit-risk-limit|okx-position-tiers|hyperliquid-meta|dydx-perpetual-markets")
+        String format;
+        @Option(names = "--instruments", paramLabel = "FILE", description = "OKX only: the instruments response giving each swap's contract value (ctVal).")
+        Path instruments;
+        @Option(names = "--into", paramLabel = "DIR", description = "Write here instead of the user's profile folder.")
+        Path into;
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+        private final Cli cli;
+
+        ImportCommand(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() {
+            VenueImport.Format f = VenueImport.Format.byId(format);
+            if (f == null) {
+                throw new BadInputException("--format: must be one of " + VenueImport.Format.ids() + ", got '" + format + "'");
+            }
+            if (instruments != null && f != VenueImport.Format.OKX_POSITION_TIERS) {
+                throw new BadInputException("--instruments: applies to --format okx-position-tiers only");
+            }
+            byte[] inst = instruments == null ? null : bytes(instruments, "--instruments");
+            Path dir = into != null ? into : UserDirectories.userProfilesDir();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new BadInputException("--into: " + dir + " is a file, not a folder");
+            }
+            VenueImport importer = new VenueImport(cli.catalog().reader());
+            List<VenueImport.Market> all = new java.util.ArrayList<>();
+            List<String> problems = new java.util.ArrayList<>();
+            for (Path file : files) {
+                byte[] body = bytes(file, file.toString());
+                String date;
+                try {
+                    date = Files.getLastModifiedTime(file).toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+                } catch (IOException e) {
+                    date = "undated";
+                }
+                try {
+                    VenueImport.Result r = importer.read(f, file.getFileName().toString(), body, inst, date);
+                    for (VenueImport.Market m : r.markets()) {
+                        if (all.removeIf(earlier -> earlier.id().equals(m.id()))) {
+                            problems.add(file + ": " + m.id() + " replaces the one from an earlier file (the last file given wins)");
+                        }
+                        all.add(m);
+                    }
+                    r.problems().forEach(p -> problems.add(file + ": " + p));
+                } catch (VenueImport.NotThisFormat e) {
+                    throw new BadInputException((e.getMessage().startsWith("--instruments") ? instruments + " " : file + ": ") + e.getMessage());
+                }
+            }
+            PrintWriter out = cli.out();
+            try {
+                Files.createDirectories(dir);
+                List<Path> targets = new java.util.ArrayList<>();
+                List<AtomicFiles.Content> contents = new java.util.ArrayList<>();
+                for (VenueImport.Market m : all) {
+                    targets.add(dir.resolve(m.id() + ".json"));
+                    byte[] json = m.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    contents.add(o -> o.write(json));
+                }
+                if (!targets.isEmpty()) {
+                    AtomicFiles.writeAll(targets, contents);
+                }
+            } catch (IOException e) {
+                throw new BadInputException("--into: cannot write to " + dir + ": " + e.getMessage());
+            }
+            for (VenueImport.Market m : all) {
+                VenueProfile p = m.profile();
+                double max = 0;
+                for (Tier t : p.rules().tiers().tiers()) {
+                    max = Math.max(max, t.maxLeverage());
+                }
+                out.printf(Locale.ROOT, "%-26s %-18s %3d tier%s  max %sx  as of %s%n", m.id(), m.symbol(), p.rules().tiers().size(),
+                        p.rules().tiers().size() == 1 ? " " : "s",
+                        Numbers.plain(max), p.provenance().asOf());
+            }
+            out.printf(Locale.ROOT, "%d market%s written to %s%n", all.size(), all.size() == 1 ? "" : "s", dir);
+            out.flush();
+            for (String problem : problems) {
+                cli.err().println("warning: " + problem);
+            }
+            cli.err().flush();
+            if (all.isEmpty()) {
+                throw new BadInputException(String.join(", ", files.stream().map(Path::toString).toList())
+                        + ": no market could be imported" + (problems.isEmpty() ? "" : " (see the warnings above)"));
+            }
+            return 0;
+        }
+
+        private static byte[] bytes(Path file, String what) {
+            try {
+                if (Files.isDirectory(file)) {
+                    throw new BadInputException(what + ": is a folder; give a venue response file");
+                }
+                if (Files.size(file) > VenueImport.MAX_BYTES) {
+                    throw new BadInputException(what + ": is larger than " + VenueImport.MAX_BYTES + " bytes");
+                }
+                return Files.readAllBytes(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadInputException(what + ": no such file");
+            } catch (IOException e) {
+                throw new BadInputException(what + ": cannot be read: " + e.getMessage());
+            }
         }
     }
 }

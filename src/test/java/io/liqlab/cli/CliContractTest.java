@@ -1,5 +1,8 @@
 package io.liqlab.cli;
 
+import io.liqlab.profile.ProfileCatalog;
+import io.liqlab.profile.ProfileReader;
+
 import io.liqlab.TestProfiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -293,5 +296,60 @@ class CliContractTest {
         List<String> all = new ArrayList<>(List.of(a));
         all.addAll(List.of(b));
         return all.toArray(String[]::new);
+    }
+
+    // ---- profiles import ---------------------------------------------------------------------------------------
+
+    @Test
+    void profilesImportWritesOneProfilePerMarketThatListAndCalcThenUse(@TempDir Path dir) throws Exception {
+        Path responses = Path.of("src", "test", "resources", "venue-responses");
+        Run r = run("profiles", "import", "--format", "okx-position-tiers", responses.resolve("okx-swap/position-tiers.json").toString(),
+                "--instruments", responses.resolve("okx-swap/instruments.json").toString(), "--into", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("okx-swap-btc\\s+BTC-USDT-SWAP\\s+10 tiers\\s+max 100x\\s+as of 2026-05-28"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("okx-swap-eth "), lines.get(1));
+        assertTrue(r.err().contains("SOL-USDT-SWAP: left out"), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("okx-swap-eth.json")));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("okx-swap-btc.json", "okx-swap-eth.json"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary file left behind");
+        }
+        // calc --venue FILE with an imported file; tier 1 of ETH: 0.8 ETH = 8 contracts at 0.4% + 0.05% fee
+        JsonNode eth = calc("--venue", dir.resolve("okx-swap-eth.json").toString(), "--side", "long", "--entry", "3400", "--qty", "0.8", "--leverage", "20");
+        double expected = 3400 * (1 - 1.0 / 20) / (1 - 0.004 - 0.0005);
+        assertEquals(expected, eth.get("liquidationPrice").asDouble(), 0.005);
+        // and list / calc --venue ID through a catalog holding the user folder
+        ProfileCatalog catalog = ProfileCatalog.load(new ProfileReader(), dir);
+        StringWriter out = new StringWriter();
+        assertEquals(0, new Cli(new PrintWriter(out), new PrintWriter(new StringWriter()), () -> catalog).execute(new String[]{"profiles", "list"}));
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("okx-swap-eth ") && l.contains("2026-05-28") && l.contains("user profile")), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, new Cli(new PrintWriter(out), new PrintWriter(new StringWriter()), () -> catalog).execute(new String[]{"calc", "--venue", "okx-swap-eth",
+                "--side", "long", "--entry", "3400", "--qty", "0.8", "--leverage", "20", "--format", "json"}));
+        assertEquals(expected, JsonMapper.shared().readTree(out.toString()).get("liquidationPrice").asDouble(), 0.005);
+    }
+
+    @Test
+    void profilesImportBadInputExitsTwoWithOneLine(@TempDir Path dir) throws Exception {
+        Path responses = Path.of("src", "test", "resources", "venue-responses");
+        Run badFormat = run("profiles", "import", "--format", "kraken", "x.json");
+        assertEquals(2, badFormat.code());
+        assertEquals("error: --format: must be one of binance-leverage-bracket|bybit-risk-limit|okx-position-tiers|hyperliquid-meta|dydx-perpetual-markets, got 'kraken'",
+                badFormat.err().strip());
+        Run missing = run("profiles", "import", "--format", "bybit-risk-limit", dir.resolve("none.json").toString(), "--into", dir.toString());
+        assertEquals(2, missing.code());
+        assertEquals("error: " + dir.resolve("none.json") + ": no such file", missing.err().strip());
+        Run wrong = run("profiles", "import", "--format", "dydx-perpetual-markets", responses.resolve("hyperliquid/meta.json").toString(), "--into", dir.toString());
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().strip().startsWith("error: " + responses.resolve("hyperliquid/meta.json") + ": not a dydx-perpetual-markets response"), wrong.err());
+        assertEquals(1, wrong.err().strip().lines().count());
+        Run inst = run("profiles", "import", "--format", "bybit-risk-limit", responses.resolve("bybit-linear/risk-limit.json").toString(),
+                "--instruments", responses.resolve("okx-swap/instruments.json").toString(), "--into", dir.toString());
+        assertEquals(2, inst.code());
+        assertEquals("error: --instruments: applies to --format okx-position-tiers only", inst.err().strip());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing written on bad input");
+        }
     }
 }
