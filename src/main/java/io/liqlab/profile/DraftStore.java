@@ -129,7 +129,7 @@ public final class DraftStore implements AutoCloseable {
         for (int attempt = 0; attempt < 5; attempt++) {
             Path folder = dir.resolve(INSTANCE_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
             try {
-                Files.createDirectories(folder);
+                AtomicFiles.createPrivateDirectories(folder); // rwx------: the drafts are the user's own
                 FileChannel channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock l;
                 try {

@@ -52,9 +52,21 @@ public final class UserDirectories {
      * @return how many were removed
      */
     public static int removeLeftovers(Path configDir) {
-        return AtomicFiles.removeLeftovers(configDir, LEFTOVER_AGE)
+        Path drafts = configDir.resolve("drafts");
+        int removed = AtomicFiles.removeLeftovers(configDir, LEFTOVER_AGE)
                 + AtomicFiles.removeLeftovers(configDir.resolve("venue-profiles"), LEFTOVER_AGE)
-                + AtomicFiles.removeLeftovers(configDir.resolve("drafts"), LEFTOVER_AGE);
+                + AtomicFiles.removeLeftovers(drafts, LEFTOVER_AGE);
+        // Each running instance keeps its drafts in a folder of its own under drafts/ (DraftStore).
+        if (java.nio.file.Files.isDirectory(drafts)) {
+            try (java.nio.file.DirectoryStream<Path> folders = java.nio.file.Files.newDirectoryStream(drafts, java.nio.file.Files::isDirectory)) {
+                for (Path folder : folders) {
+                    removed += AtomicFiles.removeLeftovers(folder, LEFTOVER_AGE);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // what cannot be listed stays for the next start
+            }
+        }
+        return removed;
     }
 
     /** The per-user profile folder: profiles here add to or override the shipped ones by id. */

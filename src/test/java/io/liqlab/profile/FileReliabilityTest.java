@@ -90,14 +90,17 @@ class FileReliabilityTest {
         Path stale = Files.writeString(profiles.resolve(".mine.json.8123456789012345678.tmp"), "half");
         Path staleDraft = Files.createDirectories(dir.resolve("drafts")).resolve(".x.draft.json.42.tmp");
         Files.writeString(staleDraft, "half");
+        Path staleInstance = Files.createDirectories(dir.resolve("drafts").resolve("instance-abc")).resolve(".y.draft.json.7.tmp");
+        Files.writeString(staleInstance, "half");
         Path fresh = Files.writeString(profiles.resolve(".other.json.77.tmp"), "being written now");
         Path profile = Files.writeString(profiles.resolve("mine.json"), "{}");
         Path hidden = Files.writeString(profiles.resolve(".notes.tmp"), "not ours");
         FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
-        for (Path p : new Path[] {stale, staleDraft, profile, hidden}) {
+        for (Path p : new Path[] {stale, staleDraft, staleInstance, profile, hidden}) {
             Files.setLastModifiedTime(p, old);
         }
-        assertEquals(2, UserDirectories.removeLeftovers(dir));
+        assertEquals(3, UserDirectories.removeLeftovers(dir));
+        assertFalse(Files.exists(staleInstance));
         assertFalse(Files.exists(stale));
         assertFalse(Files.exists(staleDraft));
         assertTrue(Files.exists(fresh), "a save in progress elsewhere keeps its file");
