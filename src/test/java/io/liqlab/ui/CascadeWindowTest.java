@@ -205,4 +205,54 @@ class CascadeWindowTest extends AppWindowTest {
         assertTrue(text(robot, "cascade-export-status").startsWith("Export failed: "), text(robot, "cascade-export-status"));
         assertFalse(Files.exists(csv));
     }
+
+    @Test
+    void aFocusedWhatIfSliderKeepsItsArrowKeysAndMovesInHalfPercentSteps(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.scrub(100));
+        Slider shock = robot.lookup("#cascade-shock").queryAs(Slider.class);
+        robot.clickOn(robot.lookup("#cascade-shock .thumb").queryAs(javafx.scene.Node.class));
+        assertTrue(shock.isFocused(), "clicking the thumb focuses the slider");
+        double before = vm.shockPercentProperty().get();
+        int runs = vm.runCountProperty().get();
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(100, vm.frameProperty().get(), "Right moved the slider, not playback");
+        assertEquals(before + 0.5, vm.shockPercentProperty().get(), 1e-12);
+        waitFor(() -> vm.runCountProperty().get() > runs && !vm.runningProperty().get());
+        robot.drag(robot.lookup("#cascade-shock .thumb").queryAs(javafx.scene.Node.class)).moveBy(-25, 0).drop();
+        waitFor(() -> !vm.runningProperty().get());
+        double dragged = vm.shockPercentProperty().get();
+        assertTrue(dragged < before, "dragged left: " + dragged);
+        assertEquals(Math.rint(dragged * 2) / 2, dragged, 0, "on a half-percent step: " + dragged);
+        assertEquals(dragged, shock.getValue(), 0);
+        assertEquals(dragged, vm.capture().shockPercent(), 0, "stored as shown");
+    }
+
+    @Test
+    void theViewPngIsTakenBeforeTheStatusSaysItIsBeingWritten(FxRobot robot) throws Exception {
+        Path png = Files.createTempDirectory(home, "png").resolve("cascade-export.png");
+        Label status = robot.lookup("#cascade-export-status").queryAs(Label.class);
+        assertEquals("", status.getText());
+        java.util.concurrent.CompletableFuture<Path>[] pending = new java.util.concurrent.CompletableFuture[1];
+        robot.interact(() -> pending[0] = view.exportPng(png));
+        pending[0].get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(status.getText().startsWith("View written to"), status.getText());
+        // Where the status line sits now (right-aligned, wider than "Writing cascade-export.png..."), the image shows
+        // nothing but the background.
+        javafx.geometry.Bounds b = view.sceneToLocal(status.localToScene(status.getBoundsInLocal()));
+        Label readout = robot.lookup("#cascade-readout").queryAs(Label.class);
+        // The readout's full width: squeezed now by the long status, it had its whole line when the image was taken.
+        double readoutEnd = view.sceneToLocal(readout.localToScene(readout.getBoundsInLocal())).getMinX() + readout.prefWidth(-1);
+        BufferedImage image = ImageIO.read(png.toFile());
+        int background = image.getRGB((int) b.getMaxX() - 2, (int) b.getMinY() + 1);
+        int differing = 0;
+        for (int y = (int) Math.ceil(b.getMinY()); y < (int) b.getMaxY() && y < image.getHeight(); y++) {
+            for (int x = (int) Math.ceil(Math.max(b.getMinX(), readoutEnd + 2)); x < (int) b.getMaxX() && x < image.getWidth(); x++) {
+                if (image.getRGB(x, y) != background) {
+                    differing++;
+                }
+            }
+        }
+        assertEquals(0, differing, "no status text in the exported image at " + b);
+    }
 }

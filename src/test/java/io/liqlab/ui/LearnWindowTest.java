@@ -88,5 +88,15 @@ class LearnWindowTest extends AppWindowTest {
         double fundEmpty = m.runsProperty().get().main().fundEmptySecond();
         assertEquals(m.frameAtSecond(fundEmpty), m.frameProperty().get());
         assertTrue(!m.playingProperty().get(), "paused at the moment");
+        // The playback keys work at once, without a click into the pane.
+        int at = m.frameProperty().get();
+        robot.type(KeyCode.END);
+        assertTrue(m.frameProperty().get() > at, "End moves on from " + at + ": " + m.frameProperty().get());
+        robot.type(KeyCode.HOME);
+        assertTrue(m.frameProperty().get() < at, "Home moves back before " + at + ": " + m.frameProperty().get());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(m.playingProperty().get(), "Space plays");
+        robot.type(KeyCode.SPACE);
     }
 }

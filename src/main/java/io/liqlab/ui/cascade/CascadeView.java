@@ -313,17 +313,16 @@ public final class CascadeView extends BorderPane {
         ComboBox<VenueProfile> venue = venueBox(vm.venueProperty());
         venue.setId("cascade-venue");
         form.add(Text.get("cascade.venue"), venue, venue);
-        Slider shock = slider("cascade-shock", -30, 30, vm.shockPercentProperty());
-        shock.setMajorTickUnit(10);
+        Slider shock = slider("cascade-shock", -30, 30, vm.shockPercentProperty(), CascadeViewModel.SHOCK_STEPS_PER_PERCENT);
         form.add(Text.get("cascade.shock"), withValue(shock, vm.shockPercentProperty().map(v -> (v.doubleValue() > 0 ? "+" : "") + io.liqlab.ui.LocalNumbers.percent(v.doubleValue(), 1))), shock);
-        Slider depth = slider("cascade-depth", 0.25, 4, vm.depthMultiplierProperty());
+        Slider depth = slider("cascade-depth", 0.25, 4, vm.depthMultiplierProperty(), CascadeViewModel.DEPTH_STEPS_PER_UNIT);
         form.add(Text.get("cascade.depth"), withValue(depth, vm.depthMultiplierProperty().map(v -> io.liqlab.ui.LocalNumbers.fixed(v.doubleValue(), 2) + "x")), depth);
         ChoiceBox<CascadeViewModel.LeverageMix> mix = new ChoiceBox<>();
         mix.setId("cascade-leverage-mix");
         mix.getItems().setAll(CascadeViewModel.LeverageMix.values());
         mix.valueProperty().bindBidirectional(vm.leverageMixProperty());
         form.add(Text.get("cascade.leverage"), mix, mix);
-        Slider longShare = slider("cascade-long-share", 0, 1, vm.longShareProperty());
+        Slider longShare = slider("cascade-long-share", 0, 1, vm.longShareProperty(), CascadeViewModel.LONG_SHARE_STEPS_PER_UNIT);
         form.add(Text.get("cascade.longShare"), withValue(longShare, vm.longShareProperty().map(v -> io.liqlab.ui.LocalNumbers.percent(v.doubleValue() * 100, 0))), longShare);
         ComboBox<Integer> positions = new ComboBox<>();
         positions.setId("cascade-positions");
@@ -448,10 +447,39 @@ public final class CascadeView extends BorderPane {
         return box;
     }
 
-    private static Slider slider(String id, double min, double max, javafx.beans.property.DoubleProperty value) {
+    /**
+     * A what-if slider in steps of {@code 1 / stepsPerUnit}: what it hands the view-model is always on a step (a drag
+     * of a few pixels gave -12.894736842105264% before), and the arrow keys move it one step.
+     */
+    private static Slider slider(String id, double min, double max, javafx.beans.property.DoubleProperty value,
+                                 double stepsPerUnit) {
         Slider s = new Slider(min, max, value.get());
         s.setId(id);
-        s.valueProperty().bindBidirectional(value);
+        double step = 1 / stepsPerUnit;
+        s.setBlockIncrement(step);
+        boolean[] syncing = new boolean[1];
+        s.valueProperty().subscribe(v -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                try {
+                    double snapped = CascadeViewModel.snap(v.doubleValue(), stepsPerUnit);
+                    value.set(snapped);
+                    s.setValue(snapped); // the thumb moves in steps too
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        value.subscribe(v -> {
+            if (!syncing[0]) {
+                syncing[0] = true;
+                try {
+                    s.setValue(v.doubleValue());
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
         s.setMaxWidth(Double.MAX_VALUE);
         return s;
     }
@@ -471,6 +499,13 @@ public final class CascadeView extends BorderPane {
 
     private void shortcut(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        // A focused what-if slider keeps its own keys (the scrubber is playback: its arrows step the run).
+        if (e.getTarget() instanceof Slider s && s != scrubber && switch (e.getCode()) {
+            case LEFT, RIGHT, UP, DOWN, HOME, END, KP_LEFT, KP_RIGHT, KP_UP, KP_DOWN -> true;
+            default -> false;
+        }) {
             return;
         }
         switch (e.getCode()) {
@@ -514,12 +549,13 @@ public final class CascadeView extends BorderPane {
 
     /** Writes the pane as it is on screen as a PNG. */
     public CompletableFuture<Path> exportPng(Path file) {
-        exportStatus.setText(Text.format("cascade.export.writing", file.getFileName()));
-        // Taken once the charts show their data (it is painted on another thread after a run or a resize).
+        // Taken once the charts show their data (it is painted on another thread after a run or a resize), and
+        // before the status line says it is being written: the image shows the pane, not the export of it.
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         charts.whenDrawn(() -> {
             try {
                 shot.complete(snapshot(null, null));
+                exportStatus.setText(Text.format("cascade.export.writing", file.getFileName()));
             } catch (RuntimeException e) {
                 shot.completeExceptionally(e);
             }
@@ -617,6 +653,14 @@ public final class CascadeView extends BorderPane {
     private CompletableFuture<Path> failed(String message) {
         exportStatus.setText(message);
         return CompletableFuture.failedFuture(new IllegalStateException(message));
+    }
+
+    /**
+     * Puts the keyboard focus on the charts, so Space, the arrows, Home and End work on playback at once (a guided
+     * example opening the pane calls it; before, the keys did nothing until a click).
+     */
+    public void focusPlayback() {
+        charts.requestFocus();
     }
 
     /** The charts (tests, the benchmark). */

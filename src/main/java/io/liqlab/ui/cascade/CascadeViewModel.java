@@ -45,6 +45,12 @@ public final class CascadeViewModel {
 
     /** The scenario the pane opens on: small and quick. */
     public static final String DEFAULT_SCENARIO = "classroom-small";
+    /** The shock slider's steps: half a percent. */
+    public static final double SHOCK_STEPS_PER_PERCENT = 2;
+    /** The book-depth slider's steps: 0.05x. */
+    public static final double DEPTH_STEPS_PER_UNIT = 20;
+    /** The long-share slider's steps: one percent. */
+    public static final double LONG_SHARE_STEPS_PER_UNIT = 100;
     /** Population sizes offered besides the scenario's own. */
     public static final List<Integer> POPULATIONS = List.of(200, 2_000, 20_000, 200_000, 1_000_000);
 
@@ -355,6 +361,14 @@ public final class CascadeViewModel {
         } catch (IllegalArgumentException e) {
             return fallback;
         }
+    }
+
+    /**
+     * {@code value} on the nearest step of {@code 1 / stepsPerUnit}, as the decimal a person would type: -12.894...
+     * becomes -13.0 with two steps per unit, 0.7600000001 becomes 0.76 with a hundred.
+     */
+    public static double snap(double value, double stepsPerUnit) {
+        return Math.rint(value * stepsPerUnit) / stepsPerUnit;
     }
 
     /** The scenario with every what-if input applied. */

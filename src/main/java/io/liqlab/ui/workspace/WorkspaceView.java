@@ -390,6 +390,10 @@ public final class WorkspaceView extends BorderPane {
                     return;
                 }
                 Runnable then = () -> {
+                    // The playback keys work at once, without a click into the pane first.
+                    if (cascadeTab.getContent() instanceof io.liqlab.ui.cascade.CascadeView view) {
+                        view.focusPlayback();
+                    }
                     var runs = m.runsProperty().get();
                     if (atSecond == io.liqlab.ui.learn.GuidedExamples.FUND_EMPTY && runs != null) {
                         double t = runs.main().fundEmptySecond();
