@@ -22,7 +22,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.util.List;
@@ -119,11 +118,20 @@ public final class LiqLabApp extends Application {
             problems.getChildren().add(p);
         }
         root.setTop(problems);
-        Scene scene = new Scene(root, 1600, 1000);
+        java.util.Optional<WorkspaceState> saved = store.load();
+        // Fitted to the screen it opens on: a first start on a small screen, or a size remembered from a larger one,
+        // still shows the whole window (toolbar and form included).
+        Rectangle2D bounds = WindowBounds.forStart(saved.filter(s -> s.width() > 0 && s.height() > 0)
+                .map(s -> new Rectangle2D(s.x(), s.y(), s.width(), s.height())).orElse(null));
+        Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
         scene.getStylesheets().add(Objects.requireNonNull(LiqLabApp.class.getResource("/io/liqlab/ui/liqlab.css")).toExternalForm());
         stage.setTitle(Text.get("app.title"));
         stage.setScene(scene);
-        store.load().ifPresent(s -> restore(stage, s));
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+        saved.ifPresent(s -> restore(stage, s));
         stage.setOnCloseRequest(e -> save(stage));
         StartupProbe.mark("scene");
         stage.show();
@@ -137,19 +145,9 @@ public final class LiqLabApp extends Application {
         }
     }
 
+    /** The remembered inputs and look; the app always opens on the Position tab (or on a draft the tier editor offers). */
     private void restore(Stage stage, WorkspaceState s) {
         workspace.restore(s);
-        if (!"tab-tiers".equals(view.tabs().getSelectionModel().getSelectedItem().getId())) { // unless a draft is waiting there
-            view.tabs().getSelectionModel().select(Math.max(0, Math.min(s.tab(), view.tabs().getTabs().size() - 1)));
-        }
-        Rectangle2D wanted = new Rectangle2D(s.x(), s.y(), Math.max(640, s.width()), Math.max(480, s.height()));
-        boolean visible = Screen.getScreens().stream().anyMatch(screen -> screen.getVisualBounds().intersects(wanted));
-        if (visible && s.width() > 0) {
-            stage.setX(s.x());
-            stage.setY(s.y());
-            stage.setWidth(wanted.getWidth());
-            stage.setHeight(wanted.getHeight());
-        }
         stage.setMaximized(s.maximized());
     }
 
