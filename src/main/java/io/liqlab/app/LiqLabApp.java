@@ -136,6 +136,8 @@ public final class LiqLabApp extends Application {
         StartupProbe.mark("scene");
         stage.show();
         StartupProbe.mark("shown");
+        // Not the toolbar's first button (the scene's own choice): Space or Enter there would replace the restored inputs.
+        view.focusFirstField();
         String sessionToOpen = System.getProperty(OPEN_PROPERTY);
         if (sessionToOpen != null) {
             view.openSession(java.nio.file.Path.of(sessionToOpen));

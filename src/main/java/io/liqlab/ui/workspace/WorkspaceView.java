@@ -172,8 +172,23 @@ public final class WorkspaceView extends BorderPane {
         setCenter(tabs);
         status.setId("status");
         status.getStyleClass().add(Styles.SUBTITLE);
-        status.setPadding(new Insets(2, 12, 4, 12));
-        setBottom(status);
+        // The offer to put back inputs the classic example replaced: a link beside the status, and Ctrl+Z.
+        javafx.scene.control.Hyperlink undoReplace = new javafx.scene.control.Hyperlink(Text.get("workspace.undoReplace"));
+        undoReplace.setId("undo-replace");
+        undoReplace.setTooltip(new Tooltip(Text.get("workspace.undoReplaceTip")));
+        undoReplace.visibleProperty().bind(vm.canUndoReplaceProperty());
+        undoReplace.managedProperty().bind(undoReplace.visibleProperty());
+        undoReplace.setOnAction(e -> undoReplace());
+        undoReplace.setPadding(new Insets(0, 4, 0, 4));
+        vm.canUndoReplaceProperty().subscribe(can -> {
+            if (!can && Text.get("workspace.status.classicLoaded").equals(status.getText())) {
+                status.setText("");
+            }
+        });
+        HBox statusLine = new HBox(4, status, undoReplace);
+        statusLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        statusLine.setPadding(new Insets(2, 12, 4, 12));
+        setBottom(statusLine);
 
         vm.themeProperty().subscribe(this::applyLook);
         vm.presentationProperty().subscribe(p -> applyLook());
@@ -217,7 +232,7 @@ public final class WorkspaceView extends BorderPane {
         Button reset = new Button(Text.get("workspace.reset"));
         reset.setId("reset");
         reset.setTooltip(new Tooltip(Text.format("workspace.resetTip", LocalNumbers.bound(60000), LocalNumbers.bound(500))));
-        reset.setOnAction(e -> vm.position().resetToClassicExample());
+        reset.setOnAction(e -> loadClassicExample());
 
         MenuButton export = new MenuButton(Text.get("workspace.menu.export"));
         export.setId("export");
@@ -521,10 +536,19 @@ public final class WorkspaceView extends BorderPane {
         }
     }
 
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+
     private void installShortcuts() {
         // Ctrl+Tab / Ctrl+Shift+Tab switch tabs from anywhere: the TabPane only sees them when no text field has
         // taken them first (text fields use Ctrl+Tab to move the focus).
         getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // Ctrl+Z right after the classic example replaced the inputs puts them back (elsewhere, and once the
+            // user has edited since, Ctrl+Z is the text field's or the tier editor's own undo).
+            if (UNDO.match(e) && vm.canUndoReplaceProperty().get() && "tab-position".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
+                undoReplace();
+                e.consume();
+                return;
+            }
             if (e.getCode() == KeyCode.TAB && e.isControlDown()) {
                 int n = tabs.getTabs().size();
                 int next = Math.floorMod(tabs.getSelectionModel().getSelectedIndex() + (e.isShiftDown() ? -1 : 1), n);
@@ -533,7 +557,7 @@ public final class WorkspaceView extends BorderPane {
             }
         });
         var acc = getScene().getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.F5), () -> vm.position().resetToClassicExample());
+        acc.put(new KeyCodeCombination(KeyCode.F5), this::loadClassicExample);
         acc.put(new KeyCodeCombination(KeyCode.F11), () -> vm.presentationProperty().set(!vm.presentationProperty().get()));
         acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> vm.themeProperty().set(isDark()
                 ? WorkspaceViewModel.Theme.LIGHT : WorkspaceViewModel.Theme.DARK));
@@ -544,6 +568,28 @@ public final class WorkspaceView extends BorderPane {
             int index = i;
             acc.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
                     () -> tabs.getSelectionModel().select(index));
+        }
+    }
+
+    /** The classic example in place of the user's inputs, with an offer to put theirs back. */
+    public void loadClassicExample() {
+        if (vm.loadClassicExample()) {
+            status.setText(Text.get("workspace.status.classicLoaded"));
+        }
+    }
+
+    private void undoReplace() {
+        if (vm.undoReplace()) {
+            status.setText(Text.get("workspace.status.inputsRestored"));
+        }
+    }
+
+    /** Gives the keyboard focus to the form's first field (at start-up, so Space or Enter cannot replace the inputs). */
+    public void focusFirstField() {
+        Node first = form.lookup("#venue");
+        if (first != null && tabs.getSelectionModel().getSelectedItem() != null
+                && "tab-position".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
+            first.requestFocus();
         }
     }
 

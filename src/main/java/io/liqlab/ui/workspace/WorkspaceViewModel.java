@@ -36,10 +36,75 @@ public final class WorkspaceViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.SYSTEM);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
 
+    /** The inputs as they were before the classic example replaced them, while that can still be undone. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<WorkspaceState> replacedInputs =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "replacedInputs");
+    private final javafx.beans.binding.BooleanBinding canUndoReplace = replacedInputs.isNotNull();
+    /** True while this view-model itself rewrites the inputs (so that does not count as the user's edit). */
+    private boolean replacing;
+
     public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison) {
         this.position = position;
         this.charts = charts;
         this.comparison = comparison;
+        // The undo offer lasts until the user changes an input themselves: then their own edit is the newer state.
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>();
+        for (InputField f : InputField.values()) {
+            inputs.add(position.textProperty(f));
+        }
+        inputs.addAll(List.of(position.profileProperty(), position.sideProperty(), position.marginModeProperty(),
+                position.sizeUnitProperty(), position.marginInputProperty()));
+        for (javafx.beans.Observable o : inputs) {
+            o.addListener(x -> {
+                if (!replacing) {
+                    replacedInputs.set(null);
+                }
+            });
+        }
+    }
+
+    /**
+     * Replaces the inputs with the classic example (the toolbar button, Alt+L, F5), keeping the user's inputs so
+     * that {@link #undoReplace()} can put them back.
+     *
+     * @return whether anything changed (false when the inputs already were the classic example)
+     */
+    public boolean loadClassicExample() {
+        WorkspaceState before = captureInputs();
+        replacing = true;
+        try {
+            position.resetToClassicExample();
+        } finally {
+            replacing = false;
+        }
+        boolean changed = !before.equals(captureInputs());
+        replacedInputs.set(changed ? before : null);
+        return changed;
+    }
+
+    /** Whether the inputs the classic example replaced can still be put back. */
+    public javafx.beans.binding.BooleanExpression canUndoReplaceProperty() {
+        return canUndoReplace;
+    }
+
+    /** Puts back the inputs the classic example replaced; false when there is nothing to put back. */
+    public boolean undoReplace() {
+        WorkspaceState before = replacedInputs.get();
+        if (before == null) {
+            return false;
+        }
+        replacing = true;
+        try {
+            restoreInputs(before);
+        } finally {
+            replacing = false;
+        }
+        replacedInputs.set(null);
+        return true;
+    }
+
+    private WorkspaceState captureInputs() {
+        return capture(0, 0, 0, 0, false, 0);
     }
 
     public PositionViewModel position() {
@@ -117,6 +182,11 @@ public final class WorkspaceViewModel {
     public void restore(WorkspaceState s) {
         theme.set(parse(Theme.class, s.theme(), Theme.SYSTEM));
         presentation.set(s.presentation());
+        restoreInputs(s);
+    }
+
+    /** The position form's inputs and the compared curves of {@code s}, not the look. */
+    private void restoreInputs(WorkspaceState s) {
         position.profiles().stream().filter(p -> p.id().equals(s.profileId())).findFirst().ifPresent(position.profileProperty()::set);
         position.sideProperty().set(parse(Side.class, s.side(), Side.LONG));
         position.marginModeProperty().set(parse(MarginMode.class, s.marginMode(), MarginMode.ISOLATED));
