@@ -99,4 +99,26 @@ class LearnWindowTest extends AppWindowTest {
         assertTrue(m.playingProperty().get(), "Space plays");
         robot.type(KeyCode.SPACE);
     }
+
+    @Test
+    void escClosesTheGlossaryItsListNeedsNoSidewaysScrollingAndLinksLookLikeLinks(FxRobot robot) {
+        Label link = robot.lookup(".glossary-term").queryAllAs(Label.class).stream()
+                .filter(l -> GlossaryLinks.termOf(l) == Term.BANKRUPTCY_PRICE).findFirst().orElseThrow();
+        assertTrue(link.isUnderline(), "a link before it is hovered");
+        robot.clickOn("#entry");
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        var list = robot.lookup("#glossary-terms").queryListView();
+        for (Node bar : list.lookupAll(".scroll-bar")) {
+            if (bar instanceof javafx.scene.control.ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                assertTrue(!sb.isVisible(), "no horizontal scroll bar on the term list");
+            }
+        }
+        robot.clickOn("#glossary-search").write("adl");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(list.getItems().getFirst().toString(), text(robot, "glossary-title"), "the detail shows the first match");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(glossaryWindow(robot) == null, "Esc closes the glossary");
+    }
 }

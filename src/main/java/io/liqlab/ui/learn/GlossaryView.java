@@ -21,7 +21,21 @@ public final class GlossaryView extends BorderPane {
         search.textProperty().bindBidirectional(vm.filterProperty());
         ListView<GlossaryEntry> list = new ListView<>(vm.shownEntries());
         list.setId("glossary-terms");
-        list.setPrefWidth(230);
+        list.setPrefWidth(250);
+        // Long titles wrap inside the list's width instead of asking for a horizontal scroll bar.
+        list.setCellFactory(l -> {
+            javafx.scene.control.ListCell<GlossaryEntry> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(GlossaryEntry item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : item.title());
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(l.widthProperty().subtract(20));
+            cell.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            return cell;
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox left = new VBox(8, search, list);
         left.setPadding(new Insets(12));
@@ -49,6 +63,9 @@ public final class GlossaryView extends BorderPane {
         scroll.getStyleClass().add("edge-to-edge");
 
         vm.selectedProperty().subscribe(entry -> {
+            if (entry == null) {
+                list.getSelectionModel().clearSelection();
+            }
             title.setText(entry == null ? "" : entry.title());
             summary.setText(entry == null ? "" : entry.summary());
             text.setText(entry == null ? "" : entry.text());

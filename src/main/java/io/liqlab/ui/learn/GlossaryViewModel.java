@@ -20,8 +20,14 @@ public final class GlossaryViewModel {
         this.glossary = glossary;
         ObservableList<GlossaryEntry> all = FXCollections.observableArrayList(glossary.entries());
         shown = new FilteredList<>(all);
-        filter.subscribe(f -> shown.setPredicate(e -> e.matches(f)));
         selected.set(glossary.entry(Term.LIQUIDATION_PRICE));
+        // The entry shown is always one of those listed: a search that hides it moves to the first match.
+        filter.subscribe(f -> {
+            shown.setPredicate(e -> e.matches(f));
+            if (!shown.contains(selected.get())) {
+                selected.set(shown.isEmpty() ? null : shown.getFirst());
+            }
+        });
     }
 
     public StringProperty filterProperty() {

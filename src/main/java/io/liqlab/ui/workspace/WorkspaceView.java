@@ -365,6 +365,13 @@ public final class WorkspaceView extends BorderPane {
                 getScene().getRoot().getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c ->
                         root.getStyleClass().setAll(getScene().getRoot().getStyleClass()));
             }
+            // Esc closes it, as it does a dialog (a filter: the search field would otherwise see it first).
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    glossaryStage.hide();
+                    e.consume();
+                }
+            });
             glossaryStage.setScene(scene);
         }
         if (term != null) {

@@ -45,4 +45,20 @@ class GlossaryTest {
         assertEquals("", vm.filterProperty().get());
         assertEquals(Term.FUNDING, vm.selectedProperty().get().term());
     }
+
+    @Test
+    void aSearchThatHidesTheEntryShownMovesToTheFirstMatch() {
+        GlossaryViewModel vm = new GlossaryViewModel(glossary);
+        vm.show(Term.MARK_PRICE);
+        vm.filterProperty().set("adl");
+        assertTrue(vm.shownEntries().size() > 1, vm.shownEntries().toString());
+        assertFalse(vm.shownEntries().contains(glossary.entry(Term.MARK_PRICE)), "the issue's case: Mark price does not mention ADL");
+        assertEquals(vm.shownEntries().getFirst(), vm.selectedProperty().get(), "the detail follows the list");
+        vm.filterProperty().set("no such words anywhere");
+        assertEquals(null, vm.selectedProperty().get(), "nothing listed, nothing shown");
+        vm.filterProperty().set("");
+        vm.show(Term.FUNDING);
+        vm.filterProperty().set("fund");
+        assertEquals(Term.FUNDING, vm.selectedProperty().get().term(), "an entry still listed stays shown");
+    }
 }
