@@ -125,14 +125,24 @@ public final class LiqLabApp extends Application {
                 .map(s -> new Rectangle2D(s.x(), s.y(), s.width(), s.height())).orElse(null));
         Scene scene = new Scene(root, bounds.getWidth(), bounds.getHeight());
         scene.getStylesheets().add(Objects.requireNonNull(LiqLabApp.class.getResource("/io/liqlab/ui/liqlab.css")).toExternalForm());
-        stage.setTitle(Text.get("app.title"));
+        stage.titleProperty().bind(workspace.titleProperty()); // the session's file name, * when changed since saved
         stage.setScene(scene);
         stage.setX(bounds.getMinX());
         stage.setY(bounds.getMinY());
         stage.setWidth(bounds.getWidth());
         stage.setHeight(bounds.getHeight());
         saved.ifPresent(s -> restore(stage, s));
-        stage.setOnCloseRequest(e -> save(stage));
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmClose()) {
+                e.consume(); // unsaved tier edits, and the user chose to stay
+                return;
+            }
+            save(stage);
+        });
+        view.setOnQuit(() -> {
+            save(stage);
+            stage.close();
+        });
         StartupProbe.mark("scene");
         stage.show();
         StartupProbe.mark("shown");

@@ -53,6 +53,11 @@ public final class WorkspaceView extends BorderPane {
     private final PositionFormView form;
 
     private final SessionFiles sessions;
+    private final io.liqlab.ui.tiers.TierWorkbenchViewModel tiers;
+    /** What Quit does once {@link #confirmClose()} said yes (the app closes the window and remembers it). */
+    private Runnable onQuit = () -> { };
+    /** The cascade's playback speed from a session, waiting for the Cascade tab to be built. */
+    private Double pendingSpeed;
     private Tab cascadeTab;
     private io.liqlab.ui.cascade.CascadeViewModel cascadeModel;
     /** A session's cascade part waiting for the Cascade tab to be built. */
@@ -73,6 +78,7 @@ public final class WorkspaceView extends BorderPane {
                          java.util.concurrent.Executor background) {
         this.vm = vm;
         this.sessions = sessions;
+        this.tiers = tiers;
         getStyleClass().add("workspace");
         form = new PositionFormView(vm.position());
         ResultsView results = new ResultsView(vm.position());
@@ -142,6 +148,13 @@ public final class WorkspaceView extends BorderPane {
                     model.restore(pendingCascade);
                     pendingCascade = null;
                 }
+                if (pendingSpeed != null) {
+                    model.speedProperty().set(pendingSpeed);
+                    pendingSpeed = null;
+                }
+                // What a session keeps of the cascade: a change marks the session modified.
+                model.speedProperty().addListener(x -> vm.sessionModifiedProperty().set(true));
+                model.scenarioProperty().addListener(x -> vm.sessionModifiedProperty().set(true));
                 model.activeProperty().bind(cascadeTab.selectedProperty());
                 io.liqlab.ui.cascade.CascadeView cascadeView = new io.liqlab.ui.cascade.CascadeView(model, chartTheme, background);
                 cascadeTab.setContent(cascadeView);
@@ -251,9 +264,17 @@ public final class WorkspaceView extends BorderPane {
         openSession.setOnAction(e -> {
             FileDialogs.open(this, Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION).ifPresent(this::openSession);
         });
+        // Ctrl+S is handled with the other shortcuts (the tier editor has its own Ctrl+S), not as this item's accelerator.
+        MenuItem save = new MenuItem(Text.get("workspace.menu.session.save"));
+        save.setId("session-save");
+        save.setOnAction(e -> saveSession());
         MenuItem saveSession = new MenuItem(Text.get("workspace.menu.session.saveAs"));
-        saveSession.setOnAction(e -> FileDialogs.saveAs(this, "lesson" + SessionFiles.EXTENSION, Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION)
-                .ifPresent(this::saveSession));
+        saveSession.setId("session-save-as");
+        saveSession.setOnAction(e -> saveSessionAs());
+        MenuItem quit = new MenuItem(Text.get("workspace.menu.session.quit"));
+        quit.setId("quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> quit());
         javafx.scene.control.Menu recent = new javafx.scene.control.Menu(Text.get("workspace.menu.session.recent"));
         session.setOnShowing(e -> recent.getItems().setAll(sessions.recent().stream().map(p -> {
             MenuItem item = new MenuItem(p.getFileName().toString());
@@ -261,7 +282,7 @@ public final class WorkspaceView extends BorderPane {
             item.setOnAction(a -> openSession(p));
             return item;
         }).toList()));
-        session.getItems().addAll(openSession, saveSession, recent);
+        session.getItems().addAll(openSession, save, saveSession, recent, new javafx.scene.control.SeparatorMenuItem(), quit);
 
         Button copy = new Button(Text.get("workspace.copy"));
         copy.setId("copy-results");
@@ -465,6 +486,58 @@ public final class WorkspaceView extends BorderPane {
         return item;
     }
 
+    /** Save: to the session file open now, or as a new one when there is none. */
+    public void saveSession() {
+        Path file = vm.sessionFileProperty().get();
+        if (file == null) {
+            saveSessionAs();
+        } else {
+            saveSession(file);
+        }
+    }
+
+    private void saveSessionAs() {
+        Path current = vm.sessionFileProperty().get();
+        FileDialogs.saveAs(this, current == null ? "lesson" + SessionFiles.EXTENSION : current.getFileName().toString(),
+                Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION).ifPresent(this::saveSession);
+    }
+
+    /** What Quit (Ctrl+Q) does after {@link #confirmClose()}: set by the app, which owns the window. */
+    public void setOnQuit(Runnable onQuit) {
+        this.onQuit = onQuit;
+    }
+
+    /** Quit (Ctrl+Q): asks first when tier edits are unsaved, as closing the window does. */
+    public void quit() {
+        if (confirmClose()) {
+            onQuit.run();
+        }
+    }
+
+    /**
+     * Whether the window may close: yes, unless the tier editor holds unsaved edits and the user, asked, keeps the
+     * window open. (Those edits stay as a draft either way, offered back at the next start.)
+     */
+    public boolean confirmClose() {
+        io.liqlab.ui.tiers.TierEditorViewModel editor = tiers.editorProperty().get();
+        if (!tiers.isDirty() || editor == null || !editor.differsFromOriginal()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType quitAnyway = new javafx.scene.control.ButtonType(Text.get("app.unsavedTiers.quit"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                Text.format("app.unsavedTiers.question", editor.idProperty().get()), quitAnyway, javafx.scene.control.ButtonType.CANCEL);
+        a.setTitle(Text.get("app.unsavedTiers.title"));
+        a.setHeaderText(null);
+        if (getScene() != null && getScene().getWindow() != null) {
+            a.initOwner(getScene().getWindow());
+        }
+        // Cancel is the default: Enter keeps the window and the edits.
+        ((Button) a.getDialogPane().lookupButton(quitAnyway)).setDefaultButton(false);
+        ((Button) a.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL)).setDefaultButton(true);
+        return a.showAndWait().filter(b -> b == quitAnyway).isPresent();
+    }
+
     /** Saves the workspace as a session file; the status line says what happened. */
     public void saveSession(Path file) {
         javafx.stage.Window w = getScene() == null ? null : getScene().getWindow();
@@ -476,7 +549,9 @@ public final class WorkspaceView extends BorderPane {
             } else if (pendingCascade != null) {
                 state = state.withCascade(pendingCascade); // opened from a session, tab not shown since
             }
+            state = state.withPlaybackSpeed(cascadeModel != null ? Double.valueOf(cascadeModel.speedProperty().get()) : pendingSpeed);
             sessions.save(file, state, "LiqLab " + version());
+            vm.sessionSaved(file);
             status.setText(Text.format("workspace.status.sessionSaved", file));
         } catch (IOException | RuntimeException ex) {
             status.setText(Text.format("workspace.status.sessionNotSaved", ex.getMessage()));
@@ -496,7 +571,15 @@ public final class WorkspaceView extends BorderPane {
                     pendingCascade = state.cascade(); // applied when the Cascade tab is first built
                 }
             }
+            if (state.playbackSpeed() != null && state.playbackSpeed() > 0) {
+                if (cascadeModel != null) {
+                    cascadeModel.speedProperty().set(state.playbackSpeed());
+                } else {
+                    pendingSpeed = state.playbackSpeed();
+                }
+            }
             tabs.getSelectionModel().select(Math.max(0, Math.min(state.tab(), tabs.getTabs().size() - 1)));
+            vm.sessionSaved(file);
             status.setText(Text.format("workspace.status.sessionOpened", file)
                     + (opened.adjusted().isEmpty() ? "" : Text.format("workspace.status.sessionAdjusted", String.join("; ", opened.adjusted()))));
         } catch (SessionFiles.SessionException ex) {
@@ -544,6 +627,7 @@ public final class WorkspaceView extends BorderPane {
     }
 
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
 
     private void installShortcuts() {
         // Ctrl+Tab / Ctrl+Shift+Tab switch tabs from anywhere: the TabPane only sees them when no text field has
@@ -553,6 +637,12 @@ public final class WorkspaceView extends BorderPane {
             // user has edited since, Ctrl+Z is the text field's or the tier editor's own undo).
             if (UNDO.match(e) && vm.canUndoReplaceProperty().get() && "tab-position".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
                 undoReplace();
+                e.consume();
+                return;
+            }
+            // Ctrl+S saves the session, except in the tier editor, where it saves the profile being edited.
+            if (SAVE.match(e) && !"tab-tiers".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
+                saveSession();
                 e.consume();
                 return;
             }

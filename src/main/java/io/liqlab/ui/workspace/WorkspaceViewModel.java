@@ -54,13 +54,46 @@ public final class WorkspaceViewModel {
         }
         inputs.addAll(List.of(position.profileProperty(), position.sideProperty(), position.marginModeProperty(),
                 position.sizeUnitProperty(), position.marginInputProperty()));
+        inputs.add(charts.comparedProfiles());
         for (javafx.beans.Observable o : inputs) {
             o.addListener(x -> {
+                sessionModified.set(true);
                 if (!replacing) {
                     replacedInputs.set(null);
                 }
             });
         }
+    }
+
+    // ---- the open session -----------------------------------------------------------------------------------------
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> sessionFile =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "sessionFile");
+    private final BooleanProperty sessionModified = new SimpleBooleanProperty(this, "sessionModified", false);
+    private final javafx.beans.binding.StringBinding title = javafx.beans.binding.Bindings.createStringBinding(() ->
+            sessionFile.get() == null ? io.liqlab.ui.Text.get("app.title")
+                    : io.liqlab.ui.Text.format(sessionModified.get() ? "app.titleSessionModified" : "app.titleSession",
+                    sessionFile.get().getFileName().toString()), sessionFile, sessionModified);
+
+    /** The session file the workspace was last saved to or opened from, or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> sessionFileProperty() {
+        return sessionFile.getReadOnlyProperty();
+    }
+
+    /** Whether anything a session keeps changed since it was last saved or opened. */
+    public BooleanProperty sessionModifiedProperty() {
+        return sessionModified;
+    }
+
+    /** The window's title: the session file's name, marked with an asterisk when changed since saved. */
+    public javafx.beans.binding.StringExpression titleProperty() {
+        return title;
+    }
+
+    /** The workspace now matches {@code file} (just saved to it or opened from it). */
+    public void sessionSaved(Path file) {
+        sessionFile.set(file);
+        sessionModified.set(false);
     }
 
     /**
@@ -175,7 +208,7 @@ public final class WorkspaceViewModel {
         return new WorkspaceState(x, y, width, height, maximized, theme.get().name(), presentation.get(), p == null ? null : p.id(),
                 position.sideProperty().get().name(), position.marginModeProperty().get().name(), position.sizeUnitProperty().get().name(),
                 position.marginInputProperty().get().name(), inputs,
-                charts.comparedProfiles().stream().map(VenueProfile::id).toList(), tab, null);
+                charts.comparedProfiles().stream().map(VenueProfile::id).toList(), tab, null, null);
     }
 
     /** Puts remembered inputs back; anything unknown (a profile since removed, a renamed field) is skipped. */
