@@ -571,11 +571,12 @@ public final class WorkspaceView extends BorderPane {
                     pendingCascade = state.cascade(); // applied when the Cascade tab is first built
                 }
             }
-            if (state.playbackSpeed() != null && state.playbackSpeed() > 0) {
+            if (state.playbackSpeed() != null && state.playbackSpeed() > 0 && Double.isFinite(state.playbackSpeed())) {
+                double speed = nearestSpeed(state.playbackSpeed()); // a hand-edited file: one of the speeds offered
                 if (cascadeModel != null) {
-                    cascadeModel.speedProperty().set(state.playbackSpeed());
+                    cascadeModel.speedProperty().set(speed);
                 } else {
-                    pendingSpeed = state.playbackSpeed();
+                    pendingSpeed = speed;
                 }
             }
             tabs.getSelectionModel().select(Math.max(0, Math.min(state.tab(), tabs.getTabs().size() - 1)));
@@ -585,6 +586,16 @@ public final class WorkspaceView extends BorderPane {
         } catch (SessionFiles.SessionException ex) {
             status.setText(Text.format("workspace.status.sessionNotOpened", ex.getMessage()));
         }
+    }
+
+    private static double nearestSpeed(double wanted) {
+        double best = io.liqlab.ui.cascade.PlaybackClock.SPEEDS[0];
+        for (double s : io.liqlab.ui.cascade.PlaybackClock.SPEEDS) {
+            if (Math.abs(Math.log(s / wanted)) < Math.abs(Math.log(best / wanted))) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     /** The About box's text: what LiqLab is, and the data date and confidence of every loaded profile. */
