@@ -288,18 +288,11 @@ final class ProfilesCommand implements Callable<Integer> {
         }
 
         private static byte[] bytes(Path file, String what) {
+            // The one reader for files a user names: a regular file only (a pipe would block), read to its limit.
             try {
-                if (Files.isDirectory(file)) {
-                    throw new BadInputException(what + ": is a folder; give a venue response file");
-                }
-                if (Files.size(file) > VenueImport.MAX_BYTES) {
-                    throw new BadInputException(what + ": is larger than " + VenueImport.MAX_BYTES + " bytes");
-                }
-                return Files.readAllBytes(file);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new BadInputException(what + ": no such file");
-            } catch (IOException e) {
-                throw new BadInputException(what + ": cannot be read: " + e.getMessage());
+                return io.liqlab.profile.StrictJson.readFile(file, "venue response", VenueImport.MAX_BYTES);
+            } catch (io.liqlab.profile.StrictJson.Failure f) {
+                throw new BadInputException(what + ": " + f.getMessage());
             }
         }
     }

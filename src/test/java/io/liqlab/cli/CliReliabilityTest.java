@@ -213,6 +213,15 @@ class CliReliabilityTest {
     }
 
     @Test
+    void aPipeToImportIsRefusedNotWaitedOn(@TempDir Path dir) throws Exception {
+        Path fifo = fifo(dir, "binance.json");
+        Run r = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> run("profiles", "import", "--format", "binance-leverage-bracket", "--into", dir.resolve("out").toString(), fifo.toString()));
+        assertEquals(Cli.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("not a regular file"), r.err());
+    }
+
+    @Test
     void aPipeOrAHugeNumberInTheUserFolderStopsNothing(@TempDir Path dir) throws Exception {
         fifo(dir, "x.json");
         String shipped = new String(getClass().getResourceAsStream("/venue-profiles/textbook.json").readAllBytes(), StandardCharsets.UTF_8);
