@@ -70,6 +70,19 @@ public final class ProfileStore {
         }
     }
 
+    /**
+     * The version of the file of {@code id} this store last saw (a SHA-256, or "absent"), to keep with unsaved edits
+     * made from it; empty when it has not seen the file.
+     */
+    public Optional<String> seenVersion(String id) {
+        return Optional.ofNullable(knownDigests.get(id));
+    }
+
+    /** Takes {@code version} (from {@link #seenVersion}) as the version the edits of {@code id} start from. */
+    public void assumeSeen(String id, String version) {
+        knownDigests.put(id, version);
+    }
+
     /** Reads a user profile by id. */
     public VenueProfile load(String id) throws ProfileException {
         Path file = fileFor(id);

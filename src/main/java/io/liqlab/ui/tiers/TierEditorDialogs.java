@@ -30,6 +30,10 @@ public final class TierEditorDialogs implements TierEditorPrompts {
         a.setHeaderText(Text.format("tiers.conflict.header", profileId));
         a.getDialogPane().setId("tier-conflict");
         a.getDialogPane().setMinWidth(560);
+        // Enter keeps editing: the two choices that throw something away need a click.
+        a.getDialogPane().getButtonTypes().forEach(t -> ((javafx.scene.control.Button) a.getDialogPane().lookupButton(t))
+                .setDefaultButton(t == keep));
+        a.setOnShown(e -> a.getDialogPane().lookupButton(keep).requestFocus());
         owned(a);
         ButtonType chosen = a.showAndWait().orElse(keep);
         return chosen == reload ? OnConflict.RELOAD : chosen == overwrite ? OnConflict.OVERWRITE

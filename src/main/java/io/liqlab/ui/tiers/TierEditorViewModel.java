@@ -410,8 +410,19 @@ public final class TierEditorViewModel {
 
     /** Everything on screen, as JSON: restoring it gives back exactly the same cells. */
     public String toDraft() {
+        return toDraft(null);
+    }
+
+    /**
+     * Everything on screen, and the version of the file the edits started from ({@code fileVersion}, kept as it is
+     * when not null), as JSON.
+     */
+    public String toDraft(String fileVersion) {
         ObjectNode draft = MAPPER.createObjectNode();
         draft.put("profileId", original.id());
+        if (fileVersion != null) {
+            draft.put("fileVersion", fileVersion);
+        }
         ObjectNode fieldsNode = draft.putObject("fields");
         fields.forEach((f, p) -> fieldsNode.put(f.name(), p.get()));
         ArrayNode array = draft.putArray("rows");

@@ -125,7 +125,8 @@ public final class TierWorkbenchViewModel {
             if (json.isEmpty()) {
                 return false;
             }
-            String originalId = tools.jackson.databind.json.JsonMapper.shared().readTree(json.get()).path("profileId").asString("");
+            tools.jackson.databind.JsonNode draft = tools.jackson.databind.json.JsonMapper.shared().readTree(json.get());
+            String originalId = draft.path("profileId").asString("");
             Optional<VenueProfile> original = profiles.stream().filter(p -> p.id().equals(originalId)).findFirst();
             if (original.isEmpty()) {
                 status.set(Text.format("tiers.status.draftOrphan", draftId, originalId));
@@ -133,6 +134,11 @@ public final class TierWorkbenchViewModel {
             }
             open(original.get());
             editor.get().restoreDraft(json.get());
+            // The edits started from the file as it was then: a save over a version saved since asks first.
+            String fileVersion = draft.path("fileVersion").asString(null);
+            if (fileVersion != null) {
+                store.assumeSeen(editor.get().idProperty().get(), fileVersion);
+            }
             TierEditorViewModel.Typing typed = editor.get().typingProperty().get();
             status.set(typed == null ? Text.format("tiers.status.draftRestored", draftId)
                     : Text.format("tiers.status.draftRestoredTyping", draftId, typed.column() != null
@@ -372,7 +378,8 @@ public final class TierWorkbenchViewModel {
             return;
         }
         dirty = true;
-        draftWriter.keep(e.idProperty().get(), e.toDraft());
+        String id = e.idProperty().get();
+        draftWriter.keep(id, e.toDraft(store.seenVersion(id).orElse(null)));
     }
 
     /** Writes the draft waiting to be written and waits for it (the app is closing). */
@@ -389,11 +396,8 @@ public final class TierWorkbenchViewModel {
             return profile;
         }
         try {
-            VenueProfile now = store.load(profile.id());
-            if (!now.equals(profile.withOrigin(now.origin()))) {
-                replace(now);
-            }
-            return now;
+            // Not put into the shared list here: the list is being read by whoever asked to open it (a combo box).
+            return store.load(profile.id());
         } catch (ProfileException ex) {
             return profile; // gone or broken: edit what was listed; the save then asks before making it again
         }

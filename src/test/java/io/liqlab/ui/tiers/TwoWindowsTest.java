@@ -212,6 +212,26 @@ class TwoWindowsTest {
     }
 
     @Test
+    void editsRestoredFromADraftDoNotReplaceASaveMadeSinceWithoutAsking(@TempDir Path home) throws Exception {
+        savedCopy(home);
+        DraftStore draftsOfA = new DraftStore(home.resolve("drafts"));
+        TierWorkbenchViewModel a = window(home, draftsOfA, TierEditorPrompts.KEEP_EDITING);
+        a.open(listed(a, EDITED));
+        a.editorProperty().get().setCell(2, Column.MAX_LEVERAGE, "70");
+        draftsOfA.close(); // A is killed with its edit unsaved
+        TierWorkbenchViewModel b = window(home);
+        b.open(listed(b, EDITED));
+        b.editorProperty().get().setCell(1, Column.MAX_LEVERAGE, "90");
+        assertTrue(b.save());
+
+        TierWorkbenchViewModel next = window(home);
+        assertTrue(next.restoreDraft(EDITED), next.statusProperty().get());
+        assertEquals("100", next.editorProperty().get().rows().get(1).cell(Column.MAX_LEVERAGE), "the draft as it was on screen");
+        assertFalse(next.save(), "the draft was made from the file before B's save: " + next.statusProperty().get());
+        assertEquals(90, leverageOnDisk(home, 2));
+    }
+
+    @Test
     void aSaveInOneWindowLeavesTheOtherWindowsDraftOnDisk(@TempDir Path home) throws Exception {
         TierWorkbenchViewModel a = window(home);
         TierWorkbenchViewModel b = window(home);
