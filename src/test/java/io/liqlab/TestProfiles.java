@@ -15,6 +15,19 @@ public final class TestProfiles {
         return CATALOG;
     }
 
+    /**
+     * A profile kept under src/test/resources/fixtures, for tests of behaviour that must not move when the shipped
+     * data is refreshed (the tier editor's tests use Binance's 2024-10-24 brackets, for example).
+     */
+    public static VenueProfile fixture(String name) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(TestProfiles.class.getResource("/fixtures/" + name + ".json").toURI());
+            return new ProfileReader().read(file, VenueProfile.Origin.Kind.FILE);
+        } catch (Exception e) {
+            throw new AssertionError("cannot read fixture " + name, e);
+        }
+    }
+
     public static VenueProfile get(String id) {
         return CATALOG.find(id).orElseThrow(() -> new AssertionError("no shipped profile " + id + "; problems: " + CATALOG.problems()));
     }

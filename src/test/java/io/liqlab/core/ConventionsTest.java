@@ -144,14 +144,14 @@ class ConventionsTest {
     void bybitCrossUsesMaintenanceAtTheTrialPrice() {
         Position cross = Position.builder().side(Side.LONG).mode(MarginMode.CROSS).entryPrice(20_000).quantity(1).wallet(400).build();
         LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), cross);
-        // 400 + (L - 20000) = 0.005 L  =>  L = 19600 / 0.995
-        assertEquals(19_600 / 0.995, r.liquidationPrice(), 1e-6);
+        // 20,000 of entry value is tier 1 (mmr 0.33%): 400 + (L - 20000) = 0.0033 L  =>  L = 19600 / 0.9967
+        assertEquals(19_600 / 0.9967, r.liquidationPrice(), 1e-6);
     }
 
     @Test
     void okxFeeIsInsideTheTrigger() {
         LiquidationResult r = engine.calculate(rules("okx-swap-btc"), Position.builder().side(Side.LONG).entryPrice(60_000).quantity(1).leverage(50).build());
-        assertEquals((60_000 - 1_200) / (1 - 0.0055), r.liquidationPrice(), 1e-6);
+        assertEquals((60_000 - 1_200) / (1 - 0.0045), r.liquidationPrice(), 1e-6); // tier 1: 0.4% + 0.05%
         assertEquals(0.0005, r.feeInTrigger());
     }
 
@@ -185,10 +185,10 @@ class ConventionsTest {
         // GTE: from 20k at liquidation, inclusive.
         assertEquals("partial", engine.calculate(rules("gte-btc"), Position.builder().side(Side.SHORT).entryPrice(60_000)
                 .notional(20_000).leverage(10).build()).firstLiquidation().type());
-        // OKX: tier 3+ steps down two tiers: 150 BTC = 15,000 contracts (tier 3) keeps 2,000 contracts (tier 1's cap).
+        // OKX: tier 3+ steps down two tiers: 150 BTC = 15,000 contracts (tier 3) keeps 1,000 contracts (tier 1's cap).
         FirstLiquidation okx = engine.calculate(rules("okx-swap-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
                 .quantity(150).leverage(20).build()).firstLiquidation();
-        assertEquals(130, okx.quantity(), 1e-9);
+        assertEquals(140, okx.quantity(), 1e-9);
         // Binance: one IOC order first.
         assertEquals("ioc-order", engine.calculate(rules("binance-usdm-btc"), btcLong().leverage(20).build()).firstLiquidation().type());
     }
@@ -204,11 +204,11 @@ class ConventionsTest {
     void aValueJustAboveACapIsInTheNextTier() {
         // A tier covers floor < x <= cap: a few millionths of a dollar above a cap is beyond it, not rounding noise.
         LiquidationResult okx = engine.calculate(rules("okx-swap-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
-                .quantity(20.000000015).leverage(20).build()); // 2,000.0000015 contracts, tier 1's cap is 2,000
+                .quantity(10.000000015).leverage(20).build()); // 1,000.0000015 contracts, tier 1's cap is 1,000
         assertEquals(2, okx.tierAtEntry().number());
-        assertEquals(57_604.85, Math.round(okx.liquidationPrice() * 100) / 100.0, 1e-9);
+        assertEquals(57_315.23, Math.round(okx.liquidationPrice() * 100) / 100.0, 1e-9); // 57,000 / (1 - 0.5% - 0.05%)
         LiquidationResult binance = engine.calculate(rules("binance-usdm-btc"), Position.builder().side(Side.LONG).entryPrice(1)
-                .quantity(50_000.00004).leverage(120).build());
+                .quantity(300_000.00004).leverage(120).build());
         assertEquals(2, binance.tierAtEntry().number());
         assertEquals(100, binance.maxLeverage());
         assertFalse(binance.leverageAllowed());
@@ -222,20 +222,20 @@ class ConventionsTest {
     void bybitStepsDownFromItsTierByEntryValue() {
         // Bybit picks the tier by entry value Q*E (LIQUIDATION.md section 7), at liquidation as at entry.
         FirstLiquidation onTier1 = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.SHORT).entryPrice(60_000)
-                .notional(2_000_000).leverage(20).build()).firstLiquidation();
+                .notional(300_000).leverage(20).build()).firstLiquidation();
         assertEquals("whole", onTier1.type(), onTier1.description());
         LiquidationResult tier2 = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
-                .notional(2_040_000).leverage(20).build());
+                .notional(340_000).leverage(20).build());
         assertEquals(2, tier2.tierAtEntry().number());
         assertEquals("partial", tier2.firstLiquidation().type(), tier2.firstLiquidation().description());
-        // It keeps what tier 1 allows at the entry price: 2,000,000 / 60,000 units.
-        assertEquals(2_040_000 / 60_000.0 - 2_000_000 / 60_000.0, tier2.firstLiquidation().quantity(), 1e-9);
+        // It keeps what tier 1 allows at the entry price: 300,000 / 60,000 units.
+        assertEquals(340_000 / 60_000.0 - 300_000 / 60_000.0, tier2.firstLiquidation().quantity(), 1e-9);
     }
 
     @Test
     void aNotionalOnTheLastCapIsNotBeyondIt() {
         LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
-                .notional(4_000_000).leverage(20).build());
+                .notional(14_000_000).leverage(20).build());
         assertTrue(r.notes().stream().noneMatch(n -> n instanceof Note.BeyondLastTier), r.notes().toString());
     }
 
@@ -243,7 +243,7 @@ class ConventionsTest {
     void addedMarginWithLeverageIsNotAMarginThatWins() {
         LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.SHORT).entryPrice(20_000)
                 .quantity(1).leverage(50).extraMargin(3_000).build());
-        assertEquals(23_300, r.liquidationPrice(), 1e-6);
+        assertEquals(23_334, r.liquidationPrice(), 1e-6); // tier 1, mmr 0.33%: 20,000 x (1 + 2% + 15% - 0.33%)
         assertTrue(r.notes().stream().noneMatch(n -> n instanceof Note.MarginWinsOverLeverage), r.notes().toString());
     }
 
@@ -256,14 +256,15 @@ class ConventionsTest {
 
     @Test
     void aNotionalOnATierCapIsInThatTierDespiteRounding() {
-        // 2,000,000 / 60,000 * 60,000 is 2000000.0000000002: still Bybit's tier 1 (cap-inclusive).
-        LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG).entryPrice(60_000)
-                .notional(2_000_000).leverage(60).build());
+        // 300,000 / 73,468.8 * 73,468.8 is 300000.00000000006: still Bybit's tier 1 (cap-inclusive).
+        assertTrue(300_000 / 73_468.8 * 73_468.8 > 300_000);
+        LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG).entryPrice(73_468.8)
+                .notional(300_000).leverage(60).build());
         assertEquals(1, r.tierAtEntry().number());
-        assertEquals(100, r.maxLeverage());
+        assertEquals(150, r.maxLeverage());
         assertTrue(r.leverageAllowed());
         LiquidationResult b = engine.calculate(rules("binance-usdm-btc"), Position.builder().side(Side.LONG).entryPrice(45_678.9)
-                .notional(50_000).leverage(125).build());
+                .notional(300_000).leverage(125).build());
         assertEquals(1, b.tierAtEntry().number());
         assertTrue(b.leverageAllowed());
     }

@@ -24,9 +24,9 @@ class FormulaExplanationTest {
     @Test
     void tierRowIsNamedWhereTheVenueHasTiers() {
         VenueRules rules = TestProfiles.get("binance-usdm-btc").rules();
-        LiquidationResult r = engine.calculate(rules, Position.builder().side(Side.LONG).entryPrice(60_000).notional(610_000).leverage(20).build());
+        LiquidationResult r = engine.calculate(rules, Position.builder().side(Side.LONG).entryPrice(60_000).notional(820_000).leverage(20).build());
         FormulaExplanation f = FormulaExplanation.of(rules, r);
-        assertTrue(f.tierUsed().startsWith("Tier 2: 50,000 < notional at L"), f.tierUsed());
+        assertTrue(f.tierUsed().startsWith("Tier 2: 300,000 < notional at L"), f.tierUsed());
         assertTrue(f.tierUsed().contains("entry was tier 3"), f.tierUsed());
         assertTrue(f.steps().stream().anyMatch(s -> s.startsWith("check: equity at L")), f.steps().toString());
     }
@@ -37,6 +37,6 @@ class FormulaExplanationTest {
         LiquidationResult r = engine.calculate(rules, Position.builder().side(Side.SHORT).entryPrice(60_000).quantity(1).leverage(20).build());
         FormulaExplanation f = FormulaExplanation.of(rules, r);
         assertTrue(f.formula().contains("(mmr + fee)"));
-        assertTrue(f.steps().stream().anyMatch(s -> s.startsWith("mmr + fee = 0.5% + 0.05% = 0.55%")), f.steps().toString());
+        assertTrue(f.steps().stream().anyMatch(s -> s.startsWith("mmr + fee = 0.4% + 0.05% = 0.45%")), f.steps().toString());
     }
 }

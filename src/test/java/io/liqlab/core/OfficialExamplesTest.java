@@ -116,25 +116,40 @@ class OfficialExamplesTest {
     }
 
     // ---- Bybit help centre ----
+    // The help centre's examples state mmr 0.5%, tier 1's rate when they were written; today's tier 1 (up to 300,000
+    // USDT, recorded 2026-09-25) charges 0.33%, so the examples give their rate as the override they are.
+
+    private static final double BYBIT_EXAMPLE_MMR = 0.005;
 
     @Test
     void bybitLong1BtcAt20000With50xLiquidatesAt19700() {
         assertCents(19_700, engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG)
-                .entryPrice(20_000).quantity(1).leverage(50).build()).liquidationPrice());
+                .entryPrice(20_000).quantity(1).leverage(50).maintenanceOverride(BYBIT_EXAMPLE_MMR, 0).build()).liquidationPrice());
     }
 
     @Test
     void bybitShortWith3000AddedMarginLiquidatesAt23300() {
         assertCents(23_300, engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.SHORT)
-                .entryPrice(20_000).quantity(1).leverage(50).extraMargin(3_000).build()).liquidationPrice());
+                .entryPrice(20_000).quantity(1).leverage(50).extraMargin(3_000).maintenanceOverride(BYBIT_EXAMPLE_MMR, 0).build())
+                .liquidationPrice());
         assertCents(23_300, engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.SHORT)
-                .entryPrice(20_000).quantity(1).margin(3_400).build()).liquidationPrice());
+                .entryPrice(20_000).quantity(1).margin(3_400).maintenanceOverride(BYBIT_EXAMPLE_MMR, 0).build()).liquidationPrice());
     }
 
     @Test
     void bybitLongAfter200FundingLiquidatesAt19900() {
         assertCents(19_900, engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG)
-                .entryPrice(20_000).quantity(1).leverage(50).fundingPaid(200).build()).liquidationPrice());
+                .entryPrice(20_000).quantity(1).leverage(50).fundingPaid(200).maintenanceOverride(BYBIT_EXAMPLE_MMR, 0).build())
+                .liquidationPrice());
+    }
+
+    @Test
+    void bybitExampleUnderTodaysFirstTierLiquidatesAt19666() {
+        // Same position, the shipped table: 20,000 of entry value is in tier 1 (mmr 0.33%): 20,000 x (1 - 2% + 0.33%).
+        LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), Position.builder().side(Side.LONG)
+                .entryPrice(20_000).quantity(1).leverage(50).build());
+        assertEquals(1, r.tierAtEntry().number());
+        assertCents(19_666, r.liquidationPrice());
     }
 
     @Test
@@ -169,19 +184,20 @@ class OfficialExamplesTest {
     // ---- OKX tier rule and the maintenance-amount rule ----
 
     @Test
-    void okxTier3EndsAt22000ContractsWith1Point5PercentMmrAnd50x() {
+    void okxRecordedTier3EndsAt20000ContractsWith0Point75PercentMmrAnd50x() {
+        // The 2019 rule (tier n up to 2,000 + (n-1) x 10,000 contracts) is superseded by the table recorded 2026-05-28.
         TierSchedule tiers = rules("okx-swap-btc").tiers();
         Tier tier3 = tiers.tier(2);
         assertEquals(3, tier3.number());
-        assertEquals(2_000 + 2 * 10_000, tier3.cap());
-        assertEquals(0.015, tier3.maintenanceMarginRate());
+        assertEquals(20_000, tier3.cap());
+        assertEquals(0.0075, tier3.maintenanceMarginRate());
         assertEquals(0.02, tier3.initialMarginRate());
         assertEquals(50, tier3.maxLeverage());
-        // 22,000 contracts of 0.01 BTC = 220 BTC: still tier 3 (cap-inclusive); a fraction more is tier 4.
+        // 20,000 contracts of 0.01 BTC = 200 BTC: still tier 3 (cap-inclusive); a fraction more is tier 4.
         VenueRules okx = rules("okx-swap-btc");
-        assertEquals(3, engine.calculate(okx, Position.builder().side(Side.LONG).entryPrice(60_000).quantity(220).leverage(10).build())
+        assertEquals(3, engine.calculate(okx, Position.builder().side(Side.LONG).entryPrice(60_000).quantity(200).leverage(10).build())
                 .tierAtEntry().number());
-        assertEquals(4, engine.calculate(okx, Position.builder().side(Side.LONG).entryPrice(60_000).quantity(220.001).leverage(10).build())
+        assertEquals(4, engine.calculate(okx, Position.builder().side(Side.LONG).entryPrice(60_000).quantity(200.001).leverage(10).build())
                 .tierAtEntry().number());
     }
 

@@ -54,12 +54,12 @@ class ProfileValidationTest {
                 broken("$.tiers[1].maintenanceMarginRate", "(0, 1)", r -> tier(r, 1).put("maintenanceMarginRate", 0)),
                 broken("$.tiers[1].maintenanceMarginRate", "must be a number", r -> tier(r, 1).put("maintenanceMarginRate", "0.5%")),
                 broken("$.tiers[0].floor", "must start at 0", r -> tier(r, 0).put("floor", 10)),
-                broken("$.tiers[2].floor", "leaves a gap", r -> tier(r, 2).put("floor", 700_000)),
+                broken("$.tiers[2].floor", "leaves a gap", r -> tier(r, 2).put("floor", 900_000)),
                 broken("$.tiers[2].floor", "overlaps", r -> tier(r, 2).put("floor", 500_000)),
                 broken("$.tiers[1].cap", "greater than the floor", r -> tier(r, 1).put("cap", 40_000)),
                 broken("$.tiers[1].cap", "only on the last tier", r -> tier(r, 1).putNull("cap")),
                 broken("$.tiers[0].maintenanceMarginRate", "below 1/maxLeverage", r -> tier(r, 0).put("maintenanceMarginRate", 0.008)),
-                broken("$.tiers[1].maxLeverage", "must not increase", r -> tier(r, 1).put("maxLeverage", 150)),
+                broken("$.tiers[1].maxLeverage", "must not increase", r -> tier(r, 1).put("maxLeverage", 200)),
                 broken("$.tiers[0].maxLeverage", "[1, 1000]", r -> tier(r, 0).put("maxLeverage", 0.5)),
                 broken("$.tiers[2].maintenanceAmount", "continuity rule", r -> tier(r, 2).put("maintenanceAmount", 900)),
                 broken("$.tiers[2].maintenanceAmount", "at least 0", r -> tier(r, 2).put("maintenanceAmount", -1)),
@@ -116,8 +116,8 @@ class ProfileValidationTest {
             ((ObjectNode) t).remove("maintenanceAmount");
         }
         VenueProfile p = reader.read("derived.json", MAPPER.writeValueAsBytes(root), null);
-        assertEquals(50, p.rules().tiers().tier(1).maintenanceAmount(), 1e-9);
-        assertEquals(421_481_450, p.rules().tiers().tier(11).maintenanceAmount(), 1e-6);
+        assertEquals(300, p.rules().tiers().tier(1).maintenanceAmount(), 1e-9);
+        assertEquals(421_482_000, p.rules().tiers().tier(11).maintenanceAmount(), 1e-6);
         assertEquals(VenueProfile.AmountSource.DERIVED, p.amountSources().get(5));
     }
 

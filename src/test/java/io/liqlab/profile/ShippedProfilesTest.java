@@ -45,13 +45,16 @@ class ShippedProfilesTest {
     }
 
     @Test
-    void standInsAreLabelled() {
-        assertTrue(TestProfiles.get("okx-swap-btc").hasStandIns());
-        assertTrue(TestProfiles.get("okx-swap-btc").provenance().standIns().stream().anyMatch(s -> s.values().equals("tiers")));
-        assertTrue(TestProfiles.get("bybit-linear-btc").provenance().standIns().stream().anyMatch(s -> s.values().equals("tiers[1]")));
-        for (String id : List.of("textbook", "binance-usdm-btc", "hyperliquid-btc", "dydx-v4-btc", "gte-btc")) {
+    void recordedDataReplacedTheStandInsAndPartialRecordingsSaySo() {
+        // OKX's and Bybit's stand-ins gave way to the 2026 recordings (../shared/reference/venues).
+        for (String id : IDS) {
             assertFalse(TestProfiles.get(id).hasStandIns(), id);
         }
+        VenueProfile okx = TestProfiles.get("okx-swap-btc");
+        assertTrue(okx.provenance().asOfNote().contains("tiers 1-10 of 43 recorded"), okx.provenance().asOfNote());
+        assertEquals(160_000, okx.rules().tiers().tier(okx.rules().tiers().size() - 1).cap());
+        assertEquals(300_000, TestProfiles.get("bybit-linear-btc").rules().tiers().tier(0).cap());
+        assertEquals(150, TestProfiles.get("bybit-linear-btc").rules().tiers().tier(0).maxLeverage());
     }
 
     @Test

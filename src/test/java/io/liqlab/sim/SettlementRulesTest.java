@@ -61,8 +61,8 @@ class SettlementRulesTest {
 
     @Test
     void aPositionIsLiquidatedOnlyOnceTheMarkCrossesItsLiquidationPrice() {
-        // Binance, 1 BTC long at 60,000, 10x: the notional at L (~54k) is tier 2 (mmr 0.5%, amount 50).
-        double liq = (1 * E - 6_000 - 50) / (1 * (1 - 0.005));
+        // Binance, 1 BTC long at 60,000, 10x: the notional at L (~54k) is tier 1 (mmr 0.4%, amount 0).
+        double liq = (1 * E - 6_000) / (1 * (1 - 0.004));
         assertEquals(liq, trigger("binance-usdm-btc", 1, E, 1, 6_000), 1e-6, "the venue formula");
 
         SimulationResult above = hand().shock(SHOCK_AT, shockTo(liq + 1)).run(longPos(E, 1, 6_000));
@@ -111,7 +111,7 @@ class SettlementRulesTest {
         // the liquidation and the bankruptcy price, so there is equity left to split into fee and fund.
         double q = 1;
         double m = 6_000;
-        double liq = s > 0 ? (q * E - m - 50) / (q * (1 - 0.005)) : (q * E + m + 50) / (q * (1 + 0.005));
+        double liq = s > 0 ? (q * E - m) / (q * (1 - 0.004)) : (q * E + m) / (q * (1 + 0.004)); // tier 1: 0.4%, no amount
         double bankruptcy = E - s * m / q;
         double fund0 = 10_000;
         SimulationResult r = hand().fund(fund0).shock(SHOCK_AT, shockTo(liq - s * 10)).run(new Simulator.PlacedPosition(s, E, q, m));
@@ -597,10 +597,12 @@ class SettlementRulesTest {
      * (L = (E - M/Q) / (1 - (mmr + 0.05% fee))) and the part that is left is not.
      */
     @ParameterizedTest(name = "{0} BTC")
-    @ValueSource(doubles = {400, 200, 100})
+    @ValueSource(doubles = {500, 200, 40})
     void okxStepsALargePositionDownTwoTiersAndSellsOnlyTheExcess(double q) {
-        double margin = q == 400 ? 2_400_000 : q == 200 ? 1_140_000 : 540_000;
-        double keep = q == 400 ? 220 : q == 200 ? 20 : 0; // tier 5 -> tier 3 cap; tier 3 -> tier 1 cap; tier 2: whole
+        // Recorded tiers (2026-05-28): 100 contracts a BTC; tier 1 up to 1,000, 2 up to 5,000, 3 up to 20,000,
+        // 5 up to 60,000 contracts.
+        double margin = q == 500 ? 3_000_000 : q == 200 ? 1_080_000 : 210_000;
+        double keep = q == 500 ? 200 : q == 200 ? 10 : 0; // tier 5 -> tier 3 cap; tier 3 -> tier 1 cap; tier 2: whole
         VenueRules okx = SimFixtures.rules("okx-swap-btc");
         SimFixtures.Hand market = hand().venue("okx-swap-btc").depth(1e9).shock(SHOCK_AT, -8.5).seconds(30);
         double mark = START * (1 - 0.085);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,8 +170,9 @@ class MainWindowTest extends AppWindowTest {
     void theAboutBoxListsEveryProfilesDataDate(FxRobot robot) {
         io.liqlab.ui.workspace.WorkspaceView view = robot.lookup(".workspace").queryAs(io.liqlab.ui.workspace.WorkspaceView.class);
         String about = view.aboutText();
-        assertTrue(about.contains("Binance USD-M BTCUSDT: 2024-10-24, confidence high"), about);
-        assertTrue(about.contains("OKX BTC-USDT-SWAP: 2019-09 / 2020-07 (stand-in), confidence low (stand-in values)"), about);
+        assertTrue(about.contains("Binance USD-M BTCUSDT: 2026-01, confidence high"), about);
+        assertTrue(about.contains("OKX BTC-USDT-SWAP: 2026-05-28, confidence medium"), about);
+        assertFalse(about.contains("stand-in"), about);
         assertEquals(8, about.lines().count() - 1, about);
     }
 }

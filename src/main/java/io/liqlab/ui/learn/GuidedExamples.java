@@ -34,7 +34,7 @@ public final class GuidedExamples {
         list.add(example(b, "tier-at-liquidation", t -> {
             PositionViewModel p = position(t, "binance-usdm-btc", SizeUnit.NOTIONAL);
             p.textProperty(InputField.ENTRY).set("60000");
-            p.textProperty(InputField.SIZE).set("52000");
+            p.textProperty(InputField.SIZE).set("310000");
             p.textProperty(InputField.LEVERAGE).set("20");
             t.showTab("tab-position");
         }));

@@ -21,9 +21,9 @@ class ChartsViewModelTest {
         ChartsViewModel.Charts c = vm.chartsProperty().get();
         assertEquals(2, c.byLeverage().size());
         ChartsViewModel.Curve textbook = c.byLeverage().getFirst();
-        assertEquals(1_241, textbook.length(), "1x..125x in 0.1x steps");
+        assertEquals(1_491, textbook.length(), "1x..150x (Binance's tier 1) in 0.1x steps");
         assertEquals(1, textbook.x()[0]);
-        assertEquals(125, textbook.x()[1_240], 1e-9);
+        assertEquals(150, textbook.x()[1_490], 1e-9);
         // The article's distances: 9.5% at 10x, 3.5% at 25x, 1.5% at 50x.
         assertEquals(9.5, textbook.y()[90], 1e-9);
         assertEquals(3.5, textbook.y()[240], 1e-9);

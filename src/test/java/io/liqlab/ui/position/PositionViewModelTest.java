@@ -121,7 +121,7 @@ class PositionViewModelTest {
         assertEquals(40, vm.maxLeverageProperty().get());
         assertEquals("max 40x at this size (tier 1)", vm.leverageLimitProperty().get());
         vm.profileProperty().set(profile("binance-usdm-btc"));
-        assertEquals(125, vm.maxLeverageProperty().get());
+        assertEquals(150, vm.maxLeverageProperty().get());
     }
 
     @Test

@@ -68,7 +68,7 @@ class WorkspaceViewModelTest {
         vm.exportLeverageSweepCsv(dir.resolve("sweep.csv"));
         List<String> sweep = Files.readAllLines(dir.resolve("sweep.csv"));
         assertEquals("profile,leverage,liquidationPrice,distancePercent,leverageAllowed", sweep.getFirst());
-        assertEquals(1 + 2 * 1_241, sweep.size());
+        assertEquals(1 + 2 * 1_491, sweep.size()); // 1x..150x, Binance tier 1's maximum
         assertTrue(sweep.contains("textbook,25.0,57900.000000,3.500000,true"), sweep.get(241));
         assertEquals(8, Files.readAllLines(dir.resolve("compare.csv")).size());
         assertTrue(vm.resultsText().contains("Liquidation price    57,900.00"));
