@@ -34,6 +34,16 @@ class LiquidationPropertiesTest {
         double entry = Math.exp(Math.log(0.01) + rnd.nextDouble() * (Math.log(200_000) - Math.log(0.01)));
         double notional = Math.exp(Math.log(10) + rnd.nextDouble() * (Math.log(2e9) - Math.log(10)));
         double q = notional / entry;
+        TierSchedule tiers = p.rules().tiers();
+        if (tiers.isPartial()) {
+            // Only part of the schedule was recorded: sizes beyond its last tier are refused, not extrapolated
+            // (ConventionsTest checks the refusal), so draw within the recorded tiers.
+            double lastCap = tiers.tier(tiers.size() - 1).cap();
+            while (tiers.beyondLastCap(p.rules().tierBasisValue(q, entry))) {
+                q *= 0.5 + 0.5 * rnd.nextDouble() * lastCap / p.rules().tierBasisValue(q, entry);
+            }
+            notional = q * entry;
+        }
         double max = LiquidationEngine.maxLeverage(p.rules(), entry, q, Double.NaN);
         double leverage = 1 + rnd.nextDouble() * (Math.min(1.5 * max, Position.MAX_INPUT_LEVERAGE) - 1);
         Position.Builder b = Position.builder().side(rnd.nextBoolean() ? Side.LONG : Side.SHORT).entryPrice(entry).quantity(q);

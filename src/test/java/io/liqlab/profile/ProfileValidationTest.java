@@ -116,8 +116,8 @@ class ProfileValidationTest {
             ((ObjectNode) t).remove("maintenanceAmount");
         }
         VenueProfile p = reader.read("derived.json", MAPPER.writeValueAsBytes(root), null);
-        assertEquals(300, p.rules().tiers().tier(1).maintenanceAmount(), 1e-9);
-        assertEquals(421_482_000, p.rules().tiers().tier(11).maintenanceAmount(), 1e-6);
+        assertEquals(50, p.rules().tiers().tier(1).maintenanceAmount(), 1e-9);
+        assertEquals(421_481_450, p.rules().tiers().tier(11).maintenanceAmount(), 1e-6);
         assertEquals(VenueProfile.AmountSource.DERIVED, p.amountSources().get(5));
     }
 

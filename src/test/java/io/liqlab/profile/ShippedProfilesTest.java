@@ -46,12 +46,16 @@ class ShippedProfilesTest {
 
     @Test
     void recordedDataReplacedTheStandInsAndPartialRecordingsSaySo() {
-        // OKX's and Bybit's stand-ins gave way to the 2026 recordings (../shared/reference/venues).
+        // OKX's and Bybit's tier stand-ins gave way to the 2026 recordings (../shared/reference/venues); OKX's taker
+        // fee in the trigger is still an assumed rate and stays labelled.
         for (String id : IDS) {
-            assertFalse(TestProfiles.get(id).hasStandIns(), id);
+            assertTrue(TestProfiles.get(id).provenance().standIns().stream().noneMatch(s -> s.values().startsWith("tiers")), id);
         }
+        assertEquals(List.of("takerFeeInTrigger"), TestProfiles.get("okx-swap-btc").provenance().standIns().stream()
+                .map(io.liqlab.profile.Provenance.StandIn::values).toList());
         VenueProfile okx = TestProfiles.get("okx-swap-btc");
         assertTrue(okx.provenance().asOfNote().contains("tiers 1-10 of 43 recorded"), okx.provenance().asOfNote());
+        assertEquals("tiers 1-10 of 43 recorded", okx.rules().tiers().partialNote());
         assertEquals(160_000, okx.rules().tiers().tier(okx.rules().tiers().size() - 1).cap());
         assertEquals(300_000, TestProfiles.get("bybit-linear-btc").rules().tiers().tier(0).cap());
         assertEquals(150, TestProfiles.get("bybit-linear-btc").rules().tiers().tier(0).maxLeverage());
@@ -123,7 +127,11 @@ class ShippedProfilesTest {
             assertEquals(fraction.asDouble(), f.fraction());
         }
         assertEquals(r.has("backstop"), p.rules().hasBackstop(), id + " backstop");
-        assertEquals(r.get("asOf").asString().startsWith("STAND-IN"), p.hasStandIns(), id + " stand-in label");
+        boolean tiersStandIn = r.get("asOf").asString().startsWith("STAND-IN");
+        assertEquals(tiersStandIn, p.provenance().standIns().stream().anyMatch(s -> s.values().startsWith("tiers")), id + " tier stand-in label");
+        if (r.has("takerFeeNote") && r.get("takerFeeNote").asString().contains("assumed")) {
+            assertTrue(p.provenance().standIns().stream().anyMatch(s -> s.values().equals("takerFeeInTrigger")), id + " assumed taker fee labelled");
+        }
         for (JsonNode s : r.get("sources")) {
             assertTrue(p.provenance().sources().contains(s.asString()), id + " source " + s);
         }

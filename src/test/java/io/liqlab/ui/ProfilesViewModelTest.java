@@ -1,13 +1,8 @@
 package io.liqlab.ui;
 
 import io.liqlab.TestProfiles;
-import io.liqlab.profile.ProfileReader;
-import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.profiles.ProfilesViewModel;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,19 +26,12 @@ class ProfilesViewModelTest {
     }
 
     @Test
-    void standInsAreFlaggedInTheListAndTheDetail() throws Exception {
-        // No shipped profile has stand-ins since the 2026 recordings: label a copy of OKX's that declares one.
-        Path dir = Files.createTempDirectory("standin");
-        Path file = dir.resolve("okx-stand-in.json");
-        Files.writeString(file, Files.readString(Path.of("venue-profiles/okx-swap-btc.json"))
-                .replace("\"id\": \"okx-swap-btc\"", "\"id\": \"okx-stand-in\"").replace("\"standIns\": []",
-                        "\"standIns\": [{ \"values\": \"takerFeeInTrigger\", \"note\": \"assumed\" }, { \"values\": \"tiers\", \"note\": \"old\" }]"));
-        VenueProfile standIn = new ProfileReader().read(file, VenueProfile.Origin.Kind.FILE);
+    void standInsAreFlaggedInTheListAndTheDetail() {
         ProfilesViewModel vm = new ProfilesViewModel(TestProfiles.catalog());
-        assertTrue(ProfilesViewModel.listLabel(standIn).contains("stand-in data"));
-        assertFalse(ProfilesViewModel.listLabel(TestProfiles.get("okx-swap-btc")).contains("stand-in data"));
-        vm.selectedProperty().set(standIn);
-        assertEquals(2, vm.detailProperty().getValue().standIns().size());
+        assertTrue(ProfilesViewModel.listLabel(TestProfiles.get("okx-swap-btc")).contains("stand-in data"));
+        assertFalse(ProfilesViewModel.listLabel(TestProfiles.get("hyperliquid-btc")).contains("stand-in data"));
+        vm.selectedProperty().set(TestProfiles.get("okx-swap-btc"));
+        assertEquals(1, vm.detailProperty().getValue().standIns().size(), "the assumed taker fee; the tiers are recorded");
         assertEquals("contracts", vm.detailProperty().getValue().tierUnit());
     }
 }

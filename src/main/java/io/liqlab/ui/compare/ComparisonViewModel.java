@@ -1,5 +1,6 @@
 package io.liqlab.ui.compare;
 
+import io.liqlab.core.InvalidInputException;
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.LiquidationResult;
 import io.liqlab.core.Numbers;
@@ -126,18 +127,30 @@ public final class ComparisonViewModel {
     private List<Row> rows(Position p, Words w) {
         Locale l = w.locale();
         List<LiquidationResult> results = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         for (VenueProfile v : profiles) {
-            results.add(engine.calculate(v.rules(), p));
+            try {
+                results.add(engine.calculate(v.rules(), p));
+                refusals.add(null);
+            } catch (InvalidInputException e) {
+                // A venue can refuse a position the others take (a size beyond its recorded tiers): that row says
+                // why instead of a number, and the other rows stand.
+                results.add(null);
+                refusals.add(e.problem());
+            }
         }
         double textbookDistance = Double.NaN;
         for (int i = 0; i < profiles.size(); i++) {
-            if (profiles.get(i).id().equals("textbook")) {
+            if (profiles.get(i).id().equals("textbook") && results.get(i) != null) {
                 textbookDistance = results.get(i).distancePercent();
             }
         }
         int closest = -1;
         int farthest = -1;
         for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) == null) {
+                continue;
+            }
             double d = results.get(i).distancePercent();
             if (Double.isNaN(d)) {
                 continue;
@@ -153,6 +166,13 @@ public final class ComparisonViewModel {
         for (int i = 0; i < profiles.size(); i++) {
             VenueProfile v = profiles.get(i);
             LiquidationResult r = results.get(i);
+            if (r == null) {
+                out.add(new Row(v.id(), v.name(), Double.NaN, Double.NaN, Double.NaN, w.text("compare.none"), Double.NaN, Double.NaN,
+                        false, "", partial(v.rules().partialLiquidation(), w), "", v.text().insuranceFund(), "",
+                        w.text("compare.dataAsOf", v.provenance().asOf(), v.provenance().confidence()), v.hasStandIns(),
+                        refusals.get(i), Extreme.NONE));
+                continue;
+            }
             Extreme extreme = closest == farthest ? Extreme.NONE : i == closest ? Extreme.CLOSEST : i == farthest ? Extreme.FARTHEST : Extreme.NONE;
             out.add(new Row(v.id(), v.name(), r.liquidationPrice(), r.distancePercent(), r.bankruptcyPrice(),
                     r.tierAtLiquidation() == null ? w.text("compare.none") : Integer.toString(r.tierAtLiquidation().number()),

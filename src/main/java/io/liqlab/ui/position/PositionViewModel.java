@@ -277,15 +277,17 @@ public final class PositionViewModel {
             return;
         }
         Position p;
+        LiquidationResult r;
         try {
             p = b.build();
+            // The venue can refuse what the position alone allows (a size beyond its recorded tiers).
+            r = engine.calculate(venue.rules(), p);
         } catch (InvalidInputException e) {
             InputField f = InputField.forModelField(e.field());
             errors.get(f).set(explain(f, e.problem()));
             stale.set(result.get() != null);
             return;
         }
-        LiquidationResult r = engine.calculate(venue.rules(), p);
         double max = r.maxLeverage();
         maxLeverage.set(max);
         leverageLimit.set(Text.format("position.leverageLimit", LocalNumbers.leverage(max), r.tierAtEntry().number()));

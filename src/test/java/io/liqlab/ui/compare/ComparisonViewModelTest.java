@@ -27,6 +27,17 @@ class ComparisonViewModelTest {
     }
 
     @Test
+    void aVenueThatRefusesTheSizeSaysWhyAndTheOthersStillAnswer() {
+        // 2,000 BTC is 200,000 OKX contracts, beyond its last recorded tier (160,000): OKX refuses, the rest answer.
+        position.textProperty(InputField.SIZE).set("120000000");
+        assertEquals(7, vm.rows().size());
+        assertTrue(Double.isNaN(row("okx-swap-btc").liquidationPrice()));
+        assertTrue(row("okx-swap-btc").explanation().contains("beyond the last recorded tier"), row("okx-swap-btc").explanation());
+        assertTrue(row("okx-swap-btc").extreme() == ComparisonViewModel.Extreme.NONE);
+        assertTrue(Double.isFinite(row("binance-usdm-btc").liquidationPrice()), "the other venues still answer");
+    }
+
+    @Test
     void closestAndFarthestAreMarked() {
         long closest = vm.rows().stream().filter(r -> r.extreme() == ComparisonViewModel.Extreme.CLOSEST).count();
         long farthest = vm.rows().stream().filter(r -> r.extreme() == ComparisonViewModel.Extreme.FARTHEST).count();

@@ -116,6 +116,19 @@ class PositionViewModelTest {
     }
 
     @Test
+    void aSizeBeyondTheRecordedTiersIsRefusedOnTheSizeFieldAndTheLastResultGoesStale() {
+        vm.profileProperty().set(profile("okx-swap-btc"));
+        double before = vm.resultProperty().get().liquidationPrice();
+        vm.textProperty(InputField.SIZE).set("120000000"); // 2,000 BTC = 200,000 contracts; recorded up to 160,000
+        assertTrue(vm.errorProperty(InputField.SIZE).get().contains("beyond the last recorded tier"), vm.errorProperty(InputField.SIZE).get());
+        assertTrue(vm.staleProperty().get());
+        assertEquals(before, vm.resultProperty().get().liquidationPrice(), "the last valid result is kept, never a wrong one");
+        vm.textProperty(InputField.SIZE).set("12500");
+        assertEquals("", vm.errorProperty(InputField.SIZE).get());
+        assertFalse(vm.staleProperty().get());
+    }
+
+    @Test
     void switchingVenueUsesItsRulesAndShowsItsLeverageLimit() {
         vm.profileProperty().set(profile("hyperliquid-btc"));
         assertEquals(40, vm.maxLeverageProperty().get());
