@@ -43,7 +43,21 @@ public final class ComparisonView extends BorderPane {
         table.getColumns().add(text(Text.get("compare.column.backstop"), ComparisonViewModel.Row::backstop, 100));
         table.getColumns().add(text(Text.get("compare.column.adl"), ComparisonViewModel.Row::adl, 170));
         table.getColumns().add(text(Text.get("compare.column.insuranceFund"), ComparisonViewModel.Row::insuranceFund, 200));
-        table.getColumns().add(text(Text.get("compare.column.dataAsOf"), r -> r.standIn() ? Text.format("compare.standInDate", r.dataAsOf()) : r.dataAsOf(), 220));
+        TableColumn<ComparisonViewModel.Row, String> dataAsOf = text(Text.get("compare.column.dataAsOf"),
+                r -> r.standIn() ? Text.format("compare.standInDate", r.dataAsOf()) : r.dataAsOf(), 220);
+        dataAsOf.setCellFactory(col -> new TableCell<>() { // amber when the venue's data is more than a month old
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                ComparisonViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                getStyleClass().remove("compare-data-old");
+                if (row != null && vm.dataOld(row.profileId())) {
+                    getStyleClass().add("compare-data-old");
+                }
+            }
+        });
+        table.getColumns().add(dataAsOf);
         table.getColumns().add(text(Text.get("compare.column.why"), ComparisonViewModel.Row::explanation, 520));
         table.setRowFactory(t -> new TableRow<>() {
             private final Tooltip tip = new Tooltip();

@@ -35,6 +35,7 @@ public final class ComparisonViewModel {
                       String dataAsOf, boolean standIn, String explanation, Extreme extreme) {
     }
 
+    private final java.time.Clock clock;
     private final LiquidationEngine engine;
     private final List<VenueProfile> profiles;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -51,6 +52,13 @@ public final class ComparisonViewModel {
      */
     public ComparisonViewModel(LiquidationEngine engine, List<VenueProfile> profiles, ObservableValue<Position> position,
                                boolean activeAtStart) {
+        this(engine, profiles, position, activeAtStart, java.time.Clock.systemDefaultZone());
+    }
+
+    /** @param clock today's date, for how old each venue's data is (tests fix it) */
+    public ComparisonViewModel(LiquidationEngine engine, List<VenueProfile> profiles, ObservableValue<Position> position,
+                               boolean activeAtStart, java.time.Clock clock) {
+        this.clock = clock;
         this.engine = engine;
         active.set(activeAtStart);
         this.profiles = profiles instanceof ObservableList<VenueProfile> live ? live : List.copyOf(profiles);
@@ -182,10 +190,25 @@ public final class ComparisonViewModel {
                     v.rules().hasBackstop() ? w.text("compare.backstopBelow", fraction(v.rules().backstop().equityFraction(), l)) : w.text("compare.none"),
                     v.text().insuranceFund(), w.text("compare.adl", v.rules().adl().ranking().id().replace('-', ' '),
                             v.rules().adl().closePrice().id().replace('-', ' ')),
-                    w.text("compare.dataAsOf", v.provenance().asOf(), v.provenance().confidence()), v.hasStandIns(),
+                    dataAsOf(v, w), v.hasStandIns(),
                     explain(v, r, textbookDistance, w), extreme));
         }
         return out;
+    }
+
+    /** The data date and confidence; on screen with the data's age by the real clock ("2 years old"), not in files. */
+    private String dataAsOf(VenueProfile v, Words w) {
+        String base = w.text("compare.dataAsOf", v.provenance().asOf(), v.provenance().confidence());
+        if (w != Words.SCREEN) {
+            return base;
+        }
+        return io.liqlab.ui.DataAge.age(v.provenance().asOf(), clock).map(age -> Text.format("compare.dataAsOfAge", base, age)).orElse(base);
+    }
+
+    /** Whether {@code profileId}'s data is more than a month old (the table shows its date in amber). */
+    public boolean dataOld(String profileId) {
+        return profiles.stream().filter(p -> p.id().equals(profileId)).findFirst()
+                .map(p -> io.liqlab.ui.DataAge.isOld(p.provenance().asOf(), clock)).orElse(false);
     }
 
     /** One line: what in this venue's rules moves its price, and by how much against the textbook. */

@@ -179,6 +179,18 @@ public final class WorkspaceView extends BorderPane {
                 "first-liquidation", io.liqlab.ui.learn.Term.PARTIAL_LIQUIDATION));
         linkGlossaryTerms(form, java.util.Map.of("mark", io.liqlab.ui.learn.Term.MARK_PRICE,
                 "funding-rate", io.liqlab.ui.learn.Term.FUNDING));
+        // How old the venue's table is, under the result it produced (amber when more than a month old).
+        Label dataAge = new Label();
+        dataAge.setId("data-age");
+        dataAge.setWrapText(true);
+        dataAge.getStyleClass().add("data-age");
+        dataAge.textProperty().bind(vm.dataAgeProperty());
+        vm.dataOldProperty().subscribe(old -> dataAge.pseudoClassStateChanged(OLD, old));
+        dataAge.setTooltip(new Tooltip(Text.get("app.dataAge.oldTip")));
+        var cardChildren = results.card().getChildren();
+        Node distanceLine = results.card().lookup("#distance");
+        int at = distanceLine == null ? -1 : cardChildren.indexOf(distanceLine);
+        cardChildren.add(at < 0 ? cardChildren.size() : at + 1, dataAge); // right under the price and its distance
         if (results.card().lookup("#liquidation-title") instanceof Label title) {
             glossaryLinks().link(title, io.liqlab.ui.learn.Term.LIQUIDATION_PRICE);
         }
@@ -213,6 +225,9 @@ public final class WorkspaceView extends BorderPane {
             }
         });
     }
+
+    /** Data older than a month: shown in amber. */
+    public static final javafx.css.PseudoClass OLD = javafx.css.PseudoClass.getPseudoClass("old");
 
     private static ScrollPane cardScroll(javafx.scene.layout.Region card) {
         ScrollPane scroll = new ScrollPane(card);

@@ -36,6 +36,25 @@ public final class WorkspaceViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.SYSTEM);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
 
+    private final java.time.Clock clock;
+    private final javafx.beans.binding.StringBinding dataAge;
+    private final javafx.beans.binding.BooleanBinding dataOld;
+
+    /** The clock the data's age is told by. */
+    public java.time.Clock clock() {
+        return clock;
+    }
+
+    /** "Data as of 2024-10-24 (2 years old)" for the profile of the result on screen. */
+    public javafx.beans.binding.StringExpression dataAgeProperty() {
+        return dataAge;
+    }
+
+    /** Whether that data is older than {@link io.liqlab.ui.DataAge#OLD_AFTER_DAYS} days (shown in amber). */
+    public javafx.beans.binding.BooleanExpression dataOldProperty() {
+        return dataOld;
+    }
+
     /** The inputs as they were before the classic example replaced them, while that can still be undone. */
     private final javafx.beans.property.ReadOnlyObjectWrapper<WorkspaceState> replacedInputs =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "replacedInputs");
@@ -44,6 +63,20 @@ public final class WorkspaceViewModel {
     private boolean replacing;
 
     public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison) {
+        this(position, charts, comparison, java.time.Clock.systemDefaultZone());
+    }
+
+    /** @param clock today's date for the data's age (tests fix it) */
+    public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison, java.time.Clock clock) {
+        this.clock = clock;
+        dataAge = javafx.beans.binding.Bindings.createStringBinding(() -> {
+            VenueProfile p = position.profileProperty().get();
+            return p == null ? "" : io.liqlab.ui.DataAge.text(p.provenance().asOf(), clock);
+        }, position.profileProperty());
+        dataOld = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            VenueProfile p = position.profileProperty().get();
+            return p != null && io.liqlab.ui.DataAge.isOld(p.provenance().asOf(), clock);
+        }, position.profileProperty());
         this.position = position;
         this.charts = charts;
         this.comparison = comparison;

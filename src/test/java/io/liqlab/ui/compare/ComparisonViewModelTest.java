@@ -68,4 +68,18 @@ class ComparisonViewModelTest {
         assertEquals(8, csv.lines().count());
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("textbook,57900.0")), csv);
     }
+
+    @Test
+    void eachVenuesDataDateSaysHowOldItIsOnScreenButNotInTheCsv() {
+        java.time.Clock december2026 = java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T12:00:00Z"), java.time.ZoneOffset.UTC);
+        ComparisonViewModel dated = new ComparisonViewModel(engine, TestProfiles.catalog().profiles(), position.positionProperty(), true, december2026);
+        var binance = TestProfiles.catalog().profiles().stream().filter(p -> p.id().equals("binance-usdm-btc")).findFirst().orElseThrow();
+        String asOf = binance.provenance().asOf();
+        ComparisonViewModel.Row row = dated.rows().stream().filter(r -> r.profileId().equals("binance-usdm-btc")).findFirst().orElseThrow();
+        String age = io.liqlab.ui.DataAge.age(asOf, december2026).orElseThrow();
+        assertTrue(age.endsWith(" old") && !age.startsWith("0"), age);
+        assertTrue(row.dataAsOf().startsWith(asOf) && row.dataAsOf().endsWith(", " + age), row.dataAsOf());
+        assertTrue(dated.dataOld("binance-usdm-btc"));
+        assertTrue(!dated.toCsv().contains(" old"), "a file does not age with the clock it was written by");
+    }
 }

@@ -96,4 +96,25 @@ class WorkspaceViewModelTest {
             java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
         }
     }
+
+    @Test
+    void theResultSaysHowOldItsVenuesDataIsByTheClockGiven() {
+        LiquidationEngine engine = new LiquidationEngine();
+        PositionViewModel p = new PositionViewModel(engine, TestProfiles.catalog().profiles());
+        java.time.Clock december2026 = java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T12:00:00Z"), java.time.ZoneOffset.UTC);
+        WorkspaceViewModel vm = new WorkspaceViewModel(p, new ChartsViewModel(p, List.of("textbook")),
+                new ComparisonViewModel(engine, TestProfiles.catalog().profiles(), p.positionProperty()), december2026);
+        var binance = p.profiles().stream().filter(x -> x.id().equals("binance-usdm-btc")).findFirst().orElseThrow();
+        p.profileProperty().set(binance);
+        String asOf = binance.provenance().asOf();
+        assertEquals("Data as of " + asOf + " (" + io.liqlab.ui.DataAge.age(asOf, december2026).orElseThrow() + ")", vm.dataAgeProperty().get());
+        assertTrue(vm.dataOldProperty().get(), asOf + " is more than 30 days before 2026-12-07");
+
+        java.time.Clock dayAfter = java.time.Clock.fixed(java.time.LocalDate.parse(asOf.substring(0, 10)).plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC);
+        WorkspaceViewModel fresh = new WorkspaceViewModel(p, new ChartsViewModel(p, List.of("textbook")),
+                new ComparisonViewModel(engine, TestProfiles.catalog().profiles(), p.positionProperty()), dayAfter);
+        assertEquals("Data as of " + asOf + " (1 day old)", fresh.dataAgeProperty().get());
+        assertTrue(!fresh.dataOldProperty().get(), "a day old is current");
+    }
 }
