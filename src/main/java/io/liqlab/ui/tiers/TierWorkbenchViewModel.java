@@ -262,7 +262,12 @@ public final class TierWorkbenchViewModel {
                 status.set(Text.format("tiers.status.notSavedBadId", newId));
                 return false;
             }
-            VenueProfile saved = store.save(copy);
+            boolean sameId = newId.equals(e.idProperty().get());
+            if (!sameId && java.nio.file.Files.exists(store.fileFor(newId))) {
+                status.set(Text.format("tiers.status.notSavedExists", newId)); // a copy never replaces another profile
+                return false;
+            }
+            VenueProfile saved = sameId ? store.saveUnlessChanged(copy) : store.save(copy);
             draftWriter.discard(e.idProperty().get());
             replace(saved);
             open(saved);

@@ -174,6 +174,19 @@ class TwoWindowsTest {
     }
 
     @Test
+    void saveAsNeverReplacesAnotherProfile(@TempDir Path home) throws Exception {
+        Answers answers = new Answers(OnConflict.SAVE_AS, "binance-usdm-btc-edited");
+        TierWorkbenchViewModel a = conflict(home, answers);
+        Path other = Files.writeString(home.resolve("profiles").resolve("mine.json"), "{}");
+        assertFalse(a.saveAs("mine", "Mine"), a.statusProperty().get());
+        assertTrue(a.statusProperty().get().contains("already exists"), a.statusProperty().get());
+        assertEquals("{}", Files.readString(other));
+        assertFalse(a.save(), "a copy under the changed file's own id is no way around the question");
+        assertEquals(90, leverageOnDisk(home, 2));
+        assertEquals(75, leverageOnDisk(home, 3));
+    }
+
+    @Test
     void keepEditingWritesNothingAndAsksAgainNextTime(@TempDir Path home) throws Exception {
         Answers answers = new Answers(OnConflict.KEEP_EDITING, null);
         TierWorkbenchViewModel a = conflict(home, answers);
