@@ -102,7 +102,7 @@ public final class SessionFiles {
         }
         JsonNode versionNode = root.path("formatVersion");
         double version = versionNode.isNumber() ? StrictJson.toDouble(versionNode) : Double.NaN;
-        if (version == Math.rint(version) && version > FORMAT_VERSION) {
+        if (Double.isFinite(version) && version == Math.rint(version) && version > FORMAT_VERSION) {
             throw new SessionException(file + ": written by a newer LiqLab (" + root.path("savedBy").asString("unknown")
                     + ", session format " + StrictJson.fmt(version) + "); this version reads format " + FORMAT_VERSION
                     + ". Update LiqLab to open it.");
@@ -119,7 +119,7 @@ public final class SessionFiles {
         try {
             state = MAPPER.treeToValue(session, WorkspaceState.class);
         } catch (JacksonException e) {
-            throw new SessionException(file + ": " + typeError(e));
+            throw new SessionException(file + ": " + typeError(e, session));
         }
         if (state == null) {
             throw new SessionException(file + ": $.session: is missing; a session file holds the workspace there");
@@ -134,17 +134,21 @@ public final class SessionFiles {
      * A type error as someone editing the file reads it: the field's JSON path and what it allows, never the Java
      * type ("$.session.tab: must be a whole number, got the string \"x\"").
      */
-    static String typeError(JacksonException e) {
+    static String typeError(JacksonException e, JsonNode session) {
         StringBuilder path = new StringBuilder("$.session");
+        JsonNode found = session;
         for (JacksonException.Reference r : e.getPath()) {
             if (r.getPropertyName() != null) {
                 path.append('.').append(r.getPropertyName());
+                found = found == null ? null : found.get(r.getPropertyName());
             } else if (r.getIndex() >= 0) {
                 path.append('[').append(r.getIndex()).append(']');
+                found = found == null ? null : found.get(r.getIndex());
             }
         }
         Class<?> target = e instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
-        return path + ": must be " + allowed(target);
+        return path + ": must be " + allowed(target)
+                + (found == null ? "" : ", got " + StrictJson.kind(found, n -> StrictJson.fmt(StrictJson.toDouble(n))));
     }
 
     private static String allowed(Class<?> type) {

@@ -64,7 +64,7 @@ class SessionReliabilityTest {
         Path file = dir.resolve("t.liqlab.json");
         Files.writeString(file, session("{\"tab\": \"x\"}"));
         String message = refusal(file);
-        assertTrue(message.contains("$.session.tab: must be a whole number"), message);
+        assertTrue(message.contains("$.session.tab: must be a whole number, got the string \"x\""), message);
         assertFalse(message.contains("`int`") || message.contains("Cannot deserialize"), message);
         Files.writeString(file, session(state(", \"cascade\": {\"positions\": [1]}")));
         message = refusal(file);
