@@ -6,16 +6,21 @@ import io.liqlab.core.RuleFamily;
 import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
 import io.liqlab.core.VenueRules;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
+
 /** Writes a profile in the file format {@link ProfileReader} reads: reading what this writes gives the same profile. */
 public final class ProfileWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    // Plain decimals (12000000, 0.004), as a person writes them in a profile file; never 1.2E7.
+    private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     public String toJson(VenueProfile p) {
         return mapper.writeValueAsString(toTree(p)) + System.lineSeparator();
@@ -40,18 +45,18 @@ public final class ProfileWriter {
         root.put("tierBasis", rules.tiers().basis() == TierSchedule.Basis.CONTRACTS ? "contracts" : "notional");
         switch (rules.family()) {
             case RuleFamily.FeeInTrigger f -> {
-                root.put("contractValue", f.contractValue());
-                root.put("takerFeeInTrigger", f.takerFee());
+                putNumber(root, "contractValue", f.contractValue());
+                putNumber(root, "takerFeeInTrigger", f.takerFee());
             }
             case RuleFamily.FixedMaintenanceFraction f -> {
                 ObjectNode caps = root.putObject("openInterestCaps");
-                caps.put("lower", f.openInterestLowerCap());
-                caps.put("upper", f.openInterestUpperCap());
+                putNumber(caps, "lower", f.openInterestLowerCap());
+                putNumber(caps, "upper", f.openInterestUpperCap());
                 if (p.launchParameters() != null) {
                     ObjectNode launch = root.putObject("launchParameters");
-                    launch.put("initialMarginFraction", p.launchParameters().initialMarginFraction());
-                    launch.put("maintenanceMarginRate", p.launchParameters().maintenanceMarginRate());
-                    launch.put("maxLeverage", p.launchParameters().maxLeverage());
+                    putNumber(launch, "initialMarginFraction", p.launchParameters().initialMarginFraction());
+                    putNumber(launch, "maintenanceMarginRate", p.launchParameters().maintenanceMarginRate());
+                    putNumber(launch, "maxLeverage", p.launchParameters().maxLeverage());
                 }
             }
             case RuleFamily.MaintenanceAtLiquidationNotional _, RuleFamily.MaintenanceOnEntryNotional _ -> { }
@@ -62,21 +67,21 @@ public final class ProfileWriter {
             Tier t = rules.tiers().tier(i);
             ObjectNode o = tiers.addObject();
             o.put("tier", t.number());
-            o.put("floor", t.floor());
+            putNumber(o, "floor", t.floor());
             if (t.isUnbounded()) {
                 o.putNull("cap");
             } else {
-                o.put("cap", t.cap());
+                putNumber(o, "cap", t.cap());
             }
-            o.put("maxLeverage", t.maxLeverage());
+            putNumber(o, "maxLeverage", t.maxLeverage());
             if (t.hasInitialMarginRate()) {
-                o.put("initialMarginRate", t.initialMarginRate());
+                putNumber(o, "initialMarginRate", t.initialMarginRate());
             }
-            o.put("maintenanceMarginRate", t.maintenanceMarginRate());
+            putNumber(o, "maintenanceMarginRate", t.maintenanceMarginRate());
             if (amounts) {
                 VenueProfile.AmountSource source = p.amountSources().get(i);
                 if (source != VenueProfile.AmountSource.DERIVED) {
-                    o.put("maintenanceAmount", t.maintenanceAmount());
+                    putNumber(o, "maintenanceAmount", t.maintenanceAmount());
                 }
                 if (source == VenueProfile.AmountSource.OVERRIDE) {
                     o.put("maintenanceAmountOverride", true);
@@ -84,17 +89,17 @@ public final class ProfileWriter {
             }
         }
         ObjectNode fee = root.putObject("liquidationFee");
-        fee.put("rate", rules.liquidationFeeRate());
+        putNumber(fee, "rate", rules.liquidationFeeRate());
         putText(fee, "note", p.text().liquidationFee());
 
         ObjectNode partial = root.putObject("partialLiquidation");
         partial.put("rule", rules.partialLiquidation().id());
         switch (rules.partialLiquidation()) {
             case PartialLiquidation.Fraction f -> {
-                partial.put("thresholdNotional", f.thresholdNotional());
+                putNumber(partial, "thresholdNotional", f.thresholdNotional());
                 partial.put("thresholdInclusive", f.inclusive());
-                partial.put("fraction", f.fraction());
-                partial.put("cooldownSeconds", f.cooldownSeconds());
+                putNumber(partial, "fraction", f.fraction());
+                putNumber(partial, "cooldownSeconds", f.cooldownSeconds());
             }
             case PartialLiquidation.TierStepDown s -> {
                 partial.put("fromTier", s.fromTier());
@@ -109,7 +114,7 @@ public final class ProfileWriter {
             root.putNull("backstop");
         } else {
             ObjectNode b = root.putObject("backstop");
-            b.put("equityFraction", backstop.equityFraction());
+            putNumber(b, "equityFraction", backstop.equityFraction());
             putText(b, "taker", backstop.taker());
         }
         ObjectNode insurance = root.putObject("insuranceFund");
@@ -139,6 +144,17 @@ public final class ProfileWriter {
             o.put("note", s.note());
         }
         return root;
+    }
+
+    /** A number as plain decimal text: whole numbers without a fraction (12000000), others in their shortest form (0.004). */
+    static void putNumber(ObjectNode node, String name, double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            node.put(name, (long) value);
+        } else if (Double.isFinite(value)) {
+            node.put(name, new BigDecimal(Double.toString(value)).stripTrailingZeros());
+        } else {
+            node.put(name, value); // not a valid profile value; the reader says so
+        }
     }
 
     private static void putText(ObjectNode node, String name, String value) {
