@@ -96,18 +96,24 @@ public final class ComparisonViewModel {
     }
 
     /**
-     * The rows as CSV (header first), numbers unformatted for spreadsheets; the text columns in English with
+     * The rows as CSV (header first), for spreadsheets: numbers without grouping, rounded as they are meant (money to
+     * the cent, prices to about six significant digits, percentages and leverages to fixed decimals), and the position
+     * compared repeated on every row, so the file says what it is about. Text columns in English with
      * locale-independent numbers, so the file reads the same whatever the user's locale.
      */
     public String toCsv() {
-        List<Row> rows = position.getValue() == null ? List.of() : rows(position.getValue(), Words.FILE);
+        Position p = position.getValue();
+        List<Row> rows = p == null ? List.of() : rows(p, Words.FILE);
         StringBuilder sb = new StringBuilder("profile,liquidationPrice,distancePercent,bankruptcyPrice,tierAtLiquidation,"
-                + "maintenanceAtLiquidation,maxLeverage,leverageAllowed,feeInTrigger,partialLiquidation,backstop,dataAsOf,standIn,explanation\n");
+                + "maintenanceAtLiquidation,maxLeverage,leverageAllowed,feeInTrigger,partialLiquidation,backstop,dataAsOf,standIn,explanation,"
+                + "side,marginMode,entryPrice,markPrice,quantity,notional,leverage,margin\n");
         for (Row r : rows) {
-            sb.append(String.join(",", csv(r.profileId()), num(r.liquidationPrice()), num(r.distancePercent()), num(r.bankruptcyPrice()),
-                    csv(r.tierAtLiquidation()), num(r.maintenanceAtLiquidation()), num(r.maxLeverage()), Boolean.toString(r.leverageAllowed()),
+            sb.append(String.join(",", csv(r.profileId()), price(r.liquidationPrice()), fixed(r.distancePercent(), 4), price(r.bankruptcyPrice()),
+                    csv(r.tierAtLiquidation()), fixed(r.maintenanceAtLiquidation(), 2), fixed(r.maxLeverage(), 2), Boolean.toString(r.leverageAllowed()),
                     csv(r.feeInTrigger()), csv(r.partialLiquidation()), csv(r.backstop()), csv(r.dataAsOf()), Boolean.toString(r.standIn()),
-                    csv(r.explanation()))).append('\n');
+                    csv(r.explanation()), p.side().name().toLowerCase(Locale.ROOT), p.mode().name().toLowerCase(Locale.ROOT),
+                    price(p.entryPrice()), price(p.markPrice()), quantity(p.quantity()), fixed(p.notional(), 2),
+                    fixed(p.effectiveLeverage(), 2), fixed(p.reportedMargin(), 2))).append('\n');
         }
         return sb.toString();
     }
@@ -261,8 +267,19 @@ public final class ComparisonViewModel {
         return Numbers.quantity(k, l);
     }
 
-    private static String num(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
+    /** Exactly {@code decimals} decimals, no grouping; empty where there is no number. */
+    private static String fixed(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "";
+    }
+
+    /** A price as the screen shows it, ungrouped: at least two decimals, about six significant digits (57900.00, 0.0012346). */
+    private static String price(double v) {
+        return Double.isFinite(v) ? Numbers.price(v).replace(",", "") : "";
+    }
+
+    /** A quantity to eight decimals at most, trailing zeros dropped. */
+    private static String quantity(double v) {
+        return Double.isFinite(v) ? Numbers.quantity(v) : "";
     }
 
     private static String csv(String s) {

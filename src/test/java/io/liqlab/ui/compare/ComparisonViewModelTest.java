@@ -82,4 +82,25 @@ class ComparisonViewModelTest {
         assertTrue(dated.dataOld("binance-usdm-btc"));
         assertTrue(!dated.toCsv().contains(" old"), "a file does not age with the clock it was written by");
     }
+
+    @Test
+    void csvNumbersAreRoundedAsMeant() {
+        position.textProperty(InputField.LEVERAGE).set("50");
+        String csv = vm.toCsv();
+        // 16-17 digit doubles (57900.00000000001, 3.4999999999999996) are noise in a spreadsheet.
+        java.util.regex.Matcher noisy = java.util.regex.Pattern.compile("\\d\\.\\d{9,}").matcher(csv);
+        boolean found = noisy.find();
+        assertTrue(!found, () -> "a number with more than 8 decimals: " + noisy.group() + "\n" + csv);
+        String textbook = csv.lines().filter(l -> l.startsWith("textbook,")).findFirst().orElseThrow();
+        assertTrue(textbook.startsWith("textbook,59100.00,1.5000,"), textbook);
+    }
+
+    @Test
+    void csvSaysWhichPositionItCompares() {
+        String csv = vm.toCsv();
+        String header = csv.lines().findFirst().orElseThrow();
+        assertTrue(header.endsWith(",side,marginMode,entryPrice,markPrice,quantity,notional,leverage,margin"), header);
+        String textbook = csv.lines().filter(l -> l.startsWith("textbook,")).findFirst().orElseThrow();
+        assertTrue(textbook.endsWith(",long,isolated,60000.00,60000.00,0.20833333,12500.00,25.00,500.00"), textbook);
+    }
 }
