@@ -95,6 +95,7 @@ public final class LiqLabApp extends Application {
         PositionViewModel position = new PositionViewModel(engine, venues);
         ChartsViewModel charts = new ChartsViewModel(position, DEFAULT_CURVES);
         ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty(), false);
+        comparison.formProfileProperty().bind(position.profileProperty());
         workspace = new WorkspaceViewModel(position, charts, comparison);
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
         tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,

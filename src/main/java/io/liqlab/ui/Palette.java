@@ -10,7 +10,7 @@ import java.util.List;
  * Okabe-Ito's yellow and black, which vanish on the light and the dark chart background. Every pair stays at least
  * 10 CIELAB units apart under simulated protanopia, deuteranopia and tritanopia (PaletteTest). The cascade charts take
  * their colours from here too, and draw long and short liquidations (vermillion, blue) in different shapes as well;
- * the comparison marks closest and farthest in vermillion and blue tints and in words (liqlab.css, ComparisonView).
+ * the comparison marks closest and farthest in vermillion and bluish-green tints and in words (liqlab.css, ComparisonView).
  */
 public final class Palette {
     private static final List<Color> COLORS = List.of(

@@ -13,7 +13,9 @@ import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Text;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -28,11 +30,15 @@ public final class ComparisonViewModel {
     /** Which end of the comparison a row is at. */
     public enum Extreme { NONE, CLOSEST, FARTHEST }
 
-    /** One venue's answer. Numbers are NaN where there is none; texts are ready to show. */
+    /**
+     * One venue's answer. Numbers are NaN where there is none; texts are ready to show. {@code leverage} is the
+     * position's (so a row can say by how much it is above {@code maxLeverage}); {@code inForm} marks the profile
+     * chosen in the Position form.
+     */
     public record Row(String profileId, String profile, double liquidationPrice, double distancePercent, double bankruptcyPrice,
                       String tierAtLiquidation, double maintenanceAtLiquidation, double maxLeverage, boolean leverageAllowed,
                       String feeInTrigger, String partialLiquidation, String backstop, String insuranceFund, String adl,
-                      String dataAsOf, boolean standIn, String explanation, Extreme extreme) {
+                      String dataAsOf, boolean standIn, String explanation, Extreme extreme, double leverage, boolean inForm) {
     }
 
     private final java.time.Clock clock;
@@ -41,6 +47,7 @@ public final class ComparisonViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
     private final ObservableValue<Position> position;
+    private final ObjectProperty<VenueProfile> formProfile = new SimpleObjectProperty<>(this, "formProfile");
 
     public ComparisonViewModel(LiquidationEngine engine, List<VenueProfile> profiles, ObservableValue<Position> position) {
         this(engine, profiles, position, true);
@@ -81,6 +88,16 @@ public final class ComparisonViewModel {
                 recompute(position.getValue());
             }
         });
+        formProfile.subscribe(p -> {
+            if (active.get()) {
+                recompute(position.getValue());
+            }
+        });
+    }
+
+    /** The profile chosen in the Position form: its row is marked (the app binds this to the form's choice). */
+    public ObjectProperty<VenueProfile> formProfileProperty() {
+        return formProfile;
     }
 
     /**
@@ -183,8 +200,7 @@ public final class ComparisonViewModel {
             if (r == null) {
                 out.add(new Row(v.id(), v.name(), Double.NaN, Double.NaN, Double.NaN, w.text("compare.none"), Double.NaN, Double.NaN,
                         false, "", partial(v.rules().partialLiquidation(), w), "", v.text().insuranceFund(), "",
-                        w.text("compare.dataAsOf", v.provenance().asOf(), v.provenance().confidence()), v.hasStandIns(),
-                        refusals.get(i), Extreme.NONE));
+                        dataAsOf(v, w), v.hasStandIns(), refusals.get(i), Extreme.NONE, p.effectiveLeverage(), inForm(v)));
                 continue;
             }
             Extreme extreme = closest == farthest ? Extreme.NONE : i == closest ? Extreme.CLOSEST : i == farthest ? Extreme.FARTHEST : Extreme.NONE;
@@ -197,7 +213,7 @@ public final class ComparisonViewModel {
                     v.text().insuranceFund(), w.text("compare.adl", v.rules().adl().ranking().id().replace('-', ' '),
                             v.rules().adl().closePrice().id().replace('-', ' ')),
                     dataAsOf(v, w), v.hasStandIns(),
-                    explain(v, r, textbookDistance, w), extreme));
+                    explain(v, r, textbookDistance, w), extreme, p.effectiveLeverage(), inForm(v)));
         }
         return out;
     }
@@ -215,6 +231,10 @@ public final class ComparisonViewModel {
     public boolean dataOld(String profileId) {
         return profiles.stream().filter(p -> p.id().equals(profileId)).findFirst()
                 .map(p -> io.liqlab.ui.DataAge.isOld(p.provenance().asOf(), clock)).orElse(false);
+    }
+
+    private boolean inForm(VenueProfile v) {
+        return formProfile.get() != null && formProfile.get().id().equals(v.id());
     }
 
     /** One line: what in this venue's rules moves its price, and by how much against the textbook. */
