@@ -32,5 +32,8 @@ class DraftOfferTest extends AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
         assertEquals("0.015", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
+        // The profile box names what was restored, not "Open a profile...".
+        javafx.scene.control.ComboBox<?> open = robot.lookup("#tier-open").queryComboBox();
+        assertEquals("gte-btc", ((io.liqlab.profile.VenueProfile) open.getValue()).id());
     }
 }

@@ -1,6 +1,7 @@
 package io.liqlab.ui;
 
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.tiers.TierEditorView;
 import io.liqlab.ui.tiers.TierEditorViewModel;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -96,5 +97,17 @@ class TierEditorWindowTest extends AppWindowTest {
         assertTrue(!field.getPseudoClassStates().contains(Styles.INVALID));
         robot.type(KeyCode.ESCAPE);
         assertEquals("0.0125", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "nothing committed by typing");
+    }
+
+    @Test
+    void afterSaveAsTheProfileBoxShowsTheSavedCopy(FxRobot robot) {
+        robot.clickOn("#tab-tiers .tab-label");
+        open(robot, "binance-usdm-btc");
+        TierEditorView view = robot.lookup("#tier-editor").queryAs(TierEditorView.class);
+        robot.interact(() -> view.workbench().saveAs("my-binance", view.workbench().editorProperty().get().copyName()));
+        ComboBox<VenueProfile> box = robot.lookup("#tier-open").queryComboBox();
+        assertEquals("my-binance", box.getValue().id());
+        assertEquals("my-binance", view.workbench().editorProperty().get().idProperty().get());
+        assertEquals(1, box.getItems().stream().filter(p -> p.id().equals("my-binance")).count());
     }
 }

@@ -74,8 +74,17 @@ public final class TierEditorView extends BorderPane {
         });
         open.setButtonCell(open.getCellFactory().call(null));
         open.valueProperty().subscribe(p -> {
-            if (p != null) {
+            TierEditorViewModel current = vm.editorProperty().get();
+            if (p != null && (current == null || !sameProfile(current.original(), p))) {
                 vm.open(p);
+            }
+        });
+        // The box shows what is open, however it was opened: a saved copy, a restored draft, an import.
+        vm.editorProperty().subscribe(ed -> {
+            VenueProfile shown = ed == null ? null : vm.profiles().stream().filter(p -> sameProfile(p, ed.original())).findFirst()
+                    .orElse(ed.original());
+            if (shown == null ? open.getValue() != null : open.getValue() == null || !sameProfile(open.getValue(), shown)) {
+                open.setValue(shown);
             }
         });
 
@@ -189,8 +198,7 @@ public final class TierEditorView extends BorderPane {
             TextInputDialog d = new TextInputDialog(ed.idProperty().get() + "-copy");
             d.setTitle(Text.get("tiers.saveAs.title"));
             d.setHeaderText(Text.get("tiers.saveAs.question"));
-            d.showAndWait().ifPresent(id -> vm.saveAs(id.strip(), Text.format("tiers.saveAs.copyName",
-                    ed.fieldProperty(TierEditorViewModel.ProfileField.NAME).get())));
+            d.showAndWait().ifPresent(id -> vm.saveAs(id.strip(), ed.copyName()));
         }));
         rename.setOnAction(e -> editor().ifPresent(ed -> {
             TextInputDialog d = new TextInputDialog(ed.idProperty().get());
@@ -310,6 +318,15 @@ public final class TierEditorView extends BorderPane {
     private static double parse(String text) {
         return NumberText.parse(text)
                 .orElseThrow(() -> new IllegalArgumentException(Text.format("tiers.split.notANumber", text.strip())));
+    }
+
+    /** The same profile, perhaps read again: the same id from the same kind of place (shipped or the user's). */
+    private static boolean sameProfile(VenueProfile a, VenueProfile b) {
+        return a == b || a.id().equals(b.id()) && kind(a) == kind(b);
+    }
+
+    private static VenueProfile.Origin.Kind kind(VenueProfile p) {
+        return p.origin() == null ? VenueProfile.Origin.Kind.SHIPPED : p.origin().kind();
     }
 
     private static Button button(String text, String id, String tip) {

@@ -650,17 +650,102 @@ public final class TierEditorViewModel {
         return LocalNumbers.plain(v);
     }
 
-    /** The derived (or overriding) maintenance amount of each tier of the valid edited schedule, formatted. */
+    /**
+     * The derived (or overriding) maintenance amount of a tier, formatted. While the schedule is invalid the amounts
+     * are still derived from the cells by the continuity rule, as far as they are numbers, and a tier whose floor is
+     * not the previous tier's cap says so (so breaking continuity marks the broken rows instead of blanking the column).
+     */
     public String amountShown(int row) {
         VenueProfile p = edited.get();
         if (contracts) {
             return Text.get("tiers.none");
         }
-        if (p == null || row >= p.rules().tiers().size()) {
-            return rows.get(row).cell(Column.AMOUNT);
+        String kind = rows.get(row).cell(Column.AMOUNT).isEmpty() ? "tiers.amountDerived" : "tiers.amountOverride";
+        if (p != null && row < p.rules().tiers().size()) {
+            return Text.format(kind, LocalNumbers.money(p.rules().tiers().tier(row).maintenanceAmount()));
         }
-        String value = LocalNumbers.money(p.rules().tiers().tier(row).maintenanceAmount());
-        return Text.format(rows.get(row).cell(Column.AMOUNT).isEmpty() ? "tiers.amountDerived" : "tiers.amountOverride", value);
+        double amount = amountsFromCells()[row];
+        if (Double.isNaN(amount)) {
+            return Text.get("tiers.amountUnknown");
+        }
+        double floor = number(rows.get(row).cell(Column.FLOOR));
+        double previousCap = row == 0 ? 0 : number(rows.get(row - 1).cell(Column.CAP));
+        if (floor != previousCap && rows.get(row).cell(Column.AMOUNT).isEmpty()) {
+            return Text.format(row == 0 ? "tiers.amountFirstFloor" : "tiers.amountBroken", LocalNumbers.money(amount), row);
+        }
+        return Text.format(kind, LocalNumbers.money(amount));
+    }
+
+    /** Each tier's maintenance amount by the continuity rule from the cells as typed (NaN from a cell that is not a number on). */
+    private double[] amountsFromCells() {
+        double[] amounts = new double[rows.size()];
+        double previousAmount = 0;
+        double previousRate = Double.NaN;
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            double rate = rate(r.cell(Column.MMR));
+            double amount;
+            if (!r.cell(Column.AMOUNT).isEmpty()) {
+                amount = number(r.cell(Column.AMOUNT));
+            } else if (i == 0) {
+                amount = 0;
+            } else {
+                amount = TierSchedule.continuityAmount(previousAmount, number(r.cell(Column.FLOOR)), rate, previousRate);
+            }
+            amounts[i] = amount;
+            previousAmount = amount;
+            previousRate = rate;
+        }
+        return amounts;
+    }
+
+    /** A rate cell as a fraction; NaN when it is not a number. */
+    private static double rate(String text) {
+        return number(text);
+    }
+
+    /**
+     * The name a copy is offered under: the name without the "(edited)" or "(copy)" this editor added before, plus
+     * "(copy)" once, so copies of copies do not pile the words up.
+     */
+    public String copyName() {
+        String name = fields.containsKey(ProfileField.NAME) ? fields.get(ProfileField.NAME).get() : original.name();
+        String edited = Text.format("tiers.editedName", "");
+        String copy = Text.format("tiers.saveAs.copyName", "");
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (String suffix : List.of(edited, copy)) {
+                if (!suffix.isBlank() && name.endsWith(suffix) && name.length() > suffix.length()) {
+                    name = name.substring(0, name.length() - suffix.length()).strip();
+                    stripped = true;
+                }
+            }
+        }
+        return Text.format("tiers.saveAs.copyName", name);
+    }
+
+    /**
+     * Whether the user changed any value the profile's data stands for: a tier cell, a tier added or removed, or a rule
+     * field (not the name or notes), compared with the text as opened.
+     */
+    public boolean valuesChanged() {
+        if (rows.size() != originalRows.size()) {
+            return true;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            for (Column c : Column.values()) {
+                if (changed(i, c)) {
+                    return true;
+                }
+            }
+        }
+        return fields.keySet().stream().filter(f -> f.numeric || f == ProfileField.ADL_RANKING).anyMatch(this::fieldChanged);
+    }
+
+    /** Whether the user changed a profile-level field from its value when opened (the provenance fields, say). */
+    public boolean fieldChanged(ProfileField field) {
+        return fields.containsKey(field) && !fields.get(field).get().equals(originalFields.get(field));
     }
 
     /** Whether an edit changes the file against what was loaded (cells differ from the original's). */

@@ -16,6 +16,8 @@ import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,6 +40,10 @@ public final class TierWorkbenchViewModel {
             Text.get("tiers.status.start"));
     private final ChangeListener<Number> writeDraft = (obs, was, now) -> writeDraft();
     private final ChangeListener<TierEditorViewModel.Typing> writeTypedDraft = (obs, was, now) -> writeDraft();
+    private final ChangeListener<Number> refreshProblems = (obs, was, now) -> refreshProblemsStatus();
+    private final Clock clock;
+    /** The "not saved: problems (n)" line last shown, so it follows the edits instead of going stale. */
+    private String problemsStatus;
     private boolean dirty;
 
     /** How long after a change its draft is on disk, at most: a burst of typing is one write. */
@@ -48,7 +54,12 @@ public final class TierWorkbenchViewModel {
      * refused, with the reason in the status line).
      */
     public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts) {
-        this(profiles, store, drafts, null, TierEditorPrompts.KEEP_EDITING, Runnable::run);
+        this(profiles, store, drafts, Clock.systemDefaultZone());
+    }
+
+    /** As above, with {@code clock} dating a user's edits (today's date in the saved profile's provenance). */
+    public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts, Clock clock) {
+        this(profiles, store, drafts, null, TierEditorPrompts.KEEP_EDITING, Runnable::run, clock);
     }
 
     /**
@@ -62,10 +73,18 @@ public final class TierWorkbenchViewModel {
     public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts,
                                   java.util.concurrent.ScheduledExecutorService draftThread, TierEditorPrompts prompts,
                                   java.util.concurrent.Executor fxThread) {
+        this(profiles, store, drafts, draftThread, prompts, fxThread, Clock.systemDefaultZone());
+    }
+
+    /** @param clock dates a user's edits (today's date in the saved profile's provenance) */
+    public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts,
+                                  java.util.concurrent.ScheduledExecutorService draftThread, TierEditorPrompts prompts,
+                                  java.util.concurrent.Executor fxThread, Clock clock) {
         this.profiles = profiles instanceof ObservableList<VenueProfile> live ? live : FXCollections.observableArrayList(profiles);
         this.store = store;
         this.drafts = drafts;
         this.prompts = prompts;
+        this.clock = clock;
         java.util.function.Consumer<IOException> failed = ex -> fxThread.execute(
                 () -> status.set(Text.format("tiers.status.draftNotKept", ex.getMessage())));
         this.draftWriter = new DraftWriter(drafts, draftThread, DRAFT_DELAY, failed);
@@ -94,6 +113,7 @@ public final class TierWorkbenchViewModel {
         if (old != null) {
             old.revisionProperty().removeListener(writeDraft);
             old.typingProperty().removeListener(writeTypedDraft);
+            old.revisionProperty().removeListener(refreshProblems);
         }
         VenueProfile shown = fromDisk(profile);
         TierEditorViewModel e = new TierEditorViewModel(shown);
@@ -102,6 +122,7 @@ public final class TierWorkbenchViewModel {
         }
         e.revisionProperty().addListener(writeDraft);
         e.typingProperty().addListener(writeTypedDraft);
+        e.revisionProperty().addListener(refreshProblems);
         dirty = false;
         editor.set(e);
         status.set(profile.origin() != null && profile.origin().kind() == VenueProfile.Origin.Kind.SHIPPED
@@ -172,13 +193,14 @@ public final class TierWorkbenchViewModel {
         }
         VenueProfile edited = e.editedProperty().get();
         if (edited == null) {
-            status.set(Text.format("tiers.status.notSavedProblems", problemCount(e)));
+            problemsStatus = Text.format("tiers.status.notSavedProblems", problemCount(e));
+            status.set(problemsStatus);
             return false;
         }
         try {
-            return saved(store.saveUnlessChanged(edited));
+            return saved(store.saveUnlessChanged(dated(e, edited)));
         } catch (ProfileStore.ChangedOnDiskException changed) {
-            return saveOverChangedFile(e, edited, changed.file());
+            return saveOverChangedFile(e, dated(e, edited), changed.file());
         } catch (IOException ex) {
             status.set(Text.format("tiers.status.notSavedUnchanged", ex.getMessage()));
             return false;
@@ -207,8 +229,7 @@ public final class TierWorkbenchViewModel {
                     status.set(Text.format("tiers.status.changedBeforeSave", id, file));
                     return false;
                 }
-                return saveAs(newId.get().strip(), Text.format("tiers.saveAs.copyName",
-                        e.fieldProperty(TierEditorViewModel.ProfileField.NAME).get()));
+                return saveAs(newId.get().strip(), e.copyName());
             }
             case KEEP_EDITING -> {
                 status.set(Text.format("tiers.status.changedBeforeSave", id, file));
@@ -256,7 +277,7 @@ public final class TierWorkbenchViewModel {
         }
         VenueProfile p = e.editedProperty().get();
         VenueProfile copy = new VenueProfile(newId, newName, p.venue(), p.market(), p.rules(), p.amountSources(), p.launchParameters(),
-                p.text(), p.provenance(), p.origin());
+                p.text(), dated(e, p).provenance(), p.origin());
         try {
             if (!io.liqlab.profile.ProfileReader.isValidId(newId)) {
                 status.set(Text.format("tiers.status.notSavedBadId", newId));
@@ -375,6 +396,44 @@ public final class TierWorkbenchViewModel {
             status.set(Text.format("tiers.status.changedOutside", e.idProperty().get()));
         }
         return changed;
+    }
+
+    /**
+     * The profile as it is saved: when the user changed its rules or tiers (and did not set the date and confidence
+     * themselves), it is dated today with confidence "low" (the format's word for values not checked against the
+     * venue), and the notes say which data it started from.
+     */
+    private VenueProfile dated(TierEditorViewModel e, VenueProfile p) {
+        if (!e.valuesChanged() || e.fieldChanged(TierEditorViewModel.ProfileField.AS_OF)
+                || e.fieldChanged(TierEditorViewModel.ProfileField.CONFIDENCE)) {
+            return p;
+        }
+        io.liqlab.profile.Provenance was = e.original().provenance();
+        String today = LocalDate.now(clock).toString();
+        io.liqlab.profile.Provenance now = new io.liqlab.profile.Provenance(today,
+                Text.formatRoot("tiers.userEdit.asOfNote", today, e.original().id(), was.asOf()), USER_EDITED_CONFIDENCE,
+                Text.formatRoot("tiers.userEdit.confidenceNote", was.confidence()), was.sources(), was.standIns());
+        return new VenueProfile(p.id(), p.name(), p.venue(), p.market(), p.rules(), p.amountSources(), p.launchParameters(), p.text(),
+                now, p.origin());
+    }
+
+    /** The profile format's confidence for values a user typed in: they have not been checked against the venue. */
+    static final String USER_EDITED_CONFIDENCE = "low";
+
+    /** A "has problems (n)" status follows the edits: the new count, or that the schedule can now be saved. */
+    private void refreshProblemsStatus() {
+        TierEditorViewModel e = editor.get();
+        if (e == null || problemsStatus == null || !problemsStatus.equals(status.get())) {
+            problemsStatus = null;
+            return;
+        }
+        if (e.editedProperty().get() != null) {
+            problemsStatus = null;
+            status.set(Text.format("tiers.status.problemsFixed", e.idProperty().get()));
+        } else {
+            problemsStatus = Text.format("tiers.status.notSavedProblems", problemCount(e));
+            status.set(problemsStatus);
+        }
     }
 
     private void writeDraft() {

@@ -1,6 +1,7 @@
 package io.liqlab.ui.tiers;
 
 import io.liqlab.TestProfiles;
+import io.liqlab.core.Numbers;
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.Position;
 import io.liqlab.core.Side;
@@ -112,6 +113,27 @@ class TierEditorViewModelTest {
         assertEquals(draft, fresh.toDraft());
         assertEquals("oops", fresh.rows().get(5).cell(Column.MMR));
         assertNull(fresh.editedProperty().get());
+    }
+
+    @Test
+    void breakingContinuityKeepsTheAmountsAndMarksTheBrokenTier() {
+        vm.setCell(2, Column.FLOOR, "700000"); // a gap above tier 2's cap of 600,000: the schedule is invalid
+        assertNull(vm.editedProperty().get());
+        // Tier 3 derived from its own floor: 50 + 700,000 x (0.0065 - 0.005) = 1,100; the others as before.
+        assertEquals("1,100.00 (derived; this floor is not tier 2's cap)", vm.amountShown(2));
+        assertEquals("50.00 (derived)", vm.amountShown(1));
+        assertEquals("0.00 (derived)", vm.amountShown(0));
+        assertEquals(Numbers.money(1_100 + 3_000_000 * 0.0035) + " (derived)", vm.amountShown(3));
+        vm.setCell(1, Column.MMR, "oops");
+        assertEquals("? (needs numbers in floor and maintenance rate)", vm.amountShown(1));
+    }
+
+    @Test
+    void aCopysNameDoesNotPileUpEditedAndCopy() {
+        assertEquals("Binance USD-M BTCUSDT (edited)", vm.fieldProperty(TierEditorViewModel.ProfileField.NAME).get());
+        assertEquals("Binance USD-M BTCUSDT (copy)", vm.copyName());
+        vm.setField(TierEditorViewModel.ProfileField.NAME, "Binance USD-M BTCUSDT (edited) (copy) (copy)");
+        assertEquals("Binance USD-M BTCUSDT (copy)", vm.copyName());
     }
 
     @Test

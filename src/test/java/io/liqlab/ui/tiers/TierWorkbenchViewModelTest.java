@@ -5,6 +5,7 @@ import io.liqlab.profile.DraftStore;
 import io.liqlab.profile.ProfileCatalog;
 import io.liqlab.profile.ProfileReader;
 import io.liqlab.profile.ProfileStore;
+import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.tiers.TierEditorViewModel.Column;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,45 @@ class TierWorkbenchViewModelTest {
         assertFalse(wb.save());
         assertTrue(wb.statusProperty().get().startsWith("Not saved"), wb.statusProperty().get());
         assertFalse(Files.exists(home.resolve("profiles").resolve("textbook-edited.json")));
+    }
+
+    @Test
+    void theProblemsStatusFollowsTheEdits(@TempDir Path home) {
+        TierWorkbenchViewModel wb = workbench(home);
+        wb.open(TestProfiles.get("textbook"));
+        TierEditorViewModel e = wb.editorProperty().get();
+        e.setCell(0, Column.MMR, "0.5");
+        assertFalse(wb.save());
+        assertTrue(wb.statusProperty().get().contains("has problems (1)"), wb.statusProperty().get());
+        e.undoStack().undo();
+        assertEquals("No problems left: textbook-edited can be saved.", wb.statusProperty().get());
+        e.setCell(0, Column.MMR, "0.5");
+        assertEquals("No problems left: textbook-edited can be saved.", wb.statusProperty().get(), "only a shown count is followed");
+    }
+
+    @Test
+    void aUserEditIsDatedTodayWithUserEditedConfidence(@TempDir Path home) throws Exception {
+        java.time.Clock today = java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T12:00:00Z"), java.time.ZoneOffset.UTC);
+        TierWorkbenchViewModel wb = new TierWorkbenchViewModel(TestProfiles.catalog().profiles(),
+                new ProfileStore(home.resolve("profiles"), new ProfileReader()), new DraftStore(home.resolve("drafts")), today);
+        wb.open(TestProfiles.get("binance-usdm-btc"));
+        TierEditorViewModel e = wb.editorProperty().get();
+        e.setCell(0, Column.MMR, "0.0045");
+        assertTrue(wb.saveAs("my-binance", e.copyName()), wb.statusProperty().get());
+        VenueProfile copy = ProfileCatalog.load(new ProfileReader(), home.resolve("profiles")).find("my-binance").orElseThrow();
+        assertEquals("Binance USD-M BTCUSDT (copy)", copy.name());
+        assertEquals("2026-12-07", copy.provenance().asOf());
+        assertEquals("low", copy.provenance().confidence());
+        assertTrue(copy.provenance().asOfNote().contains("binance-usdm-btc (data as of 2024-10-24)"), copy.provenance().asOfNote());
+        assertTrue(copy.provenance().confidenceNote().contains("User-edited"), copy.provenance().confidenceNote());
+        // The copy's copy is "(copy)" once, not "(copy) (copy)".
+        assertEquals("Binance USD-M BTCUSDT (copy)", wb.editorProperty().get().copyName());
+
+        // An unchanged copy keeps the data's own date: nothing was edited.
+        wb.open(TestProfiles.get("gte-btc"));
+        assertTrue(wb.saveAs("gte-again", wb.editorProperty().get().copyName()));
+        VenueProfile same = ProfileCatalog.load(new ProfileReader(), home.resolve("profiles")).find("gte-again").orElseThrow();
+        assertEquals(TestProfiles.get("gte-btc").provenance(), same.provenance());
     }
 
     @Test
