@@ -18,7 +18,7 @@ class ProfileWriterTest {
         assertTrue(json.contains("\"cap\" : 12000000,"), json);
         assertTrue(json.contains("\"floor\" : 12000000,"), json);
         assertTrue(json.contains("\"maintenanceMarginRate\" : 0.0065,"), json);
-        assertTrue(json.contains("\"maxLeverage\" : 125,"), json);
+        assertTrue(json.contains("\"maxLeverage\" : 150,"), json);
     }
 
     @Test

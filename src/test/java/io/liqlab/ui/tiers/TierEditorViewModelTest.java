@@ -130,10 +130,11 @@ class TierEditorViewModelTest {
 
     @Test
     void aCopysNameDoesNotPileUpEditedAndCopy() {
-        assertEquals("Binance USD-M BTCUSDT (edited)", vm.fieldProperty(TierEditorViewModel.ProfileField.NAME).get());
-        assertEquals("Binance USD-M BTCUSDT (copy)", vm.copyName());
-        vm.setField(TierEditorViewModel.ProfileField.NAME, "Binance USD-M BTCUSDT (edited) (copy) (copy)");
-        assertEquals("Binance USD-M BTCUSDT (copy)", vm.copyName());
+        TierEditorViewModel shipped = new TierEditorViewModel(TestProfiles.get("binance-usdm-btc"));
+        assertEquals("Binance USD-M BTCUSDT (edited)", shipped.fieldProperty(TierEditorViewModel.ProfileField.NAME).get());
+        assertEquals("Binance USD-M BTCUSDT (copy)", shipped.copyName());
+        shipped.setField(TierEditorViewModel.ProfileField.NAME, "Binance USD-M BTCUSDT (edited) (copy) (copy)");
+        assertEquals("Binance USD-M BTCUSDT (copy)", shipped.copyName());
     }
 
     @Test

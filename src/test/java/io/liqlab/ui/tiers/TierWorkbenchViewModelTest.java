@@ -98,7 +98,8 @@ class TierWorkbenchViewModelTest {
         assertEquals("Binance USD-M BTCUSDT (copy)", copy.name());
         assertEquals("2026-12-07", copy.provenance().asOf());
         assertEquals("low", copy.provenance().confidence());
-        assertTrue(copy.provenance().asOfNote().contains("binance-usdm-btc (data as of 2024-10-24)"), copy.provenance().asOfNote());
+        assertTrue(copy.provenance().asOfNote().contains("binance-usdm-btc (data as of " + TestProfiles.get("binance-usdm-btc").provenance().asOf() + ")"),
+                copy.provenance().asOfNote());
         assertTrue(copy.provenance().confidenceNote().contains("User-edited"), copy.provenance().confidenceNote());
         // The copy's copy is "(copy)" once, not "(copy) (copy)".
         assertEquals("Binance USD-M BTCUSDT (copy)", wb.editorProperty().get().copyName());
