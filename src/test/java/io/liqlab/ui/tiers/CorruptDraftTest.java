@@ -27,4 +27,16 @@ class CorruptDraftTest {
         assertTrue(status.contains("line 2, column") && status.contains("not valid JSON"), status);
         assertFalse(status.contains("Source") || status.contains("REDACTED") || status.contains("#UNKNOWN"), status);
     }
+
+    @Test
+    void aDraftThatIsNotUtf8SaysSo(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("drafts"));
+        Files.write(home.resolve("drafts").resolve("textbook-edited.draft.json"), new byte[] {'{', (byte) 0xC3, '}'});
+        TierWorkbenchViewModel wb = new TierWorkbenchViewModel(TestProfiles.catalog().profiles(),
+                new ProfileStore(home.resolve("profiles"), new ProfileReader()), new DraftStore(home.resolve("drafts")));
+        assertFalse(wb.restoreDraft("textbook-edited"));
+        String status = wb.statusProperty().get();
+        assertTrue(status.contains("not UTF-8"), status);
+        assertFalse(status.contains("Input length"), status);
+    }
 }
