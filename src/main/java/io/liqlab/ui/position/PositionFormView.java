@@ -15,6 +15,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -24,6 +26,10 @@ public final class PositionFormView extends VBox {
 
     private final PositionViewModel vm;
     private final Slider leverageSlider;
+    /** Shift held during the last slider gesture: snap to tenths instead of whole numbers. */
+    private boolean fineSlider;
+    /** True while the slider is moved to follow the model, so that move is not read back as a user's. */
+    private boolean followingModel;
 
     public PositionFormView(PositionViewModel vm) {
         this.vm = vm;
@@ -37,14 +43,27 @@ public final class PositionFormView extends VBox {
         venue.setMaxWidth(Double.MAX_VALUE);
         venue.valueProperty().bindBidirectional(vm.profileProperty());
         venue.setCellFactory(l -> new ProfileCell());
-        venue.setButtonCell(new ProfileCell());
         Label provenance = new Label();
         provenance.setWrapText(true);
         provenance.getStyleClass().add("provenance");
         provenance.textProperty().bind(vm.profileProperty().map(p -> Text.format(p.hasStandIns() ? "position.form.provenanceStandIn" : "position.form.provenance",
                 p.provenance().asOf(), p.provenance().confidence())));
         vm.profileProperty().subscribe(p -> provenance.pseudoClassStateChanged(Styles.INVALID, p != null && p.hasStandIns()));
-        form.add(Text.get("position.form.venue"), new VBox(2, venue, provenance), venue);
+        // The whole name in the closed box: a long one ("Binance USD-M BTCUSDT  \u26a0 stand-in") wraps instead of
+        // ending in "...", and the tooltip names the market the tiers are for.
+        venue.setButtonCell(new ProfileCell(true));
+        Tooltip venueTip = new Tooltip();
+        venueTip.textProperty().bind(vm.profileProperty().map(p -> p.name() + " \u2014 " + p.market()));
+        venue.setTooltip(venueTip);
+        Label market = new Label();
+        market.setId("market-warning");
+        market.setWrapText(true);
+        market.setMinHeight(Region.USE_PREF_SIZE);
+        market.getStyleClass().add(Styles.FIELD_ERROR);
+        market.textProperty().bind(vm.marketWarningProperty());
+        market.visibleProperty().bind(vm.marketWarningProperty().isNotEmpty());
+        market.managedProperty().bind(market.visibleProperty());
+        form.add(Text.get("position.form.venue"), new VBox(2, venue, provenance, market), venue);
 
         HBox sideChoice = choice(vm.sideProperty(), Side.LONG, Text.get("position.form.long"), "side-long",
                 Side.SHORT, Text.get("position.form.short"), "side-short");
@@ -78,7 +97,24 @@ public final class PositionFormView extends VBox {
         leverageSlider = new Slider(1, 125, 25);
         leverageSlider.setId("leverage-slider");
         leverageSlider.maxProperty().bind(vm.maxLeverageProperty().map(m -> Math.max(2, m.doubleValue())));
-        leverageSlider.valueProperty().bindBidirectional(vm.leverageProperty());
+        // The slider snaps to whole leverages (96x, not 95.82x), to tenths while Shift is held.
+        leverageSlider.setValue(vm.leverageProperty().get());
+        leverageSlider.addEventFilter(javafx.scene.input.MouseEvent.ANY, e -> fineSlider = e.isShiftDown());
+        leverageSlider.addEventFilter(javafx.scene.input.KeyEvent.ANY, e -> fineSlider = e.isShiftDown());
+        leverageSlider.valueProperty().addListener((obs, was, now) -> {
+            if (!followingModel) {
+                vm.setLeverageFromSlider(now.doubleValue(), fineSlider);
+                // The thumb sits on the snapped value even when the leverage did not change (95.82 -> 96 twice).
+                followingModel = true;
+                leverageSlider.setValue(vm.leverageProperty().get());
+                followingModel = false;
+            }
+        });
+        vm.leverageProperty().subscribe(v -> {
+            followingModel = true;
+            leverageSlider.setValue(v.doubleValue());
+            followingModel = false;
+        });
         leverageSlider.setBlockIncrement(1);
         leverageSlider.setMajorTickUnit(25);
         leverageSlider.setShowTickMarks(true);
@@ -98,9 +134,19 @@ public final class PositionFormView extends VBox {
         Label limit = new Label();
         limit.getStyleClass().add(Styles.SUBTITLE);
         limit.textProperty().bind(vm.leverageLimitProperty());
-        VBox leverageBox = new VBox(2, new HBox(8, leverageSlider, leverageField), limit, leverageError);
-        leverageBox.disableProperty().bind(vm.marginInputProperty().isEqualTo(PositionViewModel.MarginInput.MARGIN)
-                .and(vm.marginModeProperty().isEqualTo(MarginMode.ISOLATED)));
+        // Greyed with its reason when the leverage is derived (margin typed in, or cross margin).
+        Label leverageNote = new Label();
+        leverageNote.setId("leverage-note");
+        leverageNote.getStyleClass().add(Styles.SUBTITLE);
+        leverageNote.setWrapText(true);
+        leverageNote.setMinHeight(Region.USE_PREF_SIZE);
+        leverageNote.textProperty().bind(vm.leverageNoteProperty());
+        leverageNote.visibleProperty().bind(vm.leverageNoteProperty().isNotEmpty());
+        leverageNote.managedProperty().bind(leverageNote.visibleProperty());
+        HBox leverageInputs = new HBox(8, leverageSlider, leverageField);
+        leverageInputs.disableProperty().bind(vm.marginInputProperty().isEqualTo(PositionViewModel.MarginInput.MARGIN)
+                .or(vm.marginModeProperty().isEqualTo(MarginMode.CROSS)));
+        VBox leverageBox = new VBox(2, leverageInputs, limit, leverageNote, leverageError);
         form.add(Text.get("position.form.leverage"), leverageBox, leverageField);
 
         TextField margin = field(form, Text.get("position.form.margin"), "margin", InputField.MARGIN,
@@ -172,6 +218,17 @@ public final class PositionFormView extends VBox {
     }
 
     private static final class ProfileCell extends ListCell<VenueProfile> {
+        ProfileCell() {
+            this(false);
+        }
+
+        ProfileCell(boolean wraps) {
+            setWrapText(wraps);
+            if (wraps) {
+                setMinHeight(Region.USE_PREF_SIZE);
+            }
+        }
+
         @Override
         protected void updateItem(VenueProfile item, boolean empty) {
             super.updateItem(item, empty);

@@ -71,8 +71,16 @@ public final class PositionViewModel {
     private final ReadOnlyStringWrapper derivedSize = new ReadOnlyStringWrapper(this, "derivedSize", "");
     private final ReadOnlyDoubleWrapper maxLeverage = new ReadOnlyDoubleWrapper(this, "maxLeverage", 125);
     private final ReadOnlyStringWrapper leverageLimit = new ReadOnlyStringWrapper(this, "leverageLimit", "");
+    private final ReadOnlyStringWrapper marketWarning = new ReadOnlyStringWrapper(this, "marketWarning", "");
+    private final ReadOnlyStringWrapper leverageNote = new ReadOnlyStringWrapper(this, "leverageNote", "");
     private final BooleanBinding valid;
     private final BooleanProperty syncingLeverage = new SimpleBooleanProperty(false);
+    /** True while the form itself writes a derived value into a field it does not read (no recompute for that). */
+    private boolean publishing;
+    /** The wallet the form filled in itself on switching to cross; a wallet still equal to it may be refilled. */
+    private String autoWallet = "";
+    /** The margin of the last valid isolated position (invalidation listeners have recomputed in cross by the time the switch is seen). */
+    private double isolatedMargin = Double.NaN;
 
     public PositionViewModel(LiquidationEngine engine, List<VenueProfile> profiles) {
         this(engine, FXCollections.observableArrayList(profiles));
@@ -118,10 +126,22 @@ public final class PositionViewModel {
                 }
             }
         });
+        // Switching the unit converts the number: 12,500 notional at 60,000 is 0.20833333 units, not 12,500 units.
+        sizeUnit.addListener((obs, was, now) -> convertSize(was, now));
+        // Cross mode: a wallet the user never typed starts at the position's current margin, not at a stale 500.
+        marginMode.addListener((obs, was, now) -> {
+            if (now == MarginMode.CROSS) {
+                fillWalletFromMargin();
+            }
+        });
         List<Observable> inputs = new ArrayList<>(text.values());
         inputs.addAll(List.of(profile, side, marginMode, sizeUnit, marginInput));
         for (Observable o : inputs) {
-            o.addListener(x -> recompute());
+            o.addListener(x -> {
+                if (!publishing) {
+                    recompute();
+                }
+            });
         }
         recompute();
     }
@@ -139,6 +159,7 @@ public final class PositionViewModel {
         text.get(InputField.LEVERAGE).set(input(25));
         text.get(InputField.MARGIN).set(input(500));
         text.get(InputField.WALLET).set(input(500));
+        autoWallet = text.get(InputField.WALLET).get();
         text.get(InputField.OTHER_MAINTENANCE).set("0");
         text.get(InputField.OTHER_UPNL).set("0");
         text.get(InputField.OPENING_FEE).set("0");
@@ -218,6 +239,35 @@ public final class PositionViewModel {
         return maxLeverage.getReadOnlyProperty();
     }
 
+    /**
+     * "" when the numbers may belong to the profile's market; otherwise a warning that the entry price is far from
+     * that market's price range (an ETH price on a BTC profile silently uses BTC's tiers).
+     */
+    public ReadOnlyStringProperty marketWarningProperty() {
+        return marketWarning.getReadOnlyProperty();
+    }
+
+    /** Why the leverage slider is greyed ("" while it is the input): cross mode, or margin typed in. */
+    public ReadOnlyStringProperty leverageNoteProperty() {
+        return leverageNote.getReadOnlyProperty();
+    }
+
+    /** Whether the leverage is the input (isolated by leverage); otherwise it is derived and shown greyed. */
+    public boolean leverageIsInput() {
+        return marginMode.get() == MarginMode.ISOLATED && marginInput.get() == MarginInput.LEVERAGE;
+    }
+
+    /**
+     * Sets the leverage from the slider, snapped to whole numbers, or to tenths when {@code fine} (Shift held):
+     * a drag gives 96x, not 95.82x.
+     */
+    public void setLeverageFromSlider(double raw, boolean fine) {
+        double step = fine ? 0.1 : 1;
+        double snapped = Math.max(step, Math.round(raw / step) * step);
+        snapped = Math.round(snapped * 10) / 10.0; // 0.30000000000000004 -> 0.3
+        leverage.set(snapped);
+    }
+
     /** "max 125x at this size (tier 1)". */
     public ReadOnlyStringProperty leverageLimitProperty() {
         return leverageLimit.getReadOnlyProperty();
@@ -240,8 +290,11 @@ public final class PositionViewModel {
         double entry = number(InputField.ENTRY, true);
         double mark = number(InputField.MARK, false);
         double size = number(InputField.SIZE, true);
-        double lev = number(InputField.LEVERAGE, !cross && !byMargin);
+        // Only isolated-by-leverage reads the leverage; otherwise the field shows the derived leverage.
+        double lev = !cross && !byMargin ? number(InputField.LEVERAGE, true) : Double.NaN;
         double margin = byMargin ? number(InputField.MARGIN, true) : Double.NaN;
+        marketWarning.set(marketWarningFor(venue, text.get(InputField.ENTRY).get()));
+        leverageNote.set(cross ? Text.get("position.leverage.crossNote") : byMargin ? Text.get("position.leverage.marginNote") : "");
         double wallet = cross ? number(InputField.WALLET, true) : Double.NaN;
         double otherMm = cross ? number(InputField.OTHER_MAINTENANCE, false) : Double.NaN;
         double otherUpnl = cross ? number(InputField.OTHER_UPNL, false) : Double.NaN;
@@ -258,7 +311,7 @@ public final class PositionViewModel {
         } else {
             b.notional(size);
         }
-        if (!byMargin) {
+        if (!cross && !byMargin) {
             b.leverage(lev);
         }
         b.margin(margin).wallet(wallet).otherMaintenance(otherMm).otherUnrealizedPnl(otherUpnl);
@@ -296,6 +349,84 @@ public final class PositionViewModel {
         position.set(p);
         result.set(r);
         stale.set(false);
+        publishDerived(r, cross, byMargin);
+        if (!cross) {
+            isolatedMargin = r.margin();
+        }
+    }
+
+    /**
+     * Writes the value the form derives into the greyed field, so it never shows a stale number: the margin for the
+     * current leverage, or the leverage for the current margin (and in cross mode, notional over the cross margin).
+     * Switching "Isolated by" then carries the shown value over.
+     */
+    private void publishDerived(LiquidationResult r, boolean cross, boolean byMargin) {
+        publishing = true;
+        try {
+            if (!cross && !byMargin) {
+                text.get(InputField.MARGIN).set(input(round(r.margin(), 2)));
+            } else if (Double.isFinite(r.leverage()) && r.leverage() > 0) {
+                text.get(InputField.LEVERAGE).set(formatLeverage(r.leverage()));
+            }
+        } finally {
+            publishing = false;
+        }
+    }
+
+    private void convertSize(SizeUnit was, SizeUnit now) {
+        if (was == null || now == null || was == now) {
+            return;
+        }
+        OptionalDouble size = NumberText.parse(text.get(InputField.SIZE).get());
+        OptionalDouble entry = NumberText.parse(text.get(InputField.ENTRY).get());
+        if (size.isEmpty() || entry.isEmpty() || entry.getAsDouble() <= 0) {
+            return; // nothing sensible to convert; the field keeps what was typed and is validated as usual
+        }
+        double converted = now == SizeUnit.QUANTITY ? size.getAsDouble() / entry.getAsDouble() : size.getAsDouble() * entry.getAsDouble();
+        text.get(InputField.SIZE).set(input(round(converted, now == SizeUnit.QUANTITY ? 8 : 2)));
+    }
+
+    private void fillWalletFromMargin() {
+        String wallet = text.get(InputField.WALLET).get();
+        if (Double.isNaN(isolatedMargin) || !(wallet == null || wallet.isBlank() || wallet.equals(autoWallet))) {
+            return;
+        }
+        autoWallet = input(round(isolatedMargin, 2));
+        text.get(InputField.WALLET).set(autoWallet);
+    }
+
+    private static double round(double v, int decimals) {
+        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /**
+     * Plausible price ranges of the base assets LiqLab's profiles name, wide on purpose (a warning, not a rule):
+     * BTC has traded above 10,000 since 2020, ETH between about 80 and 5,000 since 2018.
+     */
+    private static final Map<String, double[]> PRICE_RANGES = Map.of("BTC", new double[] {10_000, 1_000_000},
+            "ETH", new double[] {50, 50_000});
+
+    /** The market's short name as the profile states it: "BTCUSDT" from "BTCUSDT linear perpetual". */
+    static String marketName(VenueProfile venue) {
+        String market = venue.market() == null ? "" : venue.market().strip();
+        int space = market.indexOf(' ');
+        return space < 0 ? market : market.substring(0, space);
+    }
+
+    static String marketWarningFor(VenueProfile venue, String entryText) {
+        String market = marketName(venue);
+        java.util.regex.Matcher base = java.util.regex.Pattern.compile("^([A-Z0-9]+?)(?:[-/_]?(?:USDT|USDC|USD|PERP))*$").matcher(market);
+        OptionalDouble entry = NumberText.parse(entryText);
+        if (!base.matches() || entry.isEmpty() || !PRICE_RANGES.containsKey(base.group(1))) {
+            return "";
+        }
+        double[] range = PRICE_RANGES.get(base.group(1));
+        double e = entry.getAsDouble();
+        if (e >= range[0] && e <= range[1]) {
+            return "";
+        }
+        return Text.format("position.marketWarning", market, LocalNumbers.price(e), base.group(1),
+                LocalNumbers.bound(range[0]), LocalNumbers.bound(range[1]));
     }
 
     private boolean errorsEmpty() {

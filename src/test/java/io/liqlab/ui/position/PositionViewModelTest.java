@@ -188,4 +188,97 @@ class PositionViewModelTest {
             java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
         }
     }
+
+    // ---- issue 14: switching modes with values typed in ----
+
+    @Test
+    void switchingSizeUnitConvertsTheNumberBothWays() {
+        assertEquals("12500", vm.textProperty(InputField.SIZE).get());
+        vm.sizeUnitProperty().set(PositionViewModel.SizeUnit.QUANTITY);
+        assertEquals("0.20833333", vm.textProperty(InputField.SIZE).get());
+        assertEquals(0.20833333, vm.positionProperty().get().quantity(), 1e-12);
+        assertEquals(12_500, vm.positionProperty().get().notional(), 0.01, "the same position, not 12,500 BTC");
+        vm.textProperty(InputField.SIZE).set("2");
+        vm.sizeUnitProperty().set(PositionViewModel.SizeUnit.NOTIONAL);
+        assertEquals("120000", vm.textProperty(InputField.SIZE).get());
+        assertEquals(2, vm.positionProperty().get().quantity(), 1e-12);
+    }
+
+    /** 2 BTC at 97,000 and 50x: the margin is 3,880; switching to Margin keeps 50x instead of a stale 500 (388x). */
+    @Test
+    void theGreyedFieldShowsTheDerivedValueAndSwitchingCarriesItOver() {
+        vm.textProperty(InputField.ENTRY).set("97000");
+        vm.sizeUnitProperty().set(PositionViewModel.SizeUnit.QUANTITY);
+        vm.textProperty(InputField.SIZE).set("2");
+        vm.textProperty(InputField.LEVERAGE).set("50");
+        assertEquals("3880", vm.textProperty(InputField.MARGIN).get(), "the greyed margin follows the leverage");
+        vm.leverageProperty().set(20);
+        assertEquals("9700", vm.textProperty(InputField.MARGIN).get());
+        vm.leverageProperty().set(50);
+
+        vm.marginInputProperty().set(PositionViewModel.MarginInput.MARGIN);
+        assertEquals(50, vm.resultProperty().get().leverage(), 1e-9);
+        assertTrue(vm.resultProperty().get().leverageAllowed());
+        assertFalse(vm.resultProperty().get().outcome() instanceof Outcome.LiquidatableAtEntry);
+
+        vm.textProperty(InputField.MARGIN).set("19400");
+        assertEquals("10", vm.textProperty(InputField.LEVERAGE).get(), "the greyed leverage follows the margin");
+        assertEquals(10, vm.leverageProperty().get(), 1e-9, "and the slider with it");
+        vm.marginInputProperty().set(PositionViewModel.MarginInput.LEVERAGE);
+        assertEquals(10, vm.resultProperty().get().leverage(), 1e-9);
+        assertEquals(19_400, vm.resultProperty().get().margin(), 1e-9);
+    }
+
+    @Test
+    void crossModeStartsTheWalletAtTheCurrentMarginAndDerivesTheLeverage() {
+        vm.profileProperty().set(profile("binance-usdm-btc"));
+        vm.textProperty(InputField.ENTRY).set("97000");
+        vm.sizeUnitProperty().set(PositionViewModel.SizeUnit.QUANTITY);
+        vm.textProperty(InputField.SIZE).set("2");
+        vm.textProperty(InputField.LEVERAGE).set("50");
+        vm.marginModeProperty().set(MarginMode.CROSS);
+        assertEquals("3880", vm.textProperty(InputField.WALLET).get());
+        assertTrue(vm.resultProperty().get().outcome() instanceof Outcome.LiquidatesAt, "a realistic position is not liquidatable at entry");
+        assertFalse(vm.leverageIsInput());
+        assertFalse(vm.leverageNoteProperty().get().isEmpty(), "the greyed slider says why");
+        vm.textProperty(InputField.WALLET).set("9700");
+        assertEquals("20", vm.textProperty(InputField.LEVERAGE).get(), "leverage = notional / wallet");
+        vm.marginModeProperty().set(MarginMode.ISOLATED);
+        vm.marginModeProperty().set(MarginMode.CROSS);
+        assertEquals("9700", vm.textProperty(InputField.WALLET).get(), "a wallet the user typed is kept");
+    }
+
+    @Test
+    void theSliderSnapsToWholeLeveragesAndToTenthsWhenFine() {
+        vm.setLeverageFromSlider(95.82, false);
+        assertEquals(96, vm.leverageProperty().get());
+        assertEquals("96", vm.textProperty(InputField.LEVERAGE).get());
+        vm.setLeverageFromSlider(95.82, true);
+        assertEquals(95.8, vm.leverageProperty().get());
+        assertEquals("95.8", vm.textProperty(InputField.LEVERAGE).get());
+        vm.setLeverageFromSlider(0.3, false);
+        assertEquals(1, vm.leverageProperty().get());
+    }
+
+    @Test
+    void anEntryFarFromTheProfilesMarketIsFlagged() {
+        vm.profileProperty().set(profile("bybit-linear-btc"));
+        assertEquals("", vm.marketWarningProperty().get());
+        vm.textProperty(InputField.ENTRY).set("3400");
+        assertTrue(vm.marketWarningProperty().get().contains("tiers are for BTCUSDT"), vm.marketWarningProperty().get());
+        vm.textProperty(InputField.ENTRY).set("97000");
+        assertEquals("", vm.marketWarningProperty().get());
+        vm.profileProperty().set(profile("textbook"));
+        vm.textProperty(InputField.ENTRY).set("3400");
+        assertEquals("", vm.marketWarningProperty().get(), "the textbook profile is for any market");
+    }
+
+    @Test
+    void aHalfTypedLeverageLeavesTheResultStale() {
+        for (String typed : new String[] {"9", "97", "97,", "97,0", "97,000", "97,000.5", "97,000.5x"}) {
+            vm.textProperty(InputField.LEVERAGE).set(typed);
+        }
+        assertFalse(vm.errorProperty(InputField.LEVERAGE).get().isEmpty());
+        assertTrue(vm.staleProperty().get());
+    }
 }
