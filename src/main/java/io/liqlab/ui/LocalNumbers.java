@@ -22,6 +22,20 @@ public final class LocalNumbers {
         return Numbers.price(v, locale());
     }
 
+    /**
+     * A difference of prices with as many decimals as {@code reference} shows as a price: (2,100.00) and (987.44)
+     * beside a 57,900.00, never (987.437) with six significant digits.
+     */
+    public static String priceDifference(double v, double reference) {
+        if (!Double.isFinite(v)) {
+            return Numbers.price(v, locale());
+        }
+        String shown = price(reference);
+        char point = Numbers.decimalSeparator(locale());
+        int decimals = shown.lastIndexOf(point) < 0 ? 0 : shown.length() - shown.lastIndexOf(point) - 1;
+        return Numbers.fixed(v, decimals, locale());
+    }
+
     public static String money(double v) {
         return Numbers.money(v, locale());
     }

@@ -63,10 +63,13 @@ class MainWindowTest extends AppWindowTest {
                 .filter(p -> p.id().equals("hyperliquid-btc")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         assertNotEquals("57,900.00", text(robot, "liquidation-price"));
-        robot.clickOn("#curve-hyperliquid-btc");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(3, chart.getSeries().size(), "ticking Hyperliquid adds its curve");
+        assertEquals(3, chart.getSeries().size(), "the selected venue's curve is drawn");
+        assertTrue(robot.lookup("#curve-hyperliquid-btc").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+                "and its box ticked");
         assertTrue(chart.hoverText(25).contains("Hyperliquid"), chart.hoverText(25));
+        robot.clickOn("#curve-okx-swap-btc");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, chart.getSeries().size(), "ticking OKX adds its curve");
     }
 
     @Test

@@ -96,6 +96,16 @@ public final class CurveChart extends Region {
     private final ObjectProperty<DoubleFunction<String>> yFormat =
             new SimpleObjectProperty<>(this, "yFormat", CurveChart::plainNumber);
     private final ObjectProperty<ChartTheme> theme = new SimpleObjectProperty<>(this, "theme", ChartTheme.light());
+    private final ObjectProperty<DoubleFunction<String>> hoverXFormat = new SimpleObjectProperty<>(this, "hoverXFormat");
+    /** The texts of the last frame's labels, in drawing order (tests). */
+    private final List<String> drawnLabels = new ArrayList<>();
+
+    List<String> drawnLabelsForTest() {
+        return List.copyOf(drawnLabels);
+    }
+
+    /** Where the crosshair's horizontal line was last drawn, in canvas pixels; NaN when none (tests). */
+    private double crosshairY = Double.NaN;
 
     private final Canvas chartCanvas = new Canvas();
     // Crosshair and readout live on their own layer so a mouse move repaints them, not the curves.
@@ -229,6 +239,30 @@ public final class CurveChart extends Region {
     }
 
     /**
+     * The hover readout's heading for an x, in words and units ("notional 79,433 USD", "held 11.5 days"); null (the
+     * default) for the x axis title and the tick format ("leverage (x): 25x"), which suits an axis title without
+     * scale notes.
+     */
+    public ObjectProperty<DoubleFunction<String>> hoverXFormatProperty() {
+        return hoverXFormat;
+    }
+
+    /** The crosshair's horizontal line in the last hover frame, in the chart's pixels; NaN when not drawn (tests). */
+    double crosshairYForTest() {
+        return Double.isNaN(crosshairY) ? Double.NaN : crosshairY + chartCanvas.getLayoutY();
+    }
+
+    /** The pixel y of a value on the last frame's y axis (tests). */
+    double yPixelForTest(double y) {
+        return yScale.toPixel(y) + chartCanvas.getLayoutY();
+    }
+
+    /** The pixel x of a value on the last frame's x axis (tests). */
+    double xPixelForTest(double x) {
+        return xScale.toPixel(x) + chartCanvas.getLayoutX();
+    }
+
+    /**
      * The hover readout for x: the x of the nearest point, then each series' name and its y at its own nearest point
      * (a dash in a gap or beyond the series' ends), one per line; "" when there is nothing to show.
      */
@@ -237,7 +271,7 @@ public final class CurveChart extends Region {
         if (readout == null) {
             return "";
         }
-        StringBuilder text = new StringBuilder(axisName(xLabel.get(), "x")).append(": ").append(format(xFormat, readout.x()));
+        StringBuilder text = new StringBuilder(hoverHeading(readout.x()));
         for (ReadoutLine line : readout.lines()) {
             text.append('\n').append(readoutText(line));
         }
@@ -430,7 +464,8 @@ public final class CurveChart extends Region {
         if (min > max) {
             return logAxis ? new double[] {1, 10} : new double[] {0, 1};
         }
-        if (min == max) {
+        // A range lost in rounding noise (a flat line computed twice) is a single value: widen it to be readable.
+        if (min == max || max - min <= 1e-9 * Math.max(Math.abs(min), Math.abs(max))) {
             if (logAxis) {
                 return new double[] {min / 2, max * 2};
             }
@@ -497,6 +532,7 @@ public final class CurveChart extends Region {
 
     private void drawBackground(DataBounds bounds) {
         labels.clear();
+        drawnLabels.clear();
         xScale = null;
         yScale = null;
         GraphicsContext gc = chartCanvas.getGraphicsContext2D();
@@ -736,15 +772,19 @@ public final class CurveChart extends Region {
                                  double tickLength, double labelGap) {
         gc.setFont(f.tick());
         gc.setFill(colours.text());
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (boolean majorPass : MAJOR_THEN_MINOR) {
             for (int i = 0; i < ticks.count(); i++) {
-                if (ticks.major()[i] != majorPass) {
+                // Two ticks that format alike ("4.2%" sixteen times on a narrow range) would say nothing: one label.
+                if (ticks.major()[i] != majorPass || shown.contains(texts[i])) {
                     continue;
                 }
                 double w = textWidth(texts[i], f.tick());
                 double x = plotLeft - tickLength - labelGap - w;
                 double y = yScale.toPixel(ticks.values()[i]) - f.tickHeight() / 2;
-                placeTextIfFree(gc, texts[i], x, y, w, f.tickHeight(), 0, 2 * f.scale());
+                if (placeTextIfFree(gc, texts[i], x, y, w, f.tickHeight(), 0, 2 * f.scale())) {
+                    shown.add(texts[i]);
+                }
             }
         }
     }
@@ -753,15 +793,21 @@ public final class CurveChart extends Region {
                                  double width) {
         gc.setFont(f.tick());
         gc.setFill(colours.text());
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (boolean majorPass : MAJOR_THEN_MINOR) {
             for (int i = 0; i < ticks.count(); i++) {
                 if (ticks.major()[i] != majorPass) {
                     continue;
                 }
                 String text = format(xFormat, ticks.values()[i]);
+                if (shown.contains(text)) {
+                    continue;
+                }
                 double w = textWidth(text, f.tick());
                 double x = Math.clamp(xScale.toPixel(ticks.values()[i]) - w / 2, 0, Math.max(0, width - w));
-                placeTextIfFree(gc, text, x, top, w, f.tickHeight(), 6 * f.scale(), 0);
+                if (placeTextIfFree(gc, text, x, top, w, f.tickHeight(), 6 * f.scale(), 0)) {
+                    shown.add(text);
+                }
             }
         }
     }
@@ -958,6 +1004,11 @@ public final class CurveChart extends Region {
         return new Readout(Double.isNaN(headingX) ? x : headingX, lines);
     }
 
+    private String hoverHeading(double x) {
+        DoubleFunction<String> heading = hoverXFormat.get();
+        return heading != null ? heading.apply(x) : axisName(xLabel.get(), "x") + ": " + format(xFormat, x);
+    }
+
     private String readoutText(ReadoutLine line) {
         return line.name() + ": " + (Double.isNaN(line.y()) ? NO_VALUE : format(yFormat, line.y()));
     }
@@ -965,6 +1016,7 @@ public final class CurveChart extends Region {
     private void drawHover() {
         GraphicsContext gc = hoverCanvas.getGraphicsContext2D();
         gc.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
+        crosshairY = Double.NaN;
 
         if (xScale == null || !(pointerX >= plotLeft && pointerX <= plotRight && pointerY >= plotTop && pointerY <= plotBottom)) {
             return;
@@ -982,8 +1034,20 @@ public final class CurveChart extends Region {
         gc.setLineWidth(1);
         gc.setLineDashes(3, 3);
         gc.strokeLine(px, plotTop, px, plotBottom);
-        double py = crisp(pointerY);
-        gc.strokeLine(plotLeft, py, plotRight, py);
+        // The horizontal line reads the curve, not the mouse: it sits on the value of the curve nearest the pointer.
+        double nearestCurve = Double.NaN;
+        for (ReadoutLine line : readout.lines()) {
+            if (!Double.isNaN(line.y()) && yScale.contains(line.y())) {
+                double y = yScale.toPixel(line.y());
+                if (Double.isNaN(nearestCurve) || Math.abs(y - pointerY) < Math.abs(nearestCurve - pointerY)) {
+                    nearestCurve = y;
+                }
+            }
+        }
+        crosshairY = Double.isNaN(nearestCurve) ? Double.NaN : crisp(nearestCurve);
+        if (!Double.isNaN(crosshairY)) {
+            gc.strokeLine(plotLeft, crosshairY, plotRight, crosshairY);
+        }
         gc.setLineDashes((double[]) null);
 
         double dot = 3.5 * scale;
@@ -1000,7 +1064,7 @@ public final class CurveChart extends Region {
         }
 
         // The readout box: heading with the x value, then one line per series with its colour.
-        String heading = axisName(xLabel.get(), "x") + ": " + format(xFormat, readout.x());
+        String heading = hoverHeading(readout.x());
         String[] texts = new String[readout.lines().size()];
         double swatch = 10 * scale;
         double inner = 6 * scale;
@@ -1040,14 +1104,17 @@ public final class CurveChart extends Region {
 
     private void placeText(GraphicsContext gc, String text, double x, double y, double width, double height) {
         gc.fillText(text, x, y);
+        drawnLabels.add(text);
         labels.add(x, y, width, height);
     }
 
-    private void placeTextIfFree(GraphicsContext gc, String text, double x, double y, double width, double height,
-                                 double gapX, double gapY) {
+    private boolean placeTextIfFree(GraphicsContext gc, String text, double x, double y, double width, double height,
+                                    double gapX, double gapY) {
         if (labels.isFree(x, y, width, height, gapX, gapY)) {
             placeText(gc, text, x, y, width, height);
+            return true;
         }
+        return false;
     }
 
     private double textWidth(String text, Font font) {

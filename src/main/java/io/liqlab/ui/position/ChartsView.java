@@ -41,10 +41,17 @@ public final class ChartsView extends VBox {
         bySize.logXProperty().set(true);
         bySize.xFormatProperty().set(LocalNumbers::compact);
         bySize.yFormatProperty().set(ChartsView::percent);
-        byTime.xFormatProperty().set(h -> h >= 48 ? Text.format("charts.time.days", LocalNumbers.fixed(h / 24, 0))
-                : Text.format("charts.time.hours", LocalNumbers.fixed(h, 0)));
+        // The time axis is in days (it spans 30 days at least), ticked at even steps of days, titled so.
+        byTime.xFormatProperty().set(ChartsView::days);
         byTime.yFormatProperty().set(LocalNumbers::price);
         byTime.yIncludesZeroProperty().set(false);
+        // Hover headings in words and units, not the axis title ("notional (log): 79.4k").
+        byLeverage.hoverXFormatProperty().set(v -> Text.format("charts.leverage.hover", LocalNumbers.leverage(v)));
+        bySize.hoverXFormatProperty().set(v -> Text.format("charts.size.hover", LocalNumbers.bound(Math.round(v)),
+                PositionViewModel.quoteCurrency(position.profileProperty().get())));
+        byTime.hoverXFormatProperty().set(d -> Text.format("charts.time.hover", days(d), LocalNumbers.fixed(d * 24, 0)));
+        // Cross margin: leverage is notional / cross margin, and the axis says so.
+        vm.chartsProperty().subscribe(c -> byLeverage.xLabelProperty().set(Text.get(c != null && c.cross() ? "charts.leverage.xCross" : "charts.leverage.x")));
 
         javafx.scene.layout.HBox toggles = new javafx.scene.layout.HBox(12);
         toggles.setId("compare-toggles");
@@ -156,14 +163,31 @@ public final class ChartsView extends VBox {
             byLeverage.setSeries(series(charts.byLeverage()));
         }
         bySize.setSeries(series(charts.bySize()));
-        byTime.setSeries(series(charts.byTime()));
+        byTime.setSeries(inDays(series(charts.byTime())));
         byLeverage.markerXProperty().set(charts.leverage());
         bySize.markerXProperty().set(charts.notional());
-        byTime.markerXProperty().set(charts.holdingHours() > 0 ? charts.holdingHours() : Double.NaN);
+        byTime.markerXProperty().set(charts.holdingHours() > 0 ? charts.holdingHours() / 24 : Double.NaN);
     }
 
     private static List<CurveChart.Series> series(List<ChartsViewModel.Curve> curves) {
         return curves.stream().map(c -> new CurveChart.Series(c.name(), Palette.venue(c.paletteIndex()), c.x(), c.y(), c.allowed(), c.length())).toList();
+    }
+
+    /** "12 d", "2.5 d": a time axis value in days. */
+    static String days(double d) {
+        return Text.format("charts.time.days", d == Math.rint(d) ? LocalNumbers.fixed(d, 0) : LocalNumbers.fixed(d, 1));
+    }
+
+    /** The holding-time curves with x in days (the view-model works in hours). */
+
+    private List<CurveChart.Series> inDays(List<CurveChart.Series> hours) {
+        return hours.stream().map(s -> {
+            double[] d = new double[s.length()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = s.x()[i] / 24;
+            }
+            return new CurveChart.Series(s.name(), s.color(), d, s.y(), s.allowed(), s.length());
+        }).toList();
     }
 
     static String percent(double v) {

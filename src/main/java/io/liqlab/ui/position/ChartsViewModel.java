@@ -33,8 +33,12 @@ public final class ChartsViewModel {
 
     /** The three charts' curves and the values the views call out. */
     public record Charts(List<Curve> byLeverage, List<Curve> bySize, List<Curve> byTime, double leverage, double notional,
-                         double holdingHours, double markPrice) {
+                         double holdingHours, double markPrice, boolean cross, double hoursToLiquidation) {
     }
+
+    /** The holding-time chart spans at least 30 days, and up to a year to include the time to liquidation. */
+    public static final double MIN_TIME_HOURS = 24 * 30;
+    public static final double MAX_TIME_HOURS = 24 * 365;
 
     public static final double LEVERAGE_STEP = 0.1;
     public static final int SIZE_POINTS = 200;
@@ -76,8 +80,42 @@ public final class ChartsViewModel {
             position.profiles().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(compared::add);
         }
         position.resultProperty().addListener(o -> recompute());
-        compared.addListener((javafx.collections.ListChangeListener<VenueProfile>) c -> recompute());
+        compared.addListener((javafx.collections.ListChangeListener<VenueProfile>) c -> {
+            // Ticked again by the user or a restored session: it stays when the form's venue changes.
+            while (!selecting && c.next()) {
+                if (c.wasAdded() && c.getAddedSubList().contains(addedForSelection)) {
+                    addedForSelection = null;
+                }
+            }
+            recompute();
+        });
+        // The venue chosen in the form is always drawn (and ticked); one ticked only for that reason goes with it.
+        position.profileProperty().subscribe(this::drawSelected);
         recompute();
+    }
+
+    private VenueProfile addedForSelection;
+
+    private boolean selecting;
+
+    private void drawSelected(VenueProfile selected) {
+        selecting = true;
+        try {
+            tick(selected);
+        } finally {
+            selecting = false;
+        }
+    }
+
+    private void tick(VenueProfile selected) {
+        if (addedForSelection != null && addedForSelection != selected) {
+            compared.remove(addedForSelection);
+            addedForSelection = null;
+        }
+        if (selected != null && !compared.contains(selected)) {
+            addedForSelection = selected;
+            compared.add(selected);
+        }
     }
 
     /** The profiles drawn; the view toggles them. */
@@ -111,7 +149,12 @@ public final class ChartsViewModel {
         maxX = Math.min(Math.max(maxX, Math.ceil(r.leverage())), Position.MAX_INPUT_LEVERAGE);
         int levPoints = (int) Math.floor((maxX - 1) / LEVERAGE_STEP + 1e-9) + 1;
         double currentLeverage = r.leverage();
-        double hours = Math.max(24 * 30, 2 * holdingHours());
+        double untilLiquidation = hoursToLiquidation(p, r, perHour);
+        double hours = Math.max(MIN_TIME_HOURS, 2 * holdingHours());
+        if (Double.isFinite(untilLiquidation) && untilLiquidation > hours) {
+            // Room to see the line cross: the stated time to liquidation lies on the chart, up to a year.
+            hours = Math.min(MAX_TIME_HOURS, Math.ceil(untilLiquidation * 1.15 / 24) * 24);
+        }
 
         LeverageKey key = new LeverageKey(p.side(), p.mode(), p.entryPrice(), p.quantity(), p.markPrice(),
                 p.mode() == MarginMode.CROSS ? p.marginFor(1) : 0, fundingSoFar, p.openingFee(), p.openInterest());
@@ -131,7 +174,9 @@ public final class ChartsViewModel {
                 boolean[] la = new boolean[levPoints];
                 for (int i = 0; i < levPoints; i++) {
                     double lev = 1 + i * LEVERAGE_STEP;
-                    double m = p.mode() == MarginMode.CROSS ? p.marginFor(1) : p.notional() / lev - fundingSoFar - p.openingFee();
+                    // Cross too: the leverage there is notional / cross margin, so each point is the cross margin that
+                    // leverage implies (the margin of this position would draw a flat line that says nothing).
+                    double m = p.notional() / lev - fundingSoFar - p.openingFee();
                     lx[i] = lev;
                     ly[i] = distance(p, LiquidationEngine.liquidationPrice(rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), m));
                     la[i] = lev <= max * (1 + 1e-9);
@@ -170,8 +215,13 @@ public final class ChartsViewModel {
             leverageProfiles = List.copyOf(drawn);
         }
         charts.set(new Charts(leverageCurves, List.copyOf(bySize), List.copyOf(byTime), currentLeverage, p.notional(),
-                holdingHours(), p.markPrice()));
-        timeToLiquidation.set(timeToLiquidationText(p, r, perHour));
+                holdingHours(), p.markPrice(), p.mode() == MarginMode.CROSS, untilLiquidation));
+        String currency = PositionViewModel.quoteCurrency(position.profileProperty().get());
+        String text = timeToLiquidationText(p, r, perHour, currency);
+        if (Double.isFinite(untilLiquidation) && untilLiquidation > hours) {
+            text += Text.format("charts.time.beyond", LocalNumbers.fixed(hours / 24, 0));
+        }
+        timeToLiquidation.set(text);
     }
 
     private double holdingHours() {
@@ -195,7 +245,7 @@ public final class ChartsViewModel {
         return excess / fundingPerHour;
     }
 
-    static String timeToLiquidationText(Position p, LiquidationResult r, double perHour) {
+    static String timeToLiquidationText(Position p, LiquidationResult r, double perHour, String currency) {
         double h = hoursToLiquidation(p, r, perHour);
         if (h == 0) {
             return Text.get("charts.time.liquidatableNow");
@@ -208,6 +258,6 @@ public final class ChartsViewModel {
         String duration = days > 0 ? Text.format("charts.time.daysHours", LocalNumbers.fixed(days, 0), totalHours % 24)
                 : Text.format("charts.time.hours", totalHours % 24);
         return Text.format(p.side() == Side.LONG ? "charts.time.toLiquidationLongsPay" : "charts.time.toLiquidationShortsPay",
-                LocalNumbers.money(Math.abs(perHour) * 8), duration);
+                LocalNumbers.money(Math.abs(perHour) * 8) + " " + currency, duration);
     }
 }

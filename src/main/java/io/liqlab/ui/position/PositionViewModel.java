@@ -413,6 +413,17 @@ public final class PositionViewModel {
         return space < 0 ? market : market.substring(0, space);
     }
 
+    /** The currency a profile's market settles in: USDT for BTCUSDT, USD for BTC-USD and for a market that does not say. */
+    public static String quoteCurrency(VenueProfile venue) {
+        String market = venue == null ? "" : marketName(venue).toUpperCase(java.util.Locale.ROOT);
+        for (String quote : new String[] {"USDT", "USDC", "USD"}) {
+            if (market.endsWith(quote) && market.length() > quote.length()) {
+                return quote;
+            }
+        }
+        return "USD";
+    }
+
     static String marketWarningFor(VenueProfile venue, String entryText) {
         String market = marketName(venue);
         java.util.regex.Matcher base = java.util.regex.Pattern.compile("^([A-Z0-9]+?)(?:[-/_]?(?:USDT|USDC|USD|PERP))*$").matcher(market);

@@ -90,7 +90,7 @@ public final class ResultsView {
         switch (r.outcome()) {
             case Outcome.LiquidatesAt(double price) -> {
                 liquidation.setText(LocalNumbers.price(price));
-                String away = LocalNumbers.price(Math.abs(r.position().markPrice() - price));
+                String away = LocalNumbers.priceDifference(Math.abs(r.position().markPrice() - price), price);
                 String percent = LocalNumbers.percent(r.distancePercent(), 2);
                 distance.setText(Text.format(price < r.position().markPrice() ? "position.results.below" : "position.results.above", percent, away)
                         + (r.liquidatableNow() ? Text.get("position.results.liquidatableNow") : ""));

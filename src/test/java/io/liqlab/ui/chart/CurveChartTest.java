@@ -195,6 +195,51 @@ class CurveChartTest {
         assertArrayEquals(plain, left, "cleared on exit");
     }
 
+    /** Issue 14: the horizontal crosshair sat at the mouse; it must read the curve's value under the pointer. */
+    @Test
+    void theHorizontalCrosshairFollowsTheCurveNotTheMouse() throws Exception {
+        waitForFirstFrame();
+        onFx(() -> {
+            chart.setSeries(List.of(new CurveChart.Series("A", RED, range(1, 10, 10), fill(10, i -> 2 * (i + 1)))));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] where = onFx(() -> new double[] {chart.xPixelForTest(5), chart.yPixelForTest(10), chart.yPixelForTest(18)});
+        onFx(() -> {
+            // Above the curve, near the top of the plot: the line must still sit at y = 10, the curve's value at x = 5.
+            Event.fireEvent(chart, mouse(MouseEvent.MOUSE_MOVED, where[0], where[2]));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(where[1], onFx(chart::crosshairYForTest), 1.0);
+    }
+
+    @Test
+    void theHoverHeadingCanNameTheValueInWordsAndUnits() throws Exception {
+        String text = onFx(() -> {
+            chart.xLabelProperty().set("notional (log)");
+            chart.hoverXFormatProperty().set(v -> String.format(Locale.ROOT, "notional %,.0f USD", v));
+            chart.setSeries(List.of(new CurveChart.Series("A", RED, range(1000, 100_000, 100), fill(100, i -> 1))));
+            return chart.hoverText(79_400);
+        });
+        assertEquals("notional 79,000 USD", text.lines().findFirst().orElseThrow());
+    }
+
+    /** Issue 14: a flat line on a log axis showed sixteen "4.2%" labels. */
+    @Test
+    void aFlatCurveNeverRepeatsATickLabel() throws Exception {
+        waitForFirstFrame();
+        List<String> drawn = onFx(() -> {
+            chart.logXProperty().set(true);
+            chart.logYProperty().set(true);
+            chart.yFormatProperty().set(v -> String.format(Locale.ROOT, "%.1f%%", v));
+            chart.setSeries(List.of(new CurveChart.Series("Cross", RED, range(1, 125, 200), fill(200, i -> 4.2 + i * 1e-9))));
+            chart.snapshotImage();
+            return chart.drawnLabelsForTest();
+        });
+        assertEquals(new HashSet<>(drawn).size(), drawn.size(), "every label once: " + drawn);
+    }
+
     @Test
     void aShortChartDropsItsLegendRatherThanItsPlot() throws Exception {
         List<CurveChart.Series> four = List.of(

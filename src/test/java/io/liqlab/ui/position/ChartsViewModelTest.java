@@ -72,4 +72,38 @@ class ChartsViewModelTest {
         vm.comparedProfiles().clear();
         assertEquals(0, vm.chartsProperty().get().byLeverage().size());
     }
+
+    @Test
+    void theFormsVenueIsAlwaysDrawnAndOneTickedOnlyForThatGoesWithIt() {
+        position.profileProperty().set(TestProfiles.get("bybit-linear-btc"));
+        assertTrue(vm.comparedProfiles().contains(TestProfiles.get("bybit-linear-btc")));
+        position.profileProperty().set(TestProfiles.get("okx-swap-btc"));
+        assertTrue(vm.comparedProfiles().contains(TestProfiles.get("okx-swap-btc")));
+        assertFalse(vm.comparedProfiles().contains(TestProfiles.get("bybit-linear-btc")), "Bybit was only drawn as the form's venue");
+        assertTrue(vm.comparedProfiles().contains(TestProfiles.get("binance-usdm-btc")), "a curve ticked before stays");
+    }
+
+    @Test
+    void inCrossModeTheLeverageCurveShowsTheWalletEachLeverageImplies() {
+        position.marginModeProperty().set(io.liqlab.core.MarginMode.CROSS);
+        ChartsViewModel.Charts c = vm.chartsProperty().get();
+        ChartsViewModel.Curve textbook = c.byLeverage().getFirst();
+        assertTrue(c.cross());
+        assertTrue(textbook.y()[90] > 2 * textbook.y()[490], "10x is farther from liquidation than 50x, not a flat line: "
+                + textbook.y()[90] + " vs " + textbook.y()[490]);
+        assertEquals(25, c.leverage(), 1e-9, "the wallet 500 backs 12,500: 25x");
+    }
+
+    /** Issue 14: the stated 33 d 22 h lay beyond the chart's 30 days, and the funding had no currency. */
+    @Test
+    void theHoldingTimeChartReachesTheTimeToLiquidationAndTheFundingHasItsCurrency() {
+        position.profileProperty().set(TestProfiles.get("binance-usdm-btc"));
+        position.textProperty(InputField.FUNDING_RATE).set("0.01");
+        ChartsViewModel.Charts c = vm.chartsProperty().get();
+        double hours = c.hoursToLiquidation();
+        assertTrue(hours > 30 * 24, "this position lasts beyond 30 days: " + hours);
+        ChartsViewModel.Curve curve = c.byTime().getFirst();
+        assertTrue(curve.x()[curve.length() - 1] >= hours, "the chart spans " + curve.x()[curve.length() - 1] + " h");
+        assertTrue(vm.timeToLiquidationProperty().get().contains(" USDT per 8 h"), vm.timeToLiquidationProperty().get());
+    }
 }
