@@ -100,7 +100,7 @@ public final class CurveChart extends Region {
     /** The texts of the last frame's labels, in drawing order (tests). */
     private final List<String> drawnLabels = new ArrayList<>();
 
-    List<String> drawnLabelsForTest() {
+    public List<String> drawnLabelsForTest() {
         return List.copyOf(drawnLabels);
     }
 
@@ -625,12 +625,12 @@ public final class CurveChart extends Region {
     }
 
     /** The plot's height in the last frame, 0 when there was no room for one (tests). */
-    double plotHeightForTest() {
+    public double plotHeightForTest() {
         return xScale == null ? 0 : plotBottom - plotTop;
     }
 
     /** Whether the legend is drawn (tests). */
-    boolean legendShownForTest() {
+    public boolean legendShownForTest() {
         return legendShown;
     }
 
@@ -707,6 +707,7 @@ public final class CurveChart extends Region {
         gc.fillText(text, 0, 0);
         gc.restore();
         labels.add(pad, centreY - w / 2, f.labelHeight(), w);
+        drawnLabels.add(text);
     }
 
     private AxisTicks ticks(double min, double max, boolean log, int target) {

@@ -86,31 +86,80 @@ public final class ChartsView extends VBox {
         timeCallout.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         timeCallout.textProperty().bind(vm.timeToLiquidationProperty());
 
-        GridPane grid = new GridPane(10, 6);
-        grid.add(byLeverage, 0, 0, 1, 2);
-        grid.add(bySize, 1, 0);
-        grid.add(new VBox(4, byTime, timeCallout), 1, 1);
+        this.timeCallout = timeCallout;
+        timeBox = new VBox(4);
         VBox.setVgrow(byTime, Priority.ALWAYS);
         for (CurveChart c : List.of(byLeverage, bySize, byTime)) {
-            c.setMinSize(200, 110); // small windows keep the time-to-liquidation line visible
+            c.setMinSize(200, 110);
             c.setPrefSize(400, 300);
             GridPane.setHgrow(c, Priority.ALWAYS);
             GridPane.setVgrow(c, Priority.ALWAYS);
         }
-        javafx.scene.layout.ColumnConstraints wide = new javafx.scene.layout.ColumnConstraints();
-        wide.setPercentWidth(55);
-        javafx.scene.layout.ColumnConstraints narrow = new javafx.scene.layout.ColumnConstraints();
-        narrow.setPercentWidth(45);
-        grid.getColumnConstraints().addAll(wide, narrow);
-        javafx.scene.layout.RowConstraints half = new javafx.scene.layout.RowConstraints();
-        half.setPercentHeight(50);
-        javafx.scene.layout.RowConstraints half2 = new javafx.scene.layout.RowConstraints();
-        half2.setPercentHeight(50);
-        grid.getRowConstraints().addAll(half, half2);
+        GridPane.setHgrow(timeBox, Priority.ALWAYS);
+        GridPane.setVgrow(timeBox, Priority.ALWAYS);
+        // Tall: the leverage chart large on the left, the other two stacked beside it. Short (a 1280x720 screen):
+        // three side by side, so none is squeezed below the height its axes, legend and titles need.
+        grid.heightProperty().subscribe(h -> arrange(h.doubleValue() > 0 && h.doubleValue() < STACK_BELOW));
+        arrange(false);
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().addAll(toggles, grid);
 
         vm.chartsProperty().subscribe(this::show);
+    }
+
+    /** Below this grid height the three charts stand side by side instead of two stacked beside one. */
+    static final double STACK_BELOW = 600;
+    private final GridPane grid = new GridPane(10, 6);
+    private final VBox timeBox;
+    private final Label timeCallout;
+    private Boolean oneRow;
+
+    private void arrange(boolean inOneRow) {
+        if (oneRow != null && oneRow == inOneRow) {
+            return;
+        }
+        oneRow = inOneRow;
+        grid.getChildren().clear();
+        timeBox.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        if (inOneRow) {
+            // The time to liquidation on one line under all three, rather than three lines under a narrow chart.
+            grid.add(byLeverage, 0, 0);
+            grid.add(bySize, 1, 0);
+            grid.add(byTime, 2, 0);
+            grid.add(timeCallout, 0, 1, 3, 1);
+            for (double percent : new double[] {36, 32, 32}) {
+                javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+                column.setPercentWidth(percent);
+                grid.getColumnConstraints().add(column);
+            }
+            javafx.scene.layout.RowConstraints charts = new javafx.scene.layout.RowConstraints();
+            charts.setVgrow(Priority.ALWAYS);
+            javafx.scene.layout.RowConstraints callout = new javafx.scene.layout.RowConstraints();
+            callout.setVgrow(Priority.NEVER);
+            grid.getRowConstraints().addAll(charts, callout);
+        } else {
+            timeBox.getChildren().addAll(byTime, timeCallout);
+            grid.add(byLeverage, 0, 0, 1, 2);
+            grid.add(bySize, 1, 0);
+            grid.add(timeBox, 1, 1);
+            for (double percent : new double[] {55, 45}) {
+                javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+                column.setPercentWidth(percent);
+                grid.getColumnConstraints().add(column);
+            }
+            for (int i = 0; i < 2; i++) {
+                javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+                row.setPercentHeight(50);
+                grid.getRowConstraints().add(row);
+            }
+        }
+    }
+
+    /** Whether the charts stand in one row (tests). */
+    boolean inOneRowForTest() {
+        return Boolean.TRUE.equals(oneRow);
     }
 
     /** One checkbox per profile (rebuilt when a profile is saved in the tier editor). */

@@ -232,7 +232,9 @@ public final class WorkspaceView extends BorderPane {
     private static ScrollPane cardScroll(javafx.scene.layout.Region card) {
         ScrollPane scroll = new ScrollPane(card);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        // At least as tall as the row, taller when its wrapped text needs it, and then it scrolls: with
+        // fit-to-height the card was cut at the row's height ("First liquidation" clipped) with no scroll bar.
+        card.minHeightProperty().bind(scroll.viewportBoundsProperty().map(b -> b.getHeight()));
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         return scroll;
