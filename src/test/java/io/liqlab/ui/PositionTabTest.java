@@ -54,6 +54,10 @@ class PositionTabTest extends AppWindowTest {
                 assertTrue(labels.contains(chart.yLabelProperty().get()), at + id + " y title in full: " + labels);
             }
             Label callout = robot.lookup("#time-to-liquidation").queryAs(Label.class);
+            for (String id : List.of("chart-leverage", "chart-size", "chart-time")) {
+                Bounds chart = onScene(robot.lookup("#" + id).query());
+                assertFalse(chart.intersects(onScene(callout)), at + id + " and the time-to-liquidation line overlap: " + chart + " " + onScene(callout));
+            }
             assertTrue(callout.isVisible() && onScene(callout).getMaxY() <= sceneHeight + 0.5 && callout.getHeight() > 10,
                     at + "the time to liquidation is on screen: " + onScene(callout));
         }
@@ -88,5 +92,117 @@ class PositionTabTest extends AppWindowTest {
             }
         }
         return false;
+    }
+
+    /** Issue 14 item 20: the Mark field's hint "same as entry" nearly vanished on the dark theme. */
+    @Test
+    void theMarkHintIsReadableOnTheDarkTheme(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#theme").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel()
+                .select(io.liqlab.ui.workspace.WorkspaceViewModel.Theme.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField mark = robot.lookup("#mark").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.text.Text hint = robot.from(mark).lookup((javafx.scene.text.Text t) -> "same as entry".equals(t.getText()))
+                .queryAs(javafx.scene.text.Text.class);
+        javafx.scene.paint.Color text = (javafx.scene.paint.Color) hint.getFill();
+        javafx.scene.paint.Paint fill = mark.getBackground().getFills().getLast().getFill();
+        javafx.scene.paint.Color field = fill instanceof javafx.scene.paint.LinearGradient g ? g.getStops().getLast().getColor()
+                : (javafx.scene.paint.Color) fill;
+        double contrast = contrast(text, field);
+        assertTrue(contrast >= 4.5, "hint " + text + " on " + field + ": contrast " + contrast + ":1");
+    }
+
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        javafx.scene.control.TextField field = robot.lookup("#" + id).queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String field(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(javafx.scene.control.TextField.class).getText();
+    }
+
+    /** Issue 14 items 1, 2, 11: switching Size in, Isolated by and the margin mode with values typed in. */
+    @Test
+    void switchingModesWithValuesTypedInKeepsThePosition(FxRobot robot) {
+        robot.clickOn("#unit-quantity");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.20833333", field(robot, "size"), "12,500 notional at 60,000 is 0.20833333 units");
+        assertEquals("57,900.00", text(robot, "liquidation-price"), "the same position");
+        robot.clickOn("#unit-notional");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("12500", field(robot, "size"));
+
+        type(robot, "entry", "97000");
+        robot.clickOn("#unit-quantity");
+        type(robot, "size", "2");
+        type(robot, "leverage", "50");
+        javafx.scene.control.TextField margin = robot.lookup("#margin").queryAs(javafx.scene.control.TextField.class);
+        assertTrue(margin.isDisabled());
+        assertEquals("3880", margin.getText(), "the greyed margin shows the margin for 50x");
+        String at50x = text(robot, "liquidation-price");
+
+        robot.clickOn("#by-margin");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(at50x, text(robot, "liquidation-price"), "switching to Margin carries 3,880 over");
+        assertFalse(text(robot, "max-leverage").contains("NOT"), text(robot, "max-leverage"));
+        type(robot, "margin", "9700");
+        assertEquals("20", field(robot, "leverage"), "the greyed leverage follows the margin");
+
+        robot.clickOn("#mode-cross");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#leverage-slider").query().isDisabled(), "the slider changes nothing in cross mode");
+        assertTrue(robot.lookup("#leverage-note").queryAs(Label.class).isVisible(), "and says why");
+        assertEquals("9700", field(robot, "wallet"), "the wallet starts at the margin the position had");
+        assertFalse(text(robot, "liquidation-price").contains("entry"), text(robot, "liquidation-price"));
+    }
+
+    /** Issue 14 item 18: dragging gave 95.82x; whole numbers by default, tenths with Shift. */
+    @Test
+    void draggingTheLeverageSliderGivesWholeLeverages(FxRobot robot) {
+        javafx.scene.control.Slider slider = robot.lookup("#leverage-slider").queryAs(javafx.scene.control.Slider.class);
+        Node thumb = robot.from(slider).lookup(".thumb").query();
+        robot.drag(thumb).moveBy(37, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        String lev = field(robot, "leverage");
+        assertTrue(lev.matches("\\d+"), "a whole leverage: " + lev);
+        assertEquals(Double.parseDouble(lev), slider.getValue(), 1e-9, "the thumb sits on it");
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.drag(thumb).moveBy(7, 0).drop();
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        String fine = field(robot, "leverage");
+        assertTrue(fine.matches("\\d+(\\.\\d)?"), "tenths with Shift: " + fine);
+    }
+
+    /** Issue 14 item 4: 0.8 at 3,400 on a BTC profile silently used BTC tiers. */
+    @Test
+    void anEntryFromAnotherMarketIsFlaggedAtTheVenue(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.control.ComboBox<io.liqlab.profile.VenueProfile> venue = robot.lookup("#venue").queryComboBox();
+            venue.getSelectionModel().select(venue.getItems().stream().filter(p -> p.id().equals("bybit-linear-btc")).findFirst().orElseThrow());
+        });
+        type(robot, "entry", "3400");
+        Label warning = robot.lookup("#market-warning").queryAs(Label.class);
+        assertTrue(warning.isVisible() && warning.getText().contains("tiers are for BTCUSDT"), warning.getText());
+        assertTrue(robot.lookup("#curve-bybit-linear-btc").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+                "the selected venue's curve is ticked");
+        Label distance = robot.lookup("#distance").queryAs(Label.class);
+        assertTrue(distance.getText().matches(".*\\(\\d{1,3}(,\\d{3})*\\.\\d\\d\\).*"), "money format, two decimals: " + distance.getText());
     }
 }

@@ -125,9 +125,9 @@ public final class ChartsView extends VBox {
         grid.getRowConstraints().clear();
         if (inOneRow) {
             // The time to liquidation on one line under all three, rather than three lines under a narrow chart.
-            grid.add(byLeverage, 0, 0);
-            grid.add(bySize, 1, 0);
-            grid.add(byTime, 2, 0);
+            grid.add(byLeverage, 0, 0, 1, 1); // spans given: add(node, column, row) would keep the stacked layout's
+            grid.add(bySize, 1, 0, 1, 1);
+            grid.add(byTime, 2, 0, 1, 1);
             grid.add(timeCallout, 0, 1, 3, 1);
             for (double percent : new double[] {36, 32, 32}) {
                 javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
@@ -142,8 +142,8 @@ public final class ChartsView extends VBox {
         } else {
             timeBox.getChildren().addAll(byTime, timeCallout);
             grid.add(byLeverage, 0, 0, 1, 2);
-            grid.add(bySize, 1, 0);
-            grid.add(timeBox, 1, 1);
+            grid.add(bySize, 1, 0, 1, 1);
+            grid.add(timeBox, 1, 1, 1, 1);
             for (double percent : new double[] {55, 45}) {
                 javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
                 column.setPercentWidth(percent);
