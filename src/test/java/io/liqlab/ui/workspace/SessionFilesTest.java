@@ -44,7 +44,8 @@ class SessionFilesTest {
         assertEquals("okx-swap-btc", second.position().profileProperty().get().id());
         assertEquals(Side.SHORT, second.position().sideProperty().get());
         assertEquals("250000", second.position().textProperty(InputField.SIZE).get());
-        assertEquals(List.of("textbook", "gte-btc"), second.charts().comparedProfiles().stream().map(p -> p.id()).toList());
+        // OKX is drawn as the form's venue (issue 14 item 4).
+        assertEquals(List.of("textbook", "gte-btc", "okx-swap-btc"), second.charts().comparedProfiles().stream().map(p -> p.id()).toList());
         assertEquals(first.position().resultProperty().get().liquidationPrice(), second.position().resultProperty().get().liquidationPrice());
         assertEquals(List.of(file.toAbsolutePath().normalize()), files.recent());
     }

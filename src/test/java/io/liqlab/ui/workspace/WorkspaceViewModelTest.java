@@ -48,7 +48,7 @@ class WorkspaceViewModelTest {
         assertEquals(Side.SHORT, second.position().sideProperty().get());
         assertEquals("61234", second.position().textProperty(InputField.ENTRY).get());
         assertEquals(12.5, second.position().leverageProperty().get());
-        assertEquals(3, second.charts().comparedProfiles().size());
+        assertEquals(4, second.charts().comparedProfiles().size(), "textbook, Binance, OKX ticked, and GTE drawn as the form's venue");
         assertEquals(WorkspaceViewModel.Theme.DARK, second.themeProperty().get());
         assertTrue(second.presentationProperty().get());
         assertEquals(1400, state.width());
