@@ -58,25 +58,22 @@ public final class DraftStore implements AutoCloseable {
     }
 
     /**
-     * The draft of {@code profileId}: this instance's own, or else the newest one an ended instance left behind,
-     * which then becomes this instance's (moved into its folder, so no other instance offers it again).
+     * The draft of {@code profileId} to restore: the newest one an ended instance left behind, which then becomes this
+     * instance's (moved into its folder, replacing its own, so no other instance offers it again); or else this
+     * instance's own.
      */
     public synchronized Optional<String> load(String profileId) throws IOException {
         String name = fileName(profileId);
-        Path mine = own == null ? null : own.resolve(name);
-        if (mine == null || !Files.isRegularFile(mine)) {
-            Optional<Path> left = leftBehind(name);
-            if (left.isEmpty()) {
-                return Optional.empty();
-            }
-            mine = ownFolder().resolve(name);
+        Optional<Path> left = leftBehind(name);
+        if (left.isPresent()) {
             try {
-                Files.move(left.get(), mine, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(left.get(), ownFolder().resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (NoSuchFileException e) {
-                return Optional.empty(); // another instance restored it a moment ago
+                // another instance restored it a moment ago: it is that one's now
             }
         }
-        return Optional.of(Files.readString(mine, StandardCharsets.UTF_8));
+        Path mine = own == null ? null : own.resolve(name);
+        return mine != null && Files.isRegularFile(mine) ? Optional.of(Files.readString(mine, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
     /** Removes this instance's draft of {@code profileId}; drafts of other instances are not touched. */
