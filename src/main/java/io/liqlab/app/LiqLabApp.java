@@ -140,6 +140,18 @@ public final class LiqLabApp extends Application {
             }
             save(stage);
         });
+        // Presentation mode is full-screen; leaving full screen (Esc) leaves presentation mode too.
+        stage.setFullScreenExitHint(Text.get("app.fullScreenHint"));
+        workspace.presentationProperty().subscribe(p -> {
+            if (stage.isFullScreen() != p) {
+                stage.setFullScreen(p);
+            }
+        });
+        stage.fullScreenProperty().subscribe(fs -> {
+            if (!fs && workspace.presentationProperty().get()) {
+                workspace.presentationProperty().set(false);
+            }
+        });
         view.setOnQuit(() -> {
             save(stage);
             stage.close();

@@ -53,6 +53,7 @@ public final class WorkspaceView extends BorderPane {
     private final PositionFormView form;
 
     private final SessionFiles sessions;
+    private final PresentationSlide slide;
     private final io.liqlab.ui.tiers.TierWorkbenchViewModel tiers;
     /** What Quit does once {@link #confirmClose()} said yes (the app closes the window and remembers it). */
     private Runnable onQuit = () -> { };
@@ -94,10 +95,8 @@ public final class WorkspaceView extends BorderPane {
         cardScroll.setMinWidth(380);
         HBox.setHgrow(formulaScroll, Priority.ALWAYS);
         top.setPadding(new Insets(12, 12, 6, 12));
-        // Presentation mode: wider columns for the large type, and taller charts (the page scrolls).
-        formScroll.prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 520.0 : 360.0));
-        cardScroll.prefWidthProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 460.0));
-        charts.minHeightProperty().bind(vm.presentationProperty().map(p -> p ? 640.0 : 300.0));
+        cardScroll.setPrefWidth(460);
+        charts.setMinHeight(300);
         // A fixed height for the results row: its labels change on every slider step, and a computed height would
         // make the whole page measure their wrapped text again each time (measured: most of the layout pass).
         VBox center = new VBox(top, charts);
@@ -108,20 +107,21 @@ public final class WorkspaceView extends BorderPane {
         positionPane.setCenter(center);
         // The row's height follows the window (not its content), so small windows keep room for the charts.
         top.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> vm.presentationProperty().get() ? 680.0 : Math.clamp(positionPane.getHeight() * 0.44, 260, 420),
-                vm.presentationProperty(), positionPane.heightProperty()));
+                () -> Math.clamp(positionPane.getHeight() * 0.44, 260, 420), positionPane.heightProperty()));
         top.prefHeightProperty().bind(top.minHeightProperty());
         top.maxHeightProperty().bind(top.minHeightProperty());
-        // The page scrolls only in presentation mode, where large type needs more room than a screen has.
-        ScrollPane centerScroll = new ScrollPane();
-        centerScroll.setFitToWidth(true);
-        centerScroll.getStyleClass().add("edge-to-edge");
+        // Presentation mode is a slide: the result beside one large chart, the formula across the bottom, no form
+        // (F11 goes back to editing). The cards and the chart move into it and back; nothing else is rebuilt.
+        slide = new PresentationSlide(cardScroll, formulaScroll, charts.leverageChart());
         vm.presentationProperty().subscribe(p -> {
             if (p) {
-                positionPane.setCenter(centerScroll);
-                centerScroll.setContent(center);
-            } else {
-                centerScroll.setContent(null);
+                top.getChildren().clear();
+                positionPane.setLeft(null);
+                positionPane.setCenter(slide.enter());
+            } else if (slide.active()) {
+                slide.leave();
+                top.getChildren().setAll(cardScroll, formulaScroll);
+                positionPane.setLeft(formScroll);
                 positionPane.setCenter(center);
             }
         });
@@ -185,6 +185,8 @@ public final class WorkspaceView extends BorderPane {
         dataAge.setWrapText(true);
         dataAge.getStyleClass().add("data-age");
         dataAge.textProperty().bind(vm.dataAgeProperty());
+        dataAge.managedProperty().bind(dataAge.textProperty().isNotEmpty());
+        dataAge.visibleProperty().bind(dataAge.managedProperty());
         vm.dataOldProperty().subscribe(old -> dataAge.pseudoClassStateChanged(OLD, old));
         dataAge.setTooltip(new Tooltip(Text.get("app.dataAge.oldTip")));
         var cardChildren = results.card().getChildren();
@@ -256,6 +258,11 @@ public final class WorkspaceView extends BorderPane {
 
     public ChartsView charts() {
         return charts;
+    }
+
+    /** The Position tab's presentation layout (tests). */
+    public PresentationSlide slide() {
+        return slide;
     }
 
     private ToolBar toolbar() {
@@ -746,7 +753,7 @@ public final class WorkspaceView extends BorderPane {
             root.getStyleClass().add(Styles.PRESENTATION);
         }
         ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
-        chartTheme.set(big ? theme.withFontScale(1.6) : theme);
+        chartTheme.set(big ? theme.withFontScale(2.0) : theme);
         charts.setTheme(chartTheme.get());
     }
 }

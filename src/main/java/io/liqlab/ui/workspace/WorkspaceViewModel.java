@@ -71,7 +71,9 @@ public final class WorkspaceViewModel {
         this.clock = clock;
         dataAge = javafx.beans.binding.Bindings.createStringBinding(() -> {
             VenueProfile p = position.profileProperty().get();
-            return p == null ? "" : io.liqlab.ui.DataAge.text(p.provenance().asOf(), clock);
+            // Only a real date has an age (the textbook's "n/a" is said beside the venue already).
+            return p == null || io.liqlab.ui.DataAge.parse(p.provenance().asOf()).isEmpty() ? ""
+                    : io.liqlab.ui.DataAge.text(p.provenance().asOf(), clock);
         }, position.profileProperty());
         dataOld = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             VenueProfile p = position.profileProperty().get();
