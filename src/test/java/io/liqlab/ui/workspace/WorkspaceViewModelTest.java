@@ -110,7 +110,7 @@ class WorkspaceViewModelTest {
         assertEquals("Data as of " + asOf + " (" + io.liqlab.ui.DataAge.age(asOf, december2026).orElseThrow() + ")", vm.dataAgeProperty().get());
         assertTrue(vm.dataOldProperty().get(), asOf + " is more than 30 days before 2026-12-07");
 
-        java.time.Clock dayAfter = java.time.Clock.fixed(java.time.LocalDate.parse(asOf.substring(0, 10)).plusDays(1)
+        java.time.Clock dayAfter = java.time.Clock.fixed(io.liqlab.ui.DataAge.parse(asOf).orElseThrow().plusDays(1)
                 .atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC);
         WorkspaceViewModel fresh = new WorkspaceViewModel(p, new ChartsViewModel(p, List.of("textbook")),
                 new ComparisonViewModel(engine, TestProfiles.catalog().profiles(), p.positionProperty()), dayAfter);
