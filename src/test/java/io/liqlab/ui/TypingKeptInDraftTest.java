@@ -52,10 +52,18 @@ class TypingKeptInDraftTest extends AppWindowTest {
         return view;
     }
 
-    /** The drafts on disk once the writer has had its ~300 ms (and some slack for a busy machine). */
-    private static List<String> draftsAfterTheDelay() {
-        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
-        return draftsOnDisk();
+    /**
+     * The drafts on disk holding {@code text}, once the writer has had its ~300 ms: looked at every 50 ms for up to
+     * 3 s (a busy machine), then as they are.
+     */
+    private static List<String> draftsHolding(String profileId, String text) {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        List<String> found;
+        do {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+            found = draftsOnDisk().stream().filter(d -> d.contains(profileId)).toList();
+        } while (found.stream().noneMatch(d -> d.contains(text)) && System.nanoTime() < deadline);
+        return found;
     }
 
     @Test
@@ -75,7 +83,7 @@ class TypingKeptInDraftTest extends AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("99", cell.getText());
 
-        List<String> drafts = draftsAfterTheDelay().stream().filter(d -> d.contains("binance-usdm-btc")).toList();
+        List<String> drafts = draftsHolding("binance-usdm-btc", "\"text\" : \"99\"");
         assertEquals(1, drafts.size(), "one draft: " + drafts);
         String draft = drafts.getFirst();
         assertTrue(draft.contains("\"row\" : 2") && draft.contains("\"column\" : \"MAX_LEVERAGE\"") && draft.contains("\"text\" : \"99\""), draft);
@@ -92,7 +100,7 @@ class TypingKeptInDraftTest extends AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(name.isFocused(), "still in the field");
 
-        List<String> drafts = draftsAfterTheDelay().stream().filter(d -> d.contains("textbook")).toList();
+        List<String> drafts = draftsHolding("textbook", "Class copy");
         assertEquals(1, drafts.size(), "one draft: " + drafts);
         assertTrue(drafts.getFirst().contains("\"field\" : \"NAME\"") && drafts.getFirst().contains("\"text\" : \"Class copy\""),
                 drafts.getFirst());

@@ -142,6 +142,22 @@ class TypedTextDraftTest {
     }
 
     @Test
+    void closingTheAppWritesWhatWasTypedAMomentAgo(@TempDir Path home) throws Exception {
+        ScheduledExecutorService draftThread = Executors.newSingleThreadScheduledExecutor();
+        try {
+            TierWorkbenchViewModel wb = window(home, new DraftStore(home.resolve("drafts")), draftThread);
+            wb.open(TestProfiles.get("binance-usdm-btc"));
+            wb.editorProperty().get().typing(2, Column.MAX_LEVERAGE, "99");
+            wb.flushDrafts(); // the window closes now, before the 300 ms are up
+            List<String> onDisk = draftsOnDisk(home.resolve("drafts"));
+            assertEquals(1, onDisk.size());
+            assertTrue(onDisk.getFirst().contains("\"text\" : \"99\""), onDisk.getFirst());
+        } finally {
+            draftThread.shutdownNow();
+        }
+    }
+
+    @Test
     void typedTextSurvivesAKilledProcess(@TempDir Path home) throws Exception {
         // A second JVM, writing drafts as the app does (one thread, 300 ms), types 99 without Enter and is killed.
         String java = ProcessHandle.current().info().command().orElse("java");
