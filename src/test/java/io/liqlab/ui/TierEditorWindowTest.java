@@ -110,4 +110,41 @@ class TierEditorWindowTest extends AppWindowTest {
         assertEquals("my-binance", view.workbench().editorProperty().get().idProperty().get());
         assertEquals(1, box.getItems().stream().filter(p -> p.id().equals("my-binance")).count());
     }
+
+    @Test
+    void withNothingOpenTheCommandsAreGreyAndTheChartsGiveWayToASentence(FxRobot robot) {
+        robot.clickOn("#tab-tiers .tab-label");
+        for (String id : java.util.List.of("tier-undo", "tier-redo", "tier-add", "tier-remove", "tier-split", "tier-merge", "tier-revert-cell",
+                "tier-revert-all", "tier-save", "tier-save-as", "tier-rename", "tier-delete", "tier-export")) {
+            assertTrue(robot.lookup("#" + id).queryButton().isDisabled(), id + " cannot act with nothing open");
+        }
+        assertTrue(!robot.lookup("#tier-import").queryButton().isDisabled(), "import can");
+        assertTrue(!robot.lookup("#tier-chart-maintenance").query().isVisible());
+        assertTrue(!robot.lookup("#tier-chart-leverage").query().isVisible());
+        assertTrue(robot.lookup("#tier-charts-placeholder").query().isVisible());
+
+        open(robot, "textbook");
+        assertTrue(!robot.lookup("#tier-add").queryButton().isDisabled());
+        assertTrue(robot.lookup("#tier-undo").queryButton().isDisabled(), "nothing to undo yet");
+        assertTrue(robot.lookup("#tier-chart-maintenance").query().isVisible());
+        assertTrue(!robot.lookup("#tier-charts-placeholder").query().isVisible());
+    }
+
+    @Test
+    void everyHeaderIsWholeAndExplainsItself(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        robot.clickOn("#tab-tiers .tab-label");
+        open(robot, "binance-usdm-btc");
+        TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
+        for (TableColumn<TierEditorViewModel.Row, ?> c : table.getColumns()) {
+            Label header = (Label) c.getGraphic();
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) header.lookup(".text");
+            assertEquals(header.getText().replaceAll("\\s+", " "), drawn.getText().replaceAll("\\s+", " "), "header cut short");
+            assertTrue(header.getTooltip() != null && header.getTooltip().getText().length() > 30, header.getText() + " explains itself");
+        }
+        assertTrue(robot.lookup("#tier-legend").queryAs(Label.class).getText().contains("Above / up to"));
+    }
 }

@@ -102,6 +102,12 @@ public final class TierEditorView extends BorderPane {
         Button delete = button(Text.get("tiers.delete"), "tier-delete", Text.get("tiers.deleteTip"));
         Button importButton = button(Text.get("tiers.import"), "tier-import", Text.get("tiers.importTip"));
         Button export = button(Text.get("tiers.export"), "tier-export", Text.get("tiers.exportTip"));
+        // With nothing open, the commands that act on a profile cannot act: greyed until one is open (Import can).
+        for (Button b : List.of(add, remove, split, merge, revertCell, revertAll, save, saveAs, rename, delete, export)) {
+            b.disableProperty().bind(vm.editorProperty().isNull());
+        }
+        undo.setDisable(true);
+        redo.setDisable(true);
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, open, idLabel, undo, redo, add, remove, split, merge,
                 revertCell, revertAll, save, saveAs, rename, delete, importButton, export);
         bar.setPadding(new Insets(6, 10, 6, 10));
@@ -136,12 +142,21 @@ public final class TierEditorView extends BorderPane {
             table.getColumns().add(column(c));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label emptyTable = new Label(Text.get("tiers.emptyTable"));
+        emptyTable.setWrapText(true);
+        table.setPlaceholder(emptyTable);
+        // What the columns mean, once, under the table (each header also has it as a tooltip).
+        Label legend = new Label(Text.get("tiers.legend"));
+        legend.setId("tier-legend");
+        legend.setWrapText(true);
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        legend.getStyleClass().add(Styles.SUBTITLE);
         Label problemsTitle = new Label(Text.get("tiers.problemsTitle"));
         problemsTitle.getStyleClass().add(Styles.SECTION);
         problems.setId("tier-problems");
         Label fieldsTitle = new Label(Text.get("tiers.fieldsTitle"));
         fieldsTitle.getStyleClass().add(Styles.SECTION);
-        VBox left = new VBox(8, table, problemsTitle, problems, fieldsTitle, fields);
+        VBox left = new VBox(8, table, legend, problemsTitle, problems, fieldsTitle, fields);
         left.setPadding(new Insets(10));
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -159,7 +174,18 @@ public final class TierEditorView extends BorderPane {
         leverageChart.logXProperty().set(true);
         maintenanceChart.xFormatProperty().set(LocalNumbers::compact);
         leverageChart.xFormatProperty().set(LocalNumbers::compact);
-        VBox right = new VBox(8, liquidation, maintenanceChart, leverageChart);
+        // No profile open: a sentence instead of two charts with meaningless axes.
+        Label noCharts = new Label(Text.get("tiers.emptyCharts"));
+        noCharts.setId("tier-charts-placeholder");
+        noCharts.setWrapText(true);
+        noCharts.getStyleClass().add(Styles.SUBTITLE);
+        for (javafx.scene.Node chart : List.of(liquidation, maintenanceChart, leverageChart)) {
+            chart.visibleProperty().bind(vm.editorProperty().isNotNull());
+            chart.managedProperty().bind(chart.visibleProperty());
+        }
+        noCharts.visibleProperty().bind(vm.editorProperty().isNull());
+        noCharts.managedProperty().bind(noCharts.visibleProperty());
+        VBox right = new VBox(8, noCharts, liquidation, maintenanceChart, leverageChart);
         right.setPadding(new Insets(10));
         VBox.setVgrow(maintenanceChart, Priority.ALWAYS);
         VBox.setVgrow(leverageChart, Priority.ALWAYS);
@@ -329,6 +355,18 @@ public final class TierEditorView extends BorderPane {
         return p.origin() == null ? VenueProfile.Origin.Kind.SHIPPED : p.origin().kind();
     }
 
+    /** A column's title on screen and in the list of problems. */
+    private static String title(Column c) {
+        return switch (c) {
+            case FLOOR -> Text.get("tiers.column.floor");
+            case CAP -> Text.get("tiers.column.cap");
+            case MAX_LEVERAGE -> Text.get("tiers.column.maxLeverage");
+            case MMR -> Text.get("tiers.column.mmr");
+            case AMOUNT -> Text.get("tiers.column.amount");
+            case IMR -> Text.get("tiers.column.imr");
+        };
+    }
+
     private static Button button(String text, String id, String tip) {
         Button b = new Button(text);
         b.setId(id);
@@ -361,7 +399,7 @@ public final class TierEditorView extends BorderPane {
                 for (Column c : Column.values()) {
                     String error = editor.rows().get(i).errorProperty(c).get();
                     if (!error.isEmpty()) {
-                        all.add(Text.format("tiers.cellProblem", i + 1, table.getColumns().get(c.ordinal()).getText(), error));
+                        all.add(Text.format("tiers.cellProblem", i + 1, title(c), error));
                     }
                 }
             }
@@ -418,14 +456,26 @@ public final class TierEditorView extends BorderPane {
     }
 
     private TableColumn<TierEditorViewModel.Row, String> column(Column c) {
-        TableColumn<TierEditorViewModel.Row, String> col = new TableColumn<>(switch (c) {
-            case FLOOR -> Text.get("tiers.column.floor");
-            case CAP -> Text.get("tiers.column.cap");
-            case MAX_LEVERAGE -> Text.get("tiers.column.maxLeverage");
-            case MMR -> Text.get("tiers.column.mmr");
-            case AMOUNT -> Text.get("tiers.column.amount");
-            case IMR -> Text.get("tiers.column.imr");
-        });
+        TableColumn<TierEditorViewModel.Row, String> col = new TableColumn<>();
+        // A short title that wraps rather than being cut, with what the column means as its tooltip.
+        Label header = new Label(title(c));
+        header.setWrapText(true);
+        header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        header.setAlignment(javafx.geometry.Pos.CENTER);
+        header.prefWidthProperty().bind(col.widthProperty().subtract(10));
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        header.getStyleClass().add("tier-header");
+        header.setTooltip(new Tooltip(switch (c) {
+            case FLOOR -> Text.get("tiers.column.floorTip");
+            case CAP -> Text.get("tiers.column.capTip");
+            case MAX_LEVERAGE -> Text.get("tiers.column.maxLeverageTip");
+            case MMR -> Text.get("tiers.column.mmrTip");
+            case AMOUNT -> Text.get("tiers.column.amountTip");
+            case IMR -> Text.get("tiers.column.imrTip");
+        }));
+        header.getTooltip().setWrapText(true);
+        header.getTooltip().setMaxWidth(420);
+        col.setGraphic(header);
         col.setUserData(c);
         col.setSortable(false);
         col.setCellValueFactory(cell -> {
@@ -489,7 +539,8 @@ public final class TierEditorView extends BorderPane {
             }
         });
         col.setOnEditCommit(e -> vm.editorProperty().get().setCell(e.getTablePosition().getRow(), c, e.getNewValue()));
-        col.setPrefWidth(c == Column.CAP ? 170 : 120);
+        col.setPrefWidth(c == Column.AMOUNT ? 170 : 110);
+        col.setMinWidth(80);
         return col;
     }
 }
