@@ -17,9 +17,10 @@ for arg in "$@"; do
   esac
 done
 
-java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+# jpackage, jlink and jar from a JDK 25 (JAVA_HOME if it is one, else found as Maven's toolchain finds it); Maven
+# itself may run on an older JDK, it selects JDK 25 for the build on its own.
+java_home=$(packaging/jdk-home.sh) || exit 1
 jpackage="$java_home/bin/jpackage"
-[ -x "$jpackage" ] || { echo "jpackage not found in $java_home/bin; set JAVA_HOME to a JDK 25" >&2; exit 1; }
 
 if [ "$build" = 1 ]; then
   mvn -B -ntp -q -DskipTests package
