@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds LiqLab with jpackage: a Linux app-image (default) or a .deb (--deb), with a jlinked, stripped runtime.
-# Usage: packaging/build.sh [--deb] [--no-build]
-#   --no-build   reuse target/original-liqlab.jar and target/deps from an earlier `mvn package` (tests use this)
+# Usage: packaging/build.sh [--deb [--reuse-image]] [--no-build]
+#   --no-build      reuse target/classes and target/deps from an earlier `mvn package` (tests use this)
+#   --reuse-image   with --deb: package the app-image already in target/jpackage/out/LiqLab instead of building it
+# The .deb carries LiqLab's own maintainer scripts (linux/postinst, linux/prerm): it installs and removes cleanly on
+# a machine without a desktop menu system too (packaging/test-deb-install.sh checks that).
 # Output: target/jpackage/out/LiqLab (app-image) or target/jpackage/out/liqlab_<version>_amd64.deb
 # jpackage builds only for the system it runs on: .msi/.exe on Windows, .dmg/.pkg on macOS (see packaging/README.md).
 set -euo pipefail
@@ -9,11 +12,13 @@ cd "$(dirname "$0")/.."
 
 type=app-image
 build=1
+reuse=0
 for arg in "$@"; do
   case "$arg" in
     --deb) type=deb ;;
     --no-build) build=0 ;;
-    *) echo "unknown option: $arg (use --deb, --no-build)" >&2; exit 2 ;;
+    --reuse-image) reuse=1 ;;
+    *) echo "unknown option: $arg (use --deb, --reuse-image, --no-build)" >&2; exit 2 ;;
   esac
 done
 
@@ -31,6 +36,20 @@ fi
 version=$(grep -m1 -oP '(?<=<version>)[0-9][^<]*' pom.xml | sed 's/-.*//')
 
 work=target/jpackage
+if [ "$type" = deb ]; then
+  # The .deb packages the app-image built (and trained) first.
+  if [ "$reuse" = 0 ] || [ ! -x "$work/out/LiqLab/bin/LiqLab" ]; then
+    "$0" --no-build
+  fi
+  rm -f "$work"/out/*.deb
+  "$jpackage" --type deb --app-image "$work/out/LiqLab" --name LiqLab --app-version "$version" --vendor LiqLab \
+    --description "Perpetual-futures liquidation risk lab" --dest "$work/out" \
+    --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Education --linux-app-category education \
+    --file-associations packaging/session-association.properties --resource-dir packaging/linux \
+    --icon packaging/liqlab.png 2> >(grep -v "No JDK Modules found" >&2)
+  echo "built deb in $work/out"
+  exit 0
+fi
 rm -rf "$work"
 mkdir -p "$work/input" "$work/fxmods" "$work/out"
 # The app's own classes only (the shaded liqlab.jar also holds JavaFX, which goes on the module path here).
@@ -56,17 +75,6 @@ args=(
   --icon packaging/liqlab.png
   --dest "$work/out"
 )
-if [ "$type" = deb ]; then
-  # The .deb packages the app-image built (and trained) first.
-  "$0" --no-build
-  "$jpackage" --type deb --app-image "$work/out/LiqLab" --name LiqLab --app-version "$version" --vendor LiqLab \
-    --description "Perpetual-futures liquidation risk lab" --dest "$work/out" \
-    --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Education --linux-app-category education \
-    --file-associations packaging/session-association.properties --resource-dir packaging/linux \
-    --icon packaging/liqlab.png 2> >(grep -v "No JDK Modules found" >&2)
-  echo "built deb in $work/out"
-  exit 0
-fi
 "$jpackage" "${args[@]}" 2> >(grep -v "No JDK Modules found" >&2)
 
 # An ahead-of-time cache (JDK 25, JEP 483/514) trained on the real start-up: the launcher runs once to its first

@@ -1,21 +1,34 @@
 package io.liqlab.cli;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** packaging/build.sh makes an app-image whose launcher runs the headless subcommands. */
+/**
+ * packaging/build.sh makes an app-image whose launcher runs the headless subcommands, and a .deb that installs,
+ * runs and goes away again with apt-get, on a machine with a desktop menu system and on one without.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedAppIT {
 
     @Test
+    @Order(1)
     void theAppImageLauncherRunsCalc() throws Exception {
         Path jpackage = Path.of(System.getProperty("java.home"), "bin", "jpackage");
         if (!Files.isExecutable(jpackage)) {
@@ -42,5 +55,65 @@ class PackagedAppIT {
         JsonNode d = JsonMapper.shared().readTree(Files.readString(out));
         assertEquals(57_281.49, Math.round(d.get("liquidationPrice").doubleValue() * 100) / 100.0, 1e-9);
         assertEquals(2, d.get("tierAtLiquidation").intValue());
+    }
+
+    /**
+     * The .deb (built from the app-image above) in a throwaway root over this machine's own (packaging/test-deb-install.sh:
+     * an overlay in a private mount namespace, so nothing here changes): apt-get install must end with the package
+     * configured where xdg-desktop-menu finds no menu folders ("headless": it used to stop with exit 3 and leave the
+     * package half-configured), the launcher must run calc and profiles headless, and apt-get remove must take it
+     * all away; with the folders ("desktop"), the menu entry and the session file type must be registered and removed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"headless", "desktop"})
+    @Order(2)
+    void theDebInstallsRunsAndGoesAway(String system) throws Exception {
+        Path log = Path.of("target", "jpackage-deb-" + system + ".log");
+        Path deb = debPackage();
+        int code = run(List.of("bash", "packaging/test-deb-install.sh", deb.toString(), system), log, 600);
+        String out = Files.readString(log);
+        if (code == 77) {
+            System.out.println("SKIPPED: " + out.strip().lines().reduce((a, b) -> b).orElse("") + "; the .deb install test needs root, unshare and overlayfs");
+            Assumptions.abort(out);
+        }
+        assertEquals(0, code, out);
+        assertTrue(out.contains("ok: apt-get install ./liqlab.deb exits 0"), out);
+    }
+
+    private static Path debPackage() throws Exception {
+        for (String tool : List.of("dpkg-deb", "fakeroot")) {
+            if (run(List.of("sh", "-c", "command -v " + tool), Path.of("target", "which.log"), 10) != 0) {
+                System.out.println("SKIPPED: no " + tool + "; the .deb test builds the package with jpackage, which needs it");
+                Assumptions.abort("no " + tool);
+            }
+        }
+        Path out = Path.of("target", "jpackage", "out");
+        if (!debIn(out).isPresent()) {
+            Path log = Path.of("target", "jpackage-deb-build.log");
+            int code = run(List.of("bash", "packaging/build.sh", "--deb", "--no-build", "--reuse-image"), log, 900);
+            assertEquals(0, code, Files.readString(log));
+        }
+        return debIn(out).orElseThrow(() -> new AssertionError("no .deb in " + out));
+    }
+
+    private static Optional<Path> debIn(Path dir) throws Exception {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".deb")).findFirst();
+        }
+    }
+
+    private static int run(List<String> command, Path log, int seconds) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("DISPLAY");
+        Process p = pb.start();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out after " + seconds + " s: " + command);
+        }
+        return p.exitValue();
     }
 }
