@@ -49,6 +49,15 @@ class FileReliabilityTest {
     }
 
     @Test
+    void theLimitHoldsWhateverTheFileSystemSaysTheSizeIs() throws Exception {
+        // A /proc file is regular and says its size is 0, yet holds more: the read stops at the limit plus one byte.
+        Path proc = Path.of("/proc/self/status");
+        assumeTrue(Files.isRegularFile(proc) && Files.size(proc) == 0);
+        StrictJson.Failure f = assertThrows(StrictJson.Failure.class, () -> StrictJson.readFile(proc, "profile", 16));
+        assertTrue(f.getMessage().contains("larger than 16 bytes"), f.getMessage());
+    }
+
+    @Test
     void aHugeIntegerIsTooLargeToRepresentAtItsPath() throws Exception {
         String json = textbook().replaceFirst("\"cap\"\\s*:\\s*null", "\"cap\": 1" + "0".repeat(400));
         ProfileException e = assertThrows(ProfileException.class,
