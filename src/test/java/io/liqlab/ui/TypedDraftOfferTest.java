@@ -37,6 +37,8 @@ class TypedDraftOfferTest extends AppWindowTest {
         assertEquals(TierEditorViewModel.Column.MAX_LEVERAGE, table.getEditingCell().getTableColumn().getUserData());
         TextField cell = robot.lookup("#tier-edit-table .text-field").queryAs(TextField.class);
         assertEquals("33", cell.getText());
+        assertEquals(0, cell.getSelection().getLength(), "the caret after the text, as when it was typed; nothing selected to be replaced");
+        assertEquals(2, cell.getCaretPosition());
         String status = robot.lookup("#tier-status").queryAs(Label.class).getText();
         assertTrue(status.contains("\"33\"") && status.contains("Enter"), status);
     }

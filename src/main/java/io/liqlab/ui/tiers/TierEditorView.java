@@ -500,7 +500,8 @@ public final class TierEditorView extends BorderPane {
                     TierEditorViewModel.Typing typed = open == null ? null : open.typingProperty().get();
                     if (typed != null && typed.column() == c && typed.row() == getIndex()) {
                         tf.setText(typed.text()); // a restored draft: the text as it was typed, not yet entered
-                        tf.end();
+                        // The caret after it, as when typing (the edit's focus selects all: next keys would replace it).
+                        javafx.application.Platform.runLater(tf::end);
                     }
                     // Checked as you type, by the same rules; committed (and undoable) on Enter or leaving the cell.
                     // The text typed so far goes into the draft, so a killed app keeps it.
