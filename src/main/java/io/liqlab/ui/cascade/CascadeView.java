@@ -549,21 +549,41 @@ public final class CascadeView extends BorderPane {
 
     /** Writes the pane as it is on screen as a PNG. */
     public CompletableFuture<Path> exportPng(Path file) {
-        // Taken once the charts show their data (it is painted on another thread after a run or a resize), and
-        // before the status line says it is being written: the image shows the pane, not the export of it.
+        // Taken once the run in progress has finished and the charts show its data (painted on another thread after
+        // a run or a resize): taken at once, it showed the previous run, and the file came only after the run on the
+        // one background thread, with nothing said meanwhile (the "first click did nothing"). The status says at once
+        // that the export is under way, and is blank in the image itself.
+        exportStatus.setText(Text.format(vm.runningProperty().get() ? "cascade.export.waitingForRun" : "cascade.export.writing",
+                file.getFileName()));
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
-        charts.whenDrawn(() -> {
+        afterRun(() -> charts.whenDrawn(() -> {
             try {
+                exportStatus.setText("");
                 shot.complete(snapshot(null, null));
                 exportStatus.setText(Text.format("cascade.export.writing", file.getFileName()));
             } catch (RuntimeException e) {
                 shot.completeExceptionally(e);
             }
-        });
+        }));
         return report(shot.thenApplyAsync(image -> {
             writePng(image, file);
             return file;
         }, background), Text.format("cascade.export.viewWritten", file));
+    }
+
+    /** Runs {@code action} on the FX thread once no cascade run is in progress (at once when none is). */
+    private void afterRun(Runnable action) {
+        if (!vm.runningProperty().get()) {
+            action.run();
+            return;
+        }
+        javafx.util.Subscription[] once = new javafx.util.Subscription[1];
+        once[0] = vm.runningProperty().subscribe(running -> {
+            if (!running && once[0] != null) {
+                once[0].unsubscribe();
+                action.run();
+            }
+        });
     }
 
     /**
