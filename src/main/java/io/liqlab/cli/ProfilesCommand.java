@@ -69,16 +69,28 @@ final class ProfilesCommand implements Callable<Integer> {
                     o.put("asOf", p.provenance().asOf());
                     o.put("confidence", p.provenance().confidence());
                     o.put("standInData", p.hasStandIns());
+                    if (p.isPartial()) {
+                        o.put("partialSchedule", p.rules().tiers().partialNote());
+                    }
                     o.put("origin", p.origin().kind().name().toLowerCase(Locale.ROOT));
                     o.put("location", p.origin().location());
                 }
                 out.print(cli.json(array));
             } else {
-                String fmt = "%-18s %-24s %-36s %5s  %-28s %-10s %s%n";
+                String fmt = "%-22s %-24s %-36s %5s  %-28s %-10s %s%n";
                 out.printf(Locale.ROOT, fmt, "ID", "NAME", "RULE FAMILY", "TIERS", "DATA AS OF", "CONFIDENCE", "NOTES");
                 for (VenueProfile p : profiles) {
-                    String notes = (p.hasStandIns() ? "stand-in data" : "")
-                            + (p.origin().kind() == VenueProfile.Origin.Kind.USER ? (p.hasStandIns() ? "; " : "") + "user profile" : "");
+                    List<String> said = new java.util.ArrayList<>();
+                    if (p.hasStandIns()) {
+                        said.add("stand-in data");
+                    }
+                    if (p.isPartial()) {
+                        said.add(p.rules().tiers().partialNote());
+                    }
+                    if (p.origin().kind() == VenueProfile.Origin.Kind.USER) {
+                        said.add("user profile");
+                    }
+                    String notes = String.join("; ", said);
                     out.printf(Locale.ROOT, fmt, p.id(), p.name(), p.rules().family().id(), p.rules().tiers().size(),
                             p.provenance().asOf(), p.provenance().confidence(), notes);
                 }
@@ -141,6 +153,9 @@ final class ProfilesCommand implements Callable<Integer> {
                         t.isUnbounded() ? "unbounded" : Numbers.bound(t.cap()), Numbers.leverage(t.maxLeverage()),
                         Numbers.percentOf(t.maintenanceMarginRate()), contracts ? "-" : Numbers.money(t.maintenanceAmount())
                                 + (p.amountSources().get(i) == VenueProfile.AmountSource.DERIVED ? " (derived)" : "")));
+            }
+            if (p.isPartial()) {
+                line(sb, "Partial table", p.rules().tiers().partialNote() + ": sizes beyond the last tier shown are refused, not extrapolated");
             }
             sb.append(nl);
             Provenance prov = p.provenance();

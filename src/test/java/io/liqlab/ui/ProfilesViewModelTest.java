@@ -34,4 +34,14 @@ class ProfilesViewModelTest {
         assertEquals(1, vm.detailProperty().getValue().standIns().size(), "the assumed taker fee; the tiers are recorded");
         assertEquals("contracts", vm.detailProperty().getValue().tierUnit());
     }
+
+    @Test
+    void aPartialTableIsFlaggedInTheListAndTheDetail() {
+        ProfilesViewModel vm = new ProfilesViewModel(TestProfiles.catalog());
+        assertTrue(ProfilesViewModel.listLabel(TestProfiles.get("okx-swap-btc")).contains("tiers 1-10 of 43 recorded"));
+        assertFalse(ProfilesViewModel.listLabel(TestProfiles.get("binance-usdm-btc")).contains("recorded"));
+        vm.selectedProperty().set(TestProfiles.get("okx-swap-btc"));
+        assertTrue(vm.detailProperty().getValue().dataLine().contains("sizes beyond the last tier are refused"),
+                vm.detailProperty().getValue().dataLine());
+    }
 }

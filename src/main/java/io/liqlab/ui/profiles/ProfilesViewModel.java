@@ -62,8 +62,9 @@ public final class ProfilesViewModel {
 
     /** The list cell text: name, then data date, confidence, and a stand-in flag. */
     public static String listLabel(VenueProfile p) {
-        return Text.format(p.hasStandIns() ? "profiles.listLabelStandIn" : "profiles.listLabel", p.name(), p.provenance().asOf(),
+        String label = Text.format(p.hasStandIns() ? "profiles.listLabelStandIn" : "profiles.listLabel", p.name(), p.provenance().asOf(),
                 p.provenance().confidence());
+        return p.isPartial() ? label + "\n" + Text.format("profiles.partial", p.rules().tiers().partialNote()) : label;
     }
 
     static Detail describe(VenueProfile p) {
@@ -94,7 +95,8 @@ public final class ProfilesViewModel {
         Provenance prov = p.provenance();
         String asOf = prov.asOfNote().isEmpty() ? prov.asOf() : Text.format("profiles.withNote", prov.asOf(), prov.asOfNote());
         String confidence = prov.confidenceNote().isEmpty() ? prov.confidence() : Text.format("profiles.withNote", prov.confidence(), prov.confidenceNote());
-        String data = Text.format("profiles.dataLine", asOf, confidence);
+        String data = Text.format("profiles.dataLine", asOf, confidence)
+                + (p.isPartial() ? " " + Text.format("profiles.partialDetail", p.rules().tiers().partialNote()) : "");
         List<String> standIns = prov.standIns().stream().map(s -> Text.format("profiles.standIn", s.values(), s.note())).toList();
         return new Detail(p.name(), p.venue() + (p.market().isEmpty() ? "" : " · " + p.market()),
                 p.rules().family().summary(), rules, Text.get(contracts ? "profiles.unit.contracts" : "profiles.unit.notional"), tiers, data, prov.sources(), standIns);

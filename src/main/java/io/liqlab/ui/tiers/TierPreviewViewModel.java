@@ -79,12 +79,21 @@ public final class TierPreviewViewModel {
             liquidation.set("");
             return;
         }
-        String before = describe(engine.calculate(original.rules(), p));
+        String before = describe(original.rules(), p);
         String side = Text.get(p.side() == io.liqlab.core.Side.LONG ? "tiers.preview.long" : "tiers.preview.short");
         liquidation.set(edited == null
                 ? Text.format("tiers.preview.liquidationInvalid", side, LocalNumbers.money(p.notional()), LocalNumbers.leverage(p.effectiveLeverage()), before)
                 : Text.format("tiers.preview.liquidation", side, LocalNumbers.money(p.notional()), LocalNumbers.leverage(p.effectiveLeverage()), before,
-                        describe(engine.calculate(edited.rules(), p))));
+                        describe(edited.rules(), p)));
+    }
+
+    /** The liquidation of {@code p} under {@code rules}, or why a partial schedule refuses its size. */
+    private String describe(io.liqlab.core.VenueRules rules, Position p) {
+        try {
+            return describe(engine.calculate(rules, p));
+        } catch (io.liqlab.core.InvalidInputException e) {
+            return e.problem();
+        }
     }
 
     private static String describe(LiquidationResult r) {
