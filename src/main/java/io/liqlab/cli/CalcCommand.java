@@ -108,7 +108,13 @@ final class CalcCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             throw OptionNames.translate(e);
         }
-        LiquidationResult r = new LiquidationEngine().calculate(profile.rules(), position);
+        LiquidationResult r;
+        try {
+            r = new LiquidationEngine().calculate(profile.rules(), position);
+        } catch (InvalidInputException e) {
+            // a partial table refuses a size beyond its last recorded tier: name the size option the user gave
+            throw new BadInputException((notional != null ? "--notional" : "--qty") + ": " + e.problem());
+        }
         PrintWriter out = cli.out();
         if (json) {
             out.print(cli.json(toJson(profile, r)));

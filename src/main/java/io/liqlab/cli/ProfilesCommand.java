@@ -55,7 +55,7 @@ final class ProfilesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             boolean json = Cli.format(format, "text", "json").equals("json");
-            List<VenueProfile> profiles = cli.catalog().profiles();
+            List<VenueProfile> profiles = cli.catalog().allProfiles();
             PrintWriter out = cli.out();
             if (json) {
                 ArrayNode array = JsonNodeFactory.instance.arrayNode();

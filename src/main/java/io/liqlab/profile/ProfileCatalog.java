@@ -23,14 +23,22 @@ public final class ProfileCatalog {
 
     /** The folder, on the class path and in the project, holding the shipped profiles. */
     public static final String SHIPPED_FOLDER = "venue-profiles";
+    /**
+     * The shipped snapshot of every other market in the recorded venue responses (ETH, SOL, ...): found by id and
+     * listed by {@code profiles list}, but not offered in the window's lists until it can choose among markets.
+     */
+    public static final String MARKETS_FOLDER = "markets";
 
     private final ProfileReader reader;
     private final Map<String, VenueProfile> byId;
+    private final Map<String, VenueProfile> markets;
     private final List<ProfileProblem> problems;
 
-    private ProfileCatalog(ProfileReader reader, Map<String, VenueProfile> byId, List<ProfileProblem> problems) {
+    private ProfileCatalog(ProfileReader reader, Map<String, VenueProfile> byId, Map<String, VenueProfile> markets,
+                           List<ProfileProblem> problems) {
         this.reader = reader;
         this.byId = byId;
+        this.markets = markets;
         this.problems = List.copyOf(problems);
     }
 
@@ -39,9 +47,17 @@ public final class ProfileCatalog {
         Map<String, VenueProfile> byId = new LinkedHashMap<>();
         List<ProfileProblem> problems = new ArrayList<>();
         List<VenueProfile> shipped = new ArrayList<>();
-        loadShipped(reader, shipped, problems);
+        List<VenueProfile> more = new ArrayList<>();
+        loadShipped(reader, shipped, more, problems);
         shipped.sort(DISPLAY_ORDER);
         shipped.forEach(p -> byId.put(p.id(), p));
+        Map<String, VenueProfile> markets = new LinkedHashMap<>();
+        more.sort(Comparator.comparing(VenueProfile::id));
+        for (VenueProfile p : more) {
+            if (byId.containsKey(p.id()) || markets.putIfAbsent(p.id(), p) != null) {
+                problems.add(new ProfileProblem(p.origin().location(), "$.id", "'" + p.id() + "' is already used by another shipped profile; ids must be unique"));
+            }
+        }
         if (userDir != null && Files.isDirectory(userDir)) {
             List<VenueProfile> user = new ArrayList<>();
             loadFolder(reader, userDir, Origin.Kind.USER, user, problems);
@@ -50,7 +66,7 @@ public final class ProfileCatalog {
                 byId.put(p.id(), p); // replaces a shipped profile in place, or appends
             }
         }
-        return new ProfileCatalog(reader, byId, problems);
+        return new ProfileCatalog(reader, byId, markets, problems);
     }
 
     /** The shipped and user profiles from the default per-user folder. */
@@ -67,8 +83,19 @@ public final class ProfileCatalog {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * Every profile known by id: those of {@link #profiles()}, then the shipped markets snapshot
+     * ({@value #MARKETS_FOLDER}/) that no user profile replaces, by id.
+     */
+    public List<VenueProfile> allProfiles() {
+        List<VenueProfile> all = new ArrayList<>(byId.values());
+        markets.values().stream().filter(p -> !byId.containsKey(p.id())).forEach(all::add);
+        return List.copyOf(all);
+    }
+
     public Optional<VenueProfile> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        VenueProfile p = byId.get(id);
+        return Optional.ofNullable(p != null ? p : markets.get(id));
     }
 
     /** Files that could not be loaded, each with its problems. */
@@ -84,7 +111,7 @@ public final class ProfileCatalog {
      * A profile by id, or read from a file when {@code idOrFile} names one (a path, or anything ending in .json).
      */
     public VenueProfile resolve(String idOrFile) throws ProfileException {
-        VenueProfile known = byId.get(idOrFile);
+        VenueProfile known = find(idOrFile).orElse(null);
         if (known != null) {
             return known;
         }
@@ -93,13 +120,19 @@ public final class ProfileCatalog {
             return reader.read(Path.of(idOrFile), Origin.Kind.FILE);
         }
         throw new ProfileException(new ProfileProblem(idOrFile, "$", "no such profile; known ids: " + String.join(", ", byId.keySet())
+                + (markets.isEmpty() ? "" : ", and " + markets.size() + " more markets ('liqlab profiles list' shows them)")
                 + " (or give the path of a profile .json file)"));
     }
 
-    private static void loadShipped(ProfileReader reader, List<VenueProfile> out, List<ProfileProblem> problems) {
+    private static void loadShipped(ProfileReader reader, List<VenueProfile> out, List<VenueProfile> more, List<ProfileProblem> problems) {
         try {
-            if (!BundledFolder.read(ProfileCatalog.class, SHIPPED_FOLDER,
-                    folder -> loadFolder(reader, folder, Origin.Kind.SHIPPED, out, problems))) {
+            if (!BundledFolder.read(ProfileCatalog.class, SHIPPED_FOLDER, folder -> {
+                loadFolder(reader, folder, Origin.Kind.SHIPPED, out, problems);
+                Path markets = folder.resolve(MARKETS_FOLDER);
+                if (Files.isDirectory(markets)) {
+                    loadFolder(reader, markets, Origin.Kind.SHIPPED, more, problems);
+                }
+            })) {
                 problems.add(new ProfileProblem(SHIPPED_FOLDER, "$", "the shipped profiles are missing from the application (broken install?)"));
             }
         } catch (IOException e) {
@@ -138,7 +171,9 @@ public final class ProfileCatalog {
     }
 
     private static VenueProfile readResource(ProfileReader reader, Path file) throws ProfileException {
-        String name = SHIPPED_FOLDER + "/" + file.getFileName();
+        Path parent = file.getParent();
+        String name = SHIPPED_FOLDER + "/" + (parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().equals(MARKETS_FOLDER) ? MARKETS_FOLDER + "/" : "") + file.getFileName();
         try (InputStream in = Files.newInputStream(file)) {
             return reader.read(name, in, new Origin(Origin.Kind.SHIPPED, name));
         } catch (IOException e) {

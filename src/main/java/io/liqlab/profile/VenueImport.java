@@ -646,8 +646,9 @@ public final class VenueImport {
             double oracle = num(m.get("oraclePrice"));
             if (!Double.isNaN(oi) && !Double.isNaN(oracle)) {
                 raw.note = "At the recording the open interest was " + StrictJson.fmt(oi) + " " + raw.base + " at an oracle price of "
-                        + StrictJson.fmt(oracle) + " (open notional " + StrictJson.fmt(Math.round(oi * oracle)) + "); give it as the open interest"
-                        + " to apply the initial margin fraction's scaling between the caps.";
+                        + StrictJson.fmt(oracle) + ", an open notional of " + StrictJson.fmt(Math.round(oi * oracle)) + " " + raw.quote
+                        + "; give the open notional as the open interest (--open-interest) to apply the initial margin fraction's"
+                        + " scaling between the caps.";
             }
             out.add(raw);
         }

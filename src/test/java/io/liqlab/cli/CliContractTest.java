@@ -198,7 +198,7 @@ class CliContractTest {
             assertTrue(r.out().contains(asOf), asOf);
         }
         assertTrue(r.out().contains("stand-in data"), "OKX's assumed taker fee: " + r.out());
-        assertEquals(7, run("profiles", "list", "--format", "json").json().size());
+        assertEquals(17, run("profiles", "list", "--format", "json").json().size()); // the seven, and the ten markets of the snapshot
     }
 
     @Test
@@ -367,5 +367,20 @@ class CliContractTest {
         Run show = run("profiles", "show", "okx-swap-btc");
         assertTrue(show.out().contains("Partial table    tiers 1-10 of 43 recorded: sizes beyond the last tier shown are refused"), show.out());
         assertFalse(run("profiles", "show", "binance-usdm-btc").out().contains("Partial table"));
+    }
+
+    @Test
+    void snapshotMarketsAreListedAndComputedById() {
+        Run list = run("profiles", "list");
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("okx-swap-eth ") && l.contains("2026-05-28") && l.contains("tiers 1-10 of 37 recorded")), list.out());
+        assertEquals(17, run("profiles", "list", "--format", "json").json().size());
+        // "Long 0.8 ETH on Bybit at 3,400, 20x isolated": tier 1 (0-900,000 USDT at 0.5%) of the 2025-12-29 recording
+        JsonNode eth = calc("--venue", "bybit-linear-eth", "--side", "long", "--entry", "3400", "--qty", "0.8", "--leverage", "20");
+        assertEquals(3400 * (1 - 1.0 / 20 + 0.005), eth.get("liquidationPrice").asDouble(), 1e-6);
+        // beyond the recorded tiers: refused with the reason, exit 2
+        Run beyond = run("calc", "--venue", "bybit-linear-eth", "--side", "long", "--entry", "3400", "--notional", "20000000", "--leverage", "10");
+        assertEquals(2, beyond.code());
+        assertTrue(beyond.err().startsWith("error: --notional: is beyond the last recorded tier") && beyond.err().contains("tiers 1-10 of 35 recorded"), beyond.err());
+        assertEquals(1, beyond.err().strip().lines().count());
     }
 }

@@ -50,11 +50,17 @@ class MarketFilesTest {
         MiniSchema schema = new MiniSchema(SHIPPED.resolve("schema"));
         List<Path> markets = json(SHIPPED);
         List<Path> venues = json(SHIPPED.resolve("venues"));
-        assertTrue(markets.size() >= 7 && venues.size() >= 7, markets + " " + venues);
+        List<Path> snapshot = json(SHIPPED.resolve("markets"));
+        assertTrue(markets.size() >= 7 && venues.size() >= 7 && snapshot.size() >= 10, markets + " " + venues + " " + snapshot);
         for (Path f : markets) {
             JsonNode node = MAPPER.readTree(f.toFile());
             assertEquals(List.of(), schema.validate("venue-profile.schema.json", node), f.toString());
             assertEquals("schema/venue-profile.schema.json", node.get("$schema").stringValue(), f.toString());
+        }
+        for (Path f : snapshot) {
+            JsonNode node = MAPPER.readTree(f.toFile());
+            assertEquals(List.of(), schema.validate("venue-profile.schema.json", node), f.toString());
+            assertEquals("../schema/venue-profile.schema.json", node.get("$schema").stringValue(), f.toString());
         }
         for (Path f : venues) {
             JsonNode node = MAPPER.readTree(f.toFile());
@@ -78,7 +84,9 @@ class MarketFilesTest {
 
     @Test
     void everyShippedMarketNamesShippedRulesAndItsIdStartsWithTheVenue() throws Exception {
-        for (Path f : json(SHIPPED)) {
+        List<Path> all = new ArrayList<>(json(SHIPPED));
+        all.addAll(json(SHIPPED.resolve("markets")));
+        for (Path f : all) {
             VenueProfile p = reader.read(f, VenueProfile.Origin.Kind.FILE);
             String venue = p.listing().venueRules();
             assertFalse(venue.isEmpty(), f + " names its venue rules");
@@ -177,5 +185,43 @@ class MarketFilesTest {
         Position shortNearCap = Position.builder().side(Side.SHORT).mode(MarginMode.ISOLATED).entryPrice(60_000).notional(lastCap * 0.999).leverage(20).build();
         assertThrows(InvalidInputException.class, () -> engine.calculate(partial, shortNearCap));
         assertTrue(Double.isFinite(engine.calculate(full, shortNearCap).outcome().priceOrNaN()));
+    }
+
+    /**
+     * The offline snapshot: every linear perpetual of the recorded responses (../shared/reference/venue-responses)
+     * that can be imported, each with its recorded date and source; the window's lists keep the seven BTC profiles.
+     */
+    @Test
+    void theSnapshotHoldsEveryRecordedMarketWithItsDateAndSource() {
+        ProfileCatalog catalog = TestProfiles.catalog();
+        java.util.Map<String, String> recorded = java.util.Map.ofEntries(
+                java.util.Map.entry("binance-usdm-eth", "2024-10-24"), java.util.Map.entry("binance-usdm-sol", "2024-10-24"),
+                java.util.Map.entry("bybit-linear-eth", "2025-12-29"), java.util.Map.entry("okx-swap-eth", "2026-05-28"),
+                java.util.Map.entry("hyperliquid-eth", "2026-09-25"), java.util.Map.entry("hyperliquid-sol", "2026-09-25"),
+                java.util.Map.entry("hyperliquid-atom", "2026-09-25"), java.util.Map.entry("hyperliquid-dydx", "2026-09-25"),
+                java.util.Map.entry("dydx-v4-eth", "2025-12-08"), java.util.Map.entry("dydx-v4-sol", "2025-12-08"));
+        for (var e : recorded.entrySet()) {
+            VenueProfile p = catalog.find(e.getKey()).orElseThrow(() -> new AssertionError(e.getKey() + " not shipped"));
+            assertEquals(e.getValue(), p.provenance().asOf(), e.getKey());
+            assertTrue(p.provenance().sources().getFirst().startsWith("venue-responses/"), e.getKey() + " " + p.provenance().sources());
+            assertEquals(VenueProfile.Origin.Kind.SHIPPED, p.origin().kind());
+            assertTrue(catalog.allProfiles().contains(p), e.getKey());
+            assertFalse(catalog.profiles().contains(p), "the window lists only the seven until it can choose markets: " + e.getKey());
+        }
+        assertEquals(7, catalog.profiles().size());
+        assertEquals(17, catalog.allProfiles().size());
+        assertEquals("tiers 1-10 of 35 recorded", catalog.find("bybit-linear-eth").orElseThrow().rules().tiers().partialNote());
+        assertEquals("tiers 1-10 of 37 recorded", catalog.find("okx-swap-eth").orElseThrow().rules().tiers().partialNote());
+        assertEquals(0.1, ((io.liqlab.core.RuleFamily.FeeInTrigger) catalog.find("okx-swap-eth").orElseThrow().rules().family()).contractValue());
+    }
+
+    @Test
+    void aUserImportReplacesASnapshotMarketById(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        String mine = Files.readString(SHIPPED.resolve("markets/hyperliquid-eth.json")).replace("\"asOf\": \"2026-09-25\"", "\"asOf\": \"2026-12-01\"");
+        Files.writeString(tmp.resolve("hyperliquid-eth.json"), mine);
+        ProfileCatalog catalog = ProfileCatalog.load(new ProfileReader(), tmp);
+        assertEquals("2026-12-01", catalog.find("hyperliquid-eth").orElseThrow().provenance().asOf());
+        assertEquals(1, catalog.allProfiles().stream().filter(p -> p.id().equals("hyperliquid-eth")).count());
+        assertEquals(List.of(), catalog.problems());
     }
 }
