@@ -37,9 +37,10 @@ class LiquidationPropertiesTest {
         TierSchedule tiers = p.rules().tiers();
         if (tiers.isPartial()) {
             // Only part of the schedule was recorded: sizes beyond its last tier are refused, not extrapolated
-            // (ConventionsTest checks the refusal), so draw within the recorded tiers.
-            double lastCap = tiers.tier(tiers.size() - 1).cap();
-            while (tiers.beyondLastCap(p.rules().tierBasisValue(q, entry))) {
+            // (ConventionsTest checks the refusal), so draw within the recorded tiers: within a quarter of the last
+            // cap, where the tier follows the price, a short's notional at its liquidation price stays inside too.
+            double lastCap = tiers.tier(tiers.size() - 1).cap() / (tiers.basis() == TierSchedule.Basis.CONTRACTS ? 1 : 4);
+            while (p.rules().tierBasisValue(q, entry) > lastCap) {
                 q *= 0.5 + 0.5 * rnd.nextDouble() * lastCap / p.rules().tierBasisValue(q, entry);
             }
             notional = q * entry;

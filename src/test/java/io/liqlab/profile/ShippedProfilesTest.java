@@ -59,6 +59,18 @@ class ShippedProfilesTest {
         assertEquals(160_000, okx.rules().tiers().tier(okx.rules().tiers().size() - 1).cap());
         assertEquals(300_000, TestProfiles.get("bybit-linear-btc").rules().tiers().tier(0).cap());
         assertEquals(150, TestProfiles.get("bybit-linear-btc").rules().tiers().tier(0).maxLeverage());
+        // Bybit's assembled table is partial too: the 2025-12-29 cache kept BTCUSDT ids 1-10 of at least 18
+        // (venue-responses README), and 2026 added a first tier.
+        VenueProfile bybit = TestProfiles.get("bybit-linear-btc");
+        assertEquals("tiers 1-11 of at least 19 recorded", bybit.rules().tiers().partialNote());
+        assertEquals(14_000_000, bybit.rules().tiers().tier(bybit.rules().tiers().size() - 1).cap());
+        for (String id : List.of("textbook", "binance-usdm-btc", "hyperliquid-btc", "dydx-v4-btc", "gte-btc")) {
+            assertFalse(TestProfiles.get(id).isPartial(), id);
+        }
+        io.liqlab.core.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(io.liqlab.core.InvalidInputException.class,
+                () -> new io.liqlab.core.LiquidationEngine().calculate(bybit.rules(), io.liqlab.core.Position.builder()
+                        .side(io.liqlab.core.Side.LONG).entryPrice(60_000).notional(20_000_000).leverage(10).build()));
+        assertTrue(e.problem().contains("tiers 1-11 of at least 19 recorded"), e.problem());
     }
 
     @Test
