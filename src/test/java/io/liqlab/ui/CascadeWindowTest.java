@@ -255,4 +255,39 @@ class CascadeWindowTest extends AppWindowTest {
         }
         assertEquals(0, differing, "no status text in the exported image at " + b);
     }
+
+    @Test
+    void october10thOpensOnItsActionAndTheChartsZoomAndPan(FxRobot robot) throws Exception {
+        int runs = vm.runCountProperty().get();
+        robot.interact(() -> vm.scenarioProperty().set(vm.scenarios().stream()
+                .filter(s -> s.id().equals("2025-10-10")).findFirst().orElseThrow()));
+        waitFor(() -> vm.runCountProperty().get() > runs && !vm.runningProperty().get());
+        TimeChart price = robot.lookup("#cascade-price-chart").queryAs(TimeChart.class);
+        Slider scrubber = robot.lookup("#cascade-scrubber").queryAs(Slider.class);
+        double span = vm.viewToProperty().get() - vm.viewFromProperty().get();
+        assertTrue(span <= 600, "minutes, not the hour: " + span);
+        assertEquals(vm.viewToProperty().get(), price.visibleTo(), 1e-9, "the charts show that range");
+        assertTrue(scrubber.getMax() - scrubber.getMin() <= 600, "the scrubber spans it too: " + scrubber.getMin() + ".." + scrubber.getMax());
+        assertTrue(span / vm.speedProperty().get() < 60, "played in under a minute at " + vm.speedProperty().get() + "x");
+
+        // The wheel turned away from you once, over the middle of the plot (delta as GTK reports it).
+        robot.interact(() -> price.fireEvent(new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                price.getWidth() / 2, price.getHeight() / 2, 0, 0, false, false, false, false, false, false, 0, 40, 0, 40,
+                javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.LINES, 1, 0, null)));
+        double zoomed = vm.viewToProperty().get() - vm.viewFromProperty().get();
+        assertEquals(span * 0.8, zoomed, 1e-6, "the wheel zooms in");
+        double from = vm.viewFromProperty().get();
+        robot.press(javafx.scene.input.KeyCode.SHIFT).drag(price).moveBy(-100, 0).drop().release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.viewFromProperty().get() > from, "Shift+drag to the left pans later: " + from + " -> " + vm.viewFromProperty().get());
+        assertEquals(zoomed, vm.viewToProperty().get() - vm.viewFromProperty().get(), 1e-6, "panning keeps the length");
+        robot.clickOn("#cascade-view-whole");
+        assertEquals(3600, price.visibleTo() - price.visibleFrom(), 1e-9);
+        robot.clickOn(price);
+        robot.type(javafx.scene.input.KeyCode.A);
+        assertEquals(span, vm.viewToProperty().get() - vm.viewFromProperty().get(), 1e-9, "A: back to the action");
+        robot.type(javafx.scene.input.KeyCode.UP);
+        assertEquals(span / 2, vm.viewToProperty().get() - vm.viewFromProperty().get(), 1e-9, "Up zooms in");
+    }
 }

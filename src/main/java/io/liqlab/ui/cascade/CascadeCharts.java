@@ -99,6 +99,43 @@ public final class CascadeCharts extends GridPane {
         return all;
     }
 
+    /** Shows simulated seconds {@code from..to} on every chart. */
+    void setWindow(double from, double to) {
+        for (TimeChart c : all) {
+            c.setTimeWindow(from, to);
+        }
+    }
+
+    /**
+     * Zoom and pan on every chart: the mouse wheel zooms around the second under the pointer ({@code zoom} gets the
+     * factor, below 1 for in, and that second); a drag with the right or middle button, or with Shift, pans
+     * ({@code pan} gets the seconds to move the range by).
+     */
+    void setNavigation(java.util.function.BiConsumer<Double, Double> zoom, DoubleConsumer pan) {
+        for (TimeChart c : all) {
+            c.addEventHandler(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+                double at = c.secondAt(e.getX());
+                if (e.getDeltaY() == 0 || Double.isNaN(at)) {
+                    return;
+                }
+                // Wheel up (away from you, positive delta): in. One step per event, whatever the platform's delta.
+                zoom.accept(e.getDeltaY() > 0 ? 0.8 : 1.25, at);
+                e.consume();
+            });
+            double[] last = {Double.NaN};
+            c.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> last[0] =
+                    e.getButton() != javafx.scene.input.MouseButton.PRIMARY || e.isShiftDown() ? e.getX() : Double.NaN);
+            c.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, e -> {
+                double perPixel = c.secondsPerPixel();
+                if (!Double.isNaN(last[0]) && !Double.isNaN(perPixel)) {
+                    pan.accept(-(e.getX() - last[0]) * perPixel); // the plot follows the pointer
+                    last[0] = e.getX();
+                }
+            });
+            c.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> last[0] = Double.NaN);
+        }
+    }
+
     /** Draws a run (and the run it is compared with) on every chart. */
     void show(CascadeViewModel.Runs r) {
         runs = r;
@@ -247,7 +284,11 @@ public final class CascadeCharts extends GridPane {
         boolean[] backstop = new boolean[columns];
         double max = 0;
         for (int i = 1; i < main.n; i++) {
-            int c = (int) Math.max(0, Math.min(columns - 1, Math.floor(p.x(main.time[i]) - p.left())));
+            double x = p.x(main.time[i]) - p.left();
+            if (x < 0 || x >= columns + 1) {
+                continue; // outside the time range shown
+            }
+            int c = (int) Math.min(columns - 1, Math.floor(x));
             longN[c] += main.liqLong[i];
             shortN[c] += main.liqShort[i];
             markAt[c] = main.mark[i];
@@ -491,12 +532,18 @@ public final class CascadeCharts extends GridPane {
         double[] up = new double[columns];
         double[] down = new double[columns];
         for (int i = 1; i < main.n; i++) {
-            int c = (int) Math.max(0, Math.min(columns - 1, Math.floor(p.x(main.time[i]) - p.left())));
+            double x = p.x(main.time[i]) - p.left();
+            if (x < 0 || x >= columns + 1) {
+                continue; // outside the time range shown
+            }
+            int c = (int) Math.min(columns - 1, Math.floor(x));
             up[c] = Math.max(up[c], main.liqLong[i]);
             down[c] = Math.max(down[c], main.liqShort[i]);
         }
         double zero = p.y(0);
-        double barW = Math.max(1, Math.min(p.width() / Math.max(1, main.n - 1), 8 * p.scale()));
+        double tick = main.n > 1 ? main.time[1] - main.time[0] : 1;
+        double ticksShown = (p.second(p.right()) - p.second(p.left())) / tick;
+        double barW = Math.max(1, Math.min(p.width() / Math.max(1, ticksShown), 8 * p.scale()));
         gc.setFill(LONG);
         for (int c = 0; c < columns; c++) {
             if (up[c] > 0) {

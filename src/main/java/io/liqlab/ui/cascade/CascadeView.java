@@ -103,10 +103,14 @@ public final class CascadeView extends BorderPane {
         vm.runsProperty().subscribe(r -> {
             if (r != null) {
                 charts.show(r);
-                scrubber.setMax(Math.max(1, vm.lastFrameProperty().get()));
+                showWindow();
                 showFrame(vm.frameProperty().get());
             }
         });
+        vm.viewFromProperty().subscribe(v -> showWindow());
+        vm.viewToProperty().subscribe(v -> showWindow());
+        charts.setNavigation((factor, second) -> vm.zoom(factor, second),
+                seconds -> vm.setView(vm.viewFromProperty().get() + seconds, vm.viewToProperty().get() + seconds));
         vm.frameProperty().subscribe(f -> showFrame(f.intValue()));
         vm.playingProperty().subscribe(p -> wake());
         vm.runningProperty().subscribe(p -> wake());
@@ -129,6 +133,27 @@ public final class CascadeView extends BorderPane {
         } else if (!wanted && timerRunning) {
             timer.stop();
             timerRunning = false;
+        }
+    }
+
+    /** The charts and the scrubber over the time range the view-model shows. */
+    private void showWindow() {
+        if (vm.runsProperty().get() == null) {
+            return;
+        }
+        double from = vm.viewFromProperty().get();
+        double to = vm.viewToProperty().get();
+        charts.setWindow(from, to);
+        settingScrubber = true; // a new range clamps the thumb: that is not a jump the user asked for
+        try {
+            int lo = vm.frameAtSecond(from);
+            int hi = Math.max(lo + 1, vm.frameAtSecond(to));
+            scrubber.setMin(Math.min(lo, scrubber.getMax()));
+            scrubber.setMax(hi);
+            scrubber.setMin(lo);
+            scrubber.setValue(vm.frameProperty().get());
+        } finally {
+            settingScrubber = false;
         }
     }
 
@@ -282,7 +307,18 @@ public final class CascadeView extends BorderPane {
             }
         });
         export.getItems().addAll(csv, png, sequence);
-        HBox row = new HBox(6, back, play, forward, new Label(Text.get("cascade.speed")), speed, loop, scrubber, time, export);
+        Button action = new Button(Text.get("cascade.view.action"));
+        action.setId("cascade-view-action");
+        action.setMinWidth(USE_PREF_SIZE);
+        action.setTooltip(new Tooltip(Text.get("cascade.view.actionTip")));
+        action.setOnAction(e -> vm.showAction());
+        Button whole = new Button(Text.get("cascade.view.whole"));
+        whole.setId("cascade-view-whole");
+        whole.setMinWidth(USE_PREF_SIZE);
+        whole.setTooltip(new Tooltip(Text.get("cascade.view.wholeTip")));
+        whole.setOnAction(e -> vm.showWholeRun());
+        HBox row = new HBox(6, back, play, forward, new Label(Text.get("cascade.speed")), speed, loop, scrubber, time,
+                action, whole, export);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(2, 8, 4, 8));
         return row;
@@ -508,12 +544,35 @@ public final class CascadeView extends BorderPane {
         }) {
             return;
         }
+        // Lists and choosers keep Up and Down for their items.
+        if ((e.getTarget() instanceof ListView<?> || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>
+                || e.getTarget() instanceof ChoiceBox<?>) && (e.getCode() == javafx.scene.input.KeyCode.UP
+                || e.getCode() == javafx.scene.input.KeyCode.DOWN)) {
+            return;
+        }
         switch (e.getCode()) {
             case SPACE -> vm.togglePlay();
-            case LEFT -> vm.step(-1);
-            case RIGHT -> vm.step(1);
-            case HOME -> vm.scrub(0);
-            case END -> vm.scrub(vm.lastFrameProperty().get());
+            case LEFT -> {
+                if (e.isShiftDown()) {
+                    vm.pan(-0.25);
+                } else {
+                    vm.step(-1);
+                }
+            }
+            case RIGHT -> {
+                if (e.isShiftDown()) {
+                    vm.pan(0.25);
+                } else {
+                    vm.step(1);
+                }
+            }
+            case UP -> vm.zoomAtCursor(0.5);
+            case DOWN -> vm.zoomAtCursor(2);
+            case A -> vm.showAction();
+            case W -> vm.showWholeRun();
+            // The start and end of the time range on screen (the whole run after W).
+            case HOME -> vm.scrub(vm.frameAtSecond(vm.viewFromProperty().get()));
+            case END -> vm.scrub(vm.frameAtSecond(vm.viewToProperty().get()));
             case PLUS, ADD, EQUALS -> vm.nudgeSpeed(1);
             case MINUS, SUBTRACT -> vm.nudgeSpeed(-1);
             default -> {

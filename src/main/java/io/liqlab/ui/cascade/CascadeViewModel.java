@@ -124,6 +124,12 @@ public final class CascadeViewModel {
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop");
     private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper(this, "time", "");
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
+    private final ReadOnlyDoubleWrapper viewFrom = new ReadOnlyDoubleWrapper(this, "viewFrom");
+    private final ReadOnlyDoubleWrapper viewTo = new ReadOnlyDoubleWrapper(this, "viewTo", 1);
+    /** The time range follows each run's action until the user zooms or pans (or asks for the whole run). */
+    private boolean followAction = true;
+    /** A scenario was chosen and its first run has not arrived: it opens at its action, at a speed to match. */
+    private boolean freshScenario;
 
     /** Inputs are being set from a scenario: one run afterwards, not one per input. */
     private boolean loadingInputs;
@@ -280,6 +286,8 @@ public final class CascadeViewModel {
         }
         boolean outer = loadingInputs; // a restore sets the scenario and then its own inputs: one run, at the end
         loadingInputs = true;
+        freshScenario = true;
+        followAction = true;
         try {
             venue.set(venues.stream().filter(v -> v.id().equals(s.venue())).findFirst()
                     .orElse(venue.get() != null ? venue.get() : venues.isEmpty() ? null : venues.getFirst()));
@@ -349,6 +357,8 @@ public final class CascadeViewModel {
             loadingInputs = false;
         }
         pendingSecond = state.second();
+        freshScenario = false; // a session opens at its own moment and speed
+        followAction = true;
         requestRun();
     }
 
@@ -467,15 +477,200 @@ public final class CascadeViewModel {
         log.setAll(r.log());
         summary.set(r.summary());
         difference.set(r.difference());
-        runs.set(r);
-        runCount.set(runCount.get() + 1);
+        // The time range, speed and moment are settled before the run is handed out: whoever waits for it (a guided
+        // example) then moves on from there.
+        double[] range = followAction ? actionRange(r.main()) : new double[] {viewFrom.get(), viewTo.get()};
+        applyView(r, range[0], range[1]);
+        if (freshScenario) {
+            freshScenario = false;
+            speed.set(speedFor(viewTo.get() - viewFrom.get()));
+            clock.pause();
+            clock.scrub(frameAtSecond(r, viewFrom.get()));
+        }
         if (!Double.isNaN(pendingSecond)) {
             clock.pause();
-            clock.scrub(frameAtSecond(pendingSecond));
+            clock.scrub(frameAtSecond(r, pendingSecond));
+            reveal(r, pendingSecond);
             pendingSecond = Double.NaN;
         }
+        runs.set(r);
+        runCount.set(runCount.get() + 1);
         syncFrame();
         describeFrame();
+    }
+
+    // ---- the time range on screen --------------------------------------------------------------------------
+
+    /** The shortest time range the charts zoom in to, in ticks. */
+    static final int MIN_VIEW_TICKS = 10;
+    /** Playback opens at a speed that plays the action in less than this many real seconds. */
+    static final double ACTION_PLAY_SECONDS = 60;
+
+    /**
+     * Where something happens in {@code r}, in seconds: from shortly before the shock or the first liquidation,
+     * whichever comes first, to shortly after 99% of the liquidated and deleveraged notional, the fund running dry
+     * and the first bad debt. The whole run when nothing is liquidated.
+     */
+    public static double[] actionRange(SimulationResult r) {
+        Frames f = r.frames();
+        int n = f.size();
+        double tick = r.scenario().clock().tickSeconds();
+        double duration = f.get(FrameColumn.TIME, n - 1);
+        int first = -1;
+        for (int i = 0; i < n && first < 0; i++) {
+            if (f.get(FrameColumn.LIQUIDATIONS_LONG, i) + f.get(FrameColumn.LIQUIDATIONS_SHORT, i) > 0) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            return new double[] {0, duration};
+        }
+        double start = f.get(FrameColumn.TIME, first);
+        Scenario.Shock shock = r.scenario().driver().shock();
+        if (shock != null && shock.percent() != 0) {
+            start = Math.min(start, shock.atSecond());
+        }
+        double liquidated = f.get(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL, n - 1);
+        double adlTotal = 0;
+        for (int i = 0; i < n; i++) {
+            adlTotal += f.get(FrameColumn.ADL_NOTIONAL, i);
+        }
+        double end = start;
+        double adl = 0;
+        boolean liquidatedDone = false;
+        boolean adlDone = adlTotal <= 0;
+        boolean dry = false;
+        boolean badDebt = false;
+        for (int i = 0; i < n; i++) {
+            double t = f.get(FrameColumn.TIME, i);
+            adl += f.get(FrameColumn.ADL_NOTIONAL, i);
+            if (!liquidatedDone && f.get(FrameColumn.CUMULATIVE_LIQUIDATED_NOTIONAL, i) >= 0.99 * liquidated) {
+                liquidatedDone = true;
+                end = Math.max(end, t);
+            }
+            if (!adlDone && adl >= 0.99 * adlTotal) {
+                adlDone = true;
+                end = Math.max(end, t);
+            }
+            if (!dry && f.get(FrameColumn.INSURANCE_FUND, i) < 1) {
+                dry = true;
+                end = Math.max(end, t);
+            }
+            if (!badDebt && f.get(FrameColumn.CUMULATIVE_BAD_DEBT, i) >= 1) {
+                badDebt = true;
+                end = Math.max(end, t);
+            }
+        }
+        double pad = Math.max(5 * tick, (end - start) * 0.1);
+        double from = Math.max(0, start - pad);
+        double to = Math.min(duration, end + pad);
+        double shortest = Math.min(duration, Math.max(MIN_VIEW_TICKS * tick, 30));
+        if (to - from < shortest) {
+            to = Math.min(duration, from + shortest);
+            from = Math.max(0, to - shortest);
+        }
+        return new double[] {from, to};
+    }
+
+    /** The slowest offered speed, at least 1x, that plays {@code seconds} of the run in under a minute. */
+    static double speedFor(double seconds) {
+        for (double s : PlaybackClock.SPEEDS) {
+            if (s >= 1 && seconds / s < ACTION_PLAY_SECONDS) {
+                return s;
+            }
+        }
+        return PlaybackClock.SPEEDS[PlaybackClock.SPEEDS.length - 1];
+    }
+
+    /** First second of the time range the charts show (and playback plays through). */
+    public ReadOnlyDoubleProperty viewFromProperty() {
+        return viewFrom.getReadOnlyProperty();
+    }
+
+    /** Last second of the time range the charts show. */
+    public ReadOnlyDoubleProperty viewToProperty() {
+        return viewTo.getReadOnlyProperty();
+    }
+
+    /** Back to the run's action (the range each new scenario opens on), and following it through what-if runs. */
+    public void showAction() {
+        Runs r = runs.get();
+        if (r != null) {
+            followAction = true;
+            double[] range = actionRange(r.main());
+            applyView(r, range[0], range[1]);
+        }
+    }
+
+    /** The whole run, from its first second to its last. */
+    public void showWholeRun() {
+        setView(0, duration());
+    }
+
+    /** Zooms by {@code factor} (below 1: in) keeping {@code aroundSecond} where it is on screen. */
+    public void zoom(double factor, double aroundSecond) {
+        double from = viewFrom.get();
+        double to = viewTo.get();
+        double at = Math.max(from, Math.min(to, aroundSecond));
+        setView(at - (at - from) * factor, at + (to - at) * factor);
+    }
+
+    /** Zooms by {@code factor} around the moment on screen (the keys). */
+    public void zoomAtCursor(double factor) {
+        Runs r = runs.get();
+        if (r != null) {
+            Frames f = r.main().frames();
+            zoom(factor, f.get(FrameColumn.TIME, Math.min(frame.get(), f.size() - 1)));
+        }
+    }
+
+    /** Moves the time range by {@code fraction} of its length (negative: earlier). */
+    public void pan(double fraction) {
+        double span = viewTo.get() - viewFrom.get();
+        setView(viewFrom.get() + span * fraction, viewTo.get() + span * fraction);
+    }
+
+    /** Shows {@code from..to} (clamped to the run, at least {@link #MIN_VIEW_TICKS} ticks); stops following the action. */
+    public void setView(double from, double to) {
+        if (runs.get() == null) {
+            return;
+        }
+        followAction = false;
+        applyView(runs.get(), from, to);
+    }
+
+    private double duration() {
+        return duration(runs.get());
+    }
+
+    private static double duration(Runs r) {
+        return r == null ? 1 : r.main().frames().get(FrameColumn.TIME, r.main().frames().size() - 1);
+    }
+
+    private void applyView(Runs r, double from, double to) {
+        if (r == null) {
+            return;
+        }
+        double duration = duration(r);
+        double shortest = Math.min(duration, MIN_VIEW_TICKS * r.main().scenario().clock().tickSeconds());
+        double span = Math.max(shortest, Math.min(duration, to - from));
+        // Keep the span, slid back inside the run if it went past either end.
+        double start = Math.max(0, Math.min(duration - span, span == to - from ? from : (from + to - span) / 2));
+        viewFrom.set(start);
+        viewTo.set(start + span);
+        clock.setRange(frameAtSecond(r, start), frameAtSecond(r, start + span));
+        syncFrame();
+    }
+
+    /** Slides the time range (keeping its length) so {@code second} is on screen. */
+    private void reveal(Runs r, double second) {
+        double from = viewFrom.get();
+        double to = viewTo.get();
+        if (second < from || second > to) {
+            double span = to - from;
+            followAction = false;
+            applyView(r, second - span / 2, second + span / 2);
+        }
     }
 
     /** Called once per screen frame: moves playback on and reads the run's progress. */
@@ -557,11 +752,22 @@ public final class CascadeViewModel {
     public void step(int delta) {
         clock.step(delta);
         syncFrame();
+        revealFrame();
     }
 
+    /** Jumps to {@code toFrame}, sliding the time range to it when it lies outside. */
     public void scrub(int toFrame) {
         clock.scrub(toFrame);
         syncFrame();
+        revealFrame();
+    }
+
+    private void revealFrame() {
+        Runs r = runs.get();
+        if (r != null) {
+            Frames f = r.main().frames();
+            reveal(r, f.get(FrameColumn.TIME, Math.min(frame.get(), f.size() - 1)));
+        }
     }
 
     /** The next speed up (+1) or down (-1) in {@link PlaybackClock#SPEEDS}. */
@@ -576,12 +782,15 @@ public final class CascadeViewModel {
 
     /** The frame shown at simulated second {@code second} of the current run. */
     public int frameAtSecond(double second) {
-        Runs r = runs.get();
+        return frameAtSecond(runs.get(), second);
+    }
+
+    private static int frameAtSecond(Runs r, double second) {
         if (r == null) {
             return 0;
         }
         double tick = r.main().scenario().clock().tickSeconds();
-        return (int) Math.max(0, Math.min(lastFrame.get(), Math.round(second / tick)));
+        return (int) Math.max(0, Math.min(r.main().frames().size() - 1, Math.round(second / tick)));
     }
 
     /** ADL fills up to frame {@code i}, from a running sum kept per run so each frame costs one lookup. */

@@ -19,6 +19,10 @@ public final class PlaybackClock {
     private double speed = 1;
     private boolean playing;
     private boolean loop;
+    /** The frames playback plays through (the charts' visible time range); the whole run unless set. */
+    private int rangeLo;
+    private int rangeHi;
+    private boolean rangeSet;
     /** Fractional frame at {@link #anchorNanos}. */
     private double anchorFrame;
     private long anchorNanos;
@@ -39,7 +43,23 @@ public final class PlaybackClock {
         double at = position(now);
         frames = frameCount;
         tickSeconds = secondsPerTick;
+        rangeLo = rangeSet ? Math.min(rangeLo, frames - 1) : 0;
+        rangeHi = rangeSet ? Math.min(rangeHi, frames - 1) : frames - 1;
         anchor(Math.min(at, frames - 1), now);
+    }
+
+    /**
+     * Plays through frames {@code lo..hi} only (the visible part of the run): Play at or past {@code hi} starts over
+     * at {@code lo}, playing stops at {@code hi} and a loop starts over at {@code lo}. Started after {@code hi},
+     * it plays on to the run's end. Scrubbing and stepping still reach every frame.
+     */
+    public void setRange(int lo, int hi) {
+        long now = nanos.getAsLong();
+        double at = position(now);
+        rangeLo = (int) clamp(Math.min(lo, hi));
+        rangeHi = (int) clamp(Math.max(lo, hi));
+        rangeSet = true;
+        anchor(at, now);
     }
 
     public boolean isPlaying() {
@@ -50,11 +70,11 @@ public final class PlaybackClock {
     public void play() {
         long now = nanos.getAsLong();
         double at = position(now);
-        if (at >= frames - 1) {
-            at = 0;
+        if (at >= end(at) - 1e-9) {
+            at = rangeLo;
         }
         anchor(at, now);
-        playing = frames > 1;
+        playing = frames > 1 && end(at) > at;
     }
 
     public void pause() {
@@ -101,10 +121,11 @@ public final class PlaybackClock {
     /** The frame to show at {@code now} (nanoseconds from the same source). */
     public int frameAt(long now) {
         double at = position(now);
-        if (playing && !loop && at >= frames - 1) {
+        int end = end(anchorFrame);
+        if (playing && !loop && at >= end) {
             playing = false;
-            anchor(frames - 1, now);
-            at = frames - 1;
+            anchor(end, now);
+            at = end;
         }
         return (int) Math.floor(at + 1e-9);
     }
@@ -114,11 +135,18 @@ public final class PlaybackClock {
             return anchorFrame;
         }
         double at = anchorFrame + (now - anchorNanos) / 1e9 * speed / tickSeconds;
-        if (loop) {
-            // The last frame is shown for one tick like the others before the run starts over.
-            at %= frames;
+        int end = end(anchorFrame);
+        if (loop && at >= end + 1) {
+            // The last frame is shown for one tick like the others before the range starts over.
+            int start = Math.min(rangeLo, end);
+            at = start + (at - end - 1) % (end - start + 1);
         }
-        return Math.min(at, frames - 1);
+        return Math.min(at, end);
+    }
+
+    /** Where playing from {@code from} stops: the range's end, or the run's when it starts past the range. */
+    private int end(double from) {
+        return from <= rangeHi + 1e-9 ? rangeHi : frames - 1;
     }
 
     private void anchor(double frame, long now) {

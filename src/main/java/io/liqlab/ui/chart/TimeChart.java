@@ -179,9 +179,12 @@ public final class TimeChart extends Region {
             gc.fillText(label, left + 4, py - 2);
         }
 
-        /** A vertical event line at {@code second} with a label at its top. */
+        /** A vertical event line at {@code second} with a label at its top; nothing when it is off the plot. */
         public void event(Painter gc, double second, String label, Color color) {
             double px = Math.rint(x(second)) + 0.5;
+            if (px < left || px > right) {
+                return;
+            }
             gc.setStroke(color);
             gc.setLineWidth(1.5 * scale());
             gc.setLineDashes(3 * scale(), 3 * scale());
@@ -205,6 +208,9 @@ public final class TimeChart extends Region {
 
     private String title;
     private double duration = Double.NaN;
+    /** The time range shown (seconds); NaN: the whole run. */
+    private double windowFrom = Double.NaN;
+    private double windowTo = Double.NaN;
     private Axis left;
     private Axis right;
     private List<Key> keys = List.of();
@@ -246,7 +252,8 @@ public final class TimeChart extends Region {
         theme.subscribe(t -> markDirty());
         // Pressing or dragging on the plot asks to jump to that time.
         javafx.event.EventHandler<MouseEvent> scrub = e -> {
-            if (e.getButton() == MouseButton.PRIMARY && onScrub != null && plot != null && Double.isFinite(duration)) {
+            // Shift+drag is left to whoever pans the time range.
+            if (e.getButton() == MouseButton.PRIMARY && !e.isShiftDown() && onScrub != null && plot != null && Double.isFinite(duration)) {
                 onScrub.accept(plot.second(Math.max(plot.left, Math.min(plot.right, e.getX()))));
             }
         };
@@ -278,6 +285,38 @@ public final class TimeChart extends Region {
         keys = List.copyOf(legend);
         layers = List.copyOf(dataLayers);
         markDirty();
+    }
+
+    /**
+     * Shows simulated seconds {@code from..to} only (zoomed and panned); NaN for either shows the whole run again.
+     * Redraws the chart once, on the next pulse.
+     */
+    public void setTimeWindow(double from, double to) {
+        if (Double.compare(from, windowFrom) != 0 || Double.compare(to, windowTo) != 0) {
+            windowFrom = from;
+            windowTo = to;
+            markDirty();
+        }
+    }
+
+    /** First second shown. */
+    public double visibleFrom() {
+        return Double.isNaN(windowFrom) || Double.isNaN(windowTo) || !(windowTo > windowFrom) ? 0 : windowFrom;
+    }
+
+    /** Last second shown. */
+    public double visibleTo() {
+        return Double.isNaN(windowFrom) || Double.isNaN(windowTo) || !(windowTo > windowFrom) ? duration : windowTo;
+    }
+
+    /** The second at horizontal pixel {@code x} of the chart, or NaN before it is laid out with a run. */
+    public double secondAt(double x) {
+        return plot == null ? Double.NaN : plot.second(x);
+    }
+
+    /** Simulated seconds per horizontal pixel of the plot, or NaN before it is laid out with a run. */
+    public double secondsPerPixel() {
+        return plot == null || plot.width() <= 0 ? Double.NaN : (visibleTo() - visibleFrom()) / plot.width();
     }
 
     /** No run: the title and a line of text where the data would be. */
@@ -364,7 +403,10 @@ public final class TimeChart extends Region {
         if (!show) {
             return;
         }
-        double px = Math.rint(Math.max(plot.left, Math.min(plot.right, plot.x(cursorSecond))));
+        double at = plot.x(cursorSecond);
+        // Off the time range shown: no cursor line; the veil covers the plot when the moment lies before it.
+        cursor.setVisible(at >= plot.left - 0.5 && at <= plot.right + 0.5);
+        double px = Math.rint(Math.max(plot.left - 1, Math.min(plot.right, at)));
         veil.setX(px + 1);
         veil.setY(plot.top);
         veil.setWidth(Math.max(0, plot.right - px - 1));
@@ -467,7 +509,9 @@ public final class TimeChart extends Region {
             return;
         }
         // The last second sits a line width inside the frame, so line ends never poke out of the plot.
-        AxisScale x = new AxisScale(0, duration, false, plotLeft + 1, plotRight - 2 * s);
+        double from = visibleFrom();
+        double to = visibleTo();
+        AxisScale x = new AxisScale(from, to, false, plotLeft + 1, plotRight - 2 * s);
         AxisScale y = new AxisScale(left.min(), left.max(), false, plotBottom, plotTop);
         AxisScale y2 = right == null ? null : new AxisScale(right.min(), right.max(), false, plotBottom, plotTop);
         plot = new Plot(plotLeft, plotTop, plotRight, plotBottom, x, y, y2, t, reducer);
@@ -496,10 +540,10 @@ public final class TimeChart extends Region {
                 gc.fillText(y2Labels[i], plotRight + 5 * s, y2.toPixel(y2Ticks.values()[i]));
             }
         }
-        double step = timeStep(duration, Math.max(2, (int) ((plotRight - plotLeft) / (70 * s))));
+        double step = timeStep(to - from, Math.max(2, (int) ((plotRight - plotLeft) / (70 * s))));
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.TOP);
-        for (double second = 0; second <= duration + 1e-9; second += step) {
+        for (double second = Math.ceil(from / step - 1e-9) * step; second <= to + 1e-9; second += step) {
             double px = Math.rint(x.toPixel(second)) + 0.5;
             gc.strokeLine(px, plotTop, px, plotBottom);
             String label = clock(second);
