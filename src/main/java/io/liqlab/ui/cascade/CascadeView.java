@@ -175,9 +175,8 @@ public final class CascadeView extends BorderPane {
                 logList.getSelectionModel().clearSelection();
             } else {
                 logList.getSelectionModel().select(index);
-                if (vm.playingProperty().get()) {
-                    logList.scrollTo(Math.max(0, index - 2));
-                }
+                // In sight whether playing or jumped to (a guided example, Home/End), a little below the top.
+                logList.scrollTo(Math.max(0, index - 2));
             }
         }
     }
