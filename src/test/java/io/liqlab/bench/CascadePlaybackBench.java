@@ -122,6 +122,9 @@ public final class CascadePlaybackBench {
                 start[0] = t;
             }
         }.start();
+        // The whole run, as measured before the time axis opened on the action: playback must not stop at the
+        // action's end while frames are still being measured.
+        vm.showWholeRun();
         vm.scrub(0);
         vm.speedProperty().set(8);
         vm.play();
@@ -129,6 +132,7 @@ public final class CascadePlaybackBench {
 
     /** Changes the shock while playing and records how long the FX thread was ever unavailable until the switch. */
     private static void rerun(CascadeViewModel vm, Scene scene) {
+        vm.showWholeRun();
         vm.scrub(0);
         vm.play();
         AtomicLong maxProbe = new AtomicLong();
