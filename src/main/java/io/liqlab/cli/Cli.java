@@ -67,9 +67,7 @@ public final class Cli implements Runnable {
                 return EXIT_BAD_INPUT;
             }
             if (ex instanceof OutputFailedException) {
-                err.println("error: " + CANNOT_WRITE);
-                err.flush();
-                return EXIT_INTERNAL;
+                return EXIT_OUTPUT_FAILED; // said once, below, with every other output failure
             }
             err.println("internal error: " + ex + (System.getenv("LIQLAB_DEBUG") == null ? " (set LIQLAB_DEBUG=1 for details)" : ""));
             if (System.getenv("LIQLAB_DEBUG") != null) {
@@ -98,13 +96,16 @@ public final class Cli implements Runnable {
             return EXIT_INTERNAL;
         }
         out.flush();
-        if (out.checkError() && code != EXIT_BAD_INPUT) {
+        if (code == EXIT_OUTPUT_FAILED || out.checkError() && code != EXIT_BAD_INPUT) {
             err.println("error: " + CANNOT_WRITE);
             code = EXIT_INTERNAL;
         }
         err.flush();
         return code;
     }
+
+    /** A streaming command stopped because its output failed; {@link #execute} says so once and exits 1. */
+    private static final int EXIT_OUTPUT_FAILED = -101;
 
     /** Said when standard output cannot be written (a full disk, a closed pipe): the run produced nothing usable. */
     static final String CANNOT_WRITE = "cannot write the output (disk full, or the pipe or file closed)";
