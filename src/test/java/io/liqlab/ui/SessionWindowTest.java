@@ -78,6 +78,30 @@ class SessionWindowTest extends AppWindowTest {
         assertEquals(8.0, cascade.speedProperty().get());
     }
 
+    @Test
+    void aSessionShockBeyondTheSliderIsUsedShownAndSaidAsTheSliderOffersIt(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-cascade .tab-label");
+        CascadeViewModel cascade = robot.lookup("#cascade").queryAs(CascadeView.class).viewModel();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> cascade.runCountProperty().get() >= 1 && !cascade.runningProperty().get());
+        Path file = home.resolve("shock.liqlab.json");
+        robot.interact(() -> view(robot).saveSession(file));
+        String saved = java.nio.file.Files.readString(file);
+        String edited = saved.replaceFirst("\"shockPercent\" : [^,]+,", "\"shockPercent\" : 50,");
+        assertFalse(saved.equals(edited), "the saved session has a shockPercent to edit");
+        java.nio.file.Files.writeString(file, edited);
+
+        robot.interact(() -> view(robot).openSession(file));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !cascade.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Slider slider = robot.lookup("#cascade-shock").queryAs(javafx.scene.control.Slider.class);
+        String status = robot.lookup("#status").queryAs(javafx.scene.control.Label.class).getText();
+        // The status line, the slider and the run agree (it said "used 90" while the slider showed 30).
+        assertEquals(slider.getMax(), cascade.shockPercentProperty().get(), 0, "used = the slider's end");
+        assertEquals(slider.getValue(), cascade.shockPercentProperty().get(), 0, "shown = used");
+        assertTrue(status.contains("shockPercent: 50 is outside -30 to 30") && status.contains("used 30"), status);
+        assertEquals(30, cascade.capture().shockPercent(), 0, "saved again as used");
+    }
+
     private Window dialog(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w != stage && w.isShowing() && w.getScene() != null
                 && w.getScene().getRoot() instanceof DialogPane).findFirst().orElse(null);

@@ -348,9 +348,9 @@ public final class CascadeView extends BorderPane {
         ComboBox<VenueProfile> venue = venueBox(vm.venueProperty());
         venue.setId("cascade-venue");
         form.add(Text.get("cascade.venue"), venue, venue);
-        Slider shock = slider("cascade-shock", -30, 30, vm.shockPercentProperty(), CascadeViewModel.SHOCK_STEPS_PER_PERCENT);
+        Slider shock = slider("cascade-shock", -CascadeViewModel.MAX_SHOCK_PERCENT, CascadeViewModel.MAX_SHOCK_PERCENT, vm.shockPercentProperty(), CascadeViewModel.SHOCK_STEPS_PER_PERCENT);
         form.add(Text.get("cascade.shock"), withValue(shock, vm.shockPercentProperty().map(v -> (v.doubleValue() > 0 ? "+" : "") + io.liqlab.ui.LocalNumbers.percent(v.doubleValue(), 1))), shock);
-        Slider depth = slider("cascade-depth", 0.25, 4, vm.depthMultiplierProperty(), CascadeViewModel.DEPTH_STEPS_PER_UNIT);
+        Slider depth = slider("cascade-depth", CascadeViewModel.MIN_DEPTH_MULTIPLIER, CascadeViewModel.MAX_DEPTH_MULTIPLIER, vm.depthMultiplierProperty(), CascadeViewModel.DEPTH_STEPS_PER_UNIT);
         form.add(Text.get("cascade.depth"), withValue(depth, vm.depthMultiplierProperty().map(v -> io.liqlab.ui.LocalNumbers.fixed(v.doubleValue(), 2) + "x")), depth);
         ChoiceBox<CascadeViewModel.LeverageMix> mix = new ChoiceBox<>();
         mix.setId("cascade-leverage-mix");

@@ -47,6 +47,14 @@ public final class CascadeViewModel {
     public static final String DEFAULT_SCENARIO = "classroom-small";
     /** The shock slider's steps: half a percent. */
     public static final double SHOCK_STEPS_PER_PERCENT = 2;
+
+    /**
+     * The what-if ranges the tab's sliders offer. A session's values are brought into these when it is read, so
+     * what the status line says was used, what the slider shows and what runs are one value.
+     */
+    public static final double MAX_SHOCK_PERCENT = 30;
+    public static final double MIN_DEPTH_MULTIPLIER = 0.25;
+    public static final double MAX_DEPTH_MULTIPLIER = 4;
     /** The book-depth slider's steps: 0.05x. */
     public static final double DEPTH_STEPS_PER_UNIT = 20;
     /** The long-share slider's steps: one percent. */

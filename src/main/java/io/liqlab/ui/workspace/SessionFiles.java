@@ -4,6 +4,7 @@ import io.liqlab.profile.AtomicFiles;
 import io.liqlab.profile.StrictJson;
 import io.liqlab.sim.ScenarioReader;
 import io.liqlab.ui.cascade.CascadeState;
+import io.liqlab.ui.cascade.CascadeViewModel;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,7 +89,7 @@ public final class SessionFiles {
     /**
      * Reads a session as profiles are read ({@link StrictJson}): a regular file only, at most 1 MiB, UTF-8 (a
      * byte-order mark is fine), no duplicate keys; then the fields' types, and the cascade's values against the
-     * ranges a scenario file allows.
+     * ranges the Cascade tab offers (positions: a scenario file's).
      */
     public static Opened readChecked(Path file) throws SessionException {
         JsonNode root;
@@ -177,7 +178,7 @@ public final class SessionFiles {
     }
 
     /**
-     * The state with every cascade value outside the range a scenario file allows brought to the nearest allowed
+     * The state with every cascade value outside the range the Cascade tab offers brought to the nearest allowed
      * value (or, when it is not a number at all, left to the scenario's own), each change noted in {@code adjusted}.
      * A session is edited by hand sometimes; a value out of range must not reach the engine.
      */
@@ -187,7 +188,9 @@ public final class SessionFiles {
             return state;
         }
         String p = path + ".cascade.";
-        double shock = clamp(c.shockPercent(), -ScenarioReader.MAX_SHOCK_PERCENT, ScenarioReader.MAX_SHOCK_PERCENT, p + "shockPercent", adjusted);
+        // The Cascade tab's ranges, not a scenario file's wider ones (shock +-90): a value the tab cannot show would run
+        // unseen, and the status line would name a value the slider does not.
+        double shock = clamp(c.shockPercent(), -CascadeViewModel.MAX_SHOCK_PERCENT, CascadeViewModel.MAX_SHOCK_PERCENT, p + "shockPercent", adjusted);
         double depth = clamp(c.depthMultiplier(), MIN_DEPTH_MULTIPLIER, MAX_DEPTH_MULTIPLIER, p + "depthMultiplier", adjusted);
         double longShare = clamp(c.longShare(), 0, 1, p + "longShare", adjusted);
         int positions = c.positions();
@@ -207,8 +210,8 @@ public final class SessionFiles {
     }
 
     /** The what-if book depth multiplier's range, as the Cascade tab's slider offers it. */
-    public static final double MIN_DEPTH_MULTIPLIER = 0.25;
-    public static final double MAX_DEPTH_MULTIPLIER = 4;
+    public static final double MIN_DEPTH_MULTIPLIER = CascadeViewModel.MIN_DEPTH_MULTIPLIER;
+    public static final double MAX_DEPTH_MULTIPLIER = CascadeViewModel.MAX_DEPTH_MULTIPLIER;
 
     /** {@code v} within [lo, hi]; NaN means "not given", left for the scenario's own value. */
     private static double clamp(double v, double lo, double hi, String path, List<String> adjusted) {
@@ -219,7 +222,7 @@ public final class SessionFiles {
         if (v < lo || v > hi) {
             double to = Math.max(lo, Math.min(hi, v));
             adjusted.add(path + ": " + StrictJson.fmt(v) + " is outside " + StrictJson.fmt(lo) + " to " + StrictJson.fmt(hi)
-                    + "; used " + StrictJson.fmt(to));
+                    + " (what the Cascade tab offers); used " + StrictJson.fmt(to));
             return to;
         }
         return v;

@@ -108,7 +108,7 @@ class SessionReliabilityTest {
         SessionFiles.Opened opened = SessionFiles.readChecked(file);
         var c = opened.state().cascade();
         assertEquals(ScenarioReader.MAX_POSITIONS, c.positions());
-        assertEquals(ScenarioReader.MAX_SHOCK_PERCENT, c.shockPercent());
+        assertEquals(io.liqlab.ui.cascade.CascadeViewModel.MAX_SHOCK_PERCENT, c.shockPercent(), "the Cascade tab's end, not the scenario file's 90");
         assertEquals(1, c.longShare());
         assertEquals(SessionFiles.MIN_DEPTH_MULTIPLIER, c.depthMultiplier());
         String said = String.join("\n", opened.adjusted());
