@@ -197,6 +197,20 @@ class PositionTabTest extends AppWindowTest {
             javafx.scene.control.ComboBox<io.liqlab.profile.VenueProfile> venue = robot.lookup("#venue").queryComboBox();
             venue.getSelectionModel().select(venue.getItems().stream().filter(p -> p.id().equals("bybit-linear-btc")).findFirst().orElseThrow());
         });
+        resize(robot, 1280, 720);
+        robot.clickOn("#mode-cross"); // the longer form, with its scroll bar taking a share of the width
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("binance-usdm-btc", "bybit-linear-btc")) {
+            robot.interact(() -> {
+                javafx.scene.control.ComboBox<io.liqlab.profile.VenueProfile> venue = robot.lookup("#venue").queryComboBox();
+                venue.getSelectionModel().select(venue.getItems().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow());
+                venue.getParent().layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.ListCell<?> cell = robot.lookup("#venue").queryComboBox().getButtonCell();
+            javafx.scene.text.Text shown = robot.from(cell).lookup((javafx.scene.text.Text t) -> true).queryAs(javafx.scene.text.Text.class);
+            assertEquals(cell.getText(), shown.getText(), "the venue's name in full at 1280x720");
+        }
         type(robot, "entry", "3400");
         Label warning = robot.lookup("#market-warning").queryAs(Label.class);
         assertTrue(warning.isVisible() && warning.getText().contains("tiers are for BTCUSDT"), warning.getText());
@@ -204,5 +218,18 @@ class PositionTabTest extends AppWindowTest {
                 "the selected venue's curve is ticked");
         Label distance = robot.lookup("#distance").queryAs(Label.class);
         assertTrue(distance.getText().matches(".*\\(\\d{1,3}(,\\d{3})*\\.\\d\\d\\).*"), "money format, two decimals: " + distance.getText());
+    }
+
+    /** Issue 14 item 18: a half-typed value must not leave the results (and the curves) looking current. */
+    @Test
+    void aHalfTypedLeverageMarksTheResultsAndTheChartsStale(FxRobot robot) {
+        type(robot, "leverage", "97,000.5x");
+        assertTrue(robot.lookup("#stale-note").queryAs(Label.class).isVisible());
+        assertTrue(robot.lookup("#leverage-error").queryAs(Label.class).getText().contains("Leverage"),
+                robot.lookup("#leverage-error").queryAs(Label.class).getText());
+        Node charts = robot.lookup("#charts").query();
+        assertTrue(charts.getOpacity() < 1, "the curves are dimmed as stale too");
+        type(robot, "leverage", "25");
+        assertEquals(1, charts.getOpacity(), 1e-9);
     }
 }

@@ -105,6 +105,11 @@ public final class ChartsView extends VBox {
         getChildren().addAll(toggles, grid);
 
         vm.chartsProperty().subscribe(this::show);
+        // While a field is invalid (a half-typed "97,000.5x") the curves belong to the last valid input: say so
+        // the way the results card does, dimmed.
+        grid.setId("charts");
+        position.staleProperty().subscribe(stale -> grid.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass(Styles.STALE), stale));
     }
 
     /** Below this grid height the three charts stand side by side instead of two stacked beside one. */

@@ -49,9 +49,8 @@ public final class PositionFormView extends VBox {
         provenance.textProperty().bind(vm.profileProperty().map(p -> Text.format(p.hasStandIns() ? "position.form.provenanceStandIn" : "position.form.provenance",
                 p.provenance().asOf(), p.provenance().confidence())));
         vm.profileProperty().subscribe(p -> provenance.pseudoClassStateChanged(Styles.INVALID, p != null && p.hasStandIns()));
-        // The whole name in the closed box: a long one ("Binance USD-M BTCUSDT  \u26a0 stand-in") wraps instead of
-        // ending in "...", and the tooltip names the market the tiers are for.
-        venue.setButtonCell(new ProfileCell(true));
+        // The tooltip names the market the tiers are for.
+        venue.setButtonCell(new ProfileCell());
         Tooltip venueTip = new Tooltip();
         venueTip.textProperty().bind(vm.profileProperty().map(p -> p.name() + " \u2014 " + p.market()));
         venue.setTooltip(venueTip);
@@ -63,7 +62,12 @@ public final class PositionFormView extends VBox {
         market.textProperty().bind(vm.marketWarningProperty());
         market.visibleProperty().bind(vm.marketWarningProperty().isNotEmpty());
         market.managedProperty().bind(market.visibleProperty());
-        form.add(Text.get("position.form.venue"), new VBox(2, venue, provenance, market), venue);
+        // The whole form's width for the venue: in the field column a long name ended in "..." once a scroll bar
+        // took its share.
+        Label venueLabel = new Label(Text.get("position.form.venue"));
+        venueLabel.setLabelFor(venue);
+        venueLabel.getStyleClass().add(Styles.KEY);
+        form.span(new VBox(2, venueLabel, venue, provenance, market));
 
         HBox sideChoice = choice(vm.sideProperty(), Side.LONG, Text.get("position.form.long"), "side-long",
                 Side.SHORT, Text.get("position.form.short"), "side-short");
@@ -218,17 +222,6 @@ public final class PositionFormView extends VBox {
     }
 
     private static final class ProfileCell extends ListCell<VenueProfile> {
-        ProfileCell() {
-            this(false);
-        }
-
-        ProfileCell(boolean wraps) {
-            setWrapText(wraps);
-            if (wraps) {
-                setMinHeight(Region.USE_PREF_SIZE);
-            }
-        }
-
         @Override
         protected void updateItem(VenueProfile item, boolean empty) {
             super.updateItem(item, empty);
