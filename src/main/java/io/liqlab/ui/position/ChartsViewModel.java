@@ -98,6 +98,11 @@ public final class ChartsViewModel {
 
     private boolean selecting;
 
+    /** Draws the form's venue if a restored list of curves left it out (its box ticked with it). */
+    public void drawSelectedProfile() {
+        drawSelected(position.profileProperty().get());
+    }
+
     private void drawSelected(VenueProfile selected) {
         selecting = true;
         try {

@@ -274,6 +274,7 @@ public final class WorkspaceViewModel {
         if (s.comparedProfiles() != null) {
             List<VenueProfile> wanted = position.profiles().stream().filter(p -> s.comparedProfiles().contains(p.id())).toList();
             charts.comparedProfiles().setAll(wanted);
+            charts.drawSelectedProfile(); // a file from before the form's venue was always drawn
         }
     }
 

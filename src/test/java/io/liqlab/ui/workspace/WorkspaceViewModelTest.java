@@ -117,4 +117,19 @@ class WorkspaceViewModelTest {
         assertEquals("Data as of " + asOf + " (1 day old)", fresh.dataAgeProperty().get());
         assertTrue(!fresh.dataOldProperty().get(), "a day old is current");
     }
+
+    /** Issue 14 item 4: a remembered state whose curves leave out the form's venue still draws that venue. */
+    @Test
+    void restoringCurvesWithoutTheFormsVenueStillDrawsIt() {
+        WorkspaceViewModel first = fresh();
+        first.position().profileProperty().set(TestProfiles.get("bybit-linear-btc"));
+        WorkspaceState saved = first.capture(0, 0, 1280, 720, false, 0);
+        WorkspaceState older = new WorkspaceState(saved.x(), saved.y(), saved.width(), saved.height(), saved.maximized(),
+                saved.theme(), saved.presentation(), saved.profileId(), saved.side(), saved.marginMode(), saved.sizeUnit(),
+                saved.marginInput(), saved.inputs(), List.of("textbook", "binance-usdm-btc"), saved.tab(), saved.cascade());
+        WorkspaceViewModel second = fresh();
+        second.restore(older);
+        assertTrue(second.charts().comparedProfiles().contains(TestProfiles.get("bybit-linear-btc")),
+                second.charts().comparedProfiles().toString());
+    }
 }
