@@ -78,4 +78,15 @@ class PresentationTest extends AppWindowTest {
         assertFalse(view(robot).viewModel().presentationProperty().get());
         assertEquals(false, stage.isFullScreen());
     }
+
+    @Test
+    void altRTogglesPresentationAsTheButtonDoes(FxRobot robot) {
+        robot.clickOn("#entry");
+        robot.press(KeyCode.ALT).press(KeyCode.R).release(KeyCode.R).release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view(robot).viewModel().presentationProperty().get(), "Alt+R turns it on");
+        robot.clickOn("#presentation");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view(robot).viewModel().presentationProperty().get(), "a click turns it off, once");
+    }
 }

@@ -327,6 +327,16 @@ public final class WorkspaceView extends BorderPane {
         presentation.setId("presentation");
         presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
         presentation.setTooltip(new Tooltip(Text.get("workspace.presentationTip")));
+        // Its mnemonic (Alt+R) only fires an action event, which does not toggle a toggle button as a click does:
+        // an action that came without a toggle is the mnemonic's, and toggles here.
+        boolean[] toggledByClick = {false};
+        presentation.selectedProperty().addListener((o, was, now) -> toggledByClick[0] = true);
+        presentation.setOnAction(e -> {
+            if (!toggledByClick[0]) {
+                presentation.setSelected(!presentation.isSelected());
+            }
+            toggledByClick[0] = false;
+        });
         Button about = new Button(Text.get("workspace.about"));
         about.setId("about");
         about.setTooltip(new Tooltip(Text.get("workspace.aboutTip")));
