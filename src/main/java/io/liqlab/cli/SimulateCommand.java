@@ -6,6 +6,7 @@ import io.liqlab.report.FramesCsv;
 import io.liqlab.sim.Scenario;
 import io.liqlab.sim.ScenarioException;
 import io.liqlab.sim.ScenarioReader;
+import io.liqlab.sim.SeedSpread;
 import io.liqlab.sim.SimulationResult;
 import io.liqlab.sim.SimulationSummary;
 import io.liqlab.sim.Simulator;
@@ -42,6 +43,9 @@ final class SimulateCommand implements Callable<Integer> {
     Long positions;
     @Option(names = "--seed", paramLabel = "S", converter = WholeNumberConverter.class, description = "Random seed replacing the scenario's (any 64-bit whole number).")
     Long seed;
+    @Option(names = "--seeds", paramLabel = "N|A..B", description = "Run seeds 1..N (or A..B) instead of one seed and print each headline "
+            + "figure as median and 10th-90th percentile over them (1 to 1,000 seeds, on every core).")
+    String seeds;
     @Option(names = "--frames", paramLabel = "OUT.csv", description = "Write every frame to this CSV file, and the heatmap beside it (OUT.heatmap.csv).")
     String frames;
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
@@ -69,6 +73,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (venue != null && venue.isBlank()) {
             throw new BadInputException("--venue: must be a profile id; known ids: " + knownIds());
+        }
+        long[] seedRange = seeds == null ? null : parseSeeds(seeds);
+        if (seedRange != null && seed != null) {
+            throw new BadInputException("--seeds: cannot be combined with --seed (give one seed or a range)");
+        }
+        if (seedRange != null && bench) {
+            throw new BadInputException("--seeds: cannot be combined with --bench");
         }
         Path framesPath = frames == null ? null : checkFramesPath(frames);
 
@@ -105,6 +116,17 @@ final class SimulateCommand implements Callable<Integer> {
             return 0;
         }
 
+        if (seedRange != null) {
+            if (framesPath != null) {
+                throw new BadInputException("--frames: cannot be combined with --seeds (frames are written for one seed; use --seed)");
+            }
+            SeedSpread.Result spread = SeedSpread.run(s, profile.rules(), seedRange[0], seedRange[1]);
+            PrintWriter out = cli.out();
+            out.print(json ? cli.json(spreadJson(spread)) : spreadText(spread, profile));
+            out.flush();
+            return 0;
+        }
+
         SimulationResult result = Simulator.run(s, profile.rules());
 
         Path heatmapPath = null;
@@ -119,6 +141,134 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static final String SEEDS_RANGE = "N from 1 to 1,000 (seeds 1..N) or A..B with 1 <= A <= B and at most 1,000 seeds";
+
+    /** {@code N} as 1..N, or {@code A..B}; seeds are positive whole numbers, at most {@link SeedSpread#MAX_SEEDS}. */
+    static long[] parseSeeds(String value) {
+        String v = value.strip();
+        int dots = v.indexOf("..");
+        long first;
+        long last;
+        try {
+            if (dots < 0) {
+                first = 1;
+                last = Long.parseLong(v.replace("_", "").replace(",", ""));
+            } else {
+                first = Long.parseLong(v.substring(0, dots).strip());
+                last = Long.parseLong(v.substring(dots + 2).strip());
+            }
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--seeds: must be " + SEEDS_RANGE + ", got '" + value + "'");
+        }
+        if (first < 1 || last < 1) {
+            throw new BadInputException("--seeds: seeds are whole numbers from 1; must be " + SEEDS_RANGE + ", got '" + value + "'");
+        }
+        if (first > last) {
+            throw new BadInputException("--seeds: the first seed is above the last; must be " + SEEDS_RANGE + ", got '" + value + "'");
+        }
+        if (last - first >= SeedSpread.MAX_SEEDS) {
+            throw new BadInputException("--seeds: more than 1,000 seeds; must be " + SEEDS_RANGE + ", got '" + value + "'");
+        }
+        return new long[] {first, last};
+    }
+
+    static ObjectNode spreadJson(SeedSpread.Result r) {
+        Scenario s = r.scenario();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("scenario", s.id());
+        o.put("venue", s.venue());
+        o.put("firstSeed", r.firstSeed());
+        o.put("lastSeed", r.lastSeed());
+        o.put("seeds", r.summaries().size());
+        o.put("positions", s.population().positions());
+        o.put("threads", r.threads());
+        ObjectNode figures = o.putObject("figures");
+        for (SeedSpread.Figure f : SeedSpread.Figure.values()) {
+            SeedSpread.Band b = r.band(f);
+            ObjectNode fo = figures.putObject(f.key());
+            boolean money = f != SeedSpread.Figure.LONG_SHARE && f != SeedSpread.Figure.TROUGH_PERCENT;
+            for (String q : List.of("median", "p10", "p90")) {
+                double v = q.equals("median") ? b.median() : q.equals("p10") ? b.p10() : b.p90();
+                if (money) {
+                    money(fo, q, v);
+                } else {
+                    decimal(fo, q, v);
+                }
+            }
+            fo.put("seedsDefined", b.defined());
+        }
+        tools.jackson.databind.node.ArrayNode per = o.putArray("perSeed");
+        for (int i = 0; i < r.summaries().size(); i++) {
+            SimulationSummary m = r.summaries().get(i);
+            ObjectNode so = per.addObject();
+            so.put("seed", r.firstSeed() + i);
+            money(so, "liquidatedNotional", m.liquidatedNotional());
+            decimal(so, "longShare", m.longShareOfLiquidated());
+            decimal(so, "troughPercent", m.troughPercent());
+            money(so, "adlNotional", m.adlNotional());
+            money(so, "badDebt", m.badDebt());
+            money(so, "insuranceFundMin", m.insuranceFundMin());
+        }
+        o.put("elapsedMillis", r.elapsedMillis());
+        return o;
+    }
+
+    static String spreadText(SeedSpread.Result r, VenueProfile profile) {
+        Scenario s = r.scenario();
+        String nl = System.lineSeparator();
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.name()).append(" (").append(s.id()).append(")").append(nl);
+        sb.append("  venue ").append(profile.name()).append(" (").append(profile.id()).append(")   seeds ")
+                .append(r.firstSeed()).append("..").append(r.lastSeed()).append(" (").append(count(r.summaries().size()))
+                .append(" runs of ").append(count(s.population().positions())).append(" positions on ")
+                .append(r.threads()).append(r.threads() == 1 ? " thread)" : " threads)").append(nl).append(nl);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"", "median", "10th pct", "90th pct", ""});
+        for (SeedSpread.Figure f : SeedSpread.Figure.values()) {
+            SeedSpread.Band b = r.band(f);
+            String unit = switch (f) {
+                case LONG_SHARE, TROUGH_PERCENT -> "%";
+                default -> "USD";
+            };
+            if (b.defined() < r.summaries().size()) {
+                unit += "   (over the " + b.defined() + " seeds with a liquidation)";
+            }
+            rows.add(new String[] {f.label(), spreadValue(f, b.median()), spreadValue(f, b.p10()), spreadValue(f, b.p90()), unit});
+        }
+        int[] width = new int[4];
+        for (String[] row : rows) {
+            for (int c = 0; c < 4; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            sb.append(String.format(Locale.ROOT, "  %-" + width[0] + "s   %" + width[1] + "s   %" + width[2] + "s   %"
+                    + width[3] + "s", row[0], row[1], row[2], row[3]));
+            if (!row[4].isEmpty()) {
+                sb.append("   ").append(row[4]);
+            }
+            sb.append(nl);
+        }
+        sb.append(nl).append("  Run time ").append(count(r.elapsedMillis())).append(" ms").append(nl);
+        if (profile.hasStandIns()) {
+            sb.append("  The venue profile contains stand-in values (see 'liqlab profiles show ").append(profile.id())
+                    .append("').").append(nl);
+        }
+        sb.append("  ").append(TEACHING_NOTE).append(nl);
+        return sb.toString();
+    }
+
+    private static String spreadValue(SeedSpread.Figure f, double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        return switch (f) {
+            case LONG_SHARE -> String.format(Locale.ROOT, "%.1f", v * 100);
+            case TROUGH_PERCENT -> String.format(Locale.ROOT, "%+.2f", v);
+            default -> Numbers.money(v);
+        };
     }
 
     private boolean benchRunsGiven() {

@@ -239,6 +239,15 @@ class SimulateCommandTest {
             "--scenario classroom-small --frames DIR/missing/run.csv|does not exist",
             "--scenario classroom-small --frames FILE/run.csv|is a file, not a folder",
             "--scenario classroom-small --format xml|--format: must be text or json, got 'xml'",
+            "--scenario classroom-small --seeds 1001|--seeds: more than 1,000 seeds; must be N from 1 to 1,000",
+            "--scenario classroom-small --seeds 5..1005|--seeds: more than 1,000 seeds",
+            "--scenario classroom-small --seeds 9..3|--seeds: the first seed is above the last",
+            "--scenario classroom-small --seeds 0|--seeds: seeds are whole numbers from 1",
+            "--scenario classroom-small --seeds -4|--seeds: seeds are whole numbers from 1",
+            "--scenario classroom-small --seeds 0..5|--seeds: seeds are whole numbers from 1",
+            "--scenario classroom-small --seeds many|--seeds: must be N from 1 to 1,000 (seeds 1..N) or A..B",
+            "--scenario classroom-small --seeds 3 --seed 4|--seeds: cannot be combined with --seed",
+            "--scenario classroom-small --seeds 3 --frames DIR/s.csv|--frames: cannot be combined with --seeds",
             "--venue textbook|--scenario"})
     void badInputExitsTwoWithOneLineNamingTheOption(String args, String expected) throws Exception {
         Path broken = dir.resolve("broken.json");
@@ -301,5 +310,44 @@ class SimulateCommandTest {
         CliContractTest.Run r = run("simulate", "--scenario", "classroom-small", "--frames", missing.resolve("run.csv").toString());
         assertEquals(2, r.code());
         assertFalse(Files.exists(missing), "the folder is not created behind the user's back");
+    }
+
+    @Test
+    void seedsReportEachHeadlineFigureAsMedianAndTenthToNinetiethPercentile() {
+        JsonNode spread = simulate("--scenario", "classroom-small", "--seeds", "3..7");
+        assertEquals(3, spread.get("firstSeed").longValue());
+        assertEquals(7, spread.get("lastSeed").longValue());
+        assertEquals(5, spread.get("seeds").intValue());
+        assertEquals(List.of("liquidatedNotional", "longShare", "troughPercent", "adlNotional", "badDebt", "insuranceFundMin"),
+                List.copyOf(spread.get("figures").propertyNames()));
+        JsonNode perSeed = spread.get("perSeed");
+        assertEquals(5, perSeed.size());
+        // Each seed's figures are the single run's, and the median of five is the third of them in order.
+        for (int i = 0; i < 5; i++) {
+            JsonNode one = simulate("--scenario", "classroom-small", "--seed", String.valueOf(3 + i));
+            assertEquals(3 + i, perSeed.get(i).get("seed").longValue());
+            double liquidated = one.get("liquidatedNotionalLong").doubleValue() + one.get("liquidatedNotionalShort").doubleValue();
+            assertEquals(liquidated, perSeed.get(i).get("liquidatedNotional").doubleValue(), 0.011);
+            assertEquals(one.get("badDebt").doubleValue(), perSeed.get(i).get("badDebt").doubleValue(), 0.011);
+        }
+        double[] liquidated = new double[5];
+        for (int i = 0; i < 5; i++) {
+            liquidated[i] = perSeed.get(i).get("liquidatedNotional").doubleValue();
+        }
+        Arrays.sort(liquidated);
+        JsonNode band = spread.get("figures").get("liquidatedNotional");
+        assertEquals(liquidated[2], band.get("median").doubleValue(), 0.011);
+        // 10th percentile of five, interpolated: rank 0.4 between the smallest and the second.
+        assertEquals(liquidated[0] + 0.4 * (liquidated[1] - liquidated[0]), band.get("p10").doubleValue(), 0.011);
+        assertEquals(liquidated[3] + 0.6 * (liquidated[4] - liquidated[3]), band.get("p90").doubleValue(), 0.011);
+
+        CliContractTest.Run text = run("simulate", "--scenario", "classroom-small", "--seeds", "4");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("seeds 1..4 (4 runs of 200 positions"), text.out());
+        for (String label : List.of("Liquidated notional", "Long share of liquidated", "Trough", "ADL notional", "Bad debt",
+                "Insurance fund min")) {
+            assertTrue(text.out().lines().anyMatch(l -> l.strip().startsWith(label)), () -> label + " in\n" + text.out());
+        }
+        assertTrue(text.out().contains("median") && text.out().contains("10th pct") && text.out().contains("90th pct"), text.out());
     }
 }
