@@ -18,7 +18,7 @@ class DraftOfferTest extends AppWindowTest {
     @BeforeAll
     static void aDraftWasLeftBehind() throws Exception {
         TierEditorViewModel before = new TierEditorViewModel(TestProfiles.get("gte-btc"));
-        before.setCell(0, TierEditorViewModel.Column.MMR, "0.015");
+        before.setCell(0, TierEditorViewModel.Column.MMR, "1.5");
         try (DraftStore ended = new DraftStore(home.resolve("drafts"))) { // the session that wrote it has ended
             ended.save(before.idProperty().get(), before.toDraft());
         }
@@ -31,7 +31,7 @@ class DraftOfferTest extends AppWindowTest {
         robot.clickOn(robot.lookup("#restore-gte-btc-edited").queryAs(Button.class));
         WaitForAsyncUtils.waitForFxEvents();
         TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
-        assertEquals("0.015", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
+        assertEquals("1.5", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
         // The profile box names what was restored, not "Open a profile...".
         javafx.scene.control.ComboBox<?> open = robot.lookup("#tier-open").queryComboBox();
         assertEquals("gte-btc", ((io.liqlab.profile.VenueProfile) open.getValue()).id());

@@ -47,20 +47,20 @@ class TierEditorWindowTest extends AppWindowTest {
         String before = compare.getText();
         assertTrue(before.contains("with the original") && before.contains("with the edits"), before);
 
-        editCell(robot, 0, 3, "0.006"); // tier 1 maintenance rate 0.4% -> 0.6%
+        editCell(robot, 0, 3, "0.6"); // tier 1 maintenance rate 0.4% -> 0.6%
         TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
-        assertEquals("0.006", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
+        assertEquals("0.6", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
         String after = compare.getText();
         assertNotEquals(before, after, "the edited schedule moves the liquidation price");
         assertTrue(after.endsWith("with the edits."), after);
 
         robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("0.004", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "Ctrl+Z undid the edit");
+        assertEquals("0.4", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "Ctrl+Z undid the edit");
 
         robot.press(KeyCode.CONTROL).press(KeyCode.SHIFT).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.SHIFT).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("0.006", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "Ctrl+Shift+Z redid it");
+        assertEquals("0.6", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "Ctrl+Shift+Z redid it");
 
         robot.clickOn("#tier-save");
         Path saved = home.resolve("venue-profiles").resolve("binance-usdm-btc-edited.json");
@@ -68,14 +68,14 @@ class TierEditorWindowTest extends AppWindowTest {
 
         open(robot, "binance-usdm-btc-edited");
         TableView<TierEditorViewModel.Row> reopened = robot.lookup("#tier-edit-table").queryTableView();
-        assertEquals("0.006", reopened.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
+        assertEquals("0.6", reopened.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
     }
 
     @Test
     void anInvalidCellIsMarkedAndTheScheduleCannotBeSaved(FxRobot robot) {
         robot.clickOn("#tab-tiers .tab-label");
         open(robot, "textbook");
-        editCell(robot, 0, 3, "0.5");
+        editCell(robot, 0, 3, "50");
         TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
         assertTrue(table.getItems().get(0).errorProperty(TierEditorViewModel.Column.MMR).get().contains("below 1/maxLeverage"));
         robot.clickOn("#tier-save");
@@ -90,13 +90,13 @@ class TierEditorWindowTest extends AppWindowTest {
         TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
         robot.interact(() -> table.edit(0, (TableColumn<TierEditorViewModel.Row, ?>) table.getColumns().get(3)));
         TextField field = robot.lookup("#tier-edit-table .text-field").queryAs(TextField.class);
-        robot.interact(() -> field.setText("0.03")); // at or above 1/40: not allowed
+        robot.interact(() -> field.setText("3")); // 3% is at or above 1/40: not allowed
         assertTrue(field.getPseudoClassStates().contains(Styles.INVALID));
         assertTrue(field.getTooltip().getText().contains("below 1/maxLeverage"));
-        robot.interact(() -> field.setText("0.02"));
+        robot.interact(() -> field.setText("2"));
         assertTrue(!field.getPseudoClassStates().contains(Styles.INVALID));
         robot.type(KeyCode.ESCAPE);
-        assertEquals("0.0125", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "nothing committed by typing");
+        assertEquals("1.25", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR), "nothing committed by typing");
     }
 
     @Test

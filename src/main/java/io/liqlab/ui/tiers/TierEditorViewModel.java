@@ -1,5 +1,6 @@
 package io.liqlab.ui.tiers;
 
+import io.liqlab.core.Numbers;
 import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
 import io.liqlab.profile.ProfileException;
@@ -88,6 +89,11 @@ public final class TierEditorViewModel {
         ProfileField(String path, boolean numeric) {
             this.path = path;
             this.numeric = numeric;
+        }
+
+        /** Whether the field is a rate, shown and typed in percent (the file keeps the fraction). */
+        public boolean percent() {
+            return this == LIQUIDATION_FEE || this == TAKER_FEE_IN_TRIGGER || this == PARTIAL_FRACTION;
         }
 
         public String path() {
@@ -182,7 +188,8 @@ public final class TierEditorViewModel {
         for (ProfileField f : ProfileField.values()) {
             JsonNode value = at(base, f.path);
             if (value != null && !value.isNull() && !value.isMissingNode()) {
-                String text = value.isNumber() ? plain(value.doubleValue()) : value.asString("");
+                String text = !value.isNumber() ? value.asString("") : f.percent() ? percent(value.doubleValue())
+                        : f == ProfileField.PARTIAL_THRESHOLD ? grouped(value.doubleValue()) : plain(value.doubleValue());
                 if (f == ProfileField.NAME && shipped) {
                     text = Text.format("tiers.editedName", text);
                 }
@@ -194,12 +201,13 @@ public final class TierEditorViewModel {
         for (int i = 0; i < original.rules().tiers().size(); i++) {
             Tier t = original.rules().tiers().tier(i);
             Row r = new Row();
-            r.cells.get(Column.FLOOR).set(plain(t.floor()));
-            r.cells.get(Column.CAP).set(t.isUnbounded() ? "" : plain(t.cap()));
+            // Sizes grouped as everywhere else (1,200,000,000), rates in percent (0.4 for 0.004); the file keeps fractions.
+            r.cells.get(Column.FLOOR).set(grouped(t.floor()));
+            r.cells.get(Column.CAP).set(t.isUnbounded() ? "" : grouped(t.cap()));
             r.cells.get(Column.MAX_LEVERAGE).set(plain(t.maxLeverage()));
-            r.cells.get(Column.MMR).set(plain(t.maintenanceMarginRate()));
-            r.cells.get(Column.AMOUNT).set(original.amountSources().get(i) == VenueProfile.AmountSource.OVERRIDE ? plain(t.maintenanceAmount()) : "");
-            r.cells.get(Column.IMR).set(t.hasInitialMarginRate() ? plain(t.initialMarginRate()) : "");
+            r.cells.get(Column.MMR).set(percent(t.maintenanceMarginRate()));
+            r.cells.get(Column.AMOUNT).set(original.amountSources().get(i) == VenueProfile.AmountSource.OVERRIDE ? grouped(t.maintenanceAmount()) : "");
+            r.cells.get(Column.IMR).set(t.hasInitialMarginRate() ? percent(t.initialMarginRate()) : "");
             rows.add(r);
         }
         originalRows = snapshot();
@@ -349,7 +357,7 @@ public final class TierEditorViewModel {
             Row last = rows.getLast();
             if (last.cell(Column.CAP).isEmpty()) {
                 double floor = number(last.cell(Column.FLOOR));
-                last.cells.get(Column.CAP).set(plain(Double.isNaN(floor) || floor <= 0 ? 1_000_000 : floor * 2));
+                last.cells.get(Column.CAP).set(grouped(Double.isNaN(floor) || floor <= 0 ? 1_000_000 : floor * 2));
             }
             Row added = last.copy();
             added.cells.get(Column.FLOOR).set(last.cell(Column.CAP));
@@ -385,8 +393,8 @@ public final class TierEditorViewModel {
         List<Row> before = snapshot();
         undo.execute(edit(Text.format("tiers.edit.split", index + 1, plain(at)), () -> {
             Row upper = rows.get(index).copy();
-            rows.get(index).cells.get(Column.CAP).set(plain(at));
-            upper.cells.get(Column.FLOOR).set(plain(at));
+            rows.get(index).cells.get(Column.CAP).set(grouped(at));
+            upper.cells.get(Column.FLOOR).set(grouped(at));
             upper.cells.get(Column.AMOUNT).set("");
             rows.add(index + 1, upper);
             validate();
@@ -423,6 +431,7 @@ public final class TierEditorViewModel {
         if (fileVersion != null) {
             draft.put("fileVersion", fileVersion);
         }
+        draft.put("rates", "percent"); // drafts before this field held rates as fractions
         ObjectNode fieldsNode = draft.putObject("fields");
         fields.forEach((f, p) -> fieldsNode.put(f.name(), p.get()));
         ArrayNode array = draft.putArray("rows");
@@ -463,6 +472,15 @@ public final class TierEditorViewModel {
             fieldsBefore.put(f, p.get());
             fieldsAfter.put(f, draft.path("fields").path(f.name()).asString(p.get()));
         });
+        if (!draft.has("rates")) { // an older draft: its rates are fractions, shown now in percent
+            for (Row r : restored) {
+                for (Column c : List.of(Column.MMR, Column.IMR)) {
+                    double v = number(r.cell(c));
+                    r.cells.get(c).set(Double.isNaN(v) ? r.cell(c) : percent(v));
+                }
+            }
+            fieldsAfter.replaceAll((f, v) -> f.percent() && !Double.isNaN(number(v)) ? percent(number(v)) : v);
+        }
         List<Row> before = snapshot();
         undo.execute(edit(Text.get("tiers.edit.restoreDraft"), () -> {
             fieldsAfter.forEach((f, v) -> fields.get(f).set(v));
@@ -592,7 +610,9 @@ public final class TierEditorViewModel {
                 parent = (ObjectNode) parent.get(parts[i]);
             }
             String leaf = parts[parts.length - 1];
-            if (f.numeric) {
+            if (f.percent()) {
+                putRate(parent, leaf, p.get());
+            } else if (f.numeric) {
                 putCell(parent, leaf, p.get());
             } else if (p.get().isEmpty()) {
                 parent.remove(leaf);
@@ -612,9 +632,9 @@ public final class TierEditorViewModel {
                 putCell(t, "cap", r.cell(Column.CAP));
             }
             putCell(t, "maxLeverage", r.cell(Column.MAX_LEVERAGE));
-            putCell(t, "maintenanceMarginRate", r.cell(Column.MMR));
+            putRate(t, "maintenanceMarginRate", r.cell(Column.MMR));
             if (!r.cell(Column.IMR).isEmpty()) {
-                putCell(t, "initialMarginRate", r.cell(Column.IMR));
+                putRate(t, "initialMarginRate", r.cell(Column.IMR));
             }
             if (!r.cell(Column.AMOUNT).isEmpty()) {
                 putCell(t, "maintenanceAmount", r.cell(Column.AMOUNT));
@@ -641,8 +661,35 @@ public final class TierEditorViewModel {
         }
     }
 
+    /** A rate cell in percent ("0.4", "0.4%") into the profile file as a fraction (0.004), digit for digit. */
+    private static void putRate(ObjectNode node, String field, String text) {
+        try {
+            node.put(field, new BigDecimal(NumberText.canonical(withoutPercentSign(text), LocalNumbers.locale()).orElse(text)).movePointLeft(2));
+        } catch (NumberFormatException e) {
+            node.put(field, text); // the reader says "must be a number ..., got the string ..."
+        }
+    }
+
+    private static String withoutPercentSign(String text) {
+        String t = text.strip();
+        return t.endsWith("%") ? t.substring(0, t.length() - 1) : t;
+    }
+
     private static double number(String text) {
         return NumberText.parse(text).orElse(Double.NaN);
+    }
+
+    /** A size as a cell shows it: grouped in the user's format (1,200,000,000; 1.200.000.000 in German), parsed back. */
+    static String grouped(double v) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(LocalNumbers.locale());
+        f.setGroupingUsed(true);
+        f.setMaximumFractionDigits(10);
+        return f.format(new BigDecimal(plain(v).replace(Numbers.decimalSeparator(LocalNumbers.locale()), '.')));
+    }
+
+    /** A rate as a cell shows it: in percent, without noise (0.0065 gives 0.65). */
+    static String percent(double rate) {
+        return Double.isNaN(rate) ? "" : LocalNumbers.plain(new BigDecimal(Double.toString(rate)).movePointRight(2).doubleValue());
     }
 
     /** A value as a cell shows it: plain, with the user's decimal separator (0.004; 0,004 in German). */
@@ -699,9 +746,9 @@ public final class TierEditorViewModel {
         return amounts;
     }
 
-    /** A rate cell as a fraction; NaN when it is not a number. */
+    /** A rate cell (in percent) as a fraction; NaN when it is not a number. */
     private static double rate(String text) {
-        return number(text);
+        return number(withoutPercentSign(text)) / 100;
     }
 
     /**

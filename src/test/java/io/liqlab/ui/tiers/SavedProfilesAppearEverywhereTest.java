@@ -32,7 +32,7 @@ class SavedProfilesAppearEverywhereTest {
                 new DraftStore(home.resolve("d")));
 
         tiers.open(TestProfiles.get("textbook"));
-        tiers.editorProperty().get().setCell(0, Column.MMR, "0.006");
+        tiers.editorProperty().get().setCell(0, Column.MMR, "0.6");
         assertTrue(tiers.save());
         assertEquals(8, position.profiles().size());
         assertEquals(8, comparison.rows().size());
@@ -41,7 +41,7 @@ class SavedProfilesAppearEverywhereTest {
         assertEquals(60_000 * (1 - 0.04 + 0.006), position.resultProperty().get().liquidationPrice(), 1e-6);
 
         tiers.open(copy);
-        tiers.editorProperty().get().setCell(0, Column.MMR, "0.007");
+        tiers.editorProperty().get().setCell(0, Column.MMR, "0.7");
         assertTrue(tiers.save());
         assertEquals(8, position.profiles().size(), "a new version replaces the old one");
         assertEquals(60_000 * (1 - 0.04 + 0.007), position.resultProperty().get().liquidationPrice(), 1e-6,

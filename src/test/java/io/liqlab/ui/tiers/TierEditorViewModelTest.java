@@ -24,8 +24,8 @@ class TierEditorViewModelTest {
     @Test
     void opensWithTheProfilesTiersAndIsValid() {
         assertEquals(12, vm.rows().size());
-        assertEquals("50000", vm.rows().get(0).cell(Column.CAP));
-        assertEquals("0.004", vm.rows().get(0).cell(Column.MMR));
+        assertEquals("50,000", vm.rows().get(0).cell(Column.CAP), "sizes grouped as everywhere else");
+        assertEquals("0.4", vm.rows().get(0).cell(Column.MMR), "rates in percent as everywhere else");
         assertNotNull(vm.editedProperty().get());
         assertEquals("50.00 (derived)", vm.amountShown(1));
         assertFalse(vm.differsFromOriginal());
@@ -35,11 +35,11 @@ class TierEditorViewModelTest {
     void settingACellChangesTheEditedProfileAndTheLiquidationPrice() {
         Position p = Position.builder().side(Side.LONG).entryPrice(60_000).notional(12_500).leverage(25).build();
         double before = new LiquidationEngine().calculate(vm.editedProperty().get().rules(), p).liquidationPrice();
-        vm.setCell(0, Column.MMR, "0.006");
+        vm.setCell(0, Column.MMR, "0.6");
         double after = new LiquidationEngine().calculate(vm.editedProperty().get().rules(), p).liquidationPrice();
         assertTrue(after > before, before + " -> " + after);
         assertTrue(vm.differsFromOriginal());
-        assertEquals("Undo Set tier 1 maintenance rate to 0.006", vm.undoStack().undoDescription().get());
+        assertEquals("Undo Set tier 1 maintenance rate to 0.6", vm.undoStack().undoDescription().get());
     }
 
     @Test
@@ -60,31 +60,31 @@ class TierEditorViewModelTest {
             vm.undoStack().redo();
         }
         assertEquals(12, vm.rows().size());
-        assertEquals("20000", vm.rows().get(0).cell(Column.CAP));
+        assertEquals("20,000", vm.rows().get(0).cell(Column.CAP));
         assertFalse(vm.undoStack().canRedo().get());
     }
 
     @Test
     void splitAndMergeKeepTheScheduleContiguous() {
         vm.splitTier(1, 100_000);
-        assertEquals("100000", vm.rows().get(1).cell(Column.CAP));
-        assertEquals("100000", vm.rows().get(2).cell(Column.FLOOR));
+        assertEquals("100,000", vm.rows().get(1).cell(Column.CAP));
+        assertEquals("100,000", vm.rows().get(2).cell(Column.FLOOR));
         assertNotNull(vm.editedProperty().get(), vm.scheduleProblems().toString());
         vm.mergeWithNext(1);
-        assertEquals("600000", vm.rows().get(1).cell(Column.CAP));
+        assertEquals("600,000", vm.rows().get(1).cell(Column.CAP));
         assertThrows(IllegalArgumentException.class, () -> vm.splitTier(0, 60_000));
     }
 
     @Test
     void eachCellRuleIsShownAtItsCell() {
-        vm.setCell(1, Column.MMR, "1.5");
+        vm.setCell(1, Column.MMR, "150");
         assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().contains("(0, 1)"));
         assertNull(vm.editedProperty().get(), "an invalid schedule cannot be saved");
         vm.setCell(1, Column.MMR, "abc");
         assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().contains("must be a number"));
-        vm.setCell(1, Column.MMR, "0.02");
+        vm.setCell(1, Column.MMR, "2");
         assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().contains("below 1/maxLeverage"));
-        vm.setCell(1, Column.MMR, "0.005");
+        vm.setCell(1, Column.MMR, "0.5");
         vm.setCell(2, Column.FLOOR, "700000");
         assertTrue(vm.rows().get(2).errorProperty(Column.FLOOR).get().contains("leaves a gap"));
         vm.setCell(2, Column.FLOOR, "500000");
@@ -113,6 +113,41 @@ class TierEditorViewModelTest {
         assertEquals(draft, fresh.toDraft());
         assertEquals("oops", fresh.rows().get(5).cell(Column.MMR));
         assertNull(fresh.editedProperty().get());
+    }
+
+    @Test
+    void ratesAreTypedInPercentAndSizesWithThousandsSeparatorsButTheFileKeepsFractionsAndPlainNumbers() {
+        TierEditorViewModel shipped = new TierEditorViewModel(TestProfiles.get("binance-usdm-btc"));
+        int last = shipped.rows().size() - 1;
+        double floor = TestProfiles.get("binance-usdm-btc").rules().tiers().tier(last).floor();
+        assertTrue(floor >= 1_000_000_000, "a floor in the billions: " + floor);
+        assertEquals(String.format(java.util.Locale.US, "%,.0f", floor), shipped.rows().get(last).cell(Column.FLOOR));
+        vm.setCell(0, Column.MMR, "0.45%");
+        assertEquals(0.0045, vm.editedProperty().get().rules().tiers().tier(0).maintenanceMarginRate());
+        vm.setCell(0, Column.IMR, "0.8");
+        assertEquals(0.008, vm.editedProperty().get().rules().tiers().tier(0).initialMarginRate());
+        vm.setCell(0, Column.CAP, "45,000");
+        vm.setCell(1, Column.FLOOR, "45,000");
+        assertEquals(45_000, vm.editedProperty().get().rules().tiers().tier(0).cap());
+        double fee = vm.original().rules().liquidationFeeRate();
+        assertEquals(fee * 100, Double.parseDouble(vm.fieldProperty(TierEditorViewModel.ProfileField.LIQUIDATION_FEE).get()), 1e-12,
+                "the liquidation fee in percent too");
+    }
+
+    @Test
+    void aDraftFromBeforePercentCellsComesBackInPercent() {
+        vm.setCell(0, Column.MMR, "0.6");
+        // As an older version wrote it: no "rates" marker, every rate a fraction.
+        String old = java.util.regex.Pattern.compile("\"(MMR|IMR|LIQUIDATION_FEE)\" : \"([0-9.]+)\"").matcher(
+                        vm.toDraft().replace("\"rates\" : \"percent\",", ""))
+                .replaceAll(m -> "\"" + m.group(1) + "\" : \"" + new java.math.BigDecimal(m.group(2)).movePointLeft(2).toPlainString() + "\"");
+        assertTrue(old.contains("\"MMR\" : \"0.006\""), old);
+        assertFalse(old.contains("\"rates\""), old);
+        TierEditorViewModel fresh = new TierEditorViewModel(vm.original());
+        fresh.restoreDraft(old);
+        assertEquals("0.6", fresh.rows().get(0).cell(Column.MMR));
+        assertNotNull(fresh.editedProperty().get(), () -> fresh.rows().stream().map(r -> r.errorProperty(Column.MMR).get()).toList().toString());
+        assertEquals(0.006, fresh.editedProperty().get().rules().tiers().tier(0).maintenanceMarginRate());
     }
 
     @Test
@@ -157,9 +192,9 @@ class TierEditorViewModelTest {
     void ruleParametersAreEditableValidatedAndUndoable() {
         assertTrue(vm.fields().contains(TierEditorViewModel.ProfileField.LIQUIDATION_FEE));
         assertFalse(vm.fields().contains(TierEditorViewModel.ProfileField.BACKSTOP_FRACTION), "Binance has no backstop");
-        vm.setField(TierEditorViewModel.ProfileField.LIQUIDATION_FEE, "0.005");
+        vm.setField(TierEditorViewModel.ProfileField.LIQUIDATION_FEE, "0.5");
         assertEquals(0.005, vm.editedProperty().get().rules().liquidationFeeRate());
-        vm.setField(TierEditorViewModel.ProfileField.LIQUIDATION_FEE, "2");
+        vm.setField(TierEditorViewModel.ProfileField.LIQUIDATION_FEE, "200");
         assertTrue(vm.fieldErrorProperty(TierEditorViewModel.ProfileField.LIQUIDATION_FEE).get().contains("[0, 1)"));
         assertNull(vm.editedProperty().get());
         vm.undoStack().undo();
@@ -173,7 +208,7 @@ class TierEditorViewModelTest {
 
     @Test
     void changedCellsAreMarkedAndCanBeReverted() {
-        vm.setCell(1, Column.MMR, "0.0055");
+        vm.setCell(1, Column.MMR, "0.55");
         assertTrue(vm.changed(1, Column.MMR));
         assertFalse(vm.changed(1, Column.CAP));
         vm.revertCell(1, Column.MMR);
@@ -183,16 +218,16 @@ class TierEditorViewModelTest {
         vm.revertAll();
         assertFalse(vm.differsFromOriginal());
         vm.undoStack().undo();
-        assertEquals("40000", vm.rows().get(0).cell(Column.CAP));
+        assertEquals("40000", vm.rows().get(0).cell(Column.CAP), "as typed");
     }
 
     @Test
     void aCellIsCheckedWhileItIsTypedWithoutChangingAnything() {
         assertTrue(vm.checkCell(0, Column.MMR, "0.0").contains("(0, 1)"));
         assertTrue(vm.checkCell(0, Column.MMR, "0.0").length() > 0);
-        assertEquals("", vm.checkCell(0, Column.MMR, "0.006"));
+        assertEquals("", vm.checkCell(0, Column.MMR, "0.6"));
         assertTrue(vm.checkCell(1, Column.FLOOR, "60000").contains("leaves a gap"));
-        assertEquals("0.004", vm.rows().get(0).cell(Column.MMR), "nothing committed");
+        assertEquals("0.4", vm.rows().get(0).cell(Column.MMR), "nothing committed");
         assertFalse(vm.undoStack().canUndo().get());
     }
 }

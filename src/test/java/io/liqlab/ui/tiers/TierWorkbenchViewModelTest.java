@@ -35,7 +35,7 @@ class TierWorkbenchViewModelTest {
         DraftStore firstDrafts = new DraftStore(home.resolve("drafts"));
         TierWorkbenchViewModel first = workbench(home, firstDrafts);
         first.open(TestProfiles.get("binance-usdm-btc"));
-        first.editorProperty().get().setCell(0, Column.MMR, "0.0045");
+        first.editorProperty().get().setCell(0, Column.MMR, "0.45");
         first.editorProperty().get().setCell(3, Column.MAX_LEVERAGE, "not yet");
         String onScreen = first.editorProperty().get().toDraft();
         // The app is killed here: nothing saved. Its process ends, and with it its hold on its drafts.
@@ -52,7 +52,7 @@ class TierWorkbenchViewModelTest {
     void saveWritesAUserCopyDiscardsTheDraftAndReadsBack(@TempDir Path home) throws Exception {
         TierWorkbenchViewModel wb = workbench(home);
         wb.open(TestProfiles.get("hyperliquid-btc"));
-        wb.editorProperty().get().setCell(0, Column.MMR, "0.015");
+        wb.editorProperty().get().setCell(0, Column.MMR, "1.5");
         assertTrue(wb.save(), wb.statusProperty().get());
         assertTrue(wb.pendingDrafts().isEmpty());
         ProfileCatalog reloaded = ProfileCatalog.load(new ProfileReader(), home.resolve("profiles"));
@@ -65,7 +65,7 @@ class TierWorkbenchViewModelTest {
     void anInvalidScheduleIsNotSaved(@TempDir Path home) {
         TierWorkbenchViewModel wb = workbench(home);
         wb.open(TestProfiles.get("textbook"));
-        wb.editorProperty().get().setCell(0, Column.MMR, "0.5");
+        wb.editorProperty().get().setCell(0, Column.MMR, "50");
         assertFalse(wb.save());
         assertTrue(wb.statusProperty().get().startsWith("Not saved"), wb.statusProperty().get());
         assertFalse(Files.exists(home.resolve("profiles").resolve("textbook-edited.json")));
@@ -76,12 +76,12 @@ class TierWorkbenchViewModelTest {
         TierWorkbenchViewModel wb = workbench(home);
         wb.open(TestProfiles.get("textbook"));
         TierEditorViewModel e = wb.editorProperty().get();
-        e.setCell(0, Column.MMR, "0.5");
+        e.setCell(0, Column.MMR, "50");
         assertFalse(wb.save());
         assertTrue(wb.statusProperty().get().contains("has problems (1)"), wb.statusProperty().get());
         e.undoStack().undo();
         assertEquals("No problems left: textbook-edited can be saved.", wb.statusProperty().get());
-        e.setCell(0, Column.MMR, "0.5");
+        e.setCell(0, Column.MMR, "50");
         assertEquals("No problems left: textbook-edited can be saved.", wb.statusProperty().get(), "only a shown count is followed");
     }
 
@@ -92,7 +92,7 @@ class TierWorkbenchViewModelTest {
                 new ProfileStore(home.resolve("profiles"), new ProfileReader()), new DraftStore(home.resolve("drafts")), today);
         wb.open(TestProfiles.get("binance-usdm-btc"));
         TierEditorViewModel e = wb.editorProperty().get();
-        e.setCell(0, Column.MMR, "0.0045");
+        e.setCell(0, Column.MMR, "0.45");
         assertTrue(wb.saveAs("my-binance", e.copyName()), wb.statusProperty().get());
         VenueProfile copy = ProfileCatalog.load(new ProfileReader(), home.resolve("profiles")).find("my-binance").orElseThrow();
         assertEquals("Binance USD-M BTCUSDT (copy)", copy.name());
@@ -167,7 +167,7 @@ class TierWorkbenchViewModelTest {
         TierWorkbenchViewModel afterCrash = workbench(home);
         assertEquals(List.of("okx-swap-btc-edited"), afterCrash.pendingDrafts());
         assertTrue(afterCrash.restoreDraft("okx-swap-btc-edited"));
-        assertEquals("0.012", afterCrash.editorProperty().get().rows().get(1).cell(Column.MMR));
+        assertEquals("1.2", afterCrash.editorProperty().get().rows().get(1).cell(Column.MMR));
     }
 
     /** The process that is killed: edits, says so, and waits to be killed. */
@@ -175,7 +175,7 @@ class TierWorkbenchViewModelTest {
         public static void main(String[] args) throws Exception {
             TierWorkbenchViewModel wb = workbench(Path.of(args[0]));
             wb.open(TestProfiles.get("okx-swap-btc"));
-            wb.editorProperty().get().setCell(1, Column.MMR, "0.012");
+            wb.editorProperty().get().setCell(1, Column.MMR, "1.2");
             System.out.println("edited");
             System.out.flush();
             Thread.sleep(60_000);
