@@ -189,7 +189,14 @@ public final class TierEditorView extends BorderPane {
         right.setPadding(new Insets(10));
         VBox.setVgrow(maintenanceChart, Priority.ALWAYS);
         VBox.setVgrow(leverageChart, Priority.ALWAYS);
-        SplitPane split2 = new SplitPane(left, right);
+        // At 1280x720 the fields under the table would squeeze it to a row: the table keeps room for about eight
+        // tiers and the side scrolls instead.
+        table.setMinHeight(280);
+        javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setFitToHeight(true);
+        leftScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        SplitPane split2 = new SplitPane(leftScroll, right);
         split2.setDividerPositions(0.58);
         setCenter(split2);
 
@@ -540,8 +547,17 @@ public final class TierEditorView extends BorderPane {
             }
         });
         col.setOnEditCommit(e -> vm.editorProperty().get().setCell(e.getTablePosition().getRow(), c, e.getNewValue()));
-        col.setPrefWidth(c == Column.AMOUNT ? 170 : 110);
-        col.setMinWidth(80);
+        col.setPrefWidth(switch (c) {
+            case FLOOR, CAP -> 110;
+            case AMOUNT -> 185;
+            case MAX_LEVERAGE -> 80;
+            case MMR, IMR -> 105;
+        });
+        col.setMinWidth(switch (c) {
+            case AMOUNT -> 165;
+            case MMR, IMR -> 100;
+            default -> 75;
+        });
         return col;
     }
 }
