@@ -568,8 +568,16 @@ public final class TierEditorViewModel {
             String path = "$.tiers[" + row + "]." + column.field();
             return e.problems().stream().filter(p -> p.path().equals(path)
                             || (column == Column.AMOUNT && p.path().equals("$.tiers[" + row + "].maintenanceAmountOverride")))
-                    .map(ProfileProblem::message).findFirst().orElse("");
+                    .map(p -> inPercent(column, p.message())).findFirst().orElse("");
         }
+    }
+
+    /**
+     * The reader's message about a rate cell, which names fractions as the file holds them, with the note that the
+     * cell is in percent (typed 3, the message says "got 0.03").
+     */
+    private static String inPercent(Column column, String message) {
+        return column == Column.MMR || column == Column.IMR ? message + Text.get("tiers.error.fractionsInFile") : message;
     }
 
     private void check() {
@@ -590,9 +598,9 @@ public final class TierEditorViewModel {
                 int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
                 ProfileField field = fields.keySet().stream().filter(f -> problem.path().equals("$." + f.path)).findFirst().orElse(null);
                 if (c != null && index < rows.size()) {
-                    rows.get(index).errors.get(c).set(problem.message());
+                    rows.get(index).errors.get(c).set(inPercent(c, problem.message()));
                 } else if (field != null) {
-                    fieldErrors.get(field).set(problem.message());
+                    fieldErrors.get(field).set(field.percent() ? problem.message() + Text.get("tiers.error.fractionsInFile") : problem.message());
                 } else {
                     scheduleProblems.add(problem.path().replace("$.", "") + ": " + problem.message());
                 }

@@ -84,6 +84,7 @@ class TierEditorViewModelTest {
         assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().contains("must be a number"));
         vm.setCell(1, Column.MMR, "2");
         assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().contains("below 1/maxLeverage"));
+        assertTrue(vm.rows().get(1).errorProperty(Column.MMR).get().endsWith("a cell of 3 is 0.03)"), "says the rule is on the fraction");
         vm.setCell(1, Column.MMR, "0.5");
         vm.setCell(2, Column.FLOOR, "700000");
         assertTrue(vm.rows().get(2).errorProperty(Column.FLOOR).get().contains("leaves a gap"));
