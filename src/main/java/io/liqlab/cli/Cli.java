@@ -238,6 +238,8 @@ public final class Cli implements Runnable {
                 made = new ProfilesCommand.ValidateCommand(Cli.this);
             } else if (type == ProfilesCommand.ImportCommand.class) {
                 made = new ProfilesCommand.ImportCommand(Cli.this);
+            } else if (type == ProfilesCommand.UpdateCommand.class) {
+                made = new ProfilesCommand.UpdateCommand(Cli.this);
             } else {
                 return CommandLine.defaultFactory().create(type);
             }

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "profiles", mixinStandardHelpOptions = true, description = "List, show and validate venue profiles.",
         subcommands = {ProfilesCommand.ListCommand.class, ProfilesCommand.ShowCommand.class, ProfilesCommand.ValidateCommand.class,
-                ProfilesCommand.ImportCommand.class})
+                ProfilesCommand.ImportCommand.class, ProfilesCommand.UpdateCommand.class})
 final class ProfilesCommand implements Callable<Integer> {
     private final Cli cli;
 
@@ -39,7 +39,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new BadInputException("profiles: name a subcommand: list, show ID, validate FILE... or import --format F FILE...");
+        throw new BadInputException("profiles: name a subcommand: list, show ID, validate FILE..., import --format F FILE... or update [--venue V]...");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The shipped and user profiles, with their data dates and confidence.")
@@ -308,6 +308,174 @@ final class ProfilesCommand implements Callable<Integer> {
                 return io.liqlab.profile.StrictJson.readFile(file, "venue response", VenueImport.MAX_BYTES);
             } catch (io.liqlab.profile.StrictJson.Failure f) {
                 throw new BadInputException(what + ": " + f.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Fetch the venues' current tier tables from their public endpoints and write one profile per market, "
+                    + "atomically, keeping each replaced file in previous/. The only command that opens a network connection.",
+                    "Base URLs: --base-url VENUE=URL or the environment variable LIQLAB_BASE_URL_<VENUE> (LIQLAB_BASE_URL_OKX_SWAP)."})
+    static final class UpdateCommand implements Callable<Integer> {
+        @Option(names = "--venue", paramLabel = "V", description = "okx-swap, bybit-linear, hyperliquid or dydx-v4 (repeatable; default: all four).")
+        List<String> venues = new java.util.ArrayList<>();
+        @Option(names = "--base-url", paramLabel = "VENUE=URL", description = "Ask this host instead of the venue's public one (a mirror).")
+        List<String> baseUrls = new java.util.ArrayList<>();
+        @Option(names = "--into", paramLabel = "DIR", description = "Write here instead of the user's profile folder.")
+        Path into;
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", converter = NumberConverter.class,
+                description = "To connect, and for an answer to begin (default 10; a whole body may take three times it).")
+        double timeoutSeconds;
+        private final Cli cli;
+
+        UpdateCommand(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            List<io.liqlab.update.VenueFetch.Venue> chosen = new java.util.ArrayList<>();
+            for (String v : venues) {
+                if (v.equals("binance-usdm")) {
+                    throw new BadInputException("--venue binance-usdm: Binance's leverageBracket endpoint needs a signed request;"
+                            + " save its response and run 'profiles import --format binance-leverage-bracket FILE'");
+                }
+                io.liqlab.update.VenueFetch.Venue venue = io.liqlab.update.VenueFetch.Venue.byId(v);
+                if (venue == null) {
+                    throw new BadInputException("--venue: must be one of " + io.liqlab.update.VenueFetch.Venue.ids() + ", got '" + v + "'");
+                }
+                if (!chosen.contains(venue)) {
+                    chosen.add(venue);
+                }
+            }
+            if (chosen.isEmpty()) {
+                chosen.addAll(List.of(io.liqlab.update.VenueFetch.Venue.values()));
+            }
+            if (!(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
+                throw new BadInputException("--timeout: must be above 0 and at most 600 seconds, got " + Numbers.plain(timeoutSeconds));
+            }
+            java.util.Map<io.liqlab.update.VenueFetch.Venue, String> urls = new java.util.LinkedHashMap<>();
+            for (io.liqlab.update.VenueFetch.Venue v : io.liqlab.update.VenueFetch.Venue.values()) {
+                String env = System.getenv(v.environmentVariable());
+                if (env != null && !env.isBlank()) {
+                    try {
+                        urls.putAll(io.liqlab.update.VenueFetch.parseBaseUrls(List.of(v.id + "=" + env.strip())));
+                    } catch (IllegalArgumentException e) {
+                        throw new BadInputException(v.environmentVariable() + ": " + e.getMessage());
+                    }
+                }
+            }
+            try {
+                urls.putAll(io.liqlab.update.VenueFetch.parseBaseUrls(baseUrls));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--base-url: " + e.getMessage());
+            }
+            Path dir = into != null ? into : UserDirectories.userProfilesDir();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new BadInputException("--into: " + dir + " is a file, not a folder");
+            }
+            io.liqlab.update.VenueFetch fetch = new io.liqlab.update.VenueFetch(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                    java.time.Duration.ofMillis(250), urls, VenueImport.MAX_BYTES);
+            VenueImport importer = new VenueImport(cli.catalog().reader());
+            PrintWriter out = cli.out();
+            int failed = 0;
+            for (io.liqlab.update.VenueFetch.Venue v : chosen) {
+                try {
+                    update(v, fetch, importer, dir, out);
+                } catch (io.liqlab.update.VenueFetch.Failure f) {
+                    failed++;
+                    out.flush();
+                    cli.err().println("error: " + f.getMessage());
+                    cli.err().flush();
+                }
+            }
+            out.flush();
+            return failed == 0 ? Cli.EXIT_OK : Cli.EXIT_INTERNAL;
+        }
+
+        /** One venue: every page fetched and every market validated before a single file is written. */
+        private void update(io.liqlab.update.VenueFetch.Venue v, io.liqlab.update.VenueFetch fetch, VenueImport importer, Path dir,
+                            PrintWriter out) throws io.liqlab.update.VenueFetch.Failure, InterruptedException {
+            io.liqlab.update.VenueFetch.Fetched got = fetch.fetch(v);
+            VenueImport.Result r;
+            try {
+                r = importer.fetched(v.format, got.url(), got.body(), got.instruments(), got.at());
+            } catch (VenueImport.NotThisFormat e) {
+                throw new io.liqlab.update.VenueFetch.Failure(v.id + ": malformed body from " + got.url() + ": " + e.getMessage());
+            }
+            if (r.markets().isEmpty()) {
+                throw new io.liqlab.update.VenueFetch.Failure(v.id + ": " + got.url() + " gave no market that passed validation"
+                        + (r.problems().isEmpty() ? "" : " (first problem: " + r.problems().getFirst() + ")") + "; nothing changed");
+            }
+            int added = 0;
+            int changed = 0;
+            int same = 0;
+            List<String> changedIds = new java.util.ArrayList<>();
+            List<Path> targets = new java.util.ArrayList<>();
+            List<AtomicFiles.Content> contents = new java.util.ArrayList<>();
+            Path previousDir = dir.resolve("previous");
+            List<String> lines = new java.util.ArrayList<>();
+            for (VenueImport.Market m : r.markets()) {
+                Path target = dir.resolve(m.id() + ".json");
+                String what;
+                if (Files.isRegularFile(target)) {
+                    byte[] old;
+                    try {
+                        old = Files.readAllBytes(target);
+                    } catch (IOException e) {
+                        throw new io.liqlab.update.VenueFetch.Failure(v.id + ": cannot read " + target + " to keep it: " + e.getMessage() + "; nothing changed");
+                    }
+                    if (sameSchedule(old, m)) {
+                        same++;
+                        what = "same tiers, date refreshed";
+                    } else {
+                        changed++;
+                        changedIds.add(m.id());
+                        what = "tiers changed";
+                    }
+                    targets.add(previousDir.resolve(m.id() + ".json"));
+                    contents.add(o -> o.write(old));
+                } else {
+                    added++;
+                    what = "added";
+                }
+                targets.add(target);
+                byte[] json = m.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                contents.add(o -> o.write(json));
+                VenueProfile p = m.profile();
+                double max = 0;
+                for (Tier t : p.rules().tiers().tiers()) {
+                    max = Math.max(max, t.maxLeverage());
+                }
+                lines.add(String.format(Locale.ROOT, "%-26s %-18s %3d tier%s  max %sx  as of %s  (%s)", m.id(), m.symbol(),
+                        p.rules().tiers().size(), p.rules().tiers().size() == 1 ? " " : "s", Numbers.plain(max), p.provenance().asOf(), what));
+            }
+            try {
+                Files.createDirectories(previousDir);
+                // The previous copies and the new files together: all replaced, or none.
+                AtomicFiles.writeAll(targets, contents);
+            } catch (IOException e) {
+                throw new io.liqlab.update.VenueFetch.Failure(v.id + ": cannot write to " + dir + ": " + e.getMessage() + "; nothing changed");
+            }
+            lines.forEach(out::println);
+            out.printf(Locale.ROOT, "%s: %d market%s written to %s (%d added, %d with changed tiers%s, %d unchanged; %d request%s);"
+                            + " replaced files kept in %s%n", v.id, r.markets().size(), r.markets().size() == 1 ? "" : "s", dir, added, changed,
+                    changedIds.isEmpty() ? "" : ": " + String.join(", ", changedIds.subList(0, Math.min(10, changedIds.size())))
+                            + (changedIds.size() > 10 ? ", ..." : ""), same, got.requests(), got.requests() == 1 ? "" : "s", previousDir);
+            out.flush();
+            for (String problem : r.problems()) {
+                cli.err().println("warning: " + v.id + ": " + problem);
+            }
+            cli.err().flush();
+        }
+
+        /** Whether the file on disk holds the same tiers and contract value as the fetched market (the dates aside). */
+        private static boolean sameSchedule(byte[] old, VenueImport.Market m) {
+            try {
+                tools.jackson.databind.JsonNode before = tools.jackson.databind.json.JsonMapper.builder().build().readTree(old);
+                return before.path("tiers").equals(m.file().path("tiers")) && before.path("contractValue").equals(m.file().path("contractValue"));
+            } catch (tools.jackson.core.JacksonException e) {
+                return false;
             }
         }
     }

@@ -96,11 +96,26 @@ public final class VenueImport {
      * no date of its own); {@code instruments} is OKX's instruments response (null elsewhere).
      */
     public Result read(Format format, String fileName, byte[] body, byte[] instruments, String fileDate) throws NotThisFormat {
+        return read(format, body, instruments, new Context(format, fileName, fileDate));
+    }
+
+    /**
+     * Imports a body fetched from the venue ({@code url}, at {@code fetchedAt}): the same parsing and validation as
+     * {@link #read(Format, String, byte[], byte[], String)}, dated by the fetch unless the body carries its own date.
+     */
+    public Result fetched(Format format, String url, byte[] body, byte[] instruments, Instant fetchedAt) throws NotThisFormat {
+        Context ctx = new Context(format, url, fetchedAt.atZone(ZoneOffset.UTC).toLocalDate().toString());
+        ctx.asOfNote = "fetched from the venue at " + fetchedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ctx.sourceVerb = "fetched from ";
+        return read(format, body, instruments, ctx);
+    }
+
+    private Result read(Format format, byte[] body, byte[] instruments, Context ctx) throws NotThisFormat {
         if (body.length > MAX_BYTES) {
             throw new NotThisFormat("is " + body.length + " bytes; a venue response may be at most " + MAX_BYTES + " bytes");
         }
         JsonNode root = parse(body, "");
-        Context ctx = new Context(format, fileName, fileDate);
+        String fileName = ctx.fileName;
         List<Raw> raws = switch (format) {
             case BINANCE_LEVERAGE_BRACKET -> binance(root, ctx);
             case BYBIT_RISK_LIMIT -> bybit(root, ctx);
@@ -179,6 +194,7 @@ public final class VenueImport {
         final String fileName;
         String asOf;
         String asOfNote;
+        String sourceVerb = "imported from ";
         final List<String> problems = new ArrayList<>();
 
         Context(Format format, String fileName, String fileDate) {
@@ -260,7 +276,7 @@ public final class VenueImport {
         prov.put("asOfNote", ctx.asOfNote);
         prov.put("confidence", "high");
         prov.put("confidenceNote", "the venue's own table as recorded; tables change, so check the date");
-        prov.putArray("sources").add(ENDPOINTS.get(format) + " response, imported from " + ctx.fileName);
+        prov.putArray("sources").add(ENDPOINTS.get(format) + " response, " + ctx.sourceVerb + ctx.fileName);
         prov.putArray("standIns");
         return o;
     }

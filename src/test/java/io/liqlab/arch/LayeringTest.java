@@ -44,4 +44,20 @@ class LayeringTest {
                 .because("view-models are tested without a toolkit and never hold a Node")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheUpdatePackageOpensConnections() {
+        noClasses().that().resideOutsideOfPackages("io.liqlab.update..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+                .because("the app never opens a connection unless the user asks: only 'profiles update' (and the coming update window) fetch")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCliAndTheUpdateUiReachTheFetcher() {
+        noClasses().that().resideOutsideOfPackages("io.liqlab.update..", "io.liqlab.cli..", "io.liqlab.ui.update..")
+                .should().dependOnClassesThat().resideInAPackage("io.liqlab.update..")
+                .because("nothing at start-up (app, profile loading, the other views) may reach code that opens connections")
+                .check(CLASSES);
+    }
 }
