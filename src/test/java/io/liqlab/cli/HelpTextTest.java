@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HelpTextTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"calc", "sweep", "simulate", "profiles", "profiles list", "profiles show", "profiles validate"})
+    @ValueSource(strings = {"calc", "sweep", "simulate", "profiles", "profiles list", "profiles show", "profiles validate", "profiles import", "profiles update"})
     void helpIsCleanText(String command) {
         PrintStream oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
