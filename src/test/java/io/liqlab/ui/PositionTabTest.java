@@ -140,6 +140,12 @@ class PositionTabTest extends AppWindowTest {
     /** Issue 14 items 1, 2, 11: switching Size in, Isolated by and the margin mode with values typed in. */
     @Test
     void switchingModesWithValuesTypedInKeepsThePosition(FxRobot robot) {
+        resize(robot, 1280, 720);
+        Node formPane = robot.lookup(".position-form").query();
+        while (!(formPane instanceof ScrollPane)) {
+            formPane = formPane.getParent();
+        }
+        double formWidth = ((ScrollPane) formPane).getWidth();
         robot.clickOn("#unit-quantity");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("0.20833333", field(robot, "size"), "12,500 notional at 60,000 is 0.20833333 units");
@@ -170,6 +176,7 @@ class PositionTabTest extends AppWindowTest {
         assertTrue(robot.lookup("#leverage-note").queryAs(Label.class).isVisible(), "and says why");
         assertEquals("9700", field(robot, "wallet"), "the wallet starts at the margin the position had");
         assertFalse(text(robot, "liquidation-price").contains("entry"), text(robot, "liquidation-price"));
+        assertEquals(formWidth, ((ScrollPane) formPane).getWidth(), 1, "the form keeps its width in cross mode");
     }
 
     /** Issue 14 item 18: dragging gave 95.82x; whole numbers by default, tenths with Shift. */

@@ -58,6 +58,8 @@ public final class PositionFormView extends VBox {
         market.setId("market-warning");
         market.setWrapText(true);
         market.setMinHeight(Region.USE_PREF_SIZE);
+        market.setPrefWidth(0);
+        market.setMaxWidth(Double.MAX_VALUE);
         market.getStyleClass().add(Styles.FIELD_ERROR);
         market.textProperty().bind(vm.marketWarningProperty());
         market.visibleProperty().bind(vm.marketWarningProperty().isNotEmpty());
@@ -144,6 +146,9 @@ public final class PositionFormView extends VBox {
         leverageNote.getStyleClass().add(Styles.SUBTITLE);
         leverageNote.setWrapText(true);
         leverageNote.setMinHeight(Region.USE_PREF_SIZE);
+        // Wraps within the column instead of asking for its one-line width (that widened the whole form in cross mode).
+        leverageNote.setPrefWidth(0);
+        leverageNote.setMaxWidth(Double.MAX_VALUE);
         leverageNote.textProperty().bind(vm.leverageNoteProperty());
         leverageNote.visibleProperty().bind(vm.leverageNoteProperty().isNotEmpty());
         leverageNote.managedProperty().bind(leverageNote.visibleProperty());
