@@ -44,8 +44,9 @@ class PackagedAppIT {
 
         Path launcher = Path.of("target", "jpackage", "out", "LiqLab", "bin", "LiqLab");
         assertTrue(Files.isExecutable(launcher));
-        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "calc", "--venue", "binance-usdm-btc", "--side", "long",
-                "--entry", "60000", "--notional", "610000", "--leverage", "20", "--format", "json");
+        // The textbook profile: its answer is the formula's (57,900), whatever the venues' data say next month.
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "calc", "--venue", "textbook", "--side", "long",
+                "--entry", "60000", "--notional", "12500", "--leverage", "25", "--format", "json");
         pb.environment().remove("DISPLAY");
         pb.environment().put("LIQLAB_HOME", Files.createTempDirectory("liqlab-pkg").toString());
         Path out = Files.createTempFile("calc", ".json");
@@ -53,8 +54,8 @@ class PackagedAppIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
         JsonNode d = JsonMapper.shared().readTree(Files.readString(out));
-        assertEquals(57_281.49, Math.round(d.get("liquidationPrice").doubleValue() * 100) / 100.0, 1e-9);
-        assertEquals(2, d.get("tierAtLiquidation").intValue());
+        assertEquals(57_900.00, Math.round(d.get("liquidationPrice").doubleValue() * 100) / 100.0, 1e-9);
+        assertEquals(1, d.get("tierAtLiquidation").intValue());
     }
 
     /**
