@@ -124,14 +124,11 @@ public final class ComparisonView extends ScrollPane {
         });
         // Two lines a row (the cell size is in CSS, in em, so it grows with presentation mode); as tall as its rows.
         table.getStyleClass().add("comparison-table");
-        table.skinProperty().subscribe(skin -> {
-            if (skin != null && table.lookup(".column-header-background") instanceof Region header) {
-                table.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                        () -> header.getHeight() + Math.max(1, table.getItems().size()) * table.getFixedCellSize()
-                                + table.snappedTopInset() + table.snappedBottomInset() + 2,
-                        header.heightProperty(), table.fixedCellSizeProperty(), table.getItems()));
-            }
-        });
+        // The header is one cell tall too (3.2em in CSS): the height follows from the cell size alone, with no need to
+        // measure the header (measured as the skin appears, it read 0 at 1920x1080 and the last row hid).
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> table.getFixedCellSize() <= 0 ? Region.USE_COMPUTED_SIZE
+                        : (Math.max(1, table.getItems().size()) + 1) * table.getFixedCellSize() + 6,
+                table.fixedCellSizeProperty(), table.getItems()));
         table.setMinHeight(Region.USE_PREF_SIZE);
         table.setMaxHeight(Region.USE_PREF_SIZE);
 
