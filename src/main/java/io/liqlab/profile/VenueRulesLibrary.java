@@ -147,7 +147,11 @@ public final class VenueRulesLibrary {
                 case "notes" -> {
                     JsonNode before = out.get("notes");
                     if (before != null && before.isString() && e.getValue().isString()) {
-                        out.put("notes", before.stringValue() + " " + e.getValue().stringValue());
+                        String rulesNotes = before.stringValue().strip();
+                        String marketNotes = e.getValue().stringValue().strip();
+                        // A market file may repeat its venue's notes (Binance's, Bybit's): say them once.
+                        out.put("notes", rulesNotes.contains(marketNotes) ? rulesNotes
+                                : marketNotes.startsWith(rulesNotes) ? marketNotes : rulesNotes + " " + marketNotes);
                     } else {
                         out.set("notes", e.getValue().deepCopy());
                     }

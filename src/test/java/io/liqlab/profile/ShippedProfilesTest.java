@@ -4,6 +4,8 @@ import io.liqlab.TestProfiles;
 import io.liqlab.core.PartialLiquidation;
 import io.liqlab.core.RuleFamily;
 import io.liqlab.core.Tier;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +35,26 @@ class ShippedProfilesTest {
         assertEquals(IDS.stream().sorted().toList(), catalog.profiles().stream().map(VenueProfile::id).sorted().toList());
         assertEquals("textbook", catalog.profiles().getFirst().id(), "the classroom baseline comes first");
         catalog.profiles().forEach(p -> assertEquals(VenueProfile.Origin.Kind.SHIPPED, p.origin().kind()));
+    }
+
+    @Test
+    void notesComposedFromVenueRulesAndAMarketFileSayEachThingOnce() {
+        // Binance's and Bybit's market files repeat their venue rules' notes; joined, every sentence came twice (on
+        // the Venue profiles tab, in the tier editor's Notes field, and in every copy saved from it).
+        for (VenueProfile p : TestProfiles.catalog().profiles()) {
+            String notes = p.text().notes();
+            if (notes == null || notes.isBlank()) {
+                continue;
+            }
+            List<String> sentences = java.util.Arrays.stream(notes.split("(?<=\\.)\\s+")).map(String::strip)
+                    .filter(x -> x.length() > 20).toList();
+            assertEquals(sentences.stream().distinct().toList(), sentences, p.id() + ": " + notes);
+        }
+        ObjectNode rules = JsonNodeFactory.instance.objectNode().put("notes", "Rule note.");
+        assertEquals("Rule note.", VenueRulesLibrary.compose(rules, JsonNodeFactory.instance.objectNode().put("notes", "Rule note."))
+                .get("notes").stringValue(), "a market note equal to the rules' note is said once");
+        assertEquals("Rule note. Market note.", VenueRulesLibrary.compose(rules,
+                JsonNodeFactory.instance.objectNode().put("notes", "Market note.")).get("notes").stringValue(), "different notes are joined");
     }
 
     @Test
