@@ -119,6 +119,13 @@ public final class ProfileCatalog {
         if (looksLikeFile || Files.isRegularFile(Path.of(idOrFile))) {
             return reader.read(Path.of(idOrFile), Origin.Kind.FILE);
         }
+        // A file in the user's folder named after the id that did not load: say why, not that there is none.
+        String fileName = idOrFile + ".json";
+        List<ProfileProblem> notLoaded = problems.stream().filter(p -> p.file().equals(fileName)
+                || p.file().endsWith("/" + fileName) || p.file().endsWith("\\" + fileName)).toList();
+        if (!notLoaded.isEmpty()) {
+            throw new ProfileException(notLoaded);
+        }
         throw new ProfileException(new ProfileProblem(idOrFile, "$", "no such profile; known ids: " + String.join(", ", byId.keySet())
                 + (markets.isEmpty() ? "" : ", and " + markets.size() + " more markets ('liqlab profiles list' shows them)")
                 + " (or give the path of a profile .json file)"));

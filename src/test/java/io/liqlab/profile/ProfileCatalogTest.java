@@ -55,6 +55,17 @@ class ProfileCatalogTest {
     }
 
     @Test
+    void askingForAUserProfileThatDidNotLoadSaysWhyNotThatThereIsNone(@TempDir Path user) throws Exception {
+        // Issue 15 item 4's file: 'calc --venue bigcap' said "no such profile; known ids: ..." as if it were not there.
+        Files.writeString(user.resolve("bigcap.json"), shipped("textbook").replace("\"id\": \"textbook\"", "\"id\": \"bigcap\"")
+                .replace("\"cap\": null", "\"cap\": 1" + "0".repeat(400)));
+        ProfileCatalog catalog = ProfileCatalog.load(new ProfileReader(), user);
+        ProfileException e = assertThrows(ProfileException.class, () -> catalog.resolve("bigcap"));
+        assertTrue(e.getMessage().contains("bigcap.json") && e.getMessage().contains("$.tiers[0].cap")
+                && e.getMessage().contains("a number too large to represent") && !e.getMessage().contains("no such profile"), e.getMessage());
+    }
+
+    @Test
     void resolveReadsAFileOrNamesTheKnownIds(@TempDir Path dir) throws Exception {
         ProfileCatalog catalog = ProfileCatalog.load(new ProfileReader(), null);
         Path file = dir.resolve("x.json");
