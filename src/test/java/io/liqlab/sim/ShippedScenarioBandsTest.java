@@ -44,6 +44,24 @@ class ShippedScenarioBandsTest {
         }
     }
 
+    /**
+     * One seed is one story: the published 83.9% is held by the median over seeds 1..20, within 3 points. At
+     * 50,000 positions to keep the test fast (the same market: sizes scale with the crowd); measured with
+     * {@code simulate --scenario 2025-10-10 --seeds 20}, the median is about 84.1% at the scenario's own 200,000
+     * positions and about 85.1% at 50,000.
+     */
+    @Test
+    void october2025MedianLongShareOverTwentySeedsIsThePublishedOne() {
+        Scenario s = catalog.byId("2025-10-10").orElseThrow().withPositions(50_000);
+        SeedSpread.Result r = SeedSpread.run(s, SimFixtures.rules(s), 1, 20);
+        SeedSpread.Band longShare = r.band(SeedSpread.Figure.LONG_SHARE);
+        assertTrue(longShare.defined() == 20, "every seed liquidates: " + longShare);
+        assertTrue(Math.abs(longShare.median() - 0.839) <= 0.03,
+                "median long share over seeds 1..20 (published 83.9% +- 3 points): " + longShare);
+        SeedSpread.Band trough = r.band(SeedSpread.Figure.TROUGH_PERCENT);
+        assertTrue(trough.p10() >= -20 && trough.p90() <= -10, "trough 10th-90th percentile inside -20%..-10%: " + trough);
+    }
+
     @Test
     void aThinBookRunsAwayAndADeepBookAbsorbs() {
         Optional<Scenario> thinScenario = catalog.byId("thin-book-runaway");

@@ -43,8 +43,9 @@ class ScenarioAssumptionsTest {
     void october10thSaysWhatTheRunUses() {
         String text = on("2025-10-10").assumptionsText();
         assertTrue(text.contains("the mid jumps -5.0%"), text);
-        assertTrue(text.contains("76% of them long"), text);
-        assertTrue(text.contains("$60M per 1% on each side"), text);
+        assertTrue(text.contains("71% of them long"), text);
+        // Re-centred over seeds (issue 19): a deeper ask side so the pre-shock squeeze does not run away.
+        assertTrue(text.contains("$60M per 1% of bids and $90M per 1% of asks"), text);
         assertTrue(text.contains("Makers pull up to 70% of the depth when the price moves 5% within 60 s"), text);
         assertTrue(text.contains("Insurance fund at the start: $300k"), text);
         for (String stale : List.of("-4%", "85% long", "$6M per 1%", "90%")) {
@@ -84,8 +85,11 @@ class ScenarioAssumptionsTest {
         for (String found : all(text, "(\\d+)% (?:of them )?long\\b")) {
             assertEquals(Math.round(s.population().longShare() * 100), Long.parseLong(found), id + ": " + text);
         }
-        for (String found : all(text, "(\\$[\\d.]+[kM]?) per 1%")) {
+        for (String found : all(text, "(\\$[\\d.]+[kM]?) per 1%(?! of asks)")) {
             assertEquals(EventLog.usd(s.book().bidDepthPerPercent()), found, id + ": " + text);
+        }
+        for (String found : all(text, "(\\$[\\d.]+[kM]?) per 1%(?: of asks| on each side)")) {
+            assertEquals(EventLog.usd(s.book().askDepthPerPercent()), found, id + ": " + text);
         }
     }
 
