@@ -171,7 +171,7 @@ public final class TierWorkbenchViewModel {
             status.set(Text.format("tiers.status.draftNotRestored", draftId, e instanceof tools.jackson.core.exc.StreamReadException j
                     ? io.liqlab.profile.StrictJson.syntaxError(j)
                     : e instanceof tools.jackson.core.JacksonException j ? String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("")
-                    : e instanceof java.nio.charset.CharacterCodingException ? "the file is not UTF-8 text (changed outside LiqLab?)"
+                    : e instanceof java.nio.charset.CharacterCodingException ? Text.get("tiers.status.draftNotUtf8")
                     : e.getMessage()));
             return false;
         }
