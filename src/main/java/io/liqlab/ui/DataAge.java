@@ -75,6 +75,32 @@ public final class DataAge {
         return Optional.of(Text.format("app.dataAge.months", p.getMonths()));
     }
 
+    /** The pseudo-class of a data-age line whose data is older than {@link #OLD_AFTER_DAYS} days (amber). */
+    public static final javafx.css.PseudoClass OLD = javafx.css.PseudoClass.getPseudoClass("old");
+
+    /**
+     * The one data-age line every screen shows: style class {@code data-age}, amber ({@link #OLD}) while {@code old}
+     * holds, the "check the venue's current table" tooltip, and no room taken while {@code text} is empty.
+     */
+    public static javafx.scene.control.Label label(String id, javafx.beans.value.ObservableValue<String> text,
+                                                   javafx.beans.value.ObservableValue<Boolean> old) {
+        javafx.scene.control.Label label = new javafx.scene.control.Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add("data-age");
+        label.textProperty().bind(text);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.managedProperty());
+        old.subscribe(o -> label.pseudoClassStateChanged(OLD, Boolean.TRUE.equals(o)));
+        label.setTooltip(new javafx.scene.control.Tooltip(Text.get("app.dataAge.oldTip")));
+        return label;
+    }
+
+    /** The line's text for {@code asOf}: empty when it is not a date (the textbook's "n/a" is said elsewhere). */
+    public static String lineOrEmpty(String asOf, Clock clock) {
+        return parse(asOf).isEmpty() ? "" : text(asOf, clock);
+    }
+
     /** "Data as of 2024-10-24 (2 years old)", or just "Data as of ..." when the date cannot be read. */
     public static String text(String asOf, Clock clock) {
         return age(asOf, clock).map(a -> Text.format("app.dataAge.line", asOf, a)).orElse(Text.format("app.dataAge.lineNoAge", asOf));

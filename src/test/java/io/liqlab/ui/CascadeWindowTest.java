@@ -132,6 +132,33 @@ class CascadeWindowTest extends AppWindowTest {
     }
 
     @Test
+    void theVenueChoiceSaysHowOldItsDataIsAndFollowsTheVenue(FxRobot robot) throws Exception {
+        Label age = robot.lookup("#cascade-data-age").queryAs(Label.class);
+        List<io.liqlab.profile.VenueProfile> dated = vm.venues().stream()
+                .filter(p -> DataAge.parse(p.provenance().asOf()).isPresent()).toList();
+        assertTrue(dated.size() >= 2, "at least two venues with a dated table: " + dated);
+        io.liqlab.profile.VenueProfile first = dated.get(0);
+        io.liqlab.profile.VenueProfile second = dated.stream()
+                .filter(p -> !p.provenance().asOf().equals(first.provenance().asOf())).findFirst().orElseThrow();
+        robot.interact(() -> vm.venueProperty().set(first));
+        WaitForAsyncUtils.waitForFxEvents();
+        String firstText = age.getText();
+        assertTrue(age.isVisible() && firstText.startsWith("Data as of " + first.provenance().asOf() + " ("), firstText);
+        assertTrue(firstText.endsWith(" old)") || firstText.endsWith("today)"), firstText);
+        robot.interact(() -> vm.venueProperty().set(second));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(age.getText().startsWith("Data as of " + second.provenance().asOf() + " ("), age.getText());
+        assertNotEquals(firstText, age.getText());
+        assertEquals(DataAge.isOld(second.provenance().asOf(), java.time.Clock.systemDefaultZone()),
+                age.getPseudoClassStates().contains(DataAge.OLD), "amber exactly when the data is over a month old");
+        vm.venues().stream().filter(p -> DataAge.parse(p.provenance().asOf()).isEmpty()).findFirst().ifPresent(undated -> {
+            robot.interact(() -> vm.venueProperty().set(undated));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(age.isVisible(), "no date, no age line: " + age.getText());
+        });
+    }
+
+    @Test
     void aWhatIfChangeRerunsInTheBackgroundAndUpdatesTheSummary(FxRobot robot) throws Exception {
         String before = text(robot, "cascade-summary");
         int runs = vm.runCountProperty().get();

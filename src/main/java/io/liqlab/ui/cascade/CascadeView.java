@@ -348,6 +348,11 @@ public final class CascadeView extends BorderPane {
         ComboBox<VenueProfile> venue = venueBox(vm.venueProperty());
         venue.setId("cascade-venue");
         form.add(Text.get("cascade.venue"), venue, venue);
+        // How old the chosen venue's table is, as on the Position card and the Compare table (amber past a month).
+        java.time.Clock today = java.time.Clock.systemDefaultZone();
+        form.span(io.liqlab.ui.DataAge.label("cascade-data-age",
+                vm.venueProperty().map(p -> io.liqlab.ui.DataAge.lineOrEmpty(p.provenance().asOf(), today)).orElse(""),
+                vm.venueProperty().map(p -> io.liqlab.ui.DataAge.isOld(p.provenance().asOf(), today)).orElse(false)));
         Slider shock = slider("cascade-shock", -CascadeViewModel.MAX_SHOCK_PERCENT, CascadeViewModel.MAX_SHOCK_PERCENT, vm.shockPercentProperty(), CascadeViewModel.SHOCK_STEPS_PER_PERCENT);
         form.add(Text.get("cascade.shock"), withValue(shock, vm.shockPercentProperty().map(v -> (v.doubleValue() > 0 ? "+" : "") + io.liqlab.ui.LocalNumbers.percent(v.doubleValue(), 1))), shock);
         Slider depth = slider("cascade-depth", CascadeViewModel.MIN_DEPTH_MULTIPLIER, CascadeViewModel.MAX_DEPTH_MULTIPLIER, vm.depthMultiplierProperty(), CascadeViewModel.DEPTH_STEPS_PER_UNIT);

@@ -180,15 +180,7 @@ public final class WorkspaceView extends BorderPane {
         linkGlossaryTerms(form, java.util.Map.of("mark", io.liqlab.ui.learn.Term.MARK_PRICE,
                 "funding-rate", io.liqlab.ui.learn.Term.FUNDING));
         // How old the venue's table is, under the result it produced (amber when more than a month old).
-        Label dataAge = new Label();
-        dataAge.setId("data-age");
-        dataAge.setWrapText(true);
-        dataAge.getStyleClass().add("data-age");
-        dataAge.textProperty().bind(vm.dataAgeProperty());
-        dataAge.managedProperty().bind(dataAge.textProperty().isNotEmpty());
-        dataAge.visibleProperty().bind(dataAge.managedProperty());
-        vm.dataOldProperty().subscribe(old -> dataAge.pseudoClassStateChanged(OLD, old));
-        dataAge.setTooltip(new Tooltip(Text.get("app.dataAge.oldTip")));
+        Label dataAge = io.liqlab.ui.DataAge.label("data-age", vm.dataAgeProperty(), vm.dataOldProperty());
         var cardChildren = results.card().getChildren();
         Node distanceLine = results.card().lookup("#distance");
         int at = distanceLine == null ? -1 : cardChildren.indexOf(distanceLine);
@@ -229,7 +221,7 @@ public final class WorkspaceView extends BorderPane {
     }
 
     /** Data older than a month: shown in amber. */
-    public static final javafx.css.PseudoClass OLD = javafx.css.PseudoClass.getPseudoClass("old");
+    public static final javafx.css.PseudoClass OLD = io.liqlab.ui.DataAge.OLD;
 
     private static ScrollPane cardScroll(javafx.scene.layout.Region card) {
         ScrollPane scroll = new ScrollPane(card);

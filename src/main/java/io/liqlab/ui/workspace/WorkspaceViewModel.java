@@ -72,8 +72,7 @@ public final class WorkspaceViewModel {
         dataAge = javafx.beans.binding.Bindings.createStringBinding(() -> {
             VenueProfile p = position.profileProperty().get();
             // Only a real date has an age (the textbook's "n/a" is said beside the venue already).
-            return p == null || io.liqlab.ui.DataAge.parse(p.provenance().asOf()).isEmpty() ? ""
-                    : io.liqlab.ui.DataAge.text(p.provenance().asOf(), clock);
+            return p == null ? "" : io.liqlab.ui.DataAge.lineOrEmpty(p.provenance().asOf(), clock);
         }, position.profileProperty());
         dataOld = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             VenueProfile p = position.profileProperty().get();
