@@ -119,8 +119,8 @@ final class SimFixtures {
     static Scenario random(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         // Venue and ADL mode cycle with the seed (7 and 3 are coprime), so 21 consecutive seeds reach every pair.
-        String venue = VENUES.get((int) Math.floorMod(seed, VENUES.size()));
-        Scenario.AdlMode adl = Scenario.AdlMode.values()[(int) Math.floorMod(seed, 3)];
+        String venue = VENUES.get(Math.floorMod(seed, VENUES.size()));
+        Scenario.AdlMode adl = Scenario.AdlMode.values()[Math.floorMod(seed, 3)];
         double start = 20_000 + r.nextDouble() * 100_000;
         double seconds = 120 + r.nextInt(480);
         int positions = 200 + r.nextInt(2_801);

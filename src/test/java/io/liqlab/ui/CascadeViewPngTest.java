@@ -41,17 +41,17 @@ class CascadeViewPngTest extends AppWindowTest {
 
         Path file = home.resolve("view.png");
         @SuppressWarnings("unchecked")
-        CompletableFuture<Path>[] export = new CompletableFuture[1];
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<Path>> export = new java.util.concurrent.atomic.AtomicReference<>();
         String[] statusAtOnce = new String[1];
         int[] runsBefore = new int[1];
         robot.interact(() -> {
             vm.shockPercentProperty().set(vm.shockPercentProperty().get() - 1); // a new run starts
             runsBefore[0] = vm.runCountProperty().get();
-            export[0] = view.exportPng(file);
+            export.set(view.exportPng(file));
             statusAtOnce[0] = status.getText();
         });
         assertFalse(statusAtOnce[0].isBlank(), "the click visibly did something");
-        assertEquals(file, export[0].get(30, TimeUnit.SECONDS));
+        assertEquals(file, export.get().get(30, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Files.size(file) > 1000);
         assertEquals(List.of(false), runningWhenTaken, "the picture was taken after the run, not of the one before");

@@ -194,18 +194,18 @@ class CascadeWindowTest extends AppWindowTest {
         Path png = dir.resolve("view.png");
         Path slides = dir.resolve("slides");
         robot.interact(() -> vm.scrub(200));
-        java.util.concurrent.CompletableFuture<Path>[] pending = new java.util.concurrent.CompletableFuture[1];
-        robot.interact(() -> pending[0] = view.exportCsv(csv));
-        pending[0].get(20, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Path>> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> pending.set(view.exportCsv(csv)));
+        pending.get().get(20, TimeUnit.SECONDS);
         assertTrue(Files.readAllLines(csv).getFirst().startsWith("time,mid,mark,"));
         assertEquals(602, Files.readAllLines(csv).size(), "header and 601 frames");
         assertTrue(Files.readString(dir.resolve("run.heatmap.csv")).startsWith("time,p"));
-        robot.interact(() -> pending[0] = view.exportPng(png));
-        pending[0].get(20, TimeUnit.SECONDS);
+        robot.interact(() -> pending.set(view.exportPng(png)));
+        pending.get().get(20, TimeUnit.SECONDS);
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image.getWidth() > 800 && image.getHeight() > 400, image.getWidth() + "x" + image.getHeight());
-        robot.interact(() -> pending[0] = view.exportImageSequence(slides, 100));
-        pending[0].get(60, TimeUnit.SECONDS);
+        robot.interact(() -> pending.set(view.exportImageSequence(slides, 100)));
+        pending.get().get(60, TimeUnit.SECONDS);
         try (Stream<Path> files = Files.list(slides)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(List.of("cascade-0001.png", "cascade-0002.png", "cascade-0003.png", "cascade-0004.png",
@@ -221,10 +221,10 @@ class CascadeWindowTest extends AppWindowTest {
     void anExportThatCannotBeWrittenSaysWhyAndLeavesNoFile(FxRobot robot) throws Exception {
         Path blocker = Files.createTempFile(home, "not-a-folder", ".txt");
         Path csv = blocker.resolve("run.csv");
-        java.util.concurrent.CompletableFuture<Path>[] pending = new java.util.concurrent.CompletableFuture[1];
-        robot.interact(() -> pending[0] = view.exportCsv(csv));
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Path>> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> pending.set(view.exportCsv(csv)));
         try {
-            pending[0].get(20, TimeUnit.SECONDS);
+            pending.get().get(20, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException expected) {
             // reported in the status line
         }
@@ -259,9 +259,9 @@ class CascadeWindowTest extends AppWindowTest {
         Path png = Files.createTempDirectory(home, "png").resolve("cascade-export.png");
         Label status = robot.lookup("#cascade-export-status").queryAs(Label.class);
         assertEquals("", status.getText());
-        java.util.concurrent.CompletableFuture<Path>[] pending = new java.util.concurrent.CompletableFuture[1];
-        robot.interact(() -> pending[0] = view.exportPng(png));
-        pending[0].get(20, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Path>> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> pending.set(view.exportPng(png)));
+        pending.get().get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(status.getText().startsWith("View written to"), status.getText());
         // Where the status line sits now (right-aligned, wider than "Writing cascade-export.png..."), the image shows

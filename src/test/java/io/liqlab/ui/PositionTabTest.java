@@ -97,7 +97,7 @@ class PositionTabTest extends AppWindowTest {
     /** Issue 14 item 20: the Mark field's hint "same as entry" nearly vanished on the dark theme. */
     @Test
     void theMarkHintIsReadableOnTheDarkTheme(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#theme").queryAs(javafx.scene.control.ChoiceBox.class).getSelectionModel()
+        robot.interact(() -> robot.lookup("#theme").<javafx.scene.control.ChoiceBox<io.liqlab.ui.workspace.WorkspaceViewModel.Theme>>query().getSelectionModel()
                 .select(io.liqlab.ui.workspace.WorkspaceViewModel.Theme.DARK));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.TextField mark = robot.lookup("#mark").queryAs(javafx.scene.control.TextField.class);
