@@ -56,6 +56,8 @@ class PresentationTest extends AppWindowTest {
         assertTrue(wholeInScene(price), "the liquidation price in view: " + price.localToScene(price.getBoundsInLocal()));
         assertTrue(wholeInScene(chart), "the chart in view: " + chart.localToScene(chart.getBoundsInLocal()));
         assertTrue(chart.getHeight() >= 250 && chart.getWidth() >= 600, "a large chart: " + chart.getWidth() + "x" + chart.getHeight());
+        assertTrue(chart.drawnLabelsForTest().contains(chart.yLabelProperty().get()),
+                "the y-axis title reads whole on the slide: " + chart.drawnLabelsForTest());
         assertTrue(price.getFont().getSize() >= 1.8 * normalFont * 1.5, "the price in large type: " + price.getFont().getSize());
         Label title = robot.lookup("#liquidation-title").queryAs(Label.class);
         assertTrue(title.getFont().getSize() >= 1.8 * normalFont, "text about twice as large: " + title.getFont().getSize() + " vs " + normalFont);
@@ -68,6 +70,43 @@ class PresentationTest extends AppWindowTest {
         assertFalse(view(robot).viewModel().presentationProperty().get());
         assertSame(home, chart.getParent(), "the chart is back in the charts grid");
         assertTrue(wholeInScene(robot.lookup("#entry").query()), "and the form is back");
+    }
+
+    @Test
+    void aGuidedStepAboutTheHoldingTimeChartShowsThatChartOnTheSlide(FxRobot robot) {
+        CurveChart leverage = robot.lookup("#chart-leverage").queryAs(CurveChart.class);
+        CurveChart time = robot.lookup("#chart-time").queryAs(CurveChart.class);
+        Parent leverageHome = leverage.getParent();
+        Parent timeHome = time.getParent();
+        robot.interact(() -> {
+            view(robot).viewModel().presentationProperty().set(true);
+            stage.setFullScreen(false);
+            view(robot).viewModel().presentationProperty().set(true);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(leverage, view(robot).slide().chart(), "the slide opens on the leverage chart");
+        robot.clickOn("#learn");
+        robot.clickOn("#example-funding-eats-margin");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "example-explanation").contains("holding-time chart"));
+        assertSame(time, view(robot).slide().chart(), "the step talks about the holding-time chart, so the slide shows it");
+        assertTrue(wholeInScene(time), "the holding-time chart in view: " + time.localToScene(time.getBoundsInLocal()));
+        assertSame(leverageHome, leverage.getParent(), "the leverage chart went back to the charts grid");
+
+        robot.clickOn("#learn");
+        robot.clickOn("#example-textbook-leverage");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(leverage, view(robot).slide().chart(), "the textbook steps are about the leverage chart");
+        assertSame(timeHome, time.getParent(), "and the holding-time chart is back in the grid");
+
+        robot.interact(() -> view(robot).viewModel().presentationProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(leverageHome, leverage.getParent());
+        assertSame(timeHome, time.getParent());
     }
 
     @Test

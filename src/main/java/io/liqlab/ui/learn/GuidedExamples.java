@@ -37,6 +37,7 @@ public final class GuidedExamples {
             p.textProperty(InputField.SIZE).set("310000");
             p.textProperty(InputField.LEVERAGE).set("20");
             t.showTab("tab-position");
+            t.showChart(LEVERAGE_CHART);
         }));
         list.add(example(b, "funding-eats-margin", t -> bybitFunding(t, "0"), t -> bybitFunding(t, "800")));
         list.add(example(b, "self-sustaining-cascade",
@@ -45,6 +46,10 @@ public final class GuidedExamples {
         list.add(example(b, "adl-after-fund", t -> t.openCascade("2025-10-10", FUND_EMPTY, false)));
         return list;
     }
+
+    /** The Position charts a step can point at (their node ids). */
+    public static final String LEVERAGE_CHART = "chart-leverage";
+    public static final String TIME_CHART = "chart-time";
 
     /** Passed as the second to jump to: the cascade pane finds the moment the fund runs dry. */
     public static final double FUND_EMPTY = -1;
@@ -63,6 +68,7 @@ public final class GuidedExamples {
         p.resetToClassicExample();
         p.textProperty(InputField.LEVERAGE).set(leverage);
         t.showTab("tab-position");
+        t.showChart(LEVERAGE_CHART); // "the marker on the leverage chart"
     }
 
     private static void bybitFunding(LearningTargets t, String hours) {
@@ -73,6 +79,7 @@ public final class GuidedExamples {
         p.textProperty(InputField.FUNDING_RATE).set("0.01");
         p.textProperty(InputField.HOLDING_HOURS).set(hours);
         t.showTab("tab-position");
+        t.showChart(TIME_CHART); // "the holding-time chart shows the creep"
     }
 
     /** A plain isolated long on {@code profileId}, everything else reset. */

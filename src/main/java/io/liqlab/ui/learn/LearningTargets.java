@@ -15,4 +15,11 @@ public interface LearningTargets {
      * jumps there and pauses.
      */
     void openCascade(String scenarioId, double atSecond, boolean play);
+
+    /**
+     * The Position chart a step talks about ({@code chart-leverage}, {@code chart-size}, {@code chart-time}): the
+     * presentation slide, which has room for one chart, shows that one. Nothing to do where all charts are shown.
+     */
+    default void showChart(String chartId) {
+    }
 }

@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 public final class PresentationSlide {
     private final ScrollPane card;
     private final ScrollPane formula;
-    private final Node chart;
+    private Node chart;
     private final VBox root = new VBox(10);
     private final HBox upper = new HBox(12);
     private final StackPane chartSlot = new StackPane();
@@ -48,12 +48,7 @@ public final class PresentationSlide {
             return root;
         }
         active = true;
-        chartHome = chart.getParent();
-        chartIndex = chartHome == null ? -1 : childrenOf(chartHome).indexOf(chart);
-        if (chartHome != null) {
-            childrenOf(chartHome).remove(chart);
-        }
-        chartSlot.getChildren().setAll(chart);
+        borrowChart();
         // The result column takes about two fifths of the width, the chart the rest; the formula row about a third
         // of the height, full width, so its expressions need not wrap.
         card.prefWidthProperty().bind(root.widthProperty().multiply(0.42));
@@ -89,6 +84,42 @@ public final class PresentationSlide {
         formula.setPrefHeight(Region.USE_COMPUTED_SIZE);
         formula.setMinHeight(Region.USE_COMPUTED_SIZE);
         formula.setMaxHeight(Region.USE_COMPUTED_SIZE);
+        returnChart();
+    }
+
+    /**
+     * Shows {@code next} as the slide's chart (a guided step about the holding-time chart shows that one); while
+     * the slide is up, the chart shown before goes back to its place at once.
+     */
+    void showChart(Node next) {
+        if (next == null || next == chart) {
+            return;
+        }
+        if (active) {
+            chartSlot.getChildren().clear();
+            returnChart();
+            chart = next;
+            borrowChart();
+        } else {
+            chart = next;
+        }
+    }
+
+    /** The chart on the slide (or the one it will show). */
+    public Node chart() {
+        return chart;
+    }
+
+    private void borrowChart() {
+        chartHome = chart.getParent();
+        chartIndex = chartHome == null ? -1 : childrenOf(chartHome).indexOf(chart);
+        if (chartHome != null) {
+            childrenOf(chartHome).remove(chart);
+        }
+        chartSlot.getChildren().setAll(chart);
+    }
+
+    private void returnChart() {
         if (chartHome != null) {
             var children = childrenOf(chartHome);
             children.add(Math.clamp(chartIndex, 0, children.size()), chart);

@@ -447,6 +447,15 @@ public final class WorkspaceView extends BorderPane {
             }
 
             @Override
+            public void showChart(String chartId) {
+                slide.showChart(switch (chartId) {
+                    case "chart-size" -> charts.sizeChart();
+                    case "chart-time" -> charts.timeChart();
+                    default -> charts.leverageChart();
+                });
+            }
+
+            @Override
             public void openCascade(String scenarioId, double atSecond, boolean play) {
                 tabs.getSelectionModel().select(cascadeTab); // builds the pane and its model on first view
                 io.liqlab.ui.cascade.CascadeViewModel m = cascadeModel;
