@@ -70,7 +70,7 @@ public final class Screenshots {
             steps.add(() -> {
                 ((ToggleButton) scene.lookup("#compare-textbook")).setSelected(true);
                 venue(scene, "binance-usdm-btc");
-                text(scene, "size", "610000");
+                text(scene, "size", "310000"); // tier 2 at entry, tier 1 at the liquidation price
                 text(scene, "leverage", "20");
             });
             steps.add(() -> shoot(scene, "workspace-binance-tiers.png"));

@@ -199,7 +199,10 @@ public final class ChartsViewModel {
                 double notional = Math.pow(10, logMin + i * logStep);
                 double q = notional / p.entryPrice();
                 sx[i] = notional;
-                sy[i] = distance(p, LiquidationEngine.liquidationPrice(rules, MarginMode.ISOLATED, p.side(), p.entryPrice(), q, notional * marginShare));
+                // A partly recorded schedule refuses sizes beyond its last tier rather than extrapolating: a gap there.
+                boolean unrecorded = rules.tiers().isPartial() && rules.tiers().beyondLastCap(rules.tierBasisValue(q, p.entryPrice()));
+                sy[i] = unrecorded ? Double.NaN
+                        : distance(p, LiquidationEngine.liquidationPrice(rules, MarginMode.ISOLATED, p.side(), p.entryPrice(), q, notional * marginShare));
                 sa[i] = currentLeverage <= LiquidationEngine.maxLeverage(rules, p.entryPrice(), q, p.openInterest()) * (1 + 1e-9);
             }
             bySize.add(new Curve(v.id(), v.name(), palette, sx, sy, sa, SIZE_POINTS));

@@ -31,6 +31,26 @@ class ChartsViewModelTest {
     }
 
     @Test
+    void theSizeCurveStopsWhereAPartlyRecordedScheduleEnds() {
+        vm.comparedProfiles().add(TestProfiles.get("okx-swap-btc"));
+        ChartsViewModel.Curve okx = vm.chartsProperty().get().bySize().stream().filter(c -> c.profileId().equals("okx-swap-btc")).findFirst().orElseThrow();
+        double lastNotional = 160_000 * 0.01 * 60_000; // OKX's tiers 1-10 end at 160,000 contracts of 0.01 BTC
+        boolean sawBeyond = false;
+        for (int i = 0; i < okx.length(); i++) {
+            if (okx.x()[i] <= 20_000 * 0.01 * 60_000) {
+                // Within tiers 1-3 the 25x position has a liquidation price (deeper tiers can be liquidatable at entry).
+                assertTrue(Double.isFinite(okx.y()[i]), "recorded size " + okx.x()[i]);
+            } else if (okx.x()[i] <= lastNotional) {
+                continue;
+            } else {
+                sawBeyond = true;
+                assertTrue(Double.isNaN(okx.y()[i]), "no extrapolation at " + okx.x()[i]);
+            }
+        }
+        assertTrue(sawBeyond, "the chart spans sizes beyond the recorded tiers");
+    }
+
+    @Test
     void curvesAreDashedWhereTheVenueNoLongerAllowsTheLeverage() {
         vm.comparedProfiles().add(TestProfiles.get("hyperliquid-btc"));
         ChartsViewModel.Curve hl = vm.chartsProperty().get().byLeverage().get(2);
