@@ -95,6 +95,8 @@ class PresentationTest extends AppWindowTest {
         assertTrue(text(robot, "example-explanation").contains("holding-time chart"));
         assertSame(time, view(robot).slide().chart(), "the step talks about the holding-time chart, so the slide shows it");
         assertTrue(wholeInScene(time), "the holding-time chart in view: " + time.localToScene(time.getBoundsInLocal()));
+        assertTrue(time.getHeight() >= 200, "with the guided strip open the chart keeps room for its curve: " + time.getHeight());
+        assertTrue(time.drawnLabelsForTest().contains(time.yLabelProperty().get()), "its y-axis title whole: " + time.drawnLabelsForTest());
         assertSame(leverageHome, leverage.getParent(), "the leverage chart went back to the charts grid");
 
         robot.clickOn("#learn");
