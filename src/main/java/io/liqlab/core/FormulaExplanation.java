@@ -18,6 +18,16 @@ import java.util.Locale;
 public record FormulaExplanation(String formula, List<String> steps, String tierUsed, double textbook, double exact,
                                  String whyDifferent) {
 
+    /**
+     * Bybit's taker fee for USDT perpetuals as used in the worked example of its help-centre page "Order Cost (USDT
+     * Contract)" (1 BTC long at 50,000, 10x: fee to close 24.75 USDT). Shown, not charged: Bybit's liquidation price
+     * ("Liquidation Price (USDT Contract)") leaves the fee to close out.
+     */
+    public static final double BYBIT_ORDER_COST_TAKER_FEE = 0.00055;
+
+    /** The venue-rules id whose profiles get the labelled fee-to-close line. */
+    public static final String BYBIT_LINEAR = "bybit-linear";
+
     /** Explains {@code r}, computed under {@code rules}, with locale-independent numbers. */
     public static FormulaExplanation of(VenueRules rules, LiquidationResult r) {
         return of(rules, r, Locale.ROOT);
@@ -28,6 +38,14 @@ public record FormulaExplanation(String formula, List<String> steps, String tier
      * German); the words and symbols stay as they are.
      */
     public static FormulaExplanation of(VenueRules rules, LiquidationResult r, Locale locale) {
+        return of(rules, r, locale, "");
+    }
+
+    /**
+     * As {@link #of(VenueRules, LiquidationResult, Locale)}, for a profile composed from the venue rules
+     * {@code venueRules} ("bybit-linear" adds Bybit's estimated fee to close, labelled as left out of the price).
+     */
+    public static FormulaExplanation of(VenueRules rules, LiquidationResult r, Locale locale, String venueRules) {
         Position p = r.position();
         String sign = p.side() == Side.LONG ? "-" : "+";
         String side = p.side() == Side.LONG ? "long" : "short";
@@ -70,6 +88,18 @@ public record FormulaExplanation(String formula, List<String> steps, String tier
             if (r.hasLiquidationPrice()) {
                 steps.add("check: equity at L = M + s x Q x (L - E) = " + Numbers.money(m + p.side().sign() * q * (r.liquidationPrice() - e), locale)
                         + " = MM(L) = " + Numbers.money(r.maintenanceMarginAtLiquidation(), locale));
+            }
+        }
+        if (BYBIT_LINEAR.equals(venueRules)) {
+            double lev = p.leverageGiven() ? p.leverage() : p.effectiveLeverage();
+            double factor = 1 - p.side().sign() / lev;
+            if (Double.isFinite(lev) && factor >= 0) {
+                double feeToClose = q * e * factor * BYBIT_ORDER_COST_TAKER_FEE;
+                String levText = Numbers.leverage(lev, locale);
+                steps.add("Bybit's liquidation price leaves the estimated fee to close out; its order cost includes it: fee to close = Q x E x (1 "
+                        + sign + " 1/leverage) x taker fee = " + Numbers.quantity(q, locale) + " x " + Numbers.price(e, locale) + " x (1 " + sign + " 1/"
+                        + levText.substring(0, levText.length() - 1) + ") x " + Numbers.percentOf(BYBIT_ORDER_COST_TAKER_FEE, locale) + " = "
+                        + Numbers.money(feeToClose, locale) + " (not in L)");
             }
         }
         String tierUsed = "";
