@@ -56,6 +56,8 @@ public final class TierEditorView extends BorderPane {
     private final Label liquidation = new Label();
     private final Label idLabel = new Label();
     private TierPreviewViewModel preview;
+    /** What {@link #show} subscribed for the open profile; cancelled when another opens, so old previews stop recomputing. */
+    private javafx.util.Subscription shown = javafx.util.Subscription.EMPTY;
 
     public TierEditorView(TierWorkbenchViewModel vm, javafx.beans.value.ObservableValue<io.liqlab.core.Position> position) {
         this.vm = vm;
@@ -382,6 +384,12 @@ public final class TierEditorView extends BorderPane {
     }
 
     private void show(TierEditorViewModel editor) {
+        shown.unsubscribe();
+        shown = javafx.util.Subscription.EMPTY;
+        if (preview != null) {
+            preview.close();
+            preview = null;
+        }
         if (editor == null) {
             table.getItems().clear();
             return;
@@ -397,9 +405,9 @@ public final class TierEditorView extends BorderPane {
         buildFields(editor);
         preview = new TierPreviewViewModel(editor, position, new io.liqlab.core.LiquidationEngine());
         liquidation.textProperty().bind(preview.liquidationProperty());
-        preview.maintenanceProperty().subscribe(lines -> maintenanceChart.setSeries(series(lines)));
-        preview.maxLeverageProperty().subscribe(lines -> leverageChart.setSeries(series(lines)));
-        editor.revisionProperty().subscribe(r -> {
+        shown = preview.maintenanceProperty().subscribe(lines -> maintenanceChart.setSeries(series(lines)))
+                .and(preview.maxLeverageProperty().subscribe(lines -> leverageChart.setSeries(series(lines))));
+        shown = shown.and(editor.revisionProperty().subscribe(r -> {
             table.refresh();
             List<String> all = new java.util.ArrayList<>(editor.scheduleProblems());
             for (int i = 0; i < editor.rows().size(); i++) {
@@ -419,7 +427,7 @@ public final class TierEditorView extends BorderPane {
             if (problems.getChildren().isEmpty()) {
                 problems.getChildren().add(new Label(Text.get(editor.editedProperty().get() != null ? "tiers.noProblems" : "tiers.seeMarkedCells")));
             }
-        });
+        }));
     }
 
     private static List<CurveChart.Series> series(List<TierPreviewViewModel.Line> lines) {

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.util.Subscription;
 
 import java.util.List;
 
@@ -36,13 +37,26 @@ public final class TierPreviewViewModel {
     private final ReadOnlyObjectWrapper<List<Line>> maintenance = new ReadOnlyObjectWrapper<>(this, "maintenance", List.of());
     private final ReadOnlyObjectWrapper<List<Line>> maxLeverage = new ReadOnlyObjectWrapper<>(this, "maxLeverage", List.of());
     private final ReadOnlyStringWrapper liquidation = new ReadOnlyStringWrapper(this, "liquidation", "");
+    /** What this preview listens to; cancelled by {@link #close()} so a preview of a profile no longer open stops recomputing. */
+    private final Subscription subscriptions;
+    private int recomputations;
 
     public TierPreviewViewModel(TierEditorViewModel editor, ObservableValue<Position> position, LiquidationEngine engine) {
         this.editor = editor;
         this.position = position;
         this.engine = engine;
-        editor.editedProperty().subscribe(p -> recompute());
-        position.subscribe(p -> recompute());
+        this.subscriptions = editor.editedProperty().subscribe(p -> recompute())
+                .and(position.subscribe(p -> recompute()));
+    }
+
+    /** Stops following the editor and the position (the tier editor calls this when another profile opens). */
+    public void close() {
+        subscriptions.unsubscribe();
+    }
+
+    /** How many times the preview has been computed (for tests: one edit must recompute one preview). */
+    int recomputations() {
+        return recomputations;
     }
 
     public ReadOnlyObjectProperty<List<Line>> maintenanceProperty() {
@@ -59,6 +73,7 @@ public final class TierPreviewViewModel {
     }
 
     private void recompute() {
+        recomputations++;
         VenueProfile original = editor.original();
         VenueProfile edited = editor.editedProperty().get();
         double top = topOf(original.rules().tiers());
