@@ -1,10 +1,11 @@
 package io.liqlab.cli;
 
 import io.liqlab.core.InvalidInputException;
+import io.liqlab.core.LeverageSweep;
+import io.liqlab.core.LeverageSweep.Row;
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.Position;
 import io.liqlab.core.Side;
-import io.liqlab.core.VenueRules;
 import io.liqlab.profile.VenueProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,8 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "sweep", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Liquidation price against leverage, one row per profile and leverage (isolated margin = notional / leverage).")
 final class SweepCommand implements Callable<Integer> {
-    static final String HEADER = "profile,leverage,liquidationPrice,distancePercent,tierAtLiquidation,leverageAllowed";
-    static final long MAX_ROWS = 1_000_000;
+    static final String HEADER = LeverageSweep.CSV_HEADER;
+    static final long MAX_ROWS = LeverageSweep.MAX_ROWS;
 
     @Option(names = "--venue", required = true, paramLabel = "ID[,ID...]", split = ",", description = "Profile ids or files, comma-separated.")
     List<String> venues;
@@ -46,11 +47,6 @@ final class SweepCommand implements Callable<Integer> {
 
     SweepCommand(Cli cli) {
         this.cli = cli;
-    }
-
-    /** One row of the sweep. */
-    record Row(String profile, double leverage, double liquidationPrice, double distancePercent, int tierAtLiquidation,
-               boolean leverageAllowed) {
     }
 
     @Override
@@ -109,14 +105,14 @@ final class SweepCommand implements Callable<Integer> {
             maxima[k] = max;
             highest = Math.max(highest, Math.min(max, Position.MAX_INPUT_LEVERAGE));
             double last = to != null ? to : Math.min(max, Position.MAX_INPUT_LEVERAGE);
-            double points = Math.floor((last - first) / inc + 1e-9) + 1;
+            long points = LeverageSweep.points(first, last, inc);
             if (points < 1) {
                 continue;
             }
             if (total + points > MAX_ROWS) {
                 throw new BadInputException("--step: the sweep would have more than " + MAX_ROWS + " rows; use a larger step or a narrower range");
             }
-            counts[k] = (long) points;
+            counts[k] = points;
             total += counts[k];
         }
         if (total == 0) {
@@ -169,12 +165,7 @@ final class SweepCommand implements Callable<Integer> {
         @Override
         public void row(Row r) {
             sb.setLength(0);
-            sb.append(r.profile()).append(',').append(JsonNumbers.plain(r.leverage())).append(',')
-                    .append(JsonNumbers.plain(r.liquidationPrice())).append(',')
-                    .append(JsonNumbers.plain(r.distancePercent())).append(',')
-                    .append(r.tierAtLiquidation() == 0 ? "" : Integer.toString(r.tierAtLiquidation())).append(',')
-                    .append(r.leverageAllowed()).append('\n');
-            out.append(sb);
+            out.append(LeverageSweep.appendCsv(sb, r));
             if (++written % CHECK_EVERY == 0) {
                 Cli.checkOutput(out);
             }
@@ -229,18 +220,10 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** The sweep's inner loop: the engine's allocation-free static methods, one call per leverage. */
+    /** The sweep of one profile: {@link LeverageSweep}, the one implementation the GUI uses too. */
     static void sweep(VenueProfile p, Side side, double entry, double quantity, double first, double inc, long count,
                       double maxLeverage, java.util.function.Consumer<Row> rows) {
-        VenueRules rules = p.rules();
-        double notional = quantity * entry;
-        for (long i = 0; i < count; i++) {
-            double lev = first + i * inc;
-            double liq = LiquidationEngine.liquidationPrice(rules, side, entry, quantity, notional / lev);
-            double distance = Double.isNaN(liq) ? Double.NaN : Math.abs(entry - liq) / entry * 100;
-            int tier = LiquidationEngine.tierNumberAtLiquidation(rules, entry, quantity, liq);
-            rows.accept(new Row(p.id(), lev, liq, distance, tier, lev <= maxLeverage * (1 + 1e-9)));
-        }
+        LeverageSweep.sweep(p.id(), p.rules(), side, entry, quantity, first, inc, count, maxLeverage, rows);
     }
 
     private static void checkLeverage(String option, double v) {

@@ -124,7 +124,7 @@ class MainWindowTest extends AppWindowTest {
         java.util.List<String> rows = Files.readAllLines(table);
         assertEquals(8, rows.size());
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("textbook,57900.00,3.5000,")), rows.toString());
-        assertTrue(Files.readAllLines(sweep).contains("textbook,25.0,57900.000000,3.500000,true"));
+        assertTrue(Files.readAllLines(sweep).contains("textbook,25,57900,3.5,1,true"), Files.readAllLines(sweep).get(241));
         assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Saved "));
     }
 

@@ -1,5 +1,6 @@
 package io.liqlab.ui.position;
 
+import io.liqlab.core.LeverageSweep;
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.LiquidationResult;
 import io.liqlab.core.MarginMode;
@@ -152,7 +153,7 @@ public final class ChartsViewModel {
             maxX = Math.max(maxX, LiquidationEngine.maxLeverage(v.rules(), p.entryPrice(), p.quantity(), p.openInterest()));
         }
         maxX = Math.min(Math.max(maxX, Math.ceil(r.leverage())), Position.MAX_INPUT_LEVERAGE);
-        int levPoints = (int) Math.floor((maxX - 1) / LEVERAGE_STEP + 1e-9) + 1;
+        int levPoints = (int) LeverageSweep.points(1, maxX, LEVERAGE_STEP);
         double currentLeverage = r.leverage();
         double untilLiquidation = hoursToLiquidation(p, r, perHour);
         double hours = Math.max(MIN_TIME_HOURS, 2 * holdingHours());
@@ -177,15 +178,16 @@ public final class ChartsViewModel {
                 double[] lx = new double[levPoints];
                 double[] ly = new double[levPoints];
                 boolean[] la = new boolean[levPoints];
-                for (int i = 0; i < levPoints; i++) {
-                    double lev = 1 + i * LEVERAGE_STEP;
-                    // Cross too: the leverage there is notional / cross margin, so each point is the cross margin that
-                    // leverage implies (the margin of this position would draw a flat line that says nothing).
-                    double m = p.notional() / lev - fundingSoFar - p.openingFee();
-                    lx[i] = lev;
-                    ly[i] = distance(p, LiquidationEngine.liquidationPrice(rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), m));
-                    la[i] = lev <= max * (1 + 1e-9);
-                }
+                int[] i = {0};
+                // Cross too: the leverage there is notional / cross margin, so each point is the cross margin that
+                // leverage implies (the margin of this position would draw a flat line that says nothing).
+                LeverageSweep.sweep(v.id(), rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), fundingSoFar + p.openingFee(),
+                        1, LEVERAGE_STEP, levPoints, max, row -> {
+                            lx[i[0]] = row.leverage();
+                            ly[i[0]] = distance(p, row.liquidationPrice());
+                            la[i[0]] = row.leverageAllowed();
+                            i[0]++;
+                        });
                 byLeverage.add(new Curve(v.id(), v.name(), palette, lx, ly, la, levPoints));
             }
 

@@ -1,6 +1,9 @@
 package io.liqlab.ui.workspace;
 
+import io.liqlab.core.LeverageSweep;
+import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.MarginMode;
+import io.liqlab.core.Position;
 import io.liqlab.core.Side;
 import io.liqlab.profile.AtomicFiles;
 import io.liqlab.profile.VenueProfile;
@@ -205,27 +208,30 @@ public final class WorkspaceViewModel {
         AtomicFiles.writeString(file, comparison.toCsv());
     }
 
-    /** The leverage chart's data: one row per curve and leverage step. */
+    /**
+     * The leverage chart's sweep as the CLI writes it: one row per compared profile and leverage step, 1x to the chart's
+     * last leverage in its 0.1x steps; the same bytes as {@code liqlab sweep --venue IDS --side S --entry E --qty Q
+     * --from 1 --to LAST --step 0.1} (isolated margin = notional / leverage, as the CLI documents).
+     */
     public void exportLeverageSweepCsv(Path file) throws IOException {
         AtomicFiles.writeString(file, leverageSweepCsv());
     }
 
     public String leverageSweepCsv() {
-        StringBuilder sb = new StringBuilder("profile,leverage,liquidationPrice,distancePercent,leverageAllowed\n");
+        StringBuilder sb = new StringBuilder(LeverageSweep.CSV_HEADER).append('\n');
         ChartsViewModel.Charts c = charts.chartsProperty().get();
-        if (c == null) {
+        Position p = position.positionProperty().get();
+        if (c == null || p == null) {
             return sb.toString();
         }
-        int s = position.sideProperty().get().sign();
         for (ChartsViewModel.Curve curve : c.byLeverage()) {
-            for (int i = 0; i < curve.length(); i++) {
-                double d = curve.y()[i];
-                double price = Double.isNaN(d) ? Double.NaN : c.markPrice() * (1 - s * d / 100);
-                sb.append(curve.profileId()).append(',').append(String.format(Locale.ROOT, "%.1f", curve.x()[i])).append(',')
-                        .append(Double.isNaN(price) ? "" : String.format(Locale.ROOT, "%.6f", price)).append(',')
-                        .append(Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.6f", d)).append(',')
-                        .append(curve.allowed()[i]).append('\n');
+            VenueProfile v = charts.comparedProfiles().stream().filter(cp -> cp.id().equals(curve.profileId())).findFirst().orElse(null);
+            if (v == null) {
+                continue;
             }
+            double max = LiquidationEngine.maxLeverage(v.rules(), p.entryPrice(), p.quantity(), Double.NaN);
+            LeverageSweep.sweep(v.id(), v.rules(), p.side(), p.entryPrice(), p.quantity(), 1, ChartsViewModel.LEVERAGE_STEP,
+                    curve.length(), max, r -> LeverageSweep.appendCsv(sb, r));
         }
         return sb.toString();
     }

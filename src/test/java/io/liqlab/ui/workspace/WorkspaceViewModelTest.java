@@ -67,11 +67,34 @@ class WorkspaceViewModelTest {
         vm.exportComparisonCsv(dir.resolve("compare.csv"));
         vm.exportLeverageSweepCsv(dir.resolve("sweep.csv"));
         List<String> sweep = Files.readAllLines(dir.resolve("sweep.csv"));
-        assertEquals("profile,leverage,liquidationPrice,distancePercent,leverageAllowed", sweep.getFirst());
+        assertEquals("profile,leverage,liquidationPrice,distancePercent,tierAtLiquidation,leverageAllowed", sweep.getFirst());
         assertEquals(1 + 2 * 1_491, sweep.size()); // 1x..150x, Binance tier 1's maximum
-        assertTrue(sweep.contains("textbook,25.0,57900.000000,3.500000,true"), sweep.get(241));
+        assertTrue(sweep.contains("textbook,25,57900,3.5,1,true"), sweep.get(241));
         assertEquals(8, Files.readAllLines(dir.resolve("compare.csv")).size());
         assertTrue(vm.resultsText().contains("Liquidation price    57,900.00"));
+    }
+
+    /** Issue 16: the GUI's sweep export and the CLI's {@code sweep} are one implementation, so one format, byte for byte. */
+    @Test
+    void theSweepExportIsTheClisSweepByteForByte() {
+        WorkspaceViewModel vm = fresh();
+        vm.position().sideProperty().set(Side.SHORT);
+        vm.position().textProperty(InputField.ENTRY).set("61234.5");
+        vm.position().textProperty(InputField.LEVERAGE).set("12.5");
+        vm.charts().comparedProfiles().add(TestProfiles.get("okx-swap-btc"));
+        io.liqlab.core.Position p = vm.position().positionProperty().get();
+        ChartsViewModel.Curve first = vm.charts().chartsProperty().get().byLeverage().getFirst();
+        String ids = String.join(",", vm.charts().chartsProperty().get().byLeverage().stream().map(ChartsViewModel.Curve::profileId).toList());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = new io.liqlab.cli.Cli(new java.io.PrintWriter(out), new java.io.PrintWriter(err), TestProfiles::catalog).execute(new String[]{
+                "sweep", "--venue", ids, "--side", "short", "--entry", new java.math.BigDecimal(p.entryPrice()).toPlainString(),
+                "--qty", new java.math.BigDecimal(p.quantity()).toPlainString(), "--from", "1",
+                "--to", io.liqlab.core.Numbers.plain(first.x()[first.length() - 1]), "--step", "0.1"});
+        assertEquals(0, code, err.toString());
+        String gui = vm.leverageSweepCsv();
+        assertTrue(gui.lines().count() > 1_000, gui.lines().count() + " rows");
+        assertEquals(out.toString(), gui);
     }
 
     @Test
