@@ -98,7 +98,7 @@ public final class Screenshots {
                 io.liqlab.ui.tiers.TierEditorView editor = (io.liqlab.ui.tiers.TierEditorView) scene.lookup("#tier-editor");
                 editor.open("binance-usdm-btc");
                 var vm = editor.workbench().editorProperty().get();
-                vm.setCell(0, io.liqlab.ui.tiers.TierEditorViewModel.Column.MMR, "0.006");
+                vm.setCell(0, io.liqlab.ui.tiers.TierEditorViewModel.Column.MMR, "0.45"); // percent, as the editor shows rates
                 vm.setCell(2, io.liqlab.ui.tiers.TierEditorViewModel.Column.MAX_LEVERAGE, "80");
             });
             steps.add(() -> shoot(scene, "tier-editor.png"));
@@ -171,7 +171,7 @@ public final class Screenshots {
             vm[0].scenarioProperty().set(vm[0].scenarios().stream().filter(s -> s.id().equals("2025-10-10")).findFirst().orElseThrow());
         });
         steps.add(() -> { });
-        steps.add(() -> vm[0].scrub(900));
+        steps.add(() -> vm[0].scrub(150)); // within the action the tab opens on (2025-10-10: 0:00-2:47)
         steps.add(() -> shoot(scene, "cascade.png"));
         steps.add(() -> theme(scene, "DARK"));
         steps.add(() -> shoot(scene, "cascade-dark.png"));
@@ -181,7 +181,7 @@ public final class Screenshots {
         });
         steps.add(() -> { });
         steps.add(() -> { });
-        steps.add(() -> vm[0].scrub(900));
+        steps.add(() -> vm[0].scrub(150)); // within the action the tab opens on (2025-10-10: 0:00-2:47)
         steps.add(() -> shoot(scene, "cascade-side-by-side.png"));
         steps.add(() -> ((ToggleButton) scene.lookup("#presentation")).setSelected(true));
         steps.add(() -> shoot(scene, "cascade-presentation.png"));
