@@ -9,10 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,21 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TypingKeptInDraftTest extends AppWindowTest {
 
     private static List<String> draftsOnDisk() {
-        Path drafts = home.resolve("drafts");
-        if (!Files.isDirectory(drafts)) {
-            return List.of();
-        }
-        try (var files = Files.walk(drafts)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".draft.json")).map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.liqlab.ui.tiers.TypedTextDraftTest.draftsOnDisk(home.resolve("drafts"));
     }
 
     private TierEditorView openTierEditor(FxRobot robot, String profileId) {

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Text typed and not yet entered is on screen, so it is in the draft, and a restored draft shows it again. */
-class TypedTextDraftTest {
+public class TypedTextDraftTest {
     private static final String EDITED = "binance-usdm-btc-edited";
 
     private static TierWorkbenchViewModel window(Path home, DraftStore drafts, ScheduledExecutorService draftThread) {
@@ -34,7 +34,7 @@ class TypedTextDraftTest {
     }
 
     /** Every draft file under the drafts folder, read. */
-    static List<String> draftsOnDisk(Path drafts) {
+    public static List<String> draftsOnDisk(Path drafts) {
         if (!Files.isDirectory(drafts)) {
             return List.of();
         }
