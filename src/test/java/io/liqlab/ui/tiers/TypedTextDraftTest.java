@@ -51,6 +51,13 @@ public class TypedTextDraftTest {
         }
     }
 
+    /** Exactly one draft on disk, and it holds {@code text} as typed. */
+    private static void assertOneDraftTyping(Path drafts, String text) {
+        List<String> onDisk = draftsOnDisk(drafts);
+        assertEquals(1, onDisk.size());
+        assertTrue(onDisk.getFirst().contains("\"text\" : \"" + text + "\""), onDisk.getFirst());
+    }
+
     @Test
     void aCellBeingTypedInComesBackAsTypedAfterTheAppEnded(@TempDir Path home) throws Exception {
         DraftStore drafts = new DraftStore(home.resolve("drafts"));
@@ -114,9 +121,7 @@ public class TypedTextDraftTest {
                 Thread.sleep(10);
             }
             long written = System.nanoTime() - start;
-            List<String> onDisk = draftsOnDisk(home.resolve("drafts"));
-            assertEquals(1, onDisk.size());
-            assertTrue(onDisk.getFirst().contains("\"text\" : \"99\""), onDisk.getFirst());
+            assertOneDraftTyping(home.resolve("drafts"), "99");
             assertTrue(written < 1_000_000_000L, "on disk after " + written / 1_000_000 + " ms");
             assertTrue(typed < written, "typing did not wait for the disk");
         } finally {
@@ -149,9 +154,7 @@ public class TypedTextDraftTest {
             wb.open(TestProfiles.get("binance-usdm-btc"));
             wb.editorProperty().get().typing(2, Column.MAX_LEVERAGE, "99");
             wb.flushDrafts(); // the window closes now, before the 300 ms are up
-            List<String> onDisk = draftsOnDisk(home.resolve("drafts"));
-            assertEquals(1, onDisk.size());
-            assertTrue(onDisk.getFirst().contains("\"text\" : \"99\""), onDisk.getFirst());
+            assertOneDraftTyping(home.resolve("drafts"), "99");
         } finally {
             draftThread.shutdownNow();
         }
