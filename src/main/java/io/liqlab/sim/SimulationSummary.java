@@ -17,17 +17,6 @@ public record SimulationSummary(int ticks, int positions, long liquidations, dou
                                 double badDebt, double priceStart, double priceLow, double priceEnd, double maxR,
                                 long elapsedMillis, double bookRanOutSecond) {
 
-    /** A summary of a run whose book never ran out. */
-    public SimulationSummary(int ticks, int positions, long liquidations, double liquidatedNotionalLong,
-                             double liquidatedNotionalShort, long partialLiquidations, double backstopNotional,
-                             long adlCount, double adlNotional, double insuranceFundMin, double insuranceFundEnd,
-                             double badDebt, double priceStart, double priceLow, double priceEnd, double maxR,
-                             long elapsedMillis) {
-        this(ticks, positions, liquidations, liquidatedNotionalLong, liquidatedNotionalShort, partialLiquidations,
-                backstopNotional, adlCount, adlNotional, insuranceFundMin, insuranceFundEnd, badDebt, priceStart,
-                priceLow, priceEnd, maxR, elapsedMillis, Double.NaN);
-    }
-
     /** Whether a market order ran through one whole side of the book during the run. */
     public boolean bookRanOut() {
         return !Double.isNaN(bookRanOutSecond);
