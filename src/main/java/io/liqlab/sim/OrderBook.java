@@ -302,12 +302,13 @@ final class OrderBook {
             double available = d / avgPrice;
             boolean last = i == levels - 1;
             if (last || (available > 0 && remaining < available)) {
-                double f = last && remaining >= available ? 1 : remaining / available;
-                if (last && remaining >= available && apply) {
+                boolean ranOut = last && remaining >= available;
+                double f = ranOut ? 1 : remaining / available;
+                if (ranOut && apply) {
                     exhausted = true; // the asks ran out: the price stops at the top of the grid
                 }
                 double newPrice = Math.min(hi, bottom + (hi - bottom) * f);
-                double fillPrice = last && remaining >= available ? hi : (bottom + newPrice) / 2;
+                double fillPrice = ranOut ? hi : (bottom + newPrice) / 2;
                 notional += remaining * fillPrice;
                 if (apply) {
                     ask[i] = Math.max(0, d * (1 - f));
