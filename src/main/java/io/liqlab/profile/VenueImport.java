@@ -342,9 +342,21 @@ public final class VenueImport {
         return settle.equals(quote) ? new String[]{base, quote} : null;
     }
 
-    private static List<JsonNode> infos(JsonNode rows) {
-        List<JsonNode> out = new ArrayList<>();
-        rows.forEach(r -> out.add(r.get("info")));
+    /** A linear perpetual of a ccxt map: its base and quote, and the "info" object of each of its rows. */
+    private record CcxtPerp(String base, String quote, List<JsonNode> infos) {
+    }
+
+    /** The linear perpetuals of a ccxt map in the map's order, the inverse and dated markets left out. */
+    private static List<CcxtPerp> ccxtPerps(JsonNode ccxt) {
+        List<CcxtPerp> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : ccxt.properties()) {
+            String[] bq = ccxtLinearPerp(e.getKey());
+            if (bq != null) {
+                List<JsonNode> infos = new ArrayList<>();
+                e.getValue().forEach(r -> infos.add(r.get("info")));
+                out.add(new CcxtPerp(bq[0], bq[1], infos));
+            }
+        }
         return out;
     }
 
@@ -356,12 +368,8 @@ public final class VenueImport {
         List<Raw> out = new ArrayList<>();
         JsonNode ccxt = ccxtMap(root, ctx);
         if (ccxt != null) {
-            for (Map.Entry<String, JsonNode> e : ccxt.properties()) {
-                String[] bq = ccxtLinearPerp(e.getKey());
-                if (bq == null) {
-                    continue;
-                }
-                out.add(binanceMarket(bq[0] + bq[1], bq[0], bq[1], infos(e.getValue()), ctx));
+            for (CcxtPerp p : ccxtPerps(ccxt)) {
+                out.add(binanceMarket(p.base() + p.quote(), p.base(), p.quote(), p.infos(), ctx));
             }
             return out;
         }
@@ -409,15 +417,11 @@ public final class VenueImport {
         Map<String, String[]> baseQuote = new LinkedHashMap<>();
         JsonNode ccxt = ccxtMap(root, ctx);
         if (ccxt != null) {
-            for (Map.Entry<String, JsonNode> e : ccxt.properties()) {
-                String[] bq = ccxtLinearPerp(e.getKey());
-                if (bq == null) {
-                    continue;
-                }
-                for (JsonNode info : infos(e.getValue())) {
+            for (CcxtPerp p : ccxtPerps(ccxt)) {
+                for (JsonNode info : p.infos()) {
                     String symbol = text(info.get("symbol"));
                     bySymbol.computeIfAbsent(symbol, k -> new ArrayList<>()).add(info);
-                    baseQuote.put(symbol, bq);
+                    baseQuote.put(symbol, new String[]{p.base(), p.quote()});
                 }
             }
         } else {
@@ -488,11 +492,8 @@ public final class VenueImport {
         Map<String, List<JsonNode>> byFamily = new LinkedHashMap<>();
         JsonNode ccxt = ccxtMap(root, ctx);
         if (ccxt != null) {
-            for (Map.Entry<String, JsonNode> e : ccxt.properties()) {
-                if (ccxtLinearPerp(e.getKey()) == null) {
-                    continue;
-                }
-                for (JsonNode info : infos(e.getValue())) {
+            for (CcxtPerp p : ccxtPerps(ccxt)) {
+                for (JsonNode info : p.infos()) {
                     byFamily.computeIfAbsent(text(info.get("instFamily")), k -> new ArrayList<>()).add(info);
                 }
             }
