@@ -208,6 +208,18 @@ final class ProfilesCommand implements Callable<Integer> {
         }
     }
 
+    /** One imported or fetched market as import and update list it: id, symbol, tiers, highest leverage, date. */
+    static String marketLine(VenueImport.Market m) {
+        VenueProfile p = m.profile();
+        double max = 0;
+        for (Tier t : p.rules().tiers().tiers()) {
+            max = Math.max(max, t.maxLeverage());
+        }
+        int tiers = p.rules().tiers().size();
+        return String.format(Locale.ROOT, "%-26s %-18s %3d tier%s  max %sx  as of %s", m.id(), m.symbol(), tiers,
+                tiers == 1 ? " " : "s", Numbers.plain(max), p.provenance().asOf());
+    }
+
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import a venue's tier response (raw, or freqtrade's ccxt cache): one profile per linear perpetual market, written atomically.")
     static final class ImportCommand implements Callable<Integer> {
@@ -280,14 +292,7 @@ final class ProfilesCommand implements Callable<Integer> {
                 throw new BadInputException("--into: cannot write to " + dir + ": " + e.getMessage());
             }
             for (VenueImport.Market m : all) {
-                VenueProfile p = m.profile();
-                double max = 0;
-                for (Tier t : p.rules().tiers().tiers()) {
-                    max = Math.max(max, t.maxLeverage());
-                }
-                out.printf(Locale.ROOT, "%-26s %-18s %3d tier%s  max %sx  as of %s%n", m.id(), m.symbol(), p.rules().tiers().size(),
-                        p.rules().tiers().size() == 1 ? " " : "s",
-                        Numbers.plain(max), p.provenance().asOf());
+                out.println(marketLine(m));
             }
             out.printf(Locale.ROOT, "%d market%s written to %s%n", all.size(), all.size() == 1 ? "" : "s", dir);
             out.flush();
@@ -442,13 +447,7 @@ final class ProfilesCommand implements Callable<Integer> {
                 targets.add(target);
                 byte[] json = m.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 contents.add(o -> o.write(json));
-                VenueProfile p = m.profile();
-                double max = 0;
-                for (Tier t : p.rules().tiers().tiers()) {
-                    max = Math.max(max, t.maxLeverage());
-                }
-                lines.add(String.format(Locale.ROOT, "%-26s %-18s %3d tier%s  max %sx  as of %s  (%s)", m.id(), m.symbol(),
-                        p.rules().tiers().size(), p.rules().tiers().size() == 1 ? " " : "s", Numbers.plain(max), p.provenance().asOf(), what));
+                lines.add(marketLine(m) + "  (" + what + ")");
             }
             try {
                 Files.createDirectories(previousDir);
