@@ -468,10 +468,13 @@ final class ProfilesCommand implements Callable<Integer> {
             cli.err().flush();
         }
 
+        /** Reads the files being replaced; built once, not once per market compared. */
+        private static final tools.jackson.databind.json.JsonMapper OLD_FILES = tools.jackson.databind.json.JsonMapper.builder().build();
+
         /** Whether the file on disk holds the same tiers and contract value as the fetched market (the dates aside). */
         private static boolean sameSchedule(byte[] old, VenueImport.Market m) {
             try {
-                tools.jackson.databind.JsonNode before = tools.jackson.databind.json.JsonMapper.builder().build().readTree(old);
+                tools.jackson.databind.JsonNode before = OLD_FILES.readTree(old);
                 return before.path("tiers").equals(m.file().path("tiers")) && before.path("contractValue").equals(m.file().path("contractValue"));
             } catch (tools.jackson.core.JacksonException e) {
                 return false;
