@@ -86,16 +86,16 @@ public final class ProfileStore {
     /** Reads a user profile by id. */
     public VenueProfile load(String id) throws ProfileException {
         Path file = fileFor(id);
-        String digest;
+        byte[] bytes;
         try {
-            // The digest first: if the file changes between the two reads, a later save is refused rather than
-            // replacing a version nobody has seen.
-            digest = digest(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new ProfileException(new ProfileProblem(file.toString(), "$", "cannot be read: " + e.getMessage()));
+            // One bounded read: the digest is of the very bytes parsed, so a change on disk after it makes a later
+            // save refused rather than replacing a version nobody has seen.
+            bytes = StrictJson.readFile(file, "profile", StrictJson.MAX_FILE_BYTES);
+        } catch (StrictJson.Failure f) {
+            throw new ProfileException(new ProfileProblem(f.file(), f.path(), f.getMessage()));
         }
-        VenueProfile p = reader.read(file, Origin.Kind.USER);
-        knownDigests.put(id, digest);
+        VenueProfile p = reader.read(file.getFileName().toString(), bytes, new Origin(Origin.Kind.USER, file.toString()));
+        knownDigests.put(id, digest(bytes));
         return p;
     }
 
