@@ -55,7 +55,7 @@ public final class ProfileCatalog {
         more.sort(Comparator.comparing(VenueProfile::id));
         for (VenueProfile p : more) {
             if (byId.containsKey(p.id()) || markets.putIfAbsent(p.id(), p) != null) {
-                problems.add(new ProfileProblem(p.origin().location(), "$.id", "'" + p.id() + "' is already used by another shipped profile; ids must be unique"));
+                problems.add(ProfileProblem.ofField(p.origin().location(), "id", "'" + p.id() + "' is already used by another shipped profile; ids must be unique"));
             }
         }
         if (userDir != null && Files.isDirectory(userDir)) {
@@ -163,7 +163,7 @@ public final class ProfileCatalog {
                 VenueProfile p = kind == Origin.Kind.SHIPPED ? readResource(reader, file) : reader.read(file, kind);
                 Path earlier = seen.putIfAbsent(p.id(), file);
                 if (earlier != null) {
-                    problems.add(new ProfileProblem(file.toString(), "$.id", "'" + p.id() + "' is already used by "
+                    problems.add(ProfileProblem.ofField(file.toString(), "id", "'" + p.id() + "' is already used by "
                             + earlier.getFileName() + " in the same folder; ids must be unique"));
                     continue;
                 }

@@ -94,18 +94,45 @@ public final class ProfileReader {
         } catch (StrictJson.Failure f) {
             throw problem(f);
         }
+        Validated result = validate(fileName, root, origin);
+        if (!result.isValid()) {
+            throw new ProfileException(result.problems());
+        }
+        return result.profile();
+    }
+
+    /**
+     * A profile held as a JSON tree (an editor's model of the file, see {@link ProfileWriter#toTree}) checked by every
+     * rule of the format without writing it out and parsing it again: the profile, or every problem, each located
+     * by tier and field ({@link ProfileProblem#tier()}, {@link ProfileProblem#field()}) as well as by JSON path.
+     */
+    public Validated validate(String fileName, JsonNode tree, Origin origin) {
         Validation v = new Validation(fileName);
+        JsonNode root = tree;
         if (root.isObject() && root.has("venueRules")) {
             root = compose(v, (tools.jackson.databind.node.ObjectNode) root);
             if (root == null) {
-                throw new ProfileException(v.problems);
+                return new Validated(null, v.problems);
             }
         }
-        VenueProfile profile = parseProfile(v, new Obj(v, root, "$"), origin);
-        if (!v.problems.isEmpty() || profile == null) {
-            throw new ProfileException(v.problems);
+        VenueProfile profile = parseProfile(v, new Obj(v, root, At.ROOT), origin);
+        return new Validated(v.problems.isEmpty() ? profile : null, v.problems);
+    }
+
+    /** What {@link #validate} found: the profile when there is no problem, else null and the problems. */
+    public record Validated(VenueProfile profile, List<ProfileProblem> problems) {
+        public Validated {
+            problems = List.copyOf(problems);
         }
-        return profile;
+
+        public boolean isValid() {
+            return profile != null && problems.isEmpty();
+        }
+
+        /** The problems of the tier at {@code index}'s {@code field}. */
+        public List<ProfileProblem> at(int index, String field) {
+            return problems.stream().filter(p -> p.tier() == index && p.field().equals(field)).toList();
+        }
     }
 
     /** A market file with the fields of the venue rules it names; null (with problems) when it names none known. */
@@ -113,14 +140,14 @@ public final class ProfileReader {
         JsonNode name = market.get("venueRules");
         VenueRulesLibrary library = venueRules();
         if (name == null || !name.isString() || library.find(name.stringValue()).isEmpty()) {
-            v.add("$.venueRules", "must name the venue rules this market uses, one of " + String.join(", ", library.ids())
+            v.add(At.ROOT.child("venueRules"), "must name the venue rules this market uses, one of " + String.join(", ", library.ids())
                     + ", got " + (name != null && name.isString() ? "'" + name.stringValue() + "'" : kind(name)));
             return null;
         }
         int before = v.problems.size();
         for (String field : VenueRulesLibrary.VENUE_ONLY) {
             if (market.has(field)) {
-                v.add("$." + field, "comes from the venue rules '" + name.stringValue() + "'; leave it out of a market file");
+                v.add(At.ROOT.child(field), "comes from the venue rules '" + name.stringValue() + "'; leave it out of a market file");
             }
         }
         if (v.problems.size() > before) {
@@ -130,7 +157,7 @@ public final class ProfileReader {
     }
 
     private static ProfileException problem(StrictJson.Failure f) {
-        return new ProfileException(new ProfileProblem(f.file(), f.path(), f.getMessage()));
+        return new ProfileException(ProfileProblem.of(f));
     }
 
     // ---- the format ------------------------------------------------------------------------------------------
@@ -143,23 +170,23 @@ public final class ProfileReader {
 
     private VenueProfile parseProfile(Validation v, Obj root, Origin origin) {
         if (!root.node.isObject()) {
-            v.add("$", "must be a JSON object with the profile's fields, got " + kind(root.node));
+            v.add(At.ROOT, "must be a JSON object with the profile's fields, got " + kind(root.node));
             return null;
         }
         root.allowOnly(ROOT_FIELDS);
         Double version = root.number("formatVersion", true, Range.atLeast(1));
         if (version != null && (version != Math.rint(version) || version > FORMAT_VERSION)) {
-            v.add("$.formatVersion", version > FORMAT_VERSION
+            v.add(At.ROOT.child("formatVersion"), version > FORMAT_VERSION
                     ? "this file uses format " + fmt(version) + ", written by a newer LiqLab; this version reads formats 1 to " + FORMAT_VERSION
                     : "must be a whole number from 1 to " + FORMAT_VERSION + ", got " + fmt(version));
         }
         String id = root.string("id", true);
         if (id != null && !ID.matcher(id).matches()) {
-            v.add("$.id", "must be 1 to 64 lowercase letters, digits or '-', starting with a letter or digit, got '" + id + "'");
+            v.add(At.ROOT.child("id"), "must be 1 to 64 lowercase letters, digits or '-', starting with a letter or digit, got '" + id + "'");
         }
         String name = root.string("name", true);
         if (name != null && name.length() > MAX_NAME_CHARS) {
-            v.add("$.name", "must be at most " + MAX_NAME_CHARS + " characters, was " + name.length());
+            v.add(At.ROOT.child("name"), "must be at most " + MAX_NAME_CHARS + " characters, was " + name.length());
         }
         String venue = root.string("venue", false);
         String market = root.string("market", false);
@@ -177,7 +204,7 @@ public final class ProfileReader {
             switch (basisId) {
                 case "notional" -> basis = TierSchedule.Basis.NOTIONAL;
                 case "contracts" -> basis = TierSchedule.Basis.CONTRACTS;
-                default -> v.add("$.tierBasis", "must be notional or contracts, got '" + basisId + "'");
+                default -> v.add(At.ROOT.child("tierBasis"), "must be notional or contracts, got '" + basisId + "'");
             }
         }
         RuleFamily family = null;
@@ -202,7 +229,7 @@ public final class ProfileReader {
                         caps.string("note", false);
                         if (lo != null && hi != null) {
                             if (hi < lo) {
-                                v.add(caps.path + ".upper", "must be at least the lower cap (" + fmt(lo) + "), got " + fmt(hi));
+                                v.add(caps.at.child("upper"), "must be at least the lower cap (" + fmt(lo) + "), got " + fmt(hi));
                             }
                             lower = lo;
                             upper = hi;
@@ -211,7 +238,7 @@ public final class ProfileReader {
                     yield new RuleFamily.FixedMaintenanceFraction(lower, upper);
                 }
                 default -> {
-                    v.add("$.ruleFamily", "must be one of " + String.join(", ", RuleFamily.MaintenanceAtLiquidationNotional.ID,
+                    v.add(At.ROOT.child("ruleFamily"), "must be one of " + String.join(", ", RuleFamily.MaintenanceAtLiquidationNotional.ID,
                             RuleFamily.MaintenanceOnEntryNotional.ID, RuleFamily.FeeInTrigger.ID, RuleFamily.FixedMaintenanceFraction.ID)
                             + ", got '" + familyId + "'");
                     yield null;
@@ -219,17 +246,17 @@ public final class ProfileReader {
             };
             boolean contracts = basis == TierSchedule.Basis.CONTRACTS;
             if (RuleFamily.FeeInTrigger.ID.equals(familyId) != contracts && family != null) {
-                v.add("$.tierBasis", contracts ? "contracts is only for the " + RuleFamily.FeeInTrigger.ID + " family (it needs a contract value)"
+                v.add(At.ROOT.child("tierBasis"), contracts ? "contracts is only for the " + RuleFamily.FeeInTrigger.ID + " family (it needs a contract value)"
                         : "must be contracts for the " + RuleFamily.FeeInTrigger.ID + " family, which tiers by contract count");
             }
             for (String familyOnly : List.of("takerFeeInTrigger", "contractValue")) {
                 if (root.node.has(familyOnly) && !RuleFamily.FeeInTrigger.ID.equals(familyId)) {
-                    v.add("$." + familyOnly, "belongs to the " + RuleFamily.FeeInTrigger.ID + " family only");
+                    v.add(At.ROOT.child(familyOnly), "belongs to the " + RuleFamily.FeeInTrigger.ID + " family only");
                 }
             }
             for (String familyOnly : List.of("openInterestCaps", "launchParameters")) {
                 if (root.node.has(familyOnly) && !RuleFamily.FixedMaintenanceFraction.ID.equals(familyId)) {
-                    v.add("$." + familyOnly, "belongs to the " + RuleFamily.FixedMaintenanceFraction.ID + " family only");
+                    v.add(At.ROOT.child(familyOnly), "belongs to the " + RuleFamily.FixedMaintenanceFraction.ID + " family only");
                 }
             }
         }
@@ -312,11 +339,11 @@ public final class ProfileReader {
     private List<Tier> parseTiers(Validation v, Obj root, String familyId, TierSchedule.Basis basis, List<AmountSource> sources) {
         JsonNode array = root.node.get("tiers");
         if (array == null) {
-            v.add("$.tiers", "is required: a list of at least one tier");
+            v.add(At.ROOT.child("tiers"), "is required: a list of at least one tier");
             return null;
         }
         if (!array.isArray() || array.isEmpty() || array.size() > MAX_TIERS) {
-            v.add("$.tiers", "must be a list of 1 to " + MAX_TIERS + " tiers, got " + (array.isArray() ? array.size() + " tiers" : kind(array)));
+            v.add(At.ROOT.child("tiers"), "must be a list of 1 to " + MAX_TIERS + " tiers, got " + (array.isArray() ? array.size() + " tiers" : kind(array)));
             return null;
         }
         boolean noAmounts = RuleFamily.FeeInTrigger.ID.equals(familyId);
@@ -328,7 +355,7 @@ public final class ProfileReader {
         double prevAmount = 0;
         double prevLeverage = Double.POSITIVE_INFINITY;
         for (int i = 0; i < array.size(); i++) {
-            String path = "$.tiers[" + i + "]";
+            At path = At.tier(i);
             JsonNode node = array.get(i);
             if (!node.isObject()) {
                 v.add(path, "must be an object with floor, cap, maxLeverage and maintenanceMarginRate, got " + kind(node));
@@ -338,14 +365,14 @@ public final class ProfileReader {
             t.allowOnly(TIER_FIELDS);
             Double number = t.number("tier", false, Range.atLeast(1));
             if (number != null && number != i + 1) {
-                v.add(path + ".tier", "must be " + (i + 1) + " (tiers are numbered from 1 in order), got " + fmt(number));
+                v.add(path.child("tier"), "must be " + (i + 1) + " (tiers are numbered from 1 in order), got " + fmt(number));
             }
             Double floor = t.number("floor", true, Range.atLeast(0));
             boolean last = i == array.size() - 1;
             Double cap;
             if (node.has("cap") && node.get("cap").isNull()) {
                 if (!last) {
-                    v.add(path + ".cap", "may be null (unbounded) only on the last tier; give this tier's upper " + unit);
+                    v.add(path.child("cap"), "may be null (unbounded) only on the last tier; give this tier's upper " + unit);
                 }
                 cap = Double.POSITIVE_INFINITY;
             } else {
@@ -359,36 +386,36 @@ public final class ProfileReader {
 
             if (floor != null) {
                 if (i == 0 && floor != 0) {
-                    v.add(path + ".floor", "the first tier must start at 0, got " + fmt(floor));
+                    v.add(path.child("floor"), "the first tier must start at 0, got " + fmt(floor));
                 } else if (i > 0 && floor != prevCap && Double.isFinite(prevCap)) {
-                    v.add(path + ".floor", (floor > prevCap ? "leaves a gap" : "overlaps the previous tier")
+                    v.add(path.child("floor"), (floor > prevCap ? "leaves a gap" : "overlaps the previous tier")
                             + ": tiers must be contiguous, so this floor must equal tier " + i + "'s cap, " + fmt(prevCap) + ", got " + fmt(floor));
                 }
                 if (cap != null && cap <= floor) {
-                    v.add(path + ".cap", "must be greater than the floor (" + fmt(floor) + "), got " + fmt(cap));
+                    v.add(path.child("cap"), "must be greater than the floor (" + fmt(floor) + "), got " + fmt(cap));
                 }
             }
             if (leverage != null) {
                 if (leverage > prevLeverage) {
-                    v.add(path + ".maxLeverage", "must not increase from one tier to the next: at most " + fmt(prevLeverage)
+                    v.add(path.child("maxLeverage"), "must not increase from one tier to the next: at most " + fmt(prevLeverage)
                             + " (tier " + i + "), got " + fmt(leverage));
                 }
                 if (rate != null && rate >= 1 / leverage) {
-                    v.add(path + ".maintenanceMarginRate", "must be below 1/maxLeverage = " + fmt(1 / leverage)
+                    v.add(path.child("maintenanceMarginRate"), "must be below 1/maxLeverage = " + fmt(1 / leverage)
                             + " (else the position is liquidatable at entry at the maximum leverage), got " + fmt(rate));
                 }
             }
             if (imr != null && rate != null && imr <= rate) {
-                v.add(path + ".initialMarginRate", "must be above the maintenance rate (" + fmt(rate) + "), got " + fmt(imr));
+                v.add(path.child("initialMarginRate"), "must be above the maintenance rate (" + fmt(rate) + "), got " + fmt(imr));
             }
             double derived = Double.NaN;
             AmountSource source = AmountSource.DERIVED;
             if (noAmounts) {
                 if (amount != null && amount != 0) {
-                    v.add(path + ".maintenanceAmount", "must be 0 or left out: the " + familyId + " family has no maintenance amount (maintenance jumps at a tier boundary)");
+                    v.add(path.child("maintenanceAmount"), "must be 0 or left out: the " + familyId + " family has no maintenance amount (maintenance jumps at a tier boundary)");
                 }
                 if (override) {
-                    v.add(path + ".maintenanceAmountOverride", "does not apply: the " + familyId + " family has no maintenance amount");
+                    v.add(path.child("maintenanceAmountOverride"), "does not apply: the " + familyId + " family has no maintenance amount");
                 }
                 derived = 0;
                 source = amount == null ? AmountSource.DERIVED : AmountSource.GIVEN;
@@ -396,13 +423,13 @@ public final class ProfileReader {
                 derived = i == 0 ? 0 : TierSchedule.continuityAmount(prevAmount, floor, rate, prevRate);
                 if (amount == null) {
                     if (override) {
-                        v.add(path + ".maintenanceAmount", "is required when maintenanceAmountOverride is true");
+                        v.add(path.child("maintenanceAmount"), "is required when maintenanceAmountOverride is true");
                     }
                 } else if (override) {
                     derived = amount;
                     source = AmountSource.OVERRIDE;
                 } else if (Math.abs(amount - derived) > 1e-6 * Math.max(1, Math.abs(derived))) {
-                    v.add(path + ".maintenanceAmount", "must follow the continuity rule A_n = A_(n-1) + floor_n x (mmr_n - mmr_(n-1)) = "
+                    v.add(path.child("maintenanceAmount"), "must follow the continuity rule A_n = A_(n-1) + floor_n x (mmr_n - mmr_(n-1)) = "
                             + fmt(derived) + ", got " + fmt(amount)
                             + " (leave it out to derive it, or set maintenanceAmountOverride: true if the venue publishes this value)");
                     derived = amount;
@@ -440,7 +467,7 @@ public final class ProfileReader {
         };
         for (String f : List.of("thresholdNotional", "thresholdInclusive", "fraction", "cooldownSeconds", "fromTier", "tiersPerStep")) {
             if (node.node.has(f) && !ruleFields.contains(f)) {
-                v.add(node.path + "." + f, "does not apply to the rule '" + rule + "'");
+                v.add(node.at.child(f), "does not apply to the rule '" + rule + "'");
             }
         }
         return switch (rule) {
@@ -459,15 +486,15 @@ public final class ProfileReader {
                 Double from = node.number("fromTier", true, Range.atLeast(1));
                 Double step = node.number("tiersPerStep", true, Range.atLeast(1));
                 if (from != null && from != Math.rint(from)) {
-                    v.add(node.path + ".fromTier", "must be a whole tier number, got " + fmt(from));
+                    v.add(node.at.child("fromTier"), "must be a whole tier number, got " + fmt(from));
                 }
                 if (step != null && step != Math.rint(step)) {
-                    v.add(node.path + ".tiersPerStep", "must be a whole number of tiers, got " + fmt(step));
+                    v.add(node.at.child("tiersPerStep"), "must be a whole number of tiers, got " + fmt(step));
                 }
                 yield from == null || step == null ? null : new PartialLiquidation.TierStepDown(from.intValue(), step.intValue());
             }
             default -> {
-                v.add(node.path + ".rule", "must be one of whole, ioc-order-first, fraction, tier-step-down, per-block-limits, got '" + rule + "'");
+                v.add(node.at.child("rule"), "must be one of whole, ioc-order-first, fraction, tier-step-down, per-block-limits, got '" + rule + "'");
                 yield null;
             }
         };
@@ -481,18 +508,18 @@ public final class ProfileReader {
         String asOf = node.string("asOf", true);
         String confidence = node.string("confidence", true);
         if (confidence != null && !CONFIDENCE.contains(confidence)) {
-            v.add(node.path + ".confidence", "must be one of exact, high, medium, low, got '" + confidence + "'");
+            v.add(node.at.child("confidence"), "must be one of exact, high, medium, low, got '" + confidence + "'");
         }
         List<String> sources = new ArrayList<>();
         JsonNode src = node.node.get("sources");
         if (src == null || !src.isArray() || src.isEmpty()) {
-            v.add(node.path + ".sources", "is required: a list of at least one source (documentation page, code, announcement)");
+            v.add(node.at.child("sources"), "is required: a list of at least one source (documentation page, code, announcement)");
         } else {
             for (int i = 0; i < src.size(); i++) {
                 if (src.get(i).isString() && !src.get(i).stringValue().isBlank()) {
                     sources.add(src.get(i).stringValue());
                 } else {
-                    v.add(node.path + ".sources[" + i + "]", "must be a non-empty string, got " + kind(src.get(i)));
+                    v.add(node.at.child("sources").index(i), "must be a non-empty string, got " + kind(src.get(i)));
                 }
             }
         }
@@ -500,10 +527,10 @@ public final class ProfileReader {
         JsonNode si = node.node.get("standIns");
         if (si != null) {
             if (!si.isArray()) {
-                v.add(node.path + ".standIns", "must be a list of {values, note}, got " + kind(si));
+                v.add(node.at.child("standIns"), "must be a list of {values, note}, got " + kind(si));
             } else {
                 for (int i = 0; i < si.size(); i++) {
-                    String p = node.path + ".standIns[" + i + "]";
+                    At p = node.at.child("standIns").index(i);
                     if (!si.get(i).isObject()) {
                         v.add(p, "must be an object {values, note}, got " + kind(si.get(i)));
                         continue;
@@ -550,8 +577,26 @@ public final class ProfileReader {
             this.file = file;
         }
 
-        void add(String path, String message) {
-            problems.add(new ProfileProblem(file, path, message));
+        void add(At at, String message) {
+            problems.add(at.tier() < 0 ? ProfileProblem.ofField(file, at.field(), message)
+                    : ProfileProblem.ofTier(file, at.tier(), at.field(), message));
+        }
+    }
+
+    /** Where a problem is: the index of the tier it is in (-1 outside the tiers) and the field path within. */
+    private record At(int tier, String field) {
+        static final At ROOT = new At(-1, "");
+
+        static At tier(int index) {
+            return new At(index, "");
+        }
+
+        At child(String name) {
+            return new At(tier, field.isEmpty() ? name : field + "." + name);
+        }
+
+        At index(int i) {
+            return new At(tier, field + "[" + i + "]");
         }
     }
 
@@ -590,28 +635,28 @@ public final class ProfileReader {
     private static final class Obj {
         final Validation v;
         final JsonNode node;
-        final String path;
+        final At at;
 
-        Obj(Validation v, JsonNode node, String path) {
+        Obj(Validation v, JsonNode node, At at) {
             this.v = v;
             this.node = node;
-            this.path = path;
+            this.at = at;
         }
 
         void allowOnly(List<String> allowed) {
-            StrictJson.allowOnly(node, path, allowed, v::add);
+            StrictJson.allowOnly(node, allowed, (name, message) -> v.add(at.child(name), message));
         }
 
         String string(String name, boolean required) {
             JsonNode n = node.get(name);
             if (n == null || (n.isNull() && !required)) {
                 if (required) {
-                    v.add(path + "." + name, "is required: a non-empty string");
+                    v.add(at.child(name), "is required: a non-empty string");
                 }
                 return null;
             }
             if (!n.isString() || n.stringValue().isBlank()) {
-                v.add(path + "." + name, "must be a non-empty string, got " + kind(n));
+                v.add(at.child(name), "must be a non-empty string, got " + kind(n));
                 return null;
             }
             return n.stringValue();
@@ -621,17 +666,17 @@ public final class ProfileReader {
             JsonNode n = node.get(name);
             if (n == null || (n.isNull() && !required)) {
                 if (required) {
-                    v.add(path + "." + name, "is required: " + range.words());
+                    v.add(at.child(name), "is required: " + range.words());
                 }
                 return null;
             }
             if (!n.isNumber()) {
-                v.add(path + "." + name, "must be " + range.words() + ", got " + kind(n));
+                v.add(at.child(name), "must be " + range.words() + ", got " + kind(n));
                 return null;
             }
             double x = StrictJson.toDouble(n);
             if (!range.contains(x)) {
-                v.add(path + "." + name, "must be " + range.words() + ", got " + (Double.isFinite(x) ? fmt(x) : "a number too large to represent"));
+                v.add(at.child(name), "must be " + range.words() + ", got " + (Double.isFinite(x) ? fmt(x) : "a number too large to represent"));
                 return null;
             }
             return x;
@@ -643,7 +688,7 @@ public final class ProfileReader {
                 return false;
             }
             if (!n.isBoolean()) {
-                v.add(path + "." + name, "must be true or false, got " + kind(n));
+                v.add(at.child(name), "must be true or false, got " + kind(n));
                 return false;
             }
             return n.booleanValue();
@@ -653,15 +698,15 @@ public final class ProfileReader {
             JsonNode n = node.get(name);
             if (n == null || (n.isNull() && !required)) {
                 if (required) {
-                    v.add(path + "." + name, "is required: an object");
+                    v.add(at.child(name), "is required: an object");
                 }
                 return null;
             }
             if (!n.isObject()) {
-                v.add(path + "." + name, "must be an object, got " + kind(n));
+                v.add(at.child(name), "must be an object, got " + kind(n));
                 return null;
             }
-            return new Obj(v, n, path + "." + name);
+            return new Obj(v, n, at.child(name));
         }
 
         /** An optional object where null means "none" (the backstop). */
@@ -679,7 +724,7 @@ public final class ProfileReader {
                     return e;
                 }
             }
-            v.add(path + "." + name, "must be one of " + String.join(", ", java.util.Arrays.stream(values).map(id).toList())
+            v.add(at.child(name), "must be one of " + String.join(", ", java.util.Arrays.stream(values).map(id).toList())
                     + ", got '" + s + "'");
             return null;
         }

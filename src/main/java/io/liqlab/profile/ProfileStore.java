@@ -92,7 +92,7 @@ public final class ProfileStore {
             // save refused rather than replacing a version nobody has seen.
             bytes = StrictJson.readFile(file, "profile", StrictJson.MAX_FILE_BYTES);
         } catch (StrictJson.Failure f) {
-            throw new ProfileException(new ProfileProblem(f.file(), f.path(), f.getMessage()));
+            throw new ProfileException(ProfileProblem.of(f));
         }
         VenueProfile p = reader.read(file.getFileName().toString(), bytes, new Origin(Origin.Kind.USER, file.toString()));
         knownDigests.put(id, digest(bytes));

@@ -214,10 +214,15 @@ public final class StrictJson {
      * allowed ones (without {@code $schema}-like entries).
      */
     public static void allowOnly(JsonNode node, String path, List<String> allowed, BiConsumer<String, String> problem) {
+        allowOnly(node, allowed, (name, message) -> problem.accept(path + "." + name, message));
+    }
+
+    /** As above, reporting each unknown field by its name (for readers that locate problems structurally). */
+    public static void allowOnly(JsonNode node, List<String> allowed, BiConsumer<String, String> unknownField) {
         Set<String> unknown = new LinkedHashSet<>(node.propertyNames());
         unknown.removeAll(allowed);
         for (String name : unknown) {
-            problem.accept(path + "." + name, "is not a field of this object; allowed: " + String.join(", ",
+            unknownField.accept(name, "is not a field of this object; allowed: " + String.join(", ",
                     allowed.stream().filter(a -> !a.startsWith("$")).toList()));
         }
     }

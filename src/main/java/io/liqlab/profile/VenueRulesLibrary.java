@@ -103,7 +103,7 @@ public final class VenueRulesLibrary {
                         }
                         problems.addAll(found2);
                     } catch (StrictJson.Failure f) {
-                        problems.add(new ProfileProblem(f.file(), f.path(), f.getMessage()));
+                        problems.add(ProfileProblem.of(f));
                     }
                 }
             });
@@ -122,10 +122,10 @@ public final class VenueRulesLibrary {
             problems.add(new ProfileProblem(name, "$", "must be a JSON object with the venue's rules"));
             return null;
         }
-        StrictJson.allowOnly(node, "$", RULE_FIELDS, (path, message) -> problems.add(new ProfileProblem(name, path, message)));
+        StrictJson.allowOnly(node, RULE_FIELDS, (field, message) -> problems.add(ProfileProblem.ofField(name, field, message)));
         JsonNode id = node.get("venueRules");
         if (id == null || !id.isString() || !ProfileReader.isValidId(id.stringValue())) {
-            problems.add(new ProfileProblem(name, "$.venueRules", "is required: the venue's id prefix, such as binance-usdm"));
+            problems.add(ProfileProblem.ofField(name, "venueRules", "is required: the venue's id prefix, such as binance-usdm"));
             return null;
         }
         return id.stringValue();

@@ -47,7 +47,7 @@ class MarketFilesTest {
 
     @Test
     void everyShippedFileValidatesAgainstTheShippedSchema() throws Exception {
-        MiniSchema schema = new MiniSchema(SHIPPED.resolve("schema"));
+        ShippedSchema schema = new ShippedSchema(SHIPPED.resolve("schema"));
         List<Path> markets = json(SHIPPED);
         List<Path> venues = json(SHIPPED.resolve("venues"));
         List<Path> snapshot = json(SHIPPED.resolve("markets"));
@@ -72,7 +72,7 @@ class MarketFilesTest {
 
     @Test
     void theSchemaRefusesWhatTheReaderRefuses() throws Exception {
-        MiniSchema schema = new MiniSchema(SHIPPED.resolve("schema"));
+        ShippedSchema schema = new ShippedSchema(SHIPPED.resolve("schema"));
         ObjectNode market = (ObjectNode) MAPPER.readTree(SHIPPED.resolve("binance-usdm-btc.json").toFile());
         market.put("ruleFamily", "maintenance-at-liquidation-notional");
         assertFalse(schema.validate("venue-profile.schema.json", market).isEmpty(), "a rule field in a market file");

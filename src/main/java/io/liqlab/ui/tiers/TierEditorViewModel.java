@@ -3,7 +3,6 @@ package io.liqlab.ui.tiers;
 import io.liqlab.core.Numbers;
 import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
-import io.liqlab.profile.ProfileException;
 import io.liqlab.profile.ProfileProblem;
 import io.liqlab.profile.ProfileReader;
 import io.liqlab.profile.ProfileWriter;
@@ -29,8 +28,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Editing a profile's tier schedule: cells as typed, every edit an undoable command, validation by the same
@@ -149,7 +146,6 @@ public final class TierEditorViewModel {
         }
     }
 
-    private static final Pattern TIER_PATH = Pattern.compile("\\$\\.tiers\\[(\\d+)]\\.(\\w+)");
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final VenueProfile original;
@@ -561,15 +557,16 @@ public final class TierEditorViewModel {
     public String checkCell(int row, Column column, String text) {
         List<Row> candidate = new ArrayList<>(snapshot());
         candidate.get(row).cells.get(column).set(text == null ? "" : text.strip());
-        try {
-            reader.read(original.id() + ".json", MAPPER.writeValueAsBytes(tree(candidate)), original.origin());
-            return "";
-        } catch (ProfileException e) {
-            String path = "$.tiers[" + row + "]." + column.field();
-            return e.problems().stream().filter(p -> p.path().equals(path)
-                            || (column == Column.AMOUNT && p.path().equals("$.tiers[" + row + "].maintenanceAmountOverride")))
-                    .map(p -> inPercent(column, p.message())).findFirst().orElse("");
+        ProfileReader.Validated result = reader.validate(fileName(), tree(candidate), original.origin());
+        List<ProfileProblem> here = new ArrayList<>(result.at(row, column.field()));
+        if (column == Column.AMOUNT) {
+            here.addAll(result.at(row, "maintenanceAmountOverride"));
         }
+        return here.stream().map(p -> inPercent(column, p.message())).findFirst().orElse("");
+    }
+
+    private String fileName() {
+        return original.id() + ".json";
     }
 
     /**
@@ -586,24 +583,18 @@ public final class TierEditorViewModel {
         }
         scheduleProblems.clear();
         fieldErrors.values().forEach(e -> e.set(""));
-        ObjectNode tree = tree(rows);
-        try {
-            VenueProfile p = reader.read(original.id() + ".json", MAPPER.writeValueAsBytes(tree), original.origin());
-            edited.set(p);
-        } catch (ProfileException e) {
-            edited.set(null);
-            for (ProfileProblem problem : e.problems()) {
-                Matcher m = TIER_PATH.matcher(problem.path());
-                Column c = m.matches() ? Column.byField(m.group(2)) : null;
-                int index = m.matches() ? Integer.parseInt(m.group(1)) : -1;
-                ProfileField field = fields.keySet().stream().filter(f -> problem.path().equals("$." + f.path)).findFirst().orElse(null);
-                if (c != null && index < rows.size()) {
-                    rows.get(index).errors.get(c).set(inPercent(c, problem.message()));
-                } else if (field != null) {
-                    fieldErrors.get(field).set(field.percent() ? problem.message() + Text.get("tiers.error.fractionsInFile") : problem.message());
-                } else {
-                    scheduleProblems.add(problem.path().replace("$.", "") + ": " + problem.message());
-                }
+        ProfileReader.Validated result = reader.validate(fileName(), tree(rows), original.origin());
+        edited.set(result.isValid() ? result.profile() : null);
+        for (ProfileProblem problem : result.problems()) {
+            Column c = problem.isTierField() ? Column.byField(problem.field()) : null;
+            ProfileField field = problem.tier() < 0
+                    ? fields.keySet().stream().filter(f -> problem.field().equals(f.path)).findFirst().orElse(null) : null;
+            if (c != null && problem.tier() < rows.size()) {
+                rows.get(problem.tier()).errors.get(c).set(inPercent(c, problem.message()));
+            } else if (field != null) {
+                fieldErrors.get(field).set(field.percent() ? problem.message() + Text.get("tiers.error.fractionsInFile") : problem.message());
+            } else {
+                scheduleProblems.add(problem.path().replace("$.", "") + ": " + problem.message());
             }
         }
     }
