@@ -3,6 +3,7 @@ package io.liqlab.cli;
 import io.liqlab.core.Numbers;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.report.FramesCsv;
+import io.liqlab.sim.PhaseMap;
 import io.liqlab.sim.Scenario;
 import io.liqlab.sim.ScenarioException;
 import io.liqlab.sim.ScenarioReader;
@@ -46,9 +47,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N|A..B", description = "Run seeds 1..N (or A..B) instead of one seed and print each headline "
             + "figure as median and 10th-90th percentile over them (1 to 1,000 seeds, on every core).")
     String seeds;
+    @Option(names = "--map", paramLabel = "P=A:B:N,Q=C:D:M", description = "A phase map instead of one run: P from A to B in N steps "
+            + "against Q from C to D in M steps (parameters shock, depth, leverage, longshare; at most 10,000 cells), one CSV row per cell.")
+    String map;
     @Option(names = "--frames", paramLabel = "OUT.csv", description = "Write every frame to this CSV file, and the heatmap beside it (OUT.heatmap.csv).")
     String frames;
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
+    @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text", description = "text or json; with --map csv (the default) or json.")
     String format;
     @Option(names = "--bench", description = "Time the engine against sorting 1,000,000 doubles, cold (fresh JVMs, -Xmx128m) and warm, instead of printing the summary.")
     boolean bench;
@@ -66,6 +70,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (map != null) {
+            return callMap();
+        }
         boolean json = Cli.format(format, "text", "json").equals("json");
         if (positions != null && (positions < 1 || positions > ScenarioReader.MAX_POSITIONS)) {
             throw new BadInputException("--positions: must be a whole number from 1 to "
@@ -139,6 +146,53 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             out.print(text(result, profile, framesPath, heatmapPath));
         }
+        out.flush();
+        return 0;
+    }
+
+    private Integer callMap() {
+        boolean formatGiven = spec != null && spec.commandLine().getParseResult().hasMatchedOption("--format");
+        boolean json = formatGiven && Cli.format(format, "csv", "json").equals("json");
+        if (positions != null && (positions < 1 || positions > ScenarioReader.MAX_POSITIONS)) {
+            throw new BadInputException("--positions: must be a whole number from 1 to "
+                    + String.format(Locale.ROOT, "%,d", ScenarioReader.MAX_POSITIONS) + ", got " + positions);
+        }
+        if (venue != null && venue.isBlank()) {
+            throw new BadInputException("--venue: must be a profile id; known ids: " + knownIds());
+        }
+        PhaseMap.Axis[] axes = MapOption.parse(map);
+        long[] seedRange = seeds == null ? null : parseSeeds(seeds);
+        if (seedRange != null && seed != null) {
+            throw new BadInputException("--seeds: cannot be combined with --seed (give one seed or a range)");
+        }
+        if (frames != null) {
+            throw new BadInputException("--frames: cannot be combined with --map (frames are written for one run)");
+        }
+        if (bench || benchRunsGiven()) {
+            throw new BadInputException("--bench: cannot be combined with --map");
+        }
+        Scenario s;
+        try {
+            s = cli.scenarios().resolve(scenario);
+        } catch (ScenarioException e) {
+            throw new BadInputException("--scenario: " + e.getMessage());
+        }
+        if (venue != null) {
+            s = s.withVenue(venue.trim());
+        }
+        if (positions != null) {
+            s = s.withPositions(positions.intValue());
+        }
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        VenueProfile profile = profileFor(s);
+        PhaseMap.Request request = seedRange == null
+                ? new PhaseMap.Request(s, profile.rules(), axes[0], axes[1])
+                : new PhaseMap.Request(s, profile.rules(), axes[0], axes[1], seedRange[0], (int) (seedRange[1] - seedRange[0] + 1));
+        PhaseMap.Result result = PhaseMap.run(request, (cell, done, total) -> { }, () -> false);
+        PrintWriter out = cli.out();
+        out.print(json ? cli.json(MapOption.json(result)) : MapOption.csv(result));
         out.flush();
         return 0;
     }

@@ -30,6 +30,23 @@ final class PopulationGenerator {
      * few positions already past their liquidation price at the start, redrawn one by one.
      */
     static Positions generate(Scenario scenario, VenueRules rules, BooleanSupplier cancelled, ProgressSink progress) {
+        if (PopulationCache.CURRENT.isBound()) {
+            // A phase map runs many cells on one population per seed: draw and order it once, hand each run a copy.
+            Positions shared = PopulationCache.CURRENT.get().ordered(scenario, rules, () -> draw(scenario, rules, cancelled, progress));
+            return shared.copyOrdered();
+        }
+        return draw(scenario, rules, cancelled, progress);
+    }
+
+    /**
+     * The ordered population a run of {@code scenario} would start from, as kept by the thread's
+     * {@link PopulationCache} (drawn and kept if it is not there yet). Read only: a run gets its own copy.
+     */
+    static Positions sharedOrdered(Scenario scenario, VenueRules rules, BooleanSupplier cancelled) {
+        return PopulationCache.CURRENT.get().ordered(scenario, rules, () -> draw(scenario, rules, cancelled, (phase, f) -> { }));
+    }
+
+    private static Positions draw(Scenario scenario, VenueRules rules, BooleanSupplier cancelled, ProgressSink progress) {
         Scenario.Population pop = scenario.population();
         int n = pop.positions();
         int longs = (int) Math.round(n * pop.longShare());

@@ -40,6 +40,22 @@ final class Positions {
         this.trigger = new double[size];
     }
 
+    /** A fresh copy of an ordered population, as a run first sees it (every position open, in its sorted slot). */
+    Positions copyOrdered() {
+        Positions c = new Positions(size, longCount, entry.clone(), quantity.clone(), margin.clone(), trigger.clone());
+        c.state = new byte[size];
+        return c;
+    }
+
+    private Positions(int size, int longCount, double[] entry, double[] quantity, double[] margin, double[] trigger) {
+        this.size = size;
+        this.longCount = longCount;
+        this.entry = entry;
+        this.quantity = quantity;
+        this.margin = margin;
+        this.trigger = trigger;
+    }
+
     int sign(int i) {
         return i < longCount ? 1 : -1;
     }

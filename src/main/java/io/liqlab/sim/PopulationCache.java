@@ -1,0 +1,79 @@
+package io.liqlab.sim;
+
+import io.liqlab.core.VenueRules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Ordered populations kept for reuse by the runs of one thread: a population depends only on the scenario's
+ * population section, its start price, its seed and the venue's rules, not on the shock, the book or the driver,
+ * so the cells of a phase map that share those draw and order it once. Each run gets its own copy
+ * ({@link Positions#copyOrdered()}), so a cached population is never changed and a run is the same as a standalone
+ * one. Bound to a thread with {@link #CURRENT} for the span of a phase map's work; never shared between threads.
+ */
+final class PopulationCache {
+
+    /** The calling thread's cache while a phase map computes; unbound otherwise (every run draws its own). */
+    static final ScopedValue<PopulationCache> CURRENT = ScopedValue.newInstance();
+
+    private final long byteBudget;
+    private long bytesHeld;
+    private int hits;
+    private int misses;
+    private final LinkedHashMap<Key, Positions> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+    /** @param byteBudget most heap the kept populations may take; at least the newest one is always kept */
+    PopulationCache(long byteBudget) {
+        this.byteBudget = byteBudget;
+    }
+
+    /** The ordered population for this scenario, seed and venue: the kept one, or {@code draw}'s, then kept. */
+    Positions ordered(Scenario scenario, VenueRules rules, Supplier<Positions> draw) {
+        Key key = new Key(scenario.population(), scenario.market().startPrice(), scenario.seed(), rules);
+        Positions p = entries.get(key);
+        if (p != null) {
+            hits++;
+            return p;
+        }
+        misses++;
+        p = draw.get();
+        entries.put(key, p);
+        bytesHeld += bytes(p);
+        var it = entries.entrySet().iterator();
+        while (bytesHeld > byteBudget && entries.size() > 1) {
+            Map.Entry<Key, Positions> eldest = it.next();
+            bytesHeld -= bytes(eldest.getValue());
+            it.remove();
+        }
+        return p;
+    }
+
+    int hits() {
+        return hits;
+    }
+
+    int misses() {
+        return misses;
+    }
+
+    private static long bytes(Positions p) {
+        return (long) p.size * Positions.BYTES_PER_POSITION;
+    }
+
+    /** Venue rules compare by identity: the same loaded profile, not an equal copy (cheap, and never wrong). */
+    private record Key(Scenario.Population population, double startPrice, long seed, VenueRules rules) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.population.equals(population) && Double.compare(k.startPrice, startPrice) == 0
+                    && k.seed == seed && k.rules == rules;
+        }
+
+        @Override
+        public int hashCode() {
+            return (population.hashCode() * 31 + Double.hashCode(startPrice)) * 31 + Long.hashCode(seed)
+                    + System.identityHashCode(rules);
+        }
+    }
+}
