@@ -2,6 +2,7 @@ package io.liqlab.app;
 
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.profile.ProfileCatalog;
+import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.UserDirectories;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
@@ -33,7 +34,7 @@ import java.util.concurrent.Executors;
 public final class LiqLabApp extends Application {
 
     /** Curves drawn at first start: the classroom baseline and Binance. */
-    public static final List<String> DEFAULT_CURVES = List.of("textbook", "binance-usdm-btc");
+    public static final List<String> DEFAULT_CURVES = List.of(ProfileIds.TEXTBOOK, ProfileIds.BINANCE_USDM_BTC);
 
     /** Set by {@code liqlab open FILE}: the session to open once the window is up. */
     public static final String OPEN_PROPERTY = "liqlab.open";

@@ -6,6 +6,7 @@ import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
 import io.liqlab.profile.AtomicFiles;
 import io.liqlab.profile.ProfileException;
+import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.ProfileProblem;
 import io.liqlab.profile.ProfileWriter;
 import io.liqlab.profile.Provenance;
@@ -341,7 +342,7 @@ final class ProfilesCommand implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             List<io.liqlab.update.VenueFetch.Venue> chosen = new java.util.ArrayList<>();
             for (String v : venues) {
-                if (v.equals("binance-usdm")) {
+                if (v.equals(ProfileIds.BINANCE_USDM)) {
                     throw new BadInputException("--venue binance-usdm: Binance's leverageBracket endpoint needs a signed request;"
                             + " save its response and run 'profiles import --format binance-leverage-bracket FILE'");
                 }

@@ -76,7 +76,7 @@ public final class ProfileCatalog {
 
     /** Textbook first (the classroom baseline), then by name. */
     private static final Comparator<VenueProfile> DISPLAY_ORDER = Comparator
-            .comparing((VenueProfile p) -> !p.id().equals("textbook"))
+            .comparing((VenueProfile p) -> !ProfileIds.isTextbook(p))
             .thenComparing(VenueProfile::name, String.CASE_INSENSITIVE_ORDER);
 
     public List<VenueProfile> profiles() {

@@ -33,11 +33,11 @@ public final class VenueImport {
 
     /** The public formats LiqLab imports. */
     public enum Format {
-        BINANCE_LEVERAGE_BRACKET("binance-leverage-bracket", "binance-usdm", "USDT"),
-        BYBIT_RISK_LIMIT("bybit-risk-limit", "bybit-linear", "USDT"),
-        OKX_POSITION_TIERS("okx-position-tiers", "okx-swap", "USDT"),
-        HYPERLIQUID_META("hyperliquid-meta", "hyperliquid", "USDC"),
-        DYDX_PERPETUAL_MARKETS("dydx-perpetual-markets", "dydx-v4", "USD");
+        BINANCE_LEVERAGE_BRACKET("binance-leverage-bracket", ProfileIds.BINANCE_USDM, "USDT"),
+        BYBIT_RISK_LIMIT("bybit-risk-limit", ProfileIds.BYBIT_LINEAR, "USDT"),
+        OKX_POSITION_TIERS("okx-position-tiers", ProfileIds.OKX_SWAP, "USDT"),
+        HYPERLIQUID_META("hyperliquid-meta", ProfileIds.HYPERLIQUID, "USDC"),
+        DYDX_PERPETUAL_MARKETS("dydx-perpetual-markets", ProfileIds.DYDX_V4, "USD");
 
         public final String id;
         public final String venueRules;

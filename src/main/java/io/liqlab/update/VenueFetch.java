@@ -1,5 +1,6 @@
 package io.liqlab.update;
 
+import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.VenueImport;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -47,10 +48,10 @@ public final class VenueFetch {
 
     /** A venue LiqLab can update, with its public host. Binance's bracket endpoint needs a signed request. */
     public enum Venue {
-        OKX_SWAP("okx-swap", "https://www.okx.com", VenueImport.Format.OKX_POSITION_TIERS),
-        BYBIT_LINEAR("bybit-linear", "https://api.bybit.com", VenueImport.Format.BYBIT_RISK_LIMIT),
-        HYPERLIQUID("hyperliquid", "https://api.hyperliquid.xyz", VenueImport.Format.HYPERLIQUID_META),
-        DYDX_V4("dydx-v4", "https://indexer.dydx.trade", VenueImport.Format.DYDX_PERPETUAL_MARKETS);
+        OKX_SWAP(ProfileIds.OKX_SWAP, "https://www.okx.com", VenueImport.Format.OKX_POSITION_TIERS),
+        BYBIT_LINEAR(ProfileIds.BYBIT_LINEAR, "https://api.bybit.com", VenueImport.Format.BYBIT_RISK_LIMIT),
+        HYPERLIQUID(ProfileIds.HYPERLIQUID, "https://api.hyperliquid.xyz", VenueImport.Format.HYPERLIQUID_META),
+        DYDX_V4(ProfileIds.DYDX_V4, "https://indexer.dydx.trade", VenueImport.Format.DYDX_PERPETUAL_MARKETS);
 
         public final String id;
         public final String defaultBaseUrl;

@@ -1,5 +1,6 @@
 package io.liqlab.ui.cascade;
 
+import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.sim.FrameColumn;
 import io.liqlab.sim.Frames;
@@ -167,7 +168,7 @@ public final class CascadeViewModel {
         frame.subscribe(f -> describeFrame());
         Scenario first = scenarios.stream().filter(s -> s.id().equals(DEFAULT_SCENARIO)).findFirst()
                 .orElse(scenarios.isEmpty() ? null : scenarios.getFirst());
-        compareVenue.set(venues.stream().filter(v -> v.id().equals("hyperliquid-btc")).findFirst()
+        compareVenue.set(venues.stream().filter(v -> v.id().equals(ProfileIds.HYPERLIQUID_BTC)).findFirst()
                 .orElse(venues.isEmpty() ? null : venues.getLast()));
         scenario.set(first);
     }

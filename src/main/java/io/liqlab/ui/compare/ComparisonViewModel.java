@@ -9,6 +9,7 @@ import io.liqlab.core.PartialLiquidation;
 import io.liqlab.core.Position;
 import io.liqlab.core.RuleFamily;
 import io.liqlab.core.Tier;
+import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Text;
@@ -172,7 +173,7 @@ public final class ComparisonViewModel {
         }
         double textbookDistance = Double.NaN;
         for (int i = 0; i < profiles.size(); i++) {
-            if (profiles.get(i).id().equals("textbook") && results.get(i) != null) {
+            if (ProfileIds.isTextbook(profiles.get(i)) && results.get(i) != null) {
                 textbookDistance = results.get(i).distancePercent();
             }
         }
@@ -256,7 +257,7 @@ public final class ComparisonViewModel {
                     ? w.text("compare.why.liquidationNotionalTier", mmr, t.number()) : w.text("compare.why.liquidationNotional", mmr);
         };
         String versus = "";
-        if (!v.id().equals("textbook") && !Double.isNaN(textbookDistance)) {
+        if (!ProfileIds.isTextbook(v) && !Double.isNaN(textbookDistance)) {
             double diff = r.distancePercent() - textbookDistance;
             versus = Math.abs(diff) < 0.005 ? w.text("compare.why.sameAsTextbook")
                     : w.text(diff < 0 ? "compare.why.closerThanTextbook" : "compare.why.fartherThanTextbook", Numbers.fixed(Math.abs(diff), 2, l));

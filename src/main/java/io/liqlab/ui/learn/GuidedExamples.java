@@ -2,6 +2,7 @@ package io.liqlab.ui.learn;
 
 import io.liqlab.core.MarginMode;
 import io.liqlab.core.Side;
+import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.position.InputField;
 import io.liqlab.ui.position.PositionViewModel;
@@ -32,7 +33,7 @@ public final class GuidedExamples {
         list.add(example(b, "textbook-leverage",
                 t -> textbook(t, "10"), t -> textbook(t, "25"), t -> textbook(t, "50")));
         list.add(example(b, "tier-at-liquidation", t -> {
-            PositionViewModel p = position(t, "binance-usdm-btc", SizeUnit.NOTIONAL);
+            PositionViewModel p = position(t, ProfileIds.BINANCE_USDM_BTC, SizeUnit.NOTIONAL);
             p.textProperty(InputField.ENTRY).set("60000");
             p.textProperty(InputField.SIZE).set("310000");
             p.textProperty(InputField.LEVERAGE).set("20");
@@ -72,7 +73,7 @@ public final class GuidedExamples {
     }
 
     private static void bybitFunding(LearningTargets t, String hours) {
-        PositionViewModel p = position(t, "bybit-linear-btc", SizeUnit.QUANTITY);
+        PositionViewModel p = position(t, ProfileIds.BYBIT_LINEAR_BTC, SizeUnit.QUANTITY);
         p.textProperty(InputField.ENTRY).set("20000");
         p.textProperty(InputField.SIZE).set("1");
         p.textProperty(InputField.LEVERAGE).set("50");

@@ -9,6 +9,7 @@ import io.liqlab.ui.NumberText;
 import io.liqlab.ui.Text;
 import io.liqlab.core.Position;
 import io.liqlab.core.Side;
+import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.VenueProfile;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -148,7 +149,7 @@ public final class PositionViewModel {
 
     /** The classic teaching example: BTC long, entry 60,000, 25x, 500 margin (12,500 notional), textbook. */
     public void resetToClassicExample() {
-        profile.set(profiles.stream().filter(p -> p.id().equals("textbook")).findFirst().orElse(profiles.isEmpty() ? null : profiles.getFirst()));
+        profile.set(profiles.stream().filter(ProfileIds::isTextbook).findFirst().orElse(profiles.isEmpty() ? null : profiles.getFirst()));
         side.set(Side.LONG);
         marginMode.set(MarginMode.ISOLATED);
         sizeUnit.set(SizeUnit.NOTIONAL);
