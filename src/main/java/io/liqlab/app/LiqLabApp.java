@@ -27,7 +27,6 @@ import javafx.stage.Stage;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The composition root: builds the services once and hands them to the views through constructors. */
@@ -39,12 +38,8 @@ public final class LiqLabApp extends Application {
     /** Set by {@code liqlab open FILE}: the session to open once the window is up. */
     public static final String OPEN_PROPERTY = "liqlab.open";
 
-    /** The one executor for work off the FX thread: cascade runs and exports, one at a time. */
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "liqlab-background");
-        t.setDaemon(true);
-        return t;
-    });
+    /** All background work: cascade runs, exports and data refreshes, each on its own, listed in the status bar. */
+    private final io.liqlab.ui.task.FxTaskExecutor tasks = new io.liqlab.ui.task.FxTaskExecutor();
     /** The one thread that writes the tier editor's drafts, so keystrokes never wait for the disk. */
     private final java.util.concurrent.ScheduledExecutorService draftThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "liqlab-drafts");
@@ -106,8 +101,8 @@ public final class LiqLabApp extends Application {
         view = new WorkspaceView(workspace, profiles, tiers,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")),
                 () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues,
-                        background, Platform::runLater, System::nanoTime),
-                background);
+                        tasks, Platform::runLater, System::nanoTime),
+                tasks);
 
         StartupProbe.mark("view");
         BorderPane root = new BorderPane(view);

@@ -99,7 +99,7 @@ public final class CascadeViewModel {
 
     private final ObservableList<Scenario> scenarios;
     private final ObservableList<VenueProfile> venues;
-    private final Executor background;
+    private final io.liqlab.ui.task.TaskExecutor tasks;
     private final Executor fx;
     private final PlaybackClock clock;
 
@@ -152,9 +152,20 @@ public final class CascadeViewModel {
      */
     public CascadeViewModel(List<Scenario> scenarios, ObservableList<VenueProfile> venues, Executor background, Executor fx,
                             LongSupplier nanos) {
+        this(scenarios, venues, io.liqlab.ui.task.TaskExecutor.using(Objects.requireNonNull(background, "background"), fx), fx, nanos);
+    }
+
+    /**
+     * @param tasks where runs compute, each a task the user sees in the task list and may cancel (the app's one
+     *              task executor)
+     * @param fx    where finished runs are handed over ({@code Platform::runLater}; same-thread in tests)
+     * @param nanos the playback clock's time source ({@code System::nanoTime}; a fake in tests)
+     */
+    public CascadeViewModel(List<Scenario> scenarios, ObservableList<VenueProfile> venues, io.liqlab.ui.task.TaskExecutor tasks,
+                            Executor fx, LongSupplier nanos) {
         this.scenarios = FXCollections.observableArrayList(scenarios);
         this.venues = venues;
-        this.background = Objects.requireNonNull(background, "background");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.clock = new PlaybackClock(nanos);
 
@@ -439,24 +450,23 @@ public final class CascadeViewModel {
         progress.set(0);
         status.set(Text.format(other == null ? "cascade.status.running" : "cascade.status.runningTwoVenues",
                 io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0)));
-        background.execute(() -> {
-            Runs done = null;
-            String failure = null;
-            try {
-                SimulationResult a = Simulator.run(main, mainVenue.rules(), f -> job.progress = f / job.parts, () -> job.cancelled);
-                SimulationResult b = other == null ? null
-                        : Simulator.run(other, otherVenue.rules(), f -> job.progress = 0.5 + f / 2, () -> job.cancelled);
-                done = new Runs(a, mainVenue, b, otherVenue, EventLog.of(a), EventLog.summary(a, mainVenue.name()),
-                        b == null ? "" : EventLog.difference(a, mainVenue.name(), b, otherVenue.name()));
-            } catch (CancellationException e) {
-                // newer inputs are waiting
-            } catch (RuntimeException | OutOfMemoryError e) {
-                failure = e instanceof OutOfMemoryError ? Text.get("cascade.status.outOfMemory") : String.valueOf(e.getMessage());
-            }
-            Runs result = done;
-            String error = failure;
-            fx.execute(() -> finished(job, result, error));
-        });
+        String title = Text.format("cascade.task.run", main.name(), mainVenue.name(), io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0));
+        tasks.submit(io.liqlab.ui.task.BackgroundTask.<Runs>of(title, p -> {
+            // Cancelled by newer inputs (job) or by the user in the task list (p): either way the run stops.
+            java.util.function.BooleanSupplier stop = () -> job.cancelled || p.cancelled();
+            SimulationResult a = Simulator.run(main, mainVenue.rules(), f -> {
+                job.progress = f / job.parts;
+                p.progress(job.progress);
+            }, stop);
+            SimulationResult b = other == null ? null : Simulator.run(other, otherVenue.rules(), f -> {
+                job.progress = 0.5 + f / 2;
+                p.progress(job.progress);
+            }, stop);
+            return new Runs(a, mainVenue, b, otherVenue, EventLog.of(a), EventLog.summary(a, mainVenue.name()),
+                    b == null ? "" : EventLog.difference(a, mainVenue.name(), b, otherVenue.name()));
+        }).onSuccess(result -> finished(job, result, null)).onFailure(e -> finished(job, null,
+                e instanceof CancellationException ? null // newer inputs are waiting, or the user stopped it
+                        : e instanceof OutOfMemoryError ? Text.get("cascade.status.outOfMemory") : String.valueOf(e.getMessage()))));
     }
 
     private void finished(Job job, Runs result, String error) {

@@ -50,6 +50,8 @@ public final class WorkspaceView extends BorderPane {
     private final ChartsView charts;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
+    /** Errors and offers over the tabs, and the status line's text: how the window tells the user things. */
+    private final io.liqlab.ui.shell.ShellNotifications notifications;
     private final PositionFormView form;
 
     private final SessionFiles sessions;
@@ -76,7 +78,11 @@ public final class WorkspaceView extends BorderPane {
      */
     public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles, io.liqlab.ui.tiers.TierWorkbenchViewModel tiers,
                          SessionFiles sessions, java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
-                         java.util.concurrent.Executor background) {
+                         io.liqlab.ui.task.FxTaskExecutor tasks) {
+        java.util.concurrent.Executor background = r -> tasks.submit(io.liqlab.ui.task.BackgroundTask.of(Text.get("shell.task.export"), p -> {
+            r.run();
+            return null;
+        }));
         this.vm = vm;
         this.sessions = sessions;
         this.tiers = tiers;
@@ -188,7 +194,9 @@ public final class WorkspaceView extends BorderPane {
         if (results.card().lookup("#liquidation-title") instanceof Label title) {
             glossaryLinks().link(title, io.liqlab.ui.learn.Term.LIQUIDATION_PRICE);
         }
-        setCenter(tabs);
+        notifications = new io.liqlab.ui.shell.ShellNotifications(tabs);
+        setCenter(notifications.pane());
+        status.textProperty().bind(notifications.statusProperty());
         status.setId("status");
         status.getStyleClass().add(Styles.SUBTITLE);
         // The offer to put back inputs the classic example replaced: a link beside the status, and Ctrl+Z.
@@ -201,13 +209,12 @@ public final class WorkspaceView extends BorderPane {
         undoReplace.setPadding(new Insets(0, 4, 0, 4));
         vm.canUndoReplaceProperty().subscribe(can -> {
             if (!can && Text.get("workspace.status.classicLoaded").equals(status.getText())) {
-                status.setText("");
+                notifications.status("");
             }
         });
         HBox statusLine = new HBox(4, status, undoReplace);
         statusLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        statusLine.setPadding(new Insets(2, 12, 4, 12));
-        setBottom(statusLine);
+        setBottom(statusBar(statusLine, tasks));
 
         vm.themeProperty().subscribe(this::applyLook);
         vm.presentationProperty().subscribe(p -> applyLook());
@@ -218,6 +225,49 @@ public final class WorkspaceView extends BorderPane {
                 applyLook();
             }
         });
+    }
+
+    /**
+     * The status line (ControlsFX {@code StatusBar}): the latest message on the left, the newest background task's
+     * progress, and a button naming how many tasks run that opens their list (ControlsFX {@code TaskProgressView},
+     * each with a cancel button) in a pop-over.
+     */
+    private static org.controlsfx.control.StatusBar statusBar(Node statusLine, io.liqlab.ui.task.FxTaskExecutor tasks) {
+        org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
+        bar.setId("status-bar");
+        bar.setText("");
+        bar.getLeftItems().add(statusLine);
+        bar.progressProperty().bind(tasks.latestProperty().flatMap(t -> t.progressProperty()).orElse(0));
+        org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>> list = new org.controlsfx.control.TaskProgressView<>();
+        list.setId("task-list");
+        javafx.beans.binding.Bindings.bindContent(list.getTasks(), tasks.running());
+        list.setPrefSize(420, 240);
+        Button open = new Button();
+        open.setId("tasks");
+        open.textProperty().bind(javafx.beans.binding.Bindings.size(tasks.running()).map(n -> Text.format("shell.tasks", n)));
+        open.setTooltip(new Tooltip(Text.get("shell.tasksTip")));
+        open.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tasks.running()));
+        open.managedProperty().bind(open.visibleProperty());
+        open.getStyleClass().add("flat");
+        org.controlsfx.control.PopOver popOver = new org.controlsfx.control.PopOver(list);
+        popOver.setTitle(Text.get("shell.tasks.title"));
+        popOver.setHeaderAlwaysVisible(true);
+        popOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.BOTTOM_RIGHT);
+        popOver.setDetachable(false);
+        open.setOnAction(e -> {
+            if (popOver.isShowing()) {
+                popOver.hide();
+            } else {
+                popOver.show(open);
+            }
+        });
+        bar.getRightItems().add(open);
+        return bar;
+    }
+
+    /** How the window tells the user things (errors, offers, the status line). */
+    public io.liqlab.ui.shell.Notifier notifier() {
+        return notifications;
     }
 
     /** Data older than a month: shown in amber. */
@@ -587,9 +637,9 @@ public final class WorkspaceView extends BorderPane {
             state = state.withPlaybackSpeed(cascadeModel != null ? Double.valueOf(cascadeModel.speedProperty().get()) : pendingSpeed);
             sessions.save(file, state, "LiqLab " + version());
             vm.sessionSaved(file);
-            status.setText(Text.format("workspace.status.sessionSaved", file));
+            notifications.status(Text.format("workspace.status.sessionSaved", file));
         } catch (IOException | RuntimeException ex) {
-            status.setText(Text.format("workspace.status.sessionNotSaved", ex.getMessage()));
+            notifications.error(Text.format("workspace.status.sessionNotSaved", ex.getMessage()));
         }
     }
 
@@ -616,10 +666,10 @@ public final class WorkspaceView extends BorderPane {
             }
             tabs.getSelectionModel().select(Math.max(0, Math.min(state.tab(), tabs.getTabs().size() - 1)));
             vm.sessionSaved(file);
-            status.setText(Text.format("workspace.status.sessionOpened", file)
+            notifications.status(Text.format("workspace.status.sessionOpened", file)
                     + (opened.adjusted().isEmpty() ? "" : Text.format("workspace.status.sessionAdjusted", String.join("; ", opened.adjusted()))));
         } catch (SessionFiles.SessionException ex) {
-            status.setText(Text.format("workspace.status.sessionNotOpened", ex.getMessage()));
+            notifications.error(Text.format("workspace.status.sessionNotOpened", ex.getMessage()));
         }
     }
 
@@ -652,9 +702,9 @@ public final class WorkspaceView extends BorderPane {
     public void export(Export export, Path path) {
         try {
             export.to(path);
-            status.setText(Text.format("workspace.status.saved", path));
+            notifications.status(Text.format("workspace.status.saved", path));
         } catch (IOException | RuntimeException ex) {
-            status.setText(Text.format("workspace.status.notSaved", path, ex.getMessage()));
+            notifications.error(Text.format("workspace.status.notSaved", path, ex.getMessage()));
         }
     }
 
@@ -668,7 +718,7 @@ public final class WorkspaceView extends BorderPane {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
-            status.setText(Text.get("workspace.status.copied"));
+            notifications.status(Text.get("workspace.status.copied"));
         }
     }
 
@@ -717,13 +767,13 @@ public final class WorkspaceView extends BorderPane {
     /** The classic example in place of the user's inputs, with an offer to put theirs back. */
     public void loadClassicExample() {
         if (vm.loadClassicExample()) {
-            status.setText(Text.get("workspace.status.classicLoaded"));
+            notifications.status(Text.get("workspace.status.classicLoaded"));
         }
     }
 
     private void undoReplace() {
         if (vm.undoReplace()) {
-            status.setText(Text.get("workspace.status.inputsRestored"));
+            notifications.status(Text.get("workspace.status.inputsRestored"));
         }
     }
 

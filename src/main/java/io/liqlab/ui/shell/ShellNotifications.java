@@ -1,0 +1,78 @@
+package io.liqlab.ui.shell;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.action.Action;
+
+/**
+ * The window's {@link Notifier}: the status line's text, and a ControlsFX {@link NotificationPane} over the tabs for
+ * errors and offers (one at a time: a newer one replaces what is on show). Errors carry the {@code :error}
+ * pseudo-class for the theme's colours and stay until closed; an offer's button runs it and closes the bar.
+ */
+public final class ShellNotifications implements Notifier {
+
+    /** On the notification bar while it shows an error. */
+    public static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
+    private final NotificationPane pane;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+
+    /** @param content what the bar slides over (the tabs) */
+    public ShellNotifications(Node content) {
+        pane = new NotificationPane(content);
+        pane.setId("notifications");
+        pane.setShowFromTop(true);
+        pane.setCloseButtonVisible(true);
+        pane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK); // readable over both themes
+    }
+
+    /** The pane to put where the content was. */
+    public NotificationPane pane() {
+        return pane;
+    }
+
+    /** The status line's text. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    @Override
+    public void status(String message) {
+        status.set(message);
+    }
+
+    @Override
+    public void error(String message) {
+        status.set(message);
+        pane.getActions().clear();
+        pane.pseudoClassStateChanged(ERROR, true);
+        pane.setText(message);
+        show(message);
+    }
+
+    @Override
+    public void offer(String message, String actionText, Runnable action) {
+        pane.pseudoClassStateChanged(ERROR, false);
+        Action take = new Action(actionText, e -> {
+            pane.hide();
+            action.run();
+        });
+        pane.getActions().setAll(take);
+        show(message);
+    }
+
+    @Override
+    public void dismiss() {
+        pane.hide();
+    }
+
+    private void show(String message) {
+        pane.setText(message);
+        if (!pane.isShowing()) {
+            pane.show();
+        }
+    }
+}

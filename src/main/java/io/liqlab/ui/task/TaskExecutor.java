@@ -1,0 +1,24 @@
+package io.liqlab.ui.task;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The one way background work runs (JabRef's {@code TaskExecutor}): built once in the composition root and
+ * handed to whoever needs it. Each task runs on its own, so an export never waits behind a cascade run; the
+ * app's implementation ({@link FxTaskExecutor}) lists running tasks with their progress and a cancel button,
+ * tests use {@link #callingThread()}, which runs each task at once on the caller's thread.
+ */
+public interface TaskExecutor {
+
+    <T> TaskHandle submit(BackgroundTask<T> task);
+
+    /** Runs every task on the calling thread, callbacks included, before {@code submit} returns (tests). */
+    static TaskExecutor callingThread() {
+        return new SimpleTaskExecutor(Runnable::run, Runnable::run);
+    }
+
+    /** Work on {@code work}, callbacks on {@code callbacks}; no task list (tests, and code with its own threads). */
+    static TaskExecutor using(Executor work, Executor callbacks) {
+        return new SimpleTaskExecutor(work, callbacks);
+    }
+}

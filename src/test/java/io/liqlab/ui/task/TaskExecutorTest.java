@@ -1,0 +1,157 @@
+package io.liqlab.ui.task;
+
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The app's one executor: tasks run side by side, can be cancelled, and say how far they are. */
+class TaskExecutorTest {
+
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anExportDoesNotWaitBehindACascadeRun() throws Exception {
+        CountDownLatch exportDone = new CountDownLatch(1);
+        CompletableFuture<String> cascade = new CompletableFuture<>();
+        CompletableFuture<String> export = new CompletableFuture<>();
+        onFx(() -> executor.submit(BackgroundTask.of("Cascade run", p -> {
+            // The run only ends once the export has finished: on one shared thread the export would never start.
+            return exportDone.await(20, TimeUnit.SECONDS) ? "run" : "timed out";
+        }).onSuccess(cascade::complete).onFailure(cascade::completeExceptionally)));
+        onFx(() -> executor.submit(BackgroundTask.of("Export", p -> {
+            exportDone.countDown();
+            return "written";
+        }).onSuccess(export::complete).onFailure(export::completeExceptionally)));
+        assertEquals("written", export.get(20, TimeUnit.SECONDS));
+        assertEquals("run", cascade.get(20, TimeUnit.SECONDS), "the run saw the export finish while it was still running");
+    }
+
+    @Test
+    void cancelStopsTheWorkAndEndsInCancellation() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        List<Boolean> onFxThread = new ArrayList<>();
+        TaskHandle handle = onFx(() -> executor.submit(BackgroundTask.of("Long run", p -> {
+            started.countDown();
+            while (true) {
+                p.checkCancelled();
+                Thread.onSpinWait();
+            }
+        }).onSuccess(v -> outcome.complete(null)).onFailure(e -> {
+            onFxThread.add(Platform.isFxApplicationThread());
+            outcome.complete(e);
+        })));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        assertEquals(1, onFx(() -> executor.running().size()), "listed while it runs");
+        assertFalse(handle.isDone());
+        handle.cancel();
+        assertInstanceOf(CancellationException.class, outcome.get(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(handle.isDone());
+        assertTrue(handle.isCancelled());
+        assertEquals(List.of(true), onFxThread, "the callback ran once, on the FX thread");
+        assertEquals(0, onFx(() -> executor.running().size()), "gone from the task list");
+    }
+
+    @Test
+    void cancelFromTheTaskListStopsTheWorkToo() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        onFx(() -> executor.submit(BackgroundTask.of("Long run", p -> {
+            started.countDown();
+            while (true) {
+                p.checkCancelled();
+                Thread.onSpinWait();
+            }
+        }).onFailure(outcome::complete)));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        onFx(() -> executor.running().getFirst().cancel()); // what TaskProgressView's cancel button does
+        assertInstanceOf(CancellationException.class, outcome.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void progressAndMessageShowOnTheListedTask() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> done = new CompletableFuture<>();
+        onFx(() -> executor.submit(BackgroundTask.of("Export frames", p -> {
+            p.progress(0.25);
+            p.message("frame 250 of 1000");
+            reported.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return "ok";
+        }).onSuccess(done::complete)));
+        assertTrue(reported.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Task<?> t = onFx(() -> executor.latestProperty().get());
+            return t != null && onFx(t::getProgress) == 0.25;
+        });
+        Task<?> task = onFx(() -> executor.latestProperty().get());
+        assertEquals("Export frames", onFx(task::getTitle));
+        assertEquals("frame 250 of 1000", onFx(task::getMessage));
+        release.countDown();
+        assertEquals("ok", done.get(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, onFx(() -> executor.latestProperty().get()), "nothing listed once it is over");
+    }
+
+    @Test
+    void aFailureReachesOnFailureWithItsMessage() throws Exception {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        onFx(() -> executor.submit(BackgroundTask.of("Export", p -> {
+            throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+        }).onFailure(outcome::complete)));
+        assertEquals("disk full", BackgroundTask.messageOf(outcome.get(10, TimeUnit.SECONDS)));
+    }
+
+    @Test
+    void theTestExecutorRunsEverythingBeforeSubmitReturns() {
+        List<String> order = new ArrayList<>();
+        Thread caller = Thread.currentThread();
+        TaskHandle h = TaskExecutor.callingThread().submit(BackgroundTask.of("t", p -> {
+            order.add(Thread.currentThread() == caller ? "work here" : "work elsewhere");
+            return 1;
+        }).onSuccess(v -> order.add("success " + v)));
+        order.add("returned");
+        assertEquals(List.of("work here", "success 1", "returned"), order);
+        assertTrue(h.isDone());
+    }
+}
