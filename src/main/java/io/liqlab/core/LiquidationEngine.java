@@ -55,6 +55,10 @@ public final class LiquidationEngine {
      * {@code margin} is {@code wallet + UPNL_other - MM_other} (what {@link Position#marginFor(double)} gives).
      */
     public static double liquidationPrice(VenueRules rules, MarginMode mode, Side side, double entry, double quantity, double margin) {
+        if (rules.inverse()) {
+            // quantity is the size in the coin at entry, margin in the coin: solve in reciprocal price (see calculateInverse)
+            return reciprocal(threshold(rules, mode, -side.sign(), 1 / entry, quantity * entry, margin, 1));
+        }
         return threshold(rules, mode, side.sign(), entry, quantity, margin, 1);
     }
 
@@ -66,7 +70,15 @@ public final class LiquidationEngine {
      * @param sign +1 long, -1 short
      */
     public static double thresholdPrice(VenueRules rules, int sign, double entry, double quantity, double margin, double k) {
+        if (rules.inverse()) {
+            return reciprocal(threshold(rules, MarginMode.ISOLATED, -sign, 1 / entry, quantity * entry, margin, k));
+        }
         return threshold(rules, MarginMode.ISOLATED, sign, entry, quantity, margin, k);
+    }
+
+    /** 1 / x for a reciprocal price, NaN staying NaN (and no price for x at or below 0). */
+    private static double reciprocal(double x) {
+        return x > 0 ? 1 / x : Double.NaN;
     }
 
     private static double threshold(VenueRules rules, MarginMode mode, int sign, double entry, double quantity, double margin,
@@ -83,6 +95,12 @@ public final class LiquidationEngine {
 
     /** Isolated maintenance margin of a position at price {@code price} (with OKX's fee in the trigger). */
     public static double maintenanceMargin(VenueRules rules, double entry, double quantity, double price) {
+        if (rules.inverse()) {
+            double v = quantity * entry;
+            Shape shape = shape(rules.family(), MarginMode.ISOLATED);
+            return maintenanceAt(rules.tiers(), shape, feeInTrigger(rules.family()),
+                    fixedTierIndex(rules, rules.tiers(), shape, v, 1 / entry), v, 1 / entry, 1 / price);
+        }
         Shape shape = shape(rules.family(), MarginMode.ISOLATED);
         TierSchedule tiers = rules.tiers();
         return maintenanceAt(tiers, shape, feeInTrigger(rules.family()),
@@ -94,6 +112,13 @@ public final class LiquidationEngine {
      * depends on price). Allocation-free.
      */
     public static int tierNumberAtLiquidation(VenueRules rules, double entry, double quantity, double price) {
+        if (rules.inverse()) {
+            // in reciprocal price: quantity = the USD value, price = 1 / price
+            double v = quantity * entry;
+            quantity = v;
+            entry = 1 / entry;
+            price = Double.isNaN(price) ? price : 1 / price;
+        }
         Shape shape = shape(rules.family(), MarginMode.ISOLATED);
         if (shape == Shape.PRICE_TIERED) {
             return Double.isNaN(price) ? 0 : rules.tiers().tier(rules.tiers().indexAt(quantity * price)).number();
@@ -103,6 +128,11 @@ public final class LiquidationEngine {
 
     /** Highest leverage the venue allows for a position of this size at entry (dYdX: 1 / effective IMF). */
     public static double maxLeverage(VenueRules rules, double entry, double quantity, double openInterest) {
+        if (rules.inverse()) {
+            double v = quantity * entry;
+            quantity = v;
+            entry = 1 / entry;
+        }
         Tier tier = rules.tiers().tierAt(rules.tierBasisValue(quantity, entry));
         if (rules.family() instanceof RuleFamily.FixedMaintenanceFraction f) {
             double baseImf = tier.hasInitialMarginRate() ? tier.initialMarginRate() : 1 / tier.maxLeverage();
@@ -114,6 +144,14 @@ public final class LiquidationEngine {
 
     /** Computes every figure LiqLab reports for {@code position} under {@code rules}. */
     public LiquidationResult calculate(VenueRules rules, Position position) {
+        if (rules.inverse() != position.inverse()) {
+            throw new InvalidInputException("quantity", rules.inverse()
+                    ? "this market is coin-margined (inverse): give the size in USD or contracts and the margin in the coin"
+                    : "this market is linear (margined in the quote currency): an inverse position does not apply");
+        }
+        if (rules.inverse()) {
+            return calculateInverse(rules, position);
+        }
         Side side = position.side();
         int s = side.sign();
         double q = position.quantity();
@@ -235,6 +273,51 @@ public final class LiquidationEngine {
                 distance, tierAtEntry, tierAtLiquidation, maintenanceTier.maintenanceMarginRate(),
                 maintenanceTier.maintenanceAmount(), fee, mmAtLiq, mmNow, marginRatio, maxLeverage, allowed, first,
                 estimate, List.copyOf(notes));
+    }
+
+    /**
+     * A coin-margined (inverse) position. With {@code x = 1/P} its equity in the coin is
+     * {@code M + s * V * (1/E - x)} and its maintenance {@code V * x * mmr - A} (Binance COIN-M and OKX: on the value
+     * in the coin at the price, V / P; Bybit: on the entry value V / E): exactly a linear position of the opposite
+     * side, quantity V, entry price 1/E, margin M. So the same solver gives every figure, and a price in x maps back
+     * as P = 1/x. This is each venue's published inverse formula rearranged: Binance "How to Calculate Liquidation
+     * Price of COIN-M Futures Contracts" (2021-02-05), Bybit "Liquidation Price Calculation under Isolated Mode
+     * (Unified Trading Account)", inverse section ({@code LP = Qty / (PV + IM - MM)} long,
+     * {@code Qty / (PV - (IM - MM))} short), OKX's coin-margined isolated formula
+     * {@code (1 + mmr) / (1/E + M / (ctVal x contracts))} long.
+     */
+    private LiquidationResult calculateInverse(VenueRules rules, Position p) {
+        double v = p.notional();
+        Position x = new Position(p.side().opposite(), p.mode(), 1 / p.entryPrice(), 1 / p.markPrice(), v, p.leverage(),
+                p.margin(), p.fundingPaid(), p.openingFee(), p.wallet(), p.otherMaintenance(), p.otherUnrealizedPnl(),
+                p.maintenanceRateOverride(), p.maintenanceAmountOverride(), p.openInterest(), p.addedMargin(), false);
+        LiquidationResult r = calculate(rules.withContract(ContractSpec.LINEAR), x);
+        Outcome outcome = switch (r.outcome()) {
+            case Outcome.LiquidatesAt(double price) -> new Outcome.LiquidatesAt(1 / price);
+            default -> r.outcome();
+        };
+        double liq = outcome.priceOrNaN();
+        double distance = Double.isNaN(liq) ? Double.NaN : Math.abs(p.markPrice() - liq) / p.markPrice() * 100;
+        FirstLiquidation f = r.firstLiquidation();
+        // In x the first order's quantity is USD and its notional the coin: swapped back, the coin is the quantity.
+        FirstLiquidation first = f == null ? null : new FirstLiquidation(f.kind(), f.fraction(), f.notional(), f.quantity(),
+                f.cooldownSeconds(), f.threshold(), f.fromTier(), f.toTier());
+        List<Note> notes = new ArrayList<>(r.notes().size() + 1);
+        for (Note n : r.notes()) {
+            notes.add(switch (n) {
+                case Note.LiquidatableAtEntry(double equity, double mm, boolean _) -> new Note.LiquidatableAtEntry(equity, mm, true);
+                case Note.MaintenanceGiven(double rate, double amount, boolean _) -> new Note.MaintenanceGiven(rate, amount, true);
+                case Note.TierChanges(int from, int to, double coinNotional, boolean _) -> new Note.TierChanges(from, to, coinNotional, true);
+                case Note.Funding(double paid, boolean _) -> new Note.Funding(paid, true);
+                case Note.OpeningFee(double fee, boolean _) -> new Note.OpeningFee(fee, true);
+                default -> n;
+            });
+        }
+        notes.add(new Note.CoinMargined());
+        return new LiquidationResult(p, v, r.leverage(), r.margin(), outcome, reciprocal(r.bankruptcyPrice()),
+                reciprocal(r.backstopPrice()), distance, r.tierAtEntry(), r.tierAtLiquidation(), r.maintenanceMarginRate(),
+                r.maintenanceAmount(), r.feeInTrigger(), r.maintenanceMarginAtLiquidation(), r.maintenanceMarginNow(),
+                r.marginRatioNow(), r.maxLeverage(), r.leverageAllowed(), first, r.estimate(), List.copyOf(notes));
     }
 
     /**

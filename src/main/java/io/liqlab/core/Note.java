@@ -9,11 +9,15 @@ public sealed interface Note {
     /** The note in plain words. */
     String text();
 
-    record LiquidatableAtEntry(double equityAtEntry, double maintenanceAtEntry) implements Note {
+    record LiquidatableAtEntry(double equityAtEntry, double maintenanceAtEntry, boolean coin) implements Note {
+        public LiquidatableAtEntry(double equityAtEntry, double maintenanceAtEntry) {
+            this(equityAtEntry, maintenanceAtEntry, false);
+        }
+
         @Override
         public String text() {
-            return "Liquidatable at entry: equity at entry, " + Numbers.money(equityAtEntry) + ", is at or below the maintenance margin there, "
-                    + Numbers.money(maintenanceAtEntry) + "; the position cannot be held.";
+            return "Liquidatable at entry: equity at entry, " + Numbers.amount(equityAtEntry, coin, java.util.Locale.ROOT) + ", is at or below the maintenance margin there, "
+                    + Numbers.amount(maintenanceAtEntry, coin, java.util.Locale.ROOT) + "; the position cannot be held.";
         }
     }
 
@@ -38,19 +42,27 @@ public sealed interface Note {
         }
     }
 
-    record MaintenanceGiven(double rate, double amount) implements Note {
+    record MaintenanceGiven(double rate, double amount, boolean coin) implements Note {
+        public MaintenanceGiven(double rate, double amount) {
+            this(rate, amount, false);
+        }
+
         @Override
         public String text() {
-            return "Maintenance rate " + Numbers.percentOf(rate) + " and amount " + Numbers.money(amount)
+            return "Maintenance rate " + Numbers.percentOf(rate) + " and amount " + Numbers.amount(amount, coin, java.util.Locale.ROOT)
                     + " given explicitly; the profile's tiers are shown for reference only.";
         }
     }
 
-    record TierChanges(int tierAtEntry, int tierAtLiquidation, double notionalAtLiquidation) implements Note {
+    record TierChanges(int tierAtEntry, int tierAtLiquidation, double notionalAtLiquidation, boolean coin) implements Note {
+        public TierChanges(int tierAtEntry, int tierAtLiquidation, double notionalAtLiquidation) {
+            this(tierAtEntry, tierAtLiquidation, notionalAtLiquidation, false);
+        }
+
         @Override
         public String text() {
             return "Tier at liquidation (" + tierAtLiquidation + ") differs from tier at entry (" + tierAtEntry
-                    + "): maintenance is charged on the notional at the liquidation price, " + Numbers.money(notionalAtLiquidation)
+                    + "): maintenance is charged on the notional at the liquidation price, " + Numbers.amount(notionalAtLiquidation, coin, java.util.Locale.ROOT)
                     + ", which falls in tier " + tierAtLiquidation + ".";
         }
     }
@@ -84,6 +96,15 @@ public sealed interface Note {
         }
     }
 
+    /** A coin-margined (inverse) contract: every amount is in the coin. */
+    record CoinMargined() implements Note {
+        @Override
+        public String text() {
+            return "Coin-margined (inverse) contract: margin, PnL and maintenance are in the coin; PnL = s x V x (1/E - 1/P) on the USD value V, "
+                    + "and maintenance is charged on the value in the coin, V / P.";
+        }
+    }
+
     record CrossEstimate() implements Note {
         @Override
         public String text() {
@@ -91,18 +112,26 @@ public sealed interface Note {
         }
     }
 
-    record Funding(double paid) implements Note {
+    record Funding(double paid, boolean coin) implements Note {
+        public Funding(double paid) {
+            this(paid, false);
+        }
+
         @Override
         public String text() {
-            return paid > 0 ? "Funding paid, " + Numbers.money(paid) + ", comes out of the margin."
-                    : "Funding received, " + Numbers.money(-paid) + ", adds to the margin.";
+            return paid > 0 ? "Funding paid, " + Numbers.amount(paid, coin, java.util.Locale.ROOT) + ", comes out of the margin."
+                    : "Funding received, " + Numbers.amount(-paid, coin, java.util.Locale.ROOT) + ", adds to the margin.";
         }
     }
 
-    record OpeningFee(double fee) implements Note {
+    record OpeningFee(double fee, boolean coin) implements Note {
+        public OpeningFee(double fee) {
+            this(fee, false);
+        }
+
         @Override
         public String text() {
-            return "Opening fee, " + Numbers.money(fee) + ", comes out of the margin.";
+            return "Opening fee, " + Numbers.amount(fee, coin, java.util.Locale.ROOT) + ", comes out of the margin.";
         }
     }
 }

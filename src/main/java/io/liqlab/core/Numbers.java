@@ -35,6 +35,20 @@ public final class Numbers {
         return Double.isFinite(v) ? String.format(locale, "%,.2f", v) : "n/a";
     }
 
+    /** An amount in a coin (the margin of an inverse contract), to the satoshi: 0.00625000. */
+    public static String coin(double v) {
+        return coin(v, Locale.ROOT);
+    }
+
+    public static String coin(double v, Locale locale) {
+        return Double.isFinite(v) ? String.format(locale, "%,.8f", v) : "n/a";
+    }
+
+    /** An amount of money in the margin currency: {@link #coin} for a coin-margined contract, else {@link #money}. */
+    public static String amount(double v, boolean coin, Locale locale) {
+        return coin ? coin(v, locale) : money(v, locale);
+    }
+
     /** A tier bound: whole numbers without decimals (2,000 contracts; 50,000 notional), others as money. */
     public static String bound(double v) {
         return bound(v, Locale.ROOT);

@@ -16,12 +16,15 @@ package io.liqlab.core;
  * @param maintenanceAmountOverride the maintenance amount that goes with it
  * @param openInterest      market open interest in quote currency, for open-interest-scaled initial margin (NaN: 0)
  * @param addedMargin       margin added on top of notional / leverage (already in {@code margin}, or in the wallet in cross mode)
+ * @param inverse           a coin-margined (inverse) contract: {@code quantity} is the size in the coin at the entry
+ *                          price (the USD value / entry), {@link #notional()} the USD value, and every money amount
+ *                          (margin, wallet, funding, fees, maintenance) is in the coin
  */
 public record Position(Side side, MarginMode mode, double entryPrice, double markPrice, double quantity,
                        double leverage, double margin, double fundingPaid, double openingFee,
                        double wallet, double otherMaintenance, double otherUnrealizedPnl,
                        double maintenanceRateOverride, double maintenanceAmountOverride, double openInterest,
-                       double addedMargin) {
+                       double addedMargin, boolean inverse) {
 
     /** Leverage above this is refused as input (venues stop at 125x; the engine computes up to here). */
     public static final double MAX_INPUT_LEVERAGE = 1000;
@@ -32,8 +35,17 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
     public static final double MIN_PRICE = 1e-12;
     public static final double MAX_PRICE = 1e12;
 
+    /** Quantity x entry price: in the quote currency, or the USD value of an inverse position. */
     public double notional() {
         return quantity * entryPrice;
+    }
+
+    /**
+     * The position's value at entry in the currency of its margin: the notional for a linear contract, the size in
+     * the coin ({@code V / E}) for an inverse one. Leverage is this over the margin.
+     */
+    public double marginCurrencyNotional() {
+        return inverse ? quantity : notional();
     }
 
     public boolean hasMaintenanceOverride() {
@@ -70,13 +82,13 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
     /** Effective leverage: the chosen one, or notional / margin when a margin was given; infinite without margin. */
     public double effectiveLeverage() {
         if (mode == MarginMode.ISOLATED) {
-            return notional() / margin;
+            return marginCurrencyNotional() / margin;
         }
         if (leverageGiven()) {
             return leverage;
         }
         double m = reportedMargin();
-        return m > 0 ? notional() / m : Double.POSITIVE_INFINITY;
+        return m > 0 ? marginCurrencyNotional() / m : Double.POSITIVE_INFINITY;
     }
 
     public static Builder builder() {
@@ -104,6 +116,7 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
         private double maintenanceRate = Double.NaN;
         private double maintenanceAmount = Double.NaN;
         private double openInterest = Double.NaN;
+        private boolean inverse;
 
         public Builder side(Side v) { side = v; return this; }
         public Builder mode(MarginMode v) { mode = v; return this; }
@@ -122,6 +135,11 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
         public Builder otherUnrealizedPnl(double v) { otherUnrealizedPnl = v; return this; }
         public Builder maintenanceOverride(double rate, double amount) { maintenanceRate = rate; maintenanceAmount = amount; return this; }
         public Builder openInterest(double v) { openInterest = v; return this; }
+        /**
+         * A coin-margined (inverse) contract: the notional is the USD value, the quantity the size in the coin at
+         * entry, and margin, wallet, funding and fees are in the coin.
+         */
+        public Builder inverse(boolean v) { inverse = v; return this; }
 
         public Position build() {
             if (side == null) {
@@ -143,8 +161,9 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
             }
             double qty = hasQty ? requirePositive("quantity", quantity, "a size in base units")
                                 : requirePositive("notional", notional, "a size in quote currency") / entryPrice;
-            double entryNotional = qty * entryPrice;
-            if (!Double.isFinite(entryNotional) || !Double.isFinite(qty)) {
+            // In the margin's currency: quote for linear, the coin for inverse (V / E = qty).
+            double entryNotional = inverse ? qty : qty * entryPrice;
+            if (!Double.isFinite(qty * entryPrice) || !Double.isFinite(qty)) {
                 throw new InvalidInputException(hasQty ? "quantity" : "notional",
                         "is too large: quantity x entry price must be a finite number (below about 1e308)");
             }
@@ -177,7 +196,7 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                     }
                 }
                 if (given(margin)) {
-                    postedMargin = requirePositive("margin", margin, "the isolated margin in quote currency");
+                    postedMargin = requirePositive("margin", margin, inverse ? "the isolated margin in the coin" : "the isolated margin in quote currency");
                     if (extraMargin > 0) {
                         // LIQUIDATION.md section 7: the margin is the total, added margin included.
                         throw new InvalidInputException("extraMargin", "goes with the leverage only: the margin given is "
@@ -232,7 +251,8 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
                 requireRange("fundingRate", fundingRate, -1, 1, false, false);
                 requireRange("fundingIntervals", fundingIntervals, 0, 1_000_000, true, true);
                 // Each interval a long pays rate * Q * mark; a short receives it (LIQUIDATION.md section 4).
-                funding = side.sign() * fundingRate * qty * mark * fundingIntervals;
+                // Inverse: the same rate on the value in the coin at the mark, V / mark.
+                funding = side.sign() * fundingRate * (inverse ? qty * entryPrice / mark : qty * mark) * fundingIntervals;
                 requireFiniteSum("fundingIntervals", funding, "the funding paid over these intervals");
             }
             double collateral = (mode == MarginMode.ISOLATED ? postedMargin : wb + otherUpnl) - funding - openingFee;
@@ -263,7 +283,7 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
             }
 
             return new Position(side, mode, entryPrice, mark, qty, given(leverage) ? leverage : Double.NaN,
-                    postedMargin, funding, openingFee, wb, otherMm, otherUpnl, ovrRate, ovrAmount, openInterest, extraMargin);
+                    postedMargin, funding, openingFee, wb, otherMm, otherUpnl, ovrRate, ovrAmount, openInterest, extraMargin, inverse);
         }
 
         private static boolean given(double v) {

@@ -2,6 +2,7 @@ package io.liqlab.profile;
 
 import io.liqlab.core.AdlRule;
 import io.liqlab.core.Backstop;
+import io.liqlab.core.ContractSpec;
 import io.liqlab.core.PartialLiquidation;
 import io.liqlab.core.RuleFamily;
 import io.liqlab.core.Tier;
@@ -166,7 +167,7 @@ public final class ProfileReader {
             "ruleFamily", "tierBasis", "contractValue", "takerFeeInTrigger", "openInterestCaps", "launchParameters",
             "tiers", "liquidationFee", "partialLiquidation", "backstop", "insuranceFund", "adl", "maintenanceMargin",
             "tierSelection", "liquidationTrigger", "markPrice", "notes", "provenance",
-            "venueRules", "symbol", "base", "quote", "tickSize", "partialSchedule");
+            "venueRules", "symbol", "base", "quote", "tickSize", "partialSchedule", "contractType");
 
     private VenueProfile parseProfile(Validation v, Obj root, Origin origin) {
         if (!root.node.isObject()) {
@@ -196,6 +197,18 @@ public final class ProfileReader {
         String quote = root.string("quote", false);
         Double tick = root.number("tickSize", false, Range.above(0));
         String partialSchedule = root.string("partialSchedule", false);
+
+        // Format 2 markets may be coin-margined: "contractType": "inverse" with "contractValue" in USD per contract.
+        String contractType = root.string("contractType", false);
+        boolean inverse = false;
+        if (contractType != null) {
+            switch (contractType) {
+                case "linear" -> inverse = false;
+                case "inverse" -> inverse = true;
+                default -> v.add(At.ROOT.child("contractType"), "must be linear or inverse (coin-margined), got '" + contractType + "'");
+            }
+        }
+        Double inverseContractValue = inverse ? root.number("contractValue", true, Range.above(0)) : null;
 
         String familyId = root.string("ruleFamily", true);
         String basisId = root.string("tierBasis", false);
@@ -250,8 +263,9 @@ public final class ProfileReader {
                         : "must be contracts for the " + RuleFamily.FeeInTrigger.ID + " family, which tiers by contract count");
             }
             for (String familyOnly : List.of("takerFeeInTrigger", "contractValue")) {
-                if (root.node.has(familyOnly) && !RuleFamily.FeeInTrigger.ID.equals(familyId)) {
-                    v.add(At.ROOT.child(familyOnly), "belongs to the " + RuleFamily.FeeInTrigger.ID + " family only");
+                if (root.node.has(familyOnly) && !RuleFamily.FeeInTrigger.ID.equals(familyId) && !(inverse && familyOnly.equals("contractValue"))) {
+                    v.add(At.ROOT.child(familyOnly), "belongs to the " + RuleFamily.FeeInTrigger.ID + " family only"
+                            + (familyOnly.equals("contractValue") ? " (or to an inverse market, \"contractType\": \"inverse\", where it is USD per contract)" : ""));
                 }
             }
             for (String familyOnly : List.of("openInterestCaps", "launchParameters")) {
@@ -323,7 +337,11 @@ public final class ProfileReader {
         if (!v.problems.isEmpty() || family == null || tiers == null || partial == null || adl == null || provenance == null) {
             return null;
         }
-        VenueRules rules = new VenueRules(family, new TierSchedule(basis, tiers, partialSchedule), feeRate, partial, backstop, adl);
+        if (inverse && inverseContractValue == null) {
+            return null;
+        }
+        VenueRules rules = new VenueRules(family, new TierSchedule(basis, tiers, partialSchedule), feeRate, partial, backstop, adl,
+                inverse ? ContractSpec.inverse(inverseContractValue) : ContractSpec.LINEAR);
         VenueProfile.Listing listing = new VenueProfile.Listing(venueRulesId, symbol, base, quote, tick == null ? Double.NaN : tick);
         return new VenueProfile(id, name, orEmpty(venue), orEmpty(market), rules, sources, launch, text, provenance, origin, listing);
     }

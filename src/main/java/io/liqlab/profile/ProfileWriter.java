@@ -41,6 +41,13 @@ public final class ProfileWriter {
             root.put("tickSize", p.listing().tickSize());
         }
         putText(root, "partialSchedule", rules.tiers().partialNote());
+        if (rules.inverse()) {
+            // a linear market writes no contractType: files written before inverse markets existed stay byte-identical
+            root.put("contractType", rules.contract().id());
+            if (!(rules.family() instanceof RuleFamily.FeeInTrigger)) {
+                putNumber(root, "contractValue", rules.contract().contractValue());
+            }
+        }
         root.put("ruleFamily", rules.family().id());
         root.put("tierBasis", rules.tiers().basis() == TierSchedule.Basis.CONTRACTS ? "contracts" : "notional");
         switch (rules.family()) {

@@ -32,9 +32,21 @@ public final class ResultReport {
         String nl = System.lineSeparator();
         sb.append(profile.name()).append(" - ").append(p.side().id()).append(", ").append(p.mode().id())
                 .append(r.estimate() ? " (estimate)" : "").append(nl);
-        sb.append(String.format(Locale.ROOT, "  entry %s   mark %s   quantity %s   notional %s%n", Numbers.price(p.entryPrice()),
-                Numbers.price(p.markPrice()), Numbers.quantity(p.quantity()), Numbers.money(r.notional())));
-        sb.append(String.format(Locale.ROOT, "  leverage %s   margin %s%n%n", Numbers.leverage(r.leverage()), Numbers.money(r.margin())));
+        boolean inverse = profile.rules().inverse();
+        // Coin-margined: every amount is in the coin and says so; linear output is unchanged.
+        String coin = inverse ? " " + coinOf(profile) : "";
+        if (inverse) {
+            double cv = profile.rules().contract().contractValue();
+            sb.append(String.format(Locale.ROOT, "  entry %s   mark %s   contracts %s x %s USD   value %s USD (%s%s at entry)%n",
+                    Numbers.price(p.entryPrice()), Numbers.price(p.markPrice()), Numbers.quantity(r.notional() / cv), Numbers.plain(cv),
+                    Numbers.money(r.notional()), Numbers.quantity(p.quantity()), coin));
+            sb.append(String.format(Locale.ROOT, "  leverage %s   margin %s%s   (coin-margined: margin, PnL and maintenance in%s)%n%n",
+                    Numbers.leverage(r.leverage()), Numbers.coin(r.margin()), coin, coin));
+        } else {
+            sb.append(String.format(Locale.ROOT, "  entry %s   mark %s   quantity %s   notional %s%n", Numbers.price(p.entryPrice()),
+                    Numbers.price(p.markPrice()), Numbers.quantity(p.quantity()), Numbers.money(r.notional())));
+            sb.append(String.format(Locale.ROOT, "  leverage %s   margin %s%n%n", Numbers.leverage(r.leverage()), Numbers.money(r.margin())));
+        }
         String liq = switch (r.outcome()) {
             case Outcome.LiquidatesAt(double price) -> Numbers.price(price) + String.format(Locale.ROOT, "   (%.2f%% %s the mark%s)",
                     r.distancePercent(), price < p.markPrice() ? "below" : "above", r.liquidatableNow() ? ": liquidatable now" : "");
@@ -51,8 +63,9 @@ public final class ResultReport {
         row(sb, "Tier at liquidation", r.tierAtLiquidation() == null ? "none" : tierText(r.tierAtLiquidation())
                 + (r.tierChanges() ? "   (differs from entry)" : ""));
         row(sb, "Maintenance rate", Numbers.percentOf(r.maintenanceMarginRate()) + (r.feeInTrigger() > 0
-                ? " + fee " + Numbers.percentOf(r.feeInTrigger()) : "") + ", amount " + Numbers.money(r.maintenanceAmount()));
-        row(sb, "Maintenance at liq.", Numbers.money(r.maintenanceMarginAtLiquidation()));
+                ? " + fee " + Numbers.percentOf(r.feeInTrigger()) : "") + ", amount "
+                + (inverse ? Numbers.coin(r.maintenanceAmount()) + coin : Numbers.money(r.maintenanceAmount())));
+        row(sb, "Maintenance at liq.", inverse ? Numbers.coin(r.maintenanceMarginAtLiquidation()) + coin : Numbers.money(r.maintenanceMarginAtLiquidation()));
         row(sb, "Margin ratio now", Double.isNaN(r.marginRatioNow()) ? "n/a (no equity)" : Numbers.percentOf(r.marginRatioNow()));
         row(sb, "Max leverage", Numbers.leverage(r.maxLeverage()) + (r.leverageAllowed() ? "   (allowed)" : "   (NOT allowed at this size)"));
         if (r.firstLiquidation() != null) {
@@ -64,6 +77,12 @@ public final class ResultReport {
             sb.append("  * ").append(note).append(nl);
         }
         return sb.toString();
+    }
+
+    /** The coin a coin-margined profile is margined in (its base asset), or "coin" where the file names none. */
+    public static String coinOf(VenueProfile profile) {
+        String base = profile.listing().base();
+        return base == null || base.isBlank() ? "coin" : base;
     }
 
     private static double roundForText(double v) {
