@@ -198,7 +198,7 @@ class CliContractTest {
             assertTrue(r.out().contains(asOf), asOf);
         }
         assertTrue(r.out().contains("stand-in data"), "OKX's assumed taker fee: " + r.out());
-        assertEquals(17, run("profiles", "list", "--format", "json").json().size()); // the seven, and the ten markets of the snapshot
+        assertEquals(23, run("profiles", "list", "--format", "json").json().size()); // the seven, the ten markets of the snapshot and six coin-margined markets
     }
 
     @Test
@@ -377,7 +377,7 @@ class CliContractTest {
     void snapshotMarketsAreListedAndComputedById() {
         Run list = run("profiles", "list");
         assertTrue(list.out().lines().anyMatch(l -> l.startsWith("okx-swap-eth ") && l.contains("2026-05-28") && l.contains("tiers 1-10 of 37 recorded")), list.out());
-        assertEquals(17, run("profiles", "list", "--format", "json").json().size());
+        assertEquals(23, run("profiles", "list", "--format", "json").json().size());
         // "Long 0.8 ETH on Bybit at 3,400, 20x isolated": tier 1 (0-900,000 USDT at 0.5%) of the 2025-12-29 recording
         JsonNode eth = calc("--venue", "bybit-linear-eth", "--side", "long", "--entry", "3400", "--qty", "0.8", "--leverage", "20");
         assertEquals(3400 * (1 - 1.0 / 20 + 0.005), eth.get("liquidationPrice").asDouble(), 1e-6);

@@ -209,7 +209,7 @@ class MarketFilesTest {
             assertFalse(catalog.profiles().contains(p), "the window lists only the seven until it can choose markets: " + e.getKey());
         }
         assertEquals(7, catalog.profiles().size());
-        assertEquals(17, catalog.allProfiles().size());
+        assertEquals(23, catalog.allProfiles().size()); // and the six coin-margined markets (InverseContractTest)
         assertEquals("tiers 1-10 of 35 recorded", catalog.find("bybit-linear-eth").orElseThrow().rules().tiers().partialNote());
         assertEquals("tiers 1-10 of 37 recorded", catalog.find("okx-swap-eth").orElseThrow().rules().tiers().partialNote());
         assertEquals(0.1, ((io.liqlab.core.RuleFamily.FeeInTrigger) catalog.find("okx-swap-eth").orElseThrow().rules().family()).contractValue());
