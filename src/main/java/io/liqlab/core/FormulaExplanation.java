@@ -55,7 +55,7 @@ public record FormulaExplanation(String formula, List<String> steps, String tier
         double rate = r.maintenanceMarginRate();
         double amount = r.maintenanceAmount();
         double fee = r.feeInTrigger();
-        boolean entryFamily = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional && p.mode() == MarginMode.ISOLATED;
+        boolean entryFamily = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional; // Bybit classic: cross too
         List<String> steps = new ArrayList<>();
         steps.add("Q = " + Numbers.quantity(q, locale) + ", E = " + Numbers.price(e, locale) + ", notional Q x E = " + Numbers.money(r.notional(), locale));
         if (p.mode() == MarginMode.CROSS) {

@@ -32,8 +32,10 @@ public final class LiquidationEngine {
         return switch (family) {
             case RuleFamily.MaintenanceAtLiquidationNotional _ -> Shape.PRICE_TIERED;
             case RuleFamily.FixedMaintenanceFraction _ -> Shape.PRICE_TIERED;
-            // Bybit publishes no closed form for USDT cross: maintenance at the trial price (section 7).
-            case RuleFamily.MaintenanceOnEntryNotional _ -> mode == MarginMode.CROSS ? Shape.PRICE_TIERED : Shape.FIXED_ON_ENTRY;
+            // Bybit's classic USDT cross is its isolated formula with the account behind it: L = E - s*(available
+            // balance + IM - MM)/Q, MM on the ENTRY value (help centre 'Liquidation Price (USDT Contract)', cross
+            // margin mode: https://help.bybit.com/hc/en-us/articles/900000181046-Liquidation-Price-USDT-Contract-).
+            case RuleFamily.MaintenanceOnEntryNotional _ -> Shape.FIXED_ON_ENTRY;
             case RuleFamily.FeeInTrigger _ -> Shape.FIXED_TIER_ON_PRICE;
         };
     }
@@ -171,8 +173,8 @@ public final class LiquidationEngine {
             refuseBeyondRecorded(rules, q * e, rules.tierBasisValue(q, e), "at entry");
         }
         int fixed = fixedTierIndex(rules, tiers, shape, q, e);
-        boolean estimate = position.mode() == MarginMode.CROSS
-                && (family instanceof RuleFamily.MaintenanceOnEntryNotional || family instanceof RuleFamily.FeeInTrigger);
+        // OKX publishes no closed form for USDT cross (LIQUIDATION.md section 3); Bybit's classic one is published.
+        boolean estimate = position.mode() == MarginMode.CROSS && family instanceof RuleFamily.FeeInTrigger;
         List<Note> notes = new ArrayList<>(4);
 
         // Liquidation price, or why there is none.

@@ -15,7 +15,7 @@ import java.util.List;
  * @param maintenanceMarginAtLiquidation maintenance margin at the liquidation price (equals equity there)
  * @param maintenanceMarginNow           maintenance margin at the mark
  * @param marginRatioNow                 maintenance / equity at the mark (1 = liquidation), NaN when equity &lt;= 0
- * @param estimate                       true where the venue publishes no closed form (Bybit and OKX cross)
+ * @param estimate                       true where the venue publishes no closed form (OKX cross)
  */
 public record LiquidationResult(Position position, double notional, double leverage, double margin,
                                 Outcome outcome, double bankruptcyPrice, double backstopPrice,

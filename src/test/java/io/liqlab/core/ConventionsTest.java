@@ -133,19 +133,30 @@ class ConventionsTest {
     }
 
     @Test
-    void bybitAndOkxCrossAreLabelledEstimates() {
+    void okxCrossIsLabelledAnEstimateAndBybitsPublishedClassicCrossIsNot() {
         Position cross = Position.builder().side(Side.LONG).mode(MarginMode.CROSS).entryPrice(60_000).quantity(1).wallet(3_000).build();
-        assertTrue(engine.calculate(rules("bybit-linear-btc"), cross).estimate());
         assertTrue(engine.calculate(rules("okx-swap-btc"), cross).estimate());
+        assertFalse(engine.calculate(rules("bybit-linear-btc"), cross).estimate());
         assertFalse(engine.calculate(rules("binance-usdm-btc"), cross).estimate());
     }
 
     @Test
-    void bybitCrossUsesMaintenanceAtTheTrialPrice() {
+    void bybitCrossFollowsItsPublishedClassicMethodOnTheEntryValue() {
+        // Issue 18 replaced the old solve at the liquidation price (19,600 / 0.9967 = 19,664.89) with Bybit's published
+        // classic cross method (help centre 'Liquidation Price (USDT Contract)', cross margin mode,
+        // https://help.bybit.com/hc/en-us/articles/900000181046-Liquidation-Price-USDT-Contract-):
+        //   L = E - (available balance + IM - MM) / Q, with IM and MM on the ENTRY value.
+        // 1 BTC long at 20,000, wallet 400, no other positions: available balance + IM = wallet = 400; 20,000 of
+        // entry value is tier 1 (mmr 0.33%): MM = 20,000 x 0.33% = 66; L = 20,000 - (400 - 66) / 1 = 19,666.
         Position cross = Position.builder().side(Side.LONG).mode(MarginMode.CROSS).entryPrice(20_000).quantity(1).wallet(400).build();
         LiquidationResult r = engine.calculate(rules("bybit-linear-btc"), cross);
-        // 20,000 of entry value is tier 1 (mmr 0.33%): 400 + (L - 20000) = 0.0033 L  =>  L = 19600 / 0.9967
-        assertEquals(19_600 / 0.9967, r.liquidationPrice(), 1e-6);
+        assertEquals(0.0033, rules("bybit-linear-btc").tiers().tierAt(20_000).maintenanceMarginRate(), 1e-12);
+        assertEquals(20_000 - (400 - 20_000 * 0.0033), r.liquidationPrice(), 1e-9);
+        assertEquals(19_666, r.liquidationPrice(), 1e-9);
+        // With the other positions' locked margin and PnL given explicitly: M = 400 + (-50) - 30 = 320.
+        Position others = Position.builder().side(Side.SHORT).mode(MarginMode.CROSS).entryPrice(20_000).quantity(1).wallet(400)
+                .otherMaintenance(30).otherUnrealizedPnl(-50).build();
+        assertEquals(20_000 + (320 - 66), engine.calculate(rules("bybit-linear-btc"), others).liquidationPrice(), 1e-9);
     }
 
     @Test

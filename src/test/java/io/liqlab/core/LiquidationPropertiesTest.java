@@ -68,7 +68,9 @@ class LiquidationPropertiesTest {
                 Tier t = tiers.tierAt(q / f.contractValue());
                 yield q * price * (t.maintenanceMarginRate() + f.takerFee());
             }
-            case RuleFamily.MaintenanceOnEntryNotional _ when mode == MarginMode.ISOLATED -> tiers.tierAt(q * e).maintenanceMargin(q * e);
+            // Bybit's classic method (and the textbook) charge maintenance on the entry value, isolated and cross alike
+            // (Bybit help 'Liquidation Price (USDT Contract)', cross margin mode).
+            case RuleFamily.MaintenanceOnEntryNotional _ -> tiers.tierAt(q * e).maintenanceMargin(q * e);
             default -> tiers.tierAt(q * price).maintenanceMargin(q * price);
         };
     }
