@@ -16,10 +16,10 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * LiqLab's headless command line: {@code calc}, {@code sweep}, {@code simulate}, {@code profiles}. Exit codes are a contract: 0
+ * LiqLab's headless command line: {@code calc}, {@code account}, {@code sweep}, {@code simulate}, {@code profiles}. Exit codes are a contract: 0
  * success, 2 bad input (one line on stderr naming the option, or the file and JSON path), 1 internal error.
  */
-@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, SweepCommand.class, SimulateCommand.class, ProfilesCommand.class}, versionProvider = Cli.Version.class,
+@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, AccountCommand.class, SweepCommand.class, SimulateCommand.class, ProfilesCommand.class}, versionProvider = Cli.Version.class,
         description = "Perpetual-futures liquidation math, offline. Without a subcommand, java -jar liqlab.jar opens the app.")
 public final class Cli implements Runnable {
     public static final int EXIT_OK = 0;
@@ -156,7 +156,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new BadInputException("name a subcommand: calc, sweep, simulate or profiles (see 'liqlab --help')");
+        throw new BadInputException("name a subcommand: calc, account, sweep, simulate or profiles (see 'liqlab --help')");
     }
 
     PrintWriter out() {
@@ -224,6 +224,8 @@ public final class Cli implements Runnable {
             Object made;
             if (type == CalcCommand.class) {
                 made = new CalcCommand(Cli.this);
+            } else if (type == AccountCommand.class) {
+                made = new AccountCommand(Cli.this);
             } else if (type == SweepCommand.class) {
                 made = new SweepCommand(Cli.this);
             } else if (type == SimulateCommand.class) {
