@@ -57,6 +57,10 @@ public record AccountPosition(String market, String venueKey, VenueRules rules, 
         if (market == null || market.isBlank()) {
             throw new InvalidInputException("market", "is required: a market at the account's venue");
         }
+        if (rules.inverse()) {
+            throw new InvalidInputException("market", "'" + market + "' is coin-margined (inverse): an account holds linear markets"
+                    + " margined in the quote currency (USDT, USDC); compute a coin-margined position with calc");
+        }
         if (side == null) {
             throw new InvalidInputException("side", "is required: long or short");
         }
