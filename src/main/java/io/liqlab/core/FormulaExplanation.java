@@ -46,6 +46,9 @@ public record FormulaExplanation(String formula, List<String> steps, String tier
      * {@code venueRules} ("bybit-linear" adds Bybit's estimated fee to close, labelled as left out of the price).
      */
     public static FormulaExplanation of(VenueRules rules, LiquidationResult r, Locale locale, String venueRules) {
+        if (r.position().inverse()) {
+            return inverse(rules, r, locale, "coin");
+        }
         Position p = r.position();
         String sign = p.side() == Side.LONG ? "-" : "+";
         String side = p.side() == Side.LONG ? "long" : "short";
@@ -126,6 +129,84 @@ public record FormulaExplanation(String formula, List<String> steps, String tier
                 + "), which is " + (p.side() == Side.LONG ? "smaller for a long, so the exact price is a little lower." : "larger for a short, so the exact price is a little higher.")
                 + " Difference: " + Numbers.money(Math.abs(textbook - exact), locale) + ".";
         return new FormulaExplanation(formula, List.copyOf(steps), tierUsed, textbook, exact, why);
+    }
+
+    /**
+     * A coin-margined (inverse) position, every amount in {@code coin}: equity {@code M + s x V x (1/E - 1/L)} equals
+     * maintenance on the value in the coin ({@code V / L x mmr - A}; Bybit: on the entry value {@code V / E}), so
+     * {@code L = V x (1 + s x rate) / (V / E + s x (M + A))} (Binance COIN-M's published form), or with maintenance
+     * on entry {@code L = V / (V / E - s x (M - MM))} (Bybit's {@code Qty / (PV + (IM - MM))}). "Textbook vs exact"
+     * compares with the linear (USDT) position of the same USD value and leverage: the inverse long is liquidated
+     * closer, because its coin margin loses value as the price falls.
+     */
+    public static FormulaExplanation inverse(VenueRules rules, LiquidationResult r, Locale locale, String coin) {
+        Position p = r.position();
+        int s = p.side().sign();
+        String sign = s > 0 ? "+" : "-";
+        String side = s > 0 ? "long" : "short";
+        double v = p.notional();
+        double e = p.entryPrice();
+        double m = p.marginFor(1);
+        double rate = r.maintenanceMarginRate();
+        double amount = r.maintenanceAmount();
+        double fee = r.feeInTrigger();
+        double k = rate + fee;
+        String c = " " + coin;
+        boolean entryFamily = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional && p.mode() == MarginMode.ISOLATED;
+        String result = r.hasLiquidationPrice() ? Numbers.price(r.liquidationPrice(), locale) : "none";
+        List<String> steps = new ArrayList<>();
+        steps.add("V = " + Numbers.money(v, locale) + " USD" + (rules.contract().contractValue() > 0 ? " (" + Numbers.quantity(v / rules.contract().contractValue(), locale)
+                + " contracts x " + Numbers.plain(rules.contract().contractValue(), locale) + " USD)" : "") + ", E = " + Numbers.price(e, locale)
+                + ", value in the coin V / E = " + Numbers.coin(v / e, locale) + c);
+        steps.add("M = " + Numbers.coin(m, locale) + c + (p.mode() == MarginMode.CROSS ? " (wallet + uPnL(other) - MM(other))" : "")
+                + "; PnL at P = s x V x (1/E - 1/P), in" + c);
+        String formula;
+        if (entryFamily) {
+            double mm = v / e * rate - amount;
+            formula = side + " (coin-margined): L = V / (V / E " + (s > 0 ? "+" : "-") + " (M - MM)),  MM = V / E x mmr - A  (in" + c + ")";
+            steps.add("MM = " + Numbers.coin(v / e, locale) + " x " + Numbers.percentOf(rate, locale) + " - " + Numbers.coin(amount, locale) + " = "
+                    + Numbers.coin(mm, locale) + c);
+            steps.add("L = " + Numbers.money(v, locale) + " / (" + Numbers.coin(v / e, locale) + " " + (s > 0 ? "+" : "-") + " (" + Numbers.coin(m, locale)
+                    + " - " + Numbers.coin(mm, locale) + ")) = " + result);
+        } else {
+            String rateText = fee > 0 ? "(mmr + fee)" : "mmr";
+            formula = side + " (coin-margined): L = V x (1 " + sign + " " + rateText + ") / (V / E " + sign + " (M + A)),  MM(L) = V / L x " + rateText
+                    + " - A  (in" + c + ")";
+            steps.add("L = " + Numbers.money(v, locale) + " x (1 " + sign + " " + Numbers.percentOf(k, locale) + ") / (" + Numbers.coin(v / e, locale) + " "
+                    + sign + " (" + Numbers.coin(m, locale) + " + " + Numbers.coin(amount, locale) + ")) = " + result);
+        }
+        if (r.hasLiquidationPrice()) {
+            double l = r.liquidationPrice();
+            steps.add("check: equity at L = M + s x V x (1/E - 1/L) = " + Numbers.coin(m + s * v * (1 / e - 1 / l), locale) + c
+                    + " = MM(L) = " + Numbers.coin(r.maintenanceMarginAtLiquidation(), locale) + c);
+        }
+        String tierUsed = "";
+        Tier t = r.tierAtLiquidation() != null ? r.tierAtLiquidation() : r.tierAtEntry();
+        if (rules.tiers().size() > 1 && !p.hasMaintenanceOverride()) {
+            boolean contracts = rules.tiers().basis() == TierSchedule.Basis.CONTRACTS;
+            String basis = contracts ? "contracts " + Numbers.bound(v / rules.contract().contractValue(), locale)
+                    : entryFamily ? "value at entry (" + coin + ") " + Numbers.coin(v / e, locale)
+                    : "value at L (" + coin + ") = " + (r.hasLiquidationPrice() ? Numbers.coin(v / r.liquidationPrice(), locale) : "n/a");
+            tierUsed = "Tier " + t.number() + ": " + Numbers.bound(t.floor(), locale) + " < " + basis + " <= "
+                    + (t.isUnbounded() ? "unbounded" : Numbers.bound(t.cap(), locale)) + "; mmr " + Numbers.percentOf(t.maintenanceMarginRate(), locale)
+                    + (contracts ? "" : ", A " + Numbers.coin(t.maintenanceAmount(), locale) + c) + ", max " + Numbers.leverage(t.maxLeverage(), locale);
+        }
+        // Compared with the linear (USDT) position of the same USD value, leverage and maintenance rate, maintenance at L.
+        double lev = p.effectiveLeverage();
+        double linear = Double.isFinite(lev) && lev > 0
+                ? (s > 0 ? e * (1 - 1 / lev) / (1 - rate) : e * (1 + 1 / lev) / (1 + rate)) : Double.NaN;
+        if (!(linear > 0)) {
+            linear = Double.NaN;
+        }
+        double exact = r.hasLiquidationPrice() ? r.liquidationPrice() : Double.NaN;
+        String why = Double.isNaN(linear) || Double.isNaN(exact) ? "No comparison: one of the two has no liquidation price."
+                : "A linear (USDT) " + side + " of the same " + Numbers.money(v, locale) + " USD at " + Numbers.leverage(lev, locale) + " and mmr "
+                + Numbers.percentOf(rate, locale) + " is liquidated at " + Numbers.price(linear, locale) + "; this coin-margined one at "
+                + Numbers.price(exact, locale) + (s > 0
+                ? ", closer: the margin is held in the coin, which loses value as the price falls, while maintenance (V / P) grows."
+                : ", farther: the coin margin gains value as the price rises.")
+                + " Difference: " + Numbers.money(Math.abs(linear - exact), locale) + ".";
+        return new FormulaExplanation(formula, List.copyOf(steps), tierUsed, linear, exact, why);
     }
 
     private static double segment(Position p, double m, double rate, double amount, boolean onEntry) {

@@ -91,6 +91,22 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
         return m > 0 ? marginCurrencyNotional() / m : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * The same trade on a market of the other contract kind, for putting one position through every venue: the same
+     * side, entry, mark, USD value and leverage, with every amount (margin, wallet, the other positions' figures,
+     * funding, fees) converted at the entry price (USDT / E gives the coin; the coin x E gives USDT). Returns this
+     * position when the kinds already match.
+     */
+    public Position asTradeOn(VenueRules rules) {
+        if (rules.inverse() == inverse) {
+            return this;
+        }
+        double toTarget = inverse ? entryPrice : 1 / entryPrice;
+        return new Position(side, mode, entryPrice, markPrice, quantity, leverage, margin * toTarget, fundingPaid * toTarget,
+                openingFee * toTarget, wallet * toTarget, otherMaintenance * toTarget, otherUnrealizedPnl * toTarget,
+                maintenanceRateOverride, maintenanceAmountOverride * toTarget, openInterest, addedMargin * toTarget, !inverse);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

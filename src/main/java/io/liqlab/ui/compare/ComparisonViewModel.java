@@ -162,7 +162,7 @@ public final class ComparisonViewModel {
         List<String> refusals = new ArrayList<>();
         for (VenueProfile v : profiles) {
             try {
-                results.add(engine.calculate(v.rules(), p));
+                results.add(engine.calculate(v.rules(), p.asTradeOn(v.rules()))); // a coin-margined venue: the same USD trade, margin in its coin
                 refusals.add(null);
             } catch (InvalidInputException e) {
                 // A venue can refuse a position the others take (a size beyond its recorded tiers): that row says

@@ -287,7 +287,8 @@ public final class PositionViewModel {
         }
         boolean cross = marginMode.get() == MarginMode.CROSS;
         boolean byMargin = !cross && marginInput.get() == MarginInput.MARGIN;
-        Position.Builder b = Position.builder().side(side.get()).mode(marginMode.get());
+        // a coin-margined profile: the size is the USD value (or the coin), margin and the other amounts in the coin
+        Position.Builder b = Position.builder().side(side.get()).mode(marginMode.get()).inverse(venue.rules().inverse());
         double entry = number(InputField.ENTRY, true);
         double mark = number(InputField.MARK, false);
         double size = number(InputField.SIZE, true);

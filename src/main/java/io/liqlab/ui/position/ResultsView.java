@@ -124,7 +124,9 @@ public final class ResultsView {
         set(estimate, Text.get("position.results.estimate"), r.estimate());
 
         if (profile != null) {
-            FormulaExplanation f = FormulaExplanation.of(profile.rules(), r, LocalNumbers.locale(), profile.listing().venueRules());
+            FormulaExplanation f = r.position().inverse()
+                    ? FormulaExplanation.inverse(profile.rules(), r, LocalNumbers.locale(), io.liqlab.report.ResultReport.coinOf(profile))
+                    : FormulaExplanation.of(profile.rules(), r, LocalNumbers.locale(), profile.listing().venueRules());
             formulaText.setText(f.formula());
             // Reuse the step labels: new nodes on every slider step would cost CSS and layout each time.
             while (steps.getChildren().size() < f.steps().size()) {

@@ -105,7 +105,7 @@ public final class TierPreviewViewModel {
     /** The liquidation of {@code p} under {@code rules}, or why a partial schedule refuses its size. */
     private String describe(io.liqlab.core.VenueRules rules, Position p) {
         try {
-            return describe(engine.calculate(rules, p));
+            return describe(engine.calculate(rules, p.asTradeOn(rules)));
         } catch (io.liqlab.core.InvalidInputException e) {
             return e.problem();
         }
