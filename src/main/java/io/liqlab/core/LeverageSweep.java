@@ -43,7 +43,8 @@ public final class LeverageSweep {
      */
     public static void sweep(String profile, VenueRules rules, MarginMode mode, Side side, double entry, double quantity,
                              double deduction, double first, double step, long count, double maxLeverage, Consumer<Row> rows) {
-        double notional = quantity * entry;
+        // margin = value / leverage in the margin's currency: the quote, or the coin (V / E) on a coin-margined market
+        double notional = rules.inverse() ? quantity : quantity * entry;
         for (long i = 0; i < count; i++) {
             double lev = first + i * step;
             double liq = LiquidationEngine.liquidationPrice(rules, mode, side, entry, quantity, notional / lev - deduction);

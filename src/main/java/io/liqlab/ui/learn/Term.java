@@ -14,7 +14,8 @@ public enum Term {
     ADL("adl"),
     FUNDING("funding"),
     LEVERAGE("leverage"),
-    CASCADE_RATIO("cascade-ratio");
+    CASCADE_RATIO("cascade-ratio"),
+    INVERSE_CONTRACT("inverse-contract");
 
     private final String key;
 
