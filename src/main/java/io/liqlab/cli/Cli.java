@@ -16,15 +16,17 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * LiqLab's headless command line: {@code calc}, {@code account}, {@code sweep}, {@code simulate}, {@code profiles}. Exit codes are a contract: 0
+ * LiqLab's headless command line: {@code calc}, {@code account}, {@code sweep}, {@code simulate}, {@code solve}, {@code profiles}. Exit codes are a contract: 0
  * success, 2 bad input (one line on stderr naming the option, or the file and JSON path), 1 internal error.
  */
-@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, AccountCommand.class, SweepCommand.class, SimulateCommand.class, ProfilesCommand.class}, versionProvider = Cli.Version.class,
+@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, AccountCommand.class, SweepCommand.class, SimulateCommand.class, ProfilesCommand.class, SolveCommand.class}, versionProvider = Cli.Version.class,
         description = "Perpetual-futures liquidation math, offline. Without a subcommand, java -jar liqlab.jar opens the app.")
 public final class Cli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /** {@code solve}: the question has no answer for this position (one line on stderr says why). */
+    public static final int EXIT_IMPOSSIBLE = 3;
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -65,6 +67,11 @@ public final class Cli implements Runnable {
                 err.println("error: " + ex.getMessage());
                 err.flush();
                 return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof io.liqlab.core.solve.Impossible impossible) {
+                err.println("impossible: " + impossible.reason());
+                err.flush();
+                return EXIT_IMPOSSIBLE;
             }
             if (ex instanceof OutputFailedException) {
                 return EXIT_OUTPUT_FAILED; // said once, below, with every other output failure
@@ -156,7 +163,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new BadInputException("name a subcommand: calc, account, sweep, simulate or profiles (see 'liqlab --help')");
+        throw new BadInputException("name a subcommand: calc, account, sweep, simulate, solve or profiles (see 'liqlab --help')");
     }
 
     PrintWriter out() {
@@ -230,6 +237,8 @@ public final class Cli implements Runnable {
                 made = new SweepCommand(Cli.this);
             } else if (type == SimulateCommand.class) {
                 made = new SimulateCommand(Cli.this);
+            } else if (type == SolveCommand.class) {
+                made = new SolveCommand(Cli.this);
             } else if (type == ProfilesCommand.class) {
                 made = new ProfilesCommand(Cli.this);
             } else if (type == ProfilesCommand.ListCommand.class) {
