@@ -43,7 +43,7 @@ final class SolveCommand implements Runnable {
             Map.entry("distancePercent", "--distance"), Map.entry("amount", "--amount"), Map.entry("addQuantity", "--add-qty"),
             Map.entry("closeQuantity", "--close-qty"), Map.entry("flipQuantity", "--flip-qty"), Map.entry("price", "--price"),
             Map.entry("stopPrice", "--stop"), Map.entry("spreadPercent", "--spread"), Map.entry("suggestPercent", "--suggest"),
-            Map.entry("takerFee", "--taker-fee"));
+            Map.entry("takerFee", "--taker-fee"), Map.entry("venue", "--venue"));
 
     final Cli cli;
 
@@ -131,7 +131,7 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            Position p = position.build();
+            Position p = position.build(profile, null, null);
             return pnlAnswer("PnL at an exit price", p, calculators().pnlAt(profile.rules(), p, exit));
         }
     }
@@ -145,7 +145,7 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            Position p = position.build();
+            Position p = position.build(profile, null, null);
             return pnlAnswer("exit price for an ROE of " + Numbers.plain(roe) + "%", p, calculators().exitForRoe(profile.rules(), p, roe));
         }
     }
@@ -219,12 +219,12 @@ final class SolveCommand implements Runnable {
                     venueRules.startsWith("binance") || profile.id().startsWith("binance"));
             double entry = o.entry;
             double mark = o.mark == null ? entry : o.mark;
-            Calculators.MaxSize a = calculators().maxSize(profile.rules(), side, entry, mark, o.leverage, o.wallet, cost,
+            Calculators.MaxSize a = calculators().maxSize(profile.rules(), side, entry, mark, o.leverage, o.wallet.value(), cost,
                     o.openInterest == null ? Double.NaN : o.openInterest);
             return new Answer() {
                 @Override
                 public String title() {
-                    return "largest position at " + Numbers.leverage(o.leverage) + " for a wallet of " + Numbers.money(o.wallet);
+                    return "largest position at " + Numbers.leverage(o.leverage) + " for a wallet of " + Numbers.money(o.wallet.value());
                 }
 
                 @Override
@@ -252,7 +252,7 @@ final class SolveCommand implements Runnable {
                     money(j, "feeToClose", a.feeToClose());
                     money(j, "openLoss", a.openLoss());
                     money(j, "cost", a.cost());
-                    money(j, "wallet", o.wallet);
+                    money(j, "wallet", o.wallet.value());
                     j.put("costRule", a.costRule());
                     j.put("limitedBy", a.limitedBy().id());
                     j.put("tier", a.tier().number());
@@ -274,8 +274,8 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            boolean current = position.marginGiven() || "cross".equalsIgnoreCase(position.mode.strip());
-            Position p = position.build(null, 1.0);
+            boolean current = position.marginGiven() || position.cross();
+            Position p = position.build(profile, null, 1.0);
             Calculators.LiquidationTarget a = calculators().collateralForLiquidation(profile.rules(), p, target);
             return targetAnswer("margin for a liquidation at " + Numbers.price(target), p, a, current, false, profile);
         }
@@ -292,11 +292,11 @@ final class SolveCommand implements Runnable {
         Answer answer() {
             PositionOptions.refuse(position.margin, "--margin", "leverage-for-liq solves for the leverage (give --extra-margin for margin on top)");
             boolean current = position.leverage != null;
-            Position p = position.build(null, 1.0);
+            Position p = position.build(profile, null, 1.0);
             if (p.mode() == MarginMode.ISOLATED && !current) {
                 // the stand-in margin of 1 is not added margin: rebuild with a stand-in leverage so extra margin stays extra
                 position.leverage = 1.0;
-                p = position.build();
+                p = position.build(profile, null, null);
                 position.leverage = null;
             }
             Calculators.LiquidationTarget a = calculators().leverageForLiquidation(profile.rules(), p, target);
@@ -360,13 +360,13 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            boolean cross = "cross".equalsIgnoreCase(position.mode.strip());
+            boolean cross = position.cross();
             if (!cross && !position.marginGiven()) {
                 throw new BadInputException("--leverage: is required for size-for-distance in isolated mode (or give --margin): a number above 0, at most 1000");
             }
             boolean keepLeverage = !cross && position.margin == null;
             // The size is the unknown: a given size is only where the search starts.
-            Position p = position.build(keepLeverage ? 10_000.0 : position.margin != null ? position.margin : 10_000.0, null);
+            Position p = position.build(profile, keepLeverage ? 10_000.0 : position.margin != null ? position.margin.value() : 10_000.0, null);
             Calculators.SizeForDistance a = calculators().sizeForDistance(profile.rules(), p, distance, keepLeverage);
             return new Answer() {
                 @Override
@@ -417,7 +417,7 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            Position p = position.build();
+            Position p = position.build(profile, null, null);
             return beforeAfter(edits().addMargin(profile.rules(), p, amount), profile);
         }
     }
@@ -437,7 +437,7 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            Position p = position.build();
+            Position p = position.build(profile, null, null);
             if ((addQty == null) == (addNotional == null)) {
                 throw new BadInputException("--add-qty: give the added size as --add-qty or --add-notional (one of them), above 0");
             }
@@ -463,7 +463,7 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            Position p = position.build();
+            Position p = position.build(profile, null, null);
             if ((closeQty == null) == (closeFraction == null)) {
                 throw new BadInputException("--close-qty: give the part closed as --close-qty or --close-fraction (one of them)");
             }
@@ -488,10 +488,12 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            Position p = position.build();
+            Position p = position.build(profile, null, null);
             double lev = orderLeverage != null ? orderLeverage : p.leverageGiven() ? p.leverage() : p.notional() / p.reportedMargin();
-            return beforeAfter(edits().flip(profile.rules(), p, flipQty == null ? p.quantity() : flipQty,
-                    price == null ? p.markPrice() : price, lev), profile);
+            double at = price == null ? p.markPrice() : price;
+            // the same size: base units for a linear market, the same USD value (in the coin at the new price) for an inverse one
+            double q = flipQty != null ? flipQty : p.inverse() ? p.notional() / at : p.quantity();
+            return beforeAfter(edits().flip(profile.rules(), p, q, at, lev), profile);
         }
     }
 
@@ -559,7 +561,7 @@ final class SolveCommand implements Runnable {
 
         @Override
         Answer answer() {
-            Position p = position.build();
+            Position p = position.build(profile, null, null);
             PositionEdits.StopCheck a = edits().stopCheck(profile.rules(), p, stop, spread, suggest);
             return new Answer() {
                 @Override

@@ -103,7 +103,7 @@ public final class Calculators {
     /** The initial margin ROE is taken on: notional / leverage, or the margin when only a margin was given. */
     public static double initialMargin(Position p) {
         if (p.leverageGiven()) {
-            return p.notional() / p.leverage();
+            return p.marginCurrencyNotional() / p.leverage();
         }
         if (p.mode() == MarginMode.ISOLATED) {
             return p.margin();
@@ -114,7 +114,7 @@ public final class Calculators {
     public PnlAtExit pnlAt(VenueRules rules, Position p, double exit) {
         requirePrice("exitPrice", exit);
         int s = p.side().sign();
-        double pnl = s * p.quantity() * (exit - p.entryPrice());
+        double pnl = Positions.pnl(p, p.quantity(), exit);
         double im = initialMargin(p);
         double liq = engine.calculate(rules, p).liquidationPrice();
         boolean liquidatedFirst = !Double.isNaN(liq) && s * (exit - liq) < 0;
@@ -129,7 +129,19 @@ public final class Calculators {
         }
         int s = p.side().sign();
         double im = initialMargin(p);
-        double exit = p.entryPrice() + s * (roePercent / 100 * im) / p.quantity();
+        double target = roePercent / 100 * im;
+        double exit;
+        if (p.inverse()) {
+            // s Q (1 - E / X) = target: X = E / (1 - target / (s Q)); the coin PnL of a long stays below Q
+            double denominator = 1 - target / (s * p.quantity());
+            if (!(denominator > 0)) {
+                throw new Impossible("an ROE of " + pct(roePercent) + " is out of reach: a coin-margined long gains less than its size in the coin ("
+                        + pct(p.quantity() / im * 100) + " of the initial margin) at any price");
+            }
+            exit = p.entryPrice() / denominator;
+        } else {
+            exit = p.entryPrice() + s * target / p.quantity();
+        }
         if (!(exit > 0)) {
             double floor = -p.entryPrice() * p.quantity() / im * 100;
             throw new Impossible("an ROE of " + pct(roePercent) + " needs an exit at or below zero: a long loses at most its notional, "
@@ -141,7 +153,7 @@ public final class Calculators {
         LiquidationResult r = engine.calculate(rules, p);
         double liq = r.liquidationPrice();
         if (!Double.isNaN(liq) && s * (exit - liq) < 0) {
-            double roeAtLiq = s * p.quantity() * (liq - p.entryPrice()) / im * 100;
+            double roeAtLiq = Positions.pnl(p, p.quantity(), liq) / im * 100;
             throw new Impossible("the position is liquidated at " + Numbers.price(liq) + " first, at an ROE of " + pct(roeAtLiq)
                     + "; an ROE of " + pct(roePercent) + " lies beyond it");
         }
@@ -163,6 +175,10 @@ public final class Calculators {
         }
         if (!(wallet > 0) || !Double.isFinite(wallet)) {
             throw new InvalidInputException("wallet", "must be a balance greater than 0, got " + wallet);
+        }
+        if (rules.inverse()) {
+            throw new InvalidInputException("venue", "max-size is for linear (quote-margined) markets: a coin-margined market's wallet, "
+                    + "fees and tiers are in the coin, which this calculator does not model yet");
         }
         int s = side.sign();
         OrderCost.Terms unit = cost.perUnit(s, entry, mark, leverage);
@@ -227,7 +243,7 @@ public final class Calculators {
             throw new Impossible("even with no " + (p.mode() == MarginMode.ISOLATED ? "margin" : "wallet balance")
                     + " the liquidation is at or beyond " + Numbers.price(target) + " (the other positions' PnL carries it)");
         }
-        double hi = Math.max(p.notional(), 1);
+        double hi = Math.max(p.marginCurrencyNotional(), 1);
         for (int i = 0; !reached.test(hi); i++) {
             lo = hi;
             hi *= 2;
@@ -245,7 +261,7 @@ public final class Calculators {
                     + " (maintenance steps at a tier boundary): no margin puts it at " + Numbers.price(target));
         }
         double current = Positions.collateralOf(p);
-        double leverage = p.mode() == MarginMode.ISOLATED ? p.notional() / (c - p.addedMargin()) : r.leverage();
+        double leverage = p.mode() == MarginMode.ISOLATED ? p.marginCurrencyNotional() / (c - p.addedMargin()) : r.leverage();
         return new LiquidationTarget(target, c, Double.isNaN(current) ? Double.NaN : c - current, leverage, r);
     }
 
@@ -264,19 +280,19 @@ public final class Calculators {
             throw new Impossible("the added margin alone (" + Numbers.money(p.addedMargin()) + ") already puts the liquidation beyond "
                     + Numbers.price(target) + "; no leverage brings it back");
         }
-        double leverage = p.notional() / base;
+        double leverage = p.marginCurrencyNotional() / base;
         if (leverage < 1) {
             throw new Impossible("it needs " + Numbers.leverage(leverage) + ", below 1x (a margin of " + Numbers.money(byMargin.collateral())
                     + ", more than the notional): venues offer 1x at least; post that margin instead (margin-for-liq)");
         }
         Position atLeverage = Positions.copy(p, p.side(), p.entryPrice(), p.quantity(), leverage,
-                p.notional() / leverage + p.addedMargin(), p.fundingPaid(), p.openingFee(), p.wallet(), p.addedMargin());
+                p.marginCurrencyNotional() / leverage + p.addedMargin(), p.fundingPaid(), p.openingFee(), p.wallet(), p.addedMargin());
         LiquidationResult r = engine.calculate(rules, atLeverage);
         if (!r.leverageAllowed()) {
             throw new Impossible("it needs " + Numbers.leverage(leverage) + ", above the " + Numbers.leverage(r.maxLeverage())
                     + " this size allows (tier " + r.tierAtEntry().number() + ")");
         }
-        double current = p.leverageGiven() ? p.leverage() : p.notional() / p.margin();
+        double current = p.leverageGiven() ? p.leverage() : p.marginCurrencyNotional() / p.margin();
         return new LiquidationTarget(target, atLeverage.margin(), leverage - current, leverage, r);
     }
 
@@ -296,7 +312,7 @@ public final class Calculators {
         }
         double e = p.entryPrice();
         java.util.function.DoubleFunction<Position> sized = q -> Positions.withSize(p, q,
-                keepLeverage ? q * e / p.leverage() + p.addedMargin() : p.margin());
+                keepLeverage ? Positions.marginValue(p, q, e) / p.leverage() + p.addedMargin() : p.margin());
         java.util.function.DoubleFunction<Limit> failure = q -> {
             LiquidationResult r;
             try {

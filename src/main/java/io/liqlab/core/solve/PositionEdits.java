@@ -111,7 +111,7 @@ public final class PositionEdits {
         double q = p.quantity() + quantity;
         double entry = (p.quantity() * p.entryPrice() + quantity * price) / q;
         Position after = p.mode() == MarginMode.ISOLATED
-                ? Positions.copy(p, p.side(), entry, q, Double.NaN, p.margin() + quantity * price / leverage,
+                ? Positions.copy(p, p.side(), entry, q, Double.NaN, p.margin() + Positions.marginValue(p, quantity, price) / leverage,
                         p.fundingPaid(), p.openingFee(), p.wallet(), 0)
                 : Positions.copy(p, p.side(), entry, q, leverage, p.margin(), p.fundingPaid(), p.openingFee(), p.wallet(), 0);
         return new BeforeAfter("add " + Numbers.quantity(quantity) + " at " + Numbers.price(price), before,
@@ -128,7 +128,7 @@ public final class PositionEdits {
         }
         LiquidationResult before = engine.calculate(rules, p);
         double keep = (p.quantity() - quantity) / p.quantity();
-        double realized = p.side().sign() * quantity * (price - p.entryPrice());
+        double realized = Positions.pnl(p, quantity, price);
         Position after = p.mode() == MarginMode.ISOLATED
                 ? Positions.copy(p, p.side(), p.entryPrice(), p.quantity() - quantity, Double.NaN, p.marginFor(0) * keep, 0, 0, p.wallet(), 0)
                 : Positions.copy(p, p.side(), p.entryPrice(), p.quantity() - quantity, p.leverage(), p.margin(), p.fundingPaid(),
@@ -148,9 +148,9 @@ public final class PositionEdits {
             throw new InvalidInputException("leverage", "must be in (0, 1000] for the new side, got " + leverage);
         }
         LiquidationResult before = engine.calculate(rules, p);
-        double realized = p.side().sign() * p.quantity() * (price - p.entryPrice());
+        double realized = Positions.pnl(p, p.quantity(), price);
         Position after = p.mode() == MarginMode.ISOLATED
-                ? Positions.copy(p, p.side().opposite(), price, quantity, leverage, quantity * price / leverage, 0, 0, p.wallet(), 0)
+                ? Positions.copy(p, p.side().opposite(), price, quantity, leverage, Positions.marginValue(p, quantity, price) / leverage, 0, 0, p.wallet(), 0)
                 : Positions.copy(p, p.side().opposite(), price, quantity, leverage, p.margin(), 0, 0,
                         p.wallet() + realized - p.fundingPaid() - p.openingFee(), 0);
         return new BeforeAfter("flip to " + p.side().opposite().id() + " " + Numbers.quantity(quantity) + " at " + Numbers.price(price),
@@ -176,7 +176,7 @@ public final class PositionEdits {
         double liq = r.liquidationPrice();
         double spread = spreadPercent / 100;
         double worst = Double.isNaN(liq) ? Double.NaN : liq * (1 + s * spread);
-        double pnl = s * p.quantity() * (stop - p.entryPrice());
+        double pnl = Positions.pnl(p, p.quantity(), stop);
         double roe = pnl / Calculators.initialMargin(p) * 100;
         double fraction = suggestPercent / 100;
         double suggested = Double.isNaN(liq) || r.liquidatableNow() ? Double.NaN : p.markPrice() + fraction * (liq - p.markPrice());

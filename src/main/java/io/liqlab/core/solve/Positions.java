@@ -31,10 +31,24 @@ final class Positions {
                 p.mode() == MarginMode.ISOLATED ? margin : Double.NaN, p.fundingPaid(), p.openingFee(), p.wallet(), 0);
     }
 
+    /**
+     * What {@code quantity} at {@code price} is worth in the margin's currency: the notional for a linear contract,
+     * the size in the coin for an inverse one (where the quantity is the coin at its own price).
+     */
+    static double marginValue(Position p, double quantity, double price) {
+        return p.inverse() ? quantity : quantity * price;
+    }
+
+    /** PnL in the margin's currency of closing {@code quantity} at {@code exit}: linear {@code s Q (X - E)}, inverse {@code s Q (1 - E / X)}. */
+    static double pnl(Position p, double quantity, double exit) {
+        int s = p.side().sign();
+        return p.inverse() ? s * quantity * (1 - p.entryPrice() / exit) : s * quantity * (exit - p.entryPrice());
+    }
+
     static Position copy(Position p, Side side, double entry, double quantity, double leverage, double margin,
                          double fundingPaid, double openingFee, double wallet, double addedMargin) {
         return new Position(side, p.mode(), entry, p.markPrice(), quantity, leverage, margin, fundingPaid, openingFee,
                 wallet, p.otherMaintenance(), p.otherUnrealizedPnl(), p.maintenanceRateOverride(),
-                p.maintenanceAmountOverride(), p.openInterest(), addedMargin);
+                p.maintenanceAmountOverride(), p.openInterest(), addedMargin, p.inverse());
     }
 }

@@ -206,4 +206,27 @@ class CalculatorsTest {
         assertEquals("marginMode", assertThrows(InvalidInputException.class,
                 () -> calc.leverageForLiquidation(rules("binance-usdm-btc"), p, 50_000)).field());
     }
+
+    static Stream<Arguments> inverseProfilesAndSides() {
+        return Stream.of("binance-coinm-btc", "bybit-inverse-btc")
+                .flatMap(id -> Stream.of(Arguments.of(id, Side.LONG), Arguments.of(id, Side.SHORT)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("inverseProfilesAndSides")
+    void coinMarginedAnswersRoundTripInTheCoin(String id, Side side) {
+        Position p = Position.builder().side(side).entryPrice(60_000).notional(100_000).leverage(10).inverse(true).build();
+        // ROE on the initial margin in the coin: (100,000 / 60,000) / 10 BTC; PnL in BTC = s Q (1 - E / X)
+        Calculators.PnlAtExit a = calc.exitForRoe(rules(id), p, 50);
+        double pnl = side.sign() * p.quantity() * (1 - 60_000 / a.exitPrice());
+        assertEquals(0.5 * p.quantity() / 10, pnl, 1e-12);
+        double target = side == Side.LONG ? 56_000 : 64_000;
+        Calculators.LiquidationTarget m = calc.collateralForLiquidation(rules(id), p, target);
+        LiquidationResult r = engine.calculate(rules(id), Position.builder().side(side).entryPrice(60_000).notional(100_000)
+                .margin(m.collateral()).inverse(true).build());
+        assertCents(target, r.liquidationPrice(), id + " at the margin " + m.collateral() + " BTC");
+        Calculators.LiquidationTarget l = calc.leverageForLiquidation(rules(id), p, target);
+        assertCents(target, engine.calculate(rules(id), Position.builder().side(side).entryPrice(60_000).notional(100_000)
+                .leverage(l.leverage()).inverse(true).build()).liquidationPrice(), id + " at " + l.leverage() + "x");
+    }
 }
