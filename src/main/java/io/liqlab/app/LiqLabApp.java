@@ -40,6 +40,10 @@ public final class LiqLabApp extends Application {
 
     /** All background work: cascade runs, exports and data refreshes, each on its own, listed in the status bar. */
     private final io.liqlab.ui.task.FxTaskExecutor tasks = new io.liqlab.ui.task.FxTaskExecutor();
+    /** Cores for many runs at once: the Cascade tab's phase map and seed band (one thread per core). */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private final java.util.concurrent.ExecutorService cascadeWorkers = Executors.newFixedThreadPool(CORES,
+            Thread.ofPlatform().daemon().name("liqlab-cascade-worker-", 1).factory());
     /** The one thread that writes the tier editor's drafts, so keystrokes never wait for the disk. */
     private final java.util.concurrent.ScheduledExecutorService draftThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "liqlab-drafts");
@@ -101,7 +105,7 @@ public final class LiqLabApp extends Application {
         view = new WorkspaceView(workspace, profiles, tiers,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")),
                 () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues,
-                        tasks, Platform::runLater, System::nanoTime),
+                        tasks, Platform::runLater, System::nanoTime, cascadeWorkers, CORES),
                 tasks);
 
         StartupProbe.mark("view");

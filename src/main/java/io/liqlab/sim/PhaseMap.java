@@ -2,17 +2,18 @@ package io.liqlab.sim;
 
 import io.liqlab.core.VenueRules;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -242,7 +243,7 @@ public final class PhaseMap {
     }
 
     /**
-     * Computes the map on {@code threads} threads (1: on the calling thread).
+     * Computes the map on a pool of {@code threads} threads made for it (1: on the calling thread), and waits.
      *
      * @throws CancellationException when {@code cancelled} says so (polled between ticks of every run)
      */
@@ -250,54 +251,81 @@ public final class PhaseMap {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads);
         }
+        int poolSize = Math.min(threads, r.cellCount());
+        ExecutorService pool = poolSize == 1 ? null : Executors.newFixedThreadPool(poolSize,
+                Thread.ofPlatform().daemon().name("liqlab-map-", 1).factory());
+        try {
+            return start(r, pool == null ? Runnable::run : pool, poolSize, listener, cancelled).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while computing the phase map");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException re -> throw re;
+                case Error err -> throw err;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Starts the map on {@code workers}: {@code parallelism} tasks, each taking the next cell in the coarse-first
+     * order until none is left (so a pool of one thread per core keeps every core busy, and a same-thread
+     * executor computes the map on the calling thread before this returns). The future completes with the map,
+     * or with a {@link CancellationException} once {@code cancelled} says so, or with the first failure.
+     */
+    public static CompletableFuture<Result> start(Request r, Executor workers, int parallelism, Listener listener,
+                                                  BooleanSupplier cancelled) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism: " + parallelism);
+        }
         long started = System.nanoTime();
         int total = r.cellCount();
         int[] order = visitOrder(r.x().steps(), r.y().steps());
         Cell[] cells = new Cell[total];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        int poolSize = Math.min(threads, total);
-        // Each worker keeps the populations it drew: a map over shock and depth draws one per seed per thread.
-        long budget = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4) / poolSize;
-        Runnable worker = () -> ScopedValue.where(PopulationCache.CURRENT, new PopulationCache(budget)).run(() -> {
-            for (int k; (k = next.getAndIncrement()) < total; ) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("phase map cancelled");
-                }
-                int c = order[k];
-                Cell cell = compute(r, c / r.y().steps(), c % r.y().steps(), cancelled);
-                cells[c] = cell;
-                listener.cellDone(cell, done.incrementAndGet(), total);
-            }
-        });
-        if (poolSize == 1) {
-            worker.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(poolSize,
-                    Thread.ofPlatform().daemon().name("liqlab-map-", 1).factory());
+        int tasks = Math.min(parallelism, total);
+        AtomicInteger running = new AtomicInteger(tasks);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        BooleanSupplier stop = () -> failure.get() != null || cancelled.getAsBoolean();
+        // Each task keeps the populations it drew: a map over shock and depth draws one per seed per task.
+        long budget = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4) / tasks;
+        Runnable task = () -> {
             try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int t = 0; t < poolSize; t++) {
-                    futures.add(pool.submit(worker));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while computing the phase map");
-            } catch (ExecutionException e) {
-                switch (e.getCause()) {
-                    case RuntimeException re -> throw re;
-                    case Error err -> throw err;
-                    default -> throw new IllegalStateException(e.getCause());
-                }
-            } finally {
-                pool.shutdownNow();
+                ScopedValue.where(PopulationCache.CURRENT, new PopulationCache(budget)).run(() -> {
+                    for (int k; (k = next.getAndIncrement()) < total; ) {
+                        if (stop.getAsBoolean()) {
+                            throw new CancellationException("phase map cancelled");
+                        }
+                        int c = order[k];
+                        Cell cell = compute(r, c / r.y().steps(), c % r.y().steps(), stop);
+                        cells[c] = cell;
+                        listener.cellDone(cell, done.incrementAndGet(), total);
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
             }
+            if (running.decrementAndGet() == 0) {
+                Throwable t = failure.get();
+                if (t == null) {
+                    long elapsed = (System.nanoTime() - started) / 1_000_000;
+                    result.complete(new Result(r, List.of(cells), tasks, elapsed));
+                } else {
+                    result.completeExceptionally(t);
+                }
+            }
+        };
+        for (int t = 0; t < tasks; t++) {
+            workers.execute(task);
         }
-        long elapsed = (System.nanoTime() - started) / 1_000_000;
-        return new Result(r, List.of(cells), poolSize, elapsed);
+        return result;
     }
 
     /** Cell {@code (ix, iy)}: one run per seed, medians over them. Needs a bound {@link PopulationCache}. */

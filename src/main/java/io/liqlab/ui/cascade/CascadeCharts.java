@@ -235,10 +235,35 @@ public final class CascadeCharts extends GridPane {
 
     // ---- price -------------------------------------------------------------------------------------------
 
+    /** The seed band behind the price chart's mid, or null. */
+    private io.liqlab.sim.SeedBand band;
+
+    /** Draws {@code newBand} (or none) behind the played run's price; only the price chart is drawn again. */
+    void setBand(io.liqlab.sim.SeedBand newBand) {
+        band = newBand;
+        if (runs == null || main == null) {
+            return;
+        }
+        boolean dark = isDark();
+        double seconds = main.time[main.n - 1];
+        if (other != null) {
+            seconds = Math.max(seconds, other.time[other.n - 1]);
+        }
+        showPrice(seconds, dark ? SHORT_ON_DARK : SHORT, dark ? OTHER_ON_DARK : OTHER, runs.mainVenue().name(),
+                runs.otherVenue() == null ? "" : runs.otherVenue().name());
+    }
+
     private void showPrice(double seconds, Color shortColor, Color otherColor, String mainName, String otherName) {
         Series main = this.main; // the layers are painted on another thread: they keep this run, whatever comes next
+        io.liqlab.sim.SeedBand seedBand = this.band;
         double lo = Math.min(main.min(main.mid), main.min(main.mark));
         double hi = Math.max(main.max(main.mid), main.max(main.mark));
+        if (seedBand != null) {
+            for (int k = 0; k < seedBand.size(); k++) {
+                lo = Math.min(lo, seedBand.p10()[k]);
+                hi = Math.max(hi, seedBand.p90()[k]);
+            }
+        }
         if (other != null) {
             lo = Math.min(lo, other.min(other.mid));
             hi = Math.max(hi, other.max(other.mid));
@@ -255,6 +280,10 @@ public final class CascadeCharts extends GridPane {
             keys.add(new Key(Text.format("cascade.key.midOn", otherName), otherColor, Shape.DASHED));
         }
         List<Layer> layers = new ArrayList<>();
+        if (seedBand != null) {
+            keys.add(new Key(Text.get("cascade.band.key"), BAND, Shape.SQUARE));
+            layers.add((gc, p) -> drawBand(gc, p, seedBand));
+        }
         Series o = other;
         if (o != null) {
             layers.add((gc, p) -> p.polyline(gc, o.time, o.mid, o.n, false, otherColor, 2, true));
@@ -269,6 +298,53 @@ public final class CascadeCharts extends GridPane {
         }
         price.setTitle(Text.format("cascade.chart.priceOn", mainName));
         price.setContent(seconds, new Axis(Text.get("cascade.axis.price"), lo - pad, hi + pad, CascadeCharts::priceLabel), null, keys, layers);
+    }
+
+    private static final Color BAND = Color.rgb(90, 140, 220, 0.28);
+
+    /**
+     * The band as one filled shape: along the 90th percentile, back along the 10th, one point per pixel column
+     * (the column's highest 90th and lowest 10th percentile), clamped to the plot.
+     */
+    private static void drawBand(Painter gc, TimeChart.Plot p, io.liqlab.sim.SeedBand b) {
+        int columns = Math.max(1, (int) Math.floor(p.width()));
+        double[] top = new double[columns];
+        double[] bottom = new double[columns];
+        java.util.Arrays.fill(top, Double.NaN);
+        java.util.Arrays.fill(bottom, Double.NaN);
+        for (int k = 0; k < b.size(); k++) {
+            double x = p.x(b.time()[k]) - p.left();
+            if (x < 0 || x >= columns) {
+                continue;
+            }
+            int c = (int) Math.floor(x);
+            top[c] = Double.isNaN(top[c]) ? b.p90()[k] : Math.max(top[c], b.p90()[k]);
+            bottom[c] = Double.isNaN(bottom[c]) ? b.p10()[k] : Math.min(bottom[c], b.p10()[k]);
+        }
+        gc.setFill(BAND);
+        gc.beginPath();
+        boolean started = false;
+        for (int c = 0; c < columns; c++) {
+            if (Double.isNaN(top[c])) {
+                continue;
+            }
+            double y = Math.clamp(p.y(top[c]), p.top(), p.bottom());
+            if (started) {
+                gc.lineTo(p.left() + c, y);
+            } else {
+                gc.moveTo(p.left() + c, y);
+                started = true;
+            }
+        }
+        for (int c = columns - 1; c >= 0; c--) {
+            if (!Double.isNaN(bottom[c])) {
+                gc.lineTo(p.left() + c, Math.clamp(p.y(bottom[c]), p.top(), p.bottom()));
+            }
+        }
+        gc.closePath();
+        if (started) {
+            gc.fill();
+        }
     }
 
     /**

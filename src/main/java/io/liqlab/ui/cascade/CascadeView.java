@@ -61,6 +61,8 @@ public final class CascadeView extends BorderPane {
     private final CascadeViewModel vm;
     private final Executor background;
     private final CascadeCharts charts;
+    /** The phase map and the seed band: their toggles, and the map in the charts' place. */
+    private final CascadeExplore explore;
     /** The what-if form, for linking its terms: it sits in a scroll pane, which a lookup only enters once shown. */
     private javafx.scene.layout.GridPane whatIfForm;
     private final Slider scrubber = new Slider(0, 1, 0);
@@ -93,6 +95,7 @@ public final class CascadeView extends BorderPane {
         setId("cascade");
         getStyleClass().add("cascade");
         charts = new CascadeCharts(theme, second -> vm.scrub(vm.frameAtSecond(second)));
+        explore = new CascadeExplore(vm, charts, this::setCenter);
 
         VBox top = new VBox(header(), controls(), readoutRow());
         setTop(top);
@@ -235,7 +238,10 @@ public final class CascadeView extends BorderPane {
         scenarioLabel.setMinWidth(USE_PREF_SIZE);
         assumptions.setMinWidth(USE_PREF_SIZE);
         scenario.setMinWidth(180);
-        HBox row = new HBox(8, scenarioLabel, scenario, note, assumptions);
+        Pane grow = new Pane();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(8, scenarioLabel, scenario, note, assumptions, grow, explore.bandToggle(), explore.bandStatus(),
+                explore.mapToggle());
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(8, 8, 4, 8));
         return row;

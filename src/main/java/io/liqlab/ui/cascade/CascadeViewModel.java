@@ -5,6 +5,7 @@ import io.liqlab.profile.VenueProfile;
 import io.liqlab.sim.FrameColumn;
 import io.liqlab.sim.Frames;
 import io.liqlab.sim.Scenario;
+import io.liqlab.sim.SeedBand;
 import io.liqlab.sim.SimulationResult;
 import io.liqlab.sim.Simulator;
 import io.liqlab.ui.Text;
@@ -125,6 +126,15 @@ public final class CascadeViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(this, "runCount");
+    private final Executor workers;
+    private final int parallelism;
+    private final PhaseMapViewModel phaseMap;
+    private final BooleanProperty bandShown = new SimpleBooleanProperty(this, "bandShown");
+    private final ReadOnlyObjectWrapper<SeedBand> band = new ReadOnlyObjectWrapper<>(this, "band");
+    private final ReadOnlyStringWrapper bandStatus = new ReadOnlyStringWrapper(this, "bandStatus", "");
+    /** The scenario (seed aside) the band on screen or in progress is for. */
+    private Scenario bandFor;
+    private BandJob bandJob;
 
     private final ReadOnlyIntegerWrapper frame = new ReadOnlyIntegerWrapper(this, "frame");
     private final ReadOnlyIntegerWrapper lastFrame = new ReadOnlyIntegerWrapper(this, "lastFrame");
@@ -152,7 +162,8 @@ public final class CascadeViewModel {
      */
     public CascadeViewModel(List<Scenario> scenarios, ObservableList<VenueProfile> venues, Executor background, Executor fx,
                             LongSupplier nanos) {
-        this(scenarios, venues, io.liqlab.ui.task.TaskExecutor.using(Objects.requireNonNull(background, "background"), fx), fx, nanos);
+        this(scenarios, venues, io.liqlab.ui.task.TaskExecutor.using(Objects.requireNonNull(background, "background"), fx), fx, nanos,
+                background, 1);
     }
 
     /**
@@ -163,6 +174,19 @@ public final class CascadeViewModel {
      */
     public CascadeViewModel(List<Scenario> scenarios, ObservableList<VenueProfile> venues, io.liqlab.ui.task.TaskExecutor tasks,
                             Executor fx, LongSupplier nanos) {
+        this(scenarios, venues, tasks, fx, nanos, Runnable::run, 1);
+    }
+
+    /**
+     * @param workers     where the phase map's cells and the seed band's seeds compute, many runs at once (the
+     *                    app's pool of one thread per core; same-thread in tests); each map or band is also a task
+     *                    on {@code tasks}, which shows its progress and can cancel it
+     * @param parallelism how many of the workers' threads they use
+     */
+    public CascadeViewModel(List<Scenario> scenarios, ObservableList<VenueProfile> venues, io.liqlab.ui.task.TaskExecutor tasks,
+                            Executor fx, LongSupplier nanos, Executor workers, int parallelism) {
+        this.workers = Objects.requireNonNull(workers, "workers");
+        this.parallelism = Math.max(1, parallelism);
         this.scenarios = FXCollections.observableArrayList(scenarios);
         this.venues = venues;
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -177,6 +201,8 @@ public final class CascadeViewModel {
             input.subscribe((Object ignored) -> requestRun());
         }
         frame.subscribe(f -> describeFrame());
+        bandShown.subscribe(shown -> refreshBand());
+        phaseMap = new PhaseMapViewModel(this, tasks, workers, this.parallelism);
         Scenario first = scenarios.stream().filter(s -> s.id().equals(DEFAULT_SCENARIO)).findFirst()
                 .orElse(scenarios.isEmpty() ? null : scenarios.getFirst());
         compareVenue.set(venues.stream().filter(v -> v.id().equals(ProfileIds.HYPERLIQUID_BTC)).findFirst()
@@ -425,6 +451,105 @@ public final class CascadeViewModel {
         return s.withVenue(on.id());
     }
 
+    /** Sets several inputs at once (a phase-map cell's values): one run afterwards, not one per input. */
+    void applyInputs(Runnable set) {
+        boolean outer = loadingInputs;
+        loadingInputs = true;
+        try {
+            set.run();
+        } finally {
+            loadingInputs = outer;
+        }
+        if (!outer) {
+            requestRun();
+        }
+    }
+
+    // ---- phase map and seed band -----------------------------------------------------------------------------
+
+    /** The tab's phase map over two of these what-if inputs. */
+    public PhaseMapViewModel phaseMap() {
+        return phaseMap;
+    }
+
+    /** Whether the price chart shows the 10th-90th percentile of the mid over seeds behind the played run. */
+    public BooleanProperty bandShownProperty() {
+        return bandShown;
+    }
+
+    /** The band for the played run's scenario (seeds 1..20), or null while it is off or not computed yet. */
+    public ReadOnlyObjectProperty<SeedBand> bandProperty() {
+        return band.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bandStatusProperty() {
+        return bandStatus.getReadOnlyProperty();
+    }
+
+    /** Computes the band for the played run's scenario when it is wanted and not there yet. */
+    private void refreshBand() {
+        Runs r = runs.get();
+        if (!bandShown.get() || r == null) {
+            if (bandJob != null) {
+                bandJob.cancelled = true;
+                bandJob = null;
+            }
+            bandFor = null;
+            band.set(null);
+            bandStatus.set("");
+            return;
+        }
+        Scenario s = r.main().scenario().withSeed(1);
+        if (s.equals(bandFor)) {
+            return;
+        }
+        if (bandJob != null) {
+            bandJob.cancelled = true;
+        }
+        bandFor = s;
+        band.set(null);
+        BandJob job = new BandJob();
+        bandJob = job;
+        bandStatus.set(Text.format("cascade.band.status.running", 0));
+        tasks.submit(io.liqlab.ui.task.BackgroundTask.<SeedBand>of(Text.get("cascade.band.task"), p ->
+                SeedBand.start(s, r.mainVenue().rules(), 1, SeedBand.DEFAULT_SEEDS, workers, parallelism,
+                        () -> job.cancelled || p.cancelled(), f -> {
+                            p.progress(f);
+                            job.done = (int) Math.round(f * SeedBand.DEFAULT_SEEDS);
+                            if (!job.progressPosted) { // one pending hand-over at a time, however fast seeds finish
+                                job.progressPosted = true;
+                                fx.execute(() -> {
+                                    job.progressPosted = false;
+                                    if (job == bandJob) {
+                                        bandStatus.set(Text.format("cascade.band.status.running", job.done));
+                                    }
+                                });
+                            }
+                        }).join())
+                .onSuccess(b -> {
+                    if (job == bandJob) {
+                        bandJob = null;
+                        band.set(b);
+                        bandStatus.set(Text.format("cascade.band.status.done", b.firstSeed(), b.firstSeed() + b.seeds() - 1));
+                    }
+                })
+                .onFailure(failure -> {
+                    if (job == bandJob) {
+                        bandJob = null;
+                        bandFor = null;
+                        bandStatus.set(job.cancelled || failure instanceof CancellationException
+                                || failure.getCause() instanceof CancellationException ? ""
+                                : Text.format("cascade.band.status.failed", io.liqlab.ui.task.BackgroundTask.messageOf(failure)));
+                    }
+                }));
+    }
+
+    private static final class BandJob {
+        volatile boolean cancelled;
+        volatile int done;
+        volatile boolean progressPosted;
+    }
+
     /** Asks for a run with the current inputs; while one computes, it is cancelled and the newest inputs run next. */
     public void requestRun() {
         if (loadingInputs || scenario.get() == null || venue.get() == null) {
@@ -513,6 +638,7 @@ public final class CascadeViewModel {
             pendingSecond = Double.NaN;
         }
         runs.set(r);
+        refreshBand();
         runCount.set(runCount.get() + 1);
         syncFrame();
         describeFrame();

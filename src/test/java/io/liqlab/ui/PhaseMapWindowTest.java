@@ -1,0 +1,83 @@
+package io.liqlab.ui;
+
+import io.liqlab.ui.cascade.CascadeView;
+import io.liqlab.ui.cascade.CascadeViewModel;
+import io.liqlab.ui.cascade.PhaseMapViewModel;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Cascade tab's phase map and seed band in the real window, headless: compute, hover, click to play, band on. */
+class PhaseMapWindowTest extends AppWindowTest {
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theMapFillsInShowsACellOnHoverAndPlaysItOnClick(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-cascade .tab-label");
+        CascadeView view = robot.lookup("#cascade").queryAs(CascadeView.class);
+        CascadeViewModel vm = view.viewModel();
+        waitFor(() -> vm.runCountProperty().get() >= 1 && !vm.runningProperty().get());
+        PhaseMapViewModel map = vm.phaseMap();
+
+        robot.clickOn("#cascade-phase-map");
+        robot.interact(() -> map.stepsProperty().set(4));
+        robot.clickOn("#phase-map-compute");
+        waitFor(() -> !map.runningProperty().get() && map.request() != null);
+        assertTrue(robot.lookup("#phase-map-status").queryAs(Label.class).getText().startsWith("16 cells, "),
+                robot.lookup("#phase-map-status").queryAs(Label.class).getText());
+
+        Canvas canvas = robot.lookup("#phase-map-plot").queryAs(javafx.scene.layout.Pane.class).getChildrenUnmodifiable().stream()
+                .filter(Canvas.class::isInstance).map(Canvas.class::cast).findFirst().orElseThrow();
+        Set<Integer> colours = new HashSet<>();
+        robot.interact(() -> {
+            WritableImage shot = canvas.snapshot(null, null);
+            PixelReader px = shot.getPixelReader();
+            for (int x = 0; x < shot.getWidth(); x += 7) {
+                for (int y = 0; y < shot.getHeight(); y += 7) {
+                    colours.add(px.getArgb(x, y));
+                }
+            }
+        });
+        assertTrue(colours.size() > 10, "a heatmap, not a blank canvas: " + colours.size() + " colours");
+
+        // Hover over the plot's middle: a cell's figures; a click plays that run and brings the charts back.
+        Bounds b = canvas.localToScreen(canvas.getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + 64 + (b.getWidth() - 64 - 84) * 0.6,
+                b.getMaxY() - 40 - (b.getHeight() - 50) * 0.3));
+        WaitForAsyncUtils.waitForFxEvents();
+        String hover = robot.lookup("#phase-map-hover").queryAs(Label.class).getText();
+        assertTrue(hover.startsWith("Initial shock "), hover);
+        int runs = vm.runCountProperty().get();
+        robot.clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(() -> vm.runCountProperty().get() == runs + 1 && !vm.runningProperty().get());
+        assertTrue(hover.contains(io.liqlab.ui.LocalNumbers.percent(vm.shockPercentProperty().get(), 2)),
+                "the played shock is the hovered cell's: " + hover + " / " + vm.shockPercentProperty().get());
+        Node centre = view.getCenter();
+        assertFalse(centre.getId() != null && centre.getId().equals("phase-map"), "playback is back in the centre");
+
+        robot.clickOn("#cascade-seed-band");
+        waitFor(() -> vm.bandProperty().get() != null);
+        assertNotNull(vm.bandProperty().get());
+        assertEquals("Seed band: 10th-90th percentile of the mid over seeds 1..20",
+                robot.lookup("#cascade-band-status").queryAs(Label.class).getText());
+    }
+}
