@@ -40,6 +40,8 @@ public final class GuidedExamples {
             t.showTab("tab-position");
             t.showChart(LEVERAGE_CHART);
         }));
+        list.add(example(b, "inverse-vs-linear", t -> sixThousandAt20x(t, ProfileIds.BINANCE_USDM_BTC),
+                t -> sixThousandAt20x(t, "binance-coinm-btc")));
         list.add(example(b, "funding-eats-margin", t -> bybitFunding(t, "0"), t -> bybitFunding(t, "800")));
         list.add(example(b, "self-sustaining-cascade",
                 t -> t.openCascade("thin-book-runaway", Double.NaN, true),
@@ -70,6 +72,17 @@ public final class GuidedExamples {
         p.textProperty(InputField.LEVERAGE).set(leverage);
         t.showTab("tab-position");
         t.showChart(LEVERAGE_CHART); // "the marker on the leverage chart"
+    }
+
+    /** The same 6,000 USD long at 60,000 and 20x: BTCUSDT (margin 300 USDT), then BTCUSD_PERP (0.005 BTC). */
+    private static void sixThousandAt20x(LearningTargets t, String profileId) {
+        t.bringProfile(profileId);
+        PositionViewModel p = position(t, profileId, SizeUnit.NOTIONAL);
+        p.textProperty(InputField.ENTRY).set("60000");
+        p.textProperty(InputField.SIZE).set("6000");
+        p.textProperty(InputField.LEVERAGE).set("20");
+        t.showTab("tab-position");
+        t.showChart(LEVERAGE_CHART);
     }
 
     private static void bybitFunding(LearningTargets t, String hours) {

@@ -22,4 +22,12 @@ public interface LearningTargets {
      */
     default void showChart(String chartId) {
     }
+
+    /**
+     * The profile {@code id}, made available in the form's list (and every tab's) when it is a market of the shipped
+     * snapshot not listed yet; empty where none is known.
+     */
+    default java.util.Optional<io.liqlab.profile.VenueProfile> bringProfile(String id) {
+        return position().profiles().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
 }

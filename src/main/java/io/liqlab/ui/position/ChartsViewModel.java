@@ -173,6 +173,10 @@ public final class ChartsViewModel {
             int palette = position.profiles().indexOf(v);
             VenueRules rules = v.rules();
             double max = LiquidationEngine.maxLeverage(rules, p.entryPrice(), p.quantity(), p.openInterest());
+            // A coin-margined curve beside a linear form (or the reverse): the same USD trade, amounts converted at
+            // the entry price, as the comparison does.
+            Position pv = p.asTradeOn(rules);
+            double toCurve = pv == p ? 1 : p.inverse() ? p.entryPrice() : 1 / p.entryPrice();
 
             if (!reuseLeverage) {
                 double[] lx = new double[levPoints];
@@ -181,7 +185,7 @@ public final class ChartsViewModel {
                 int[] i = {0};
                 // Cross too: the leverage there is notional / cross margin, so each point is the cross margin that
                 // leverage implies (the margin of this position would draw a flat line that says nothing).
-                LeverageSweep.sweep(v.id(), rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), fundingSoFar + p.openingFee(),
+                LeverageSweep.sweep(v.id(), rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), pv.fundingPaid() + pv.openingFee(),
                         1, LEVERAGE_STEP, levPoints, max, row -> {
                             lx[i[0]] = row.leverage();
                             ly[i[0]] = distance(p, row.liquidationPrice());
@@ -196,7 +200,7 @@ public final class ChartsViewModel {
             boolean[] sa = new boolean[SIZE_POINTS];
             double logMin = Math.log10(MIN_NOTIONAL);
             double logStep = (Math.log10(MAX_NOTIONAL) - logMin) / (SIZE_POINTS - 1);
-            double marginShare = (p.marginFor(1)) / p.notional(); // margin per unit of notional at the current leverage
+            double marginShare = (pv.marginFor(1)) / pv.notional(); // margin per unit of notional at the current leverage
             for (int i = 0; i < SIZE_POINTS; i++) {
                 double notional = Math.pow(10, logMin + i * logStep);
                 double q = notional / p.entryPrice();
@@ -213,9 +217,9 @@ public final class ChartsViewModel {
             double[] ty = new double[TIME_POINTS];
             for (int i = 0; i < TIME_POINTS; i++) {
                 double t = hours * i / (TIME_POINTS - 1);
-                double paid = Double.isNaN(perHour) ? 0 : perHour * t;
+                double paid = Double.isNaN(perHour) ? 0 : perHour * toCurve * t;
                 tx[i] = t;
-                ty[i] = LiquidationEngine.liquidationPrice(rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), baseMargin - paid);
+                ty[i] = LiquidationEngine.liquidationPrice(rules, p.mode(), p.side(), p.entryPrice(), p.quantity(), baseMargin * toCurve - paid);
             }
             byTime.add(new Curve(v.id(), v.name(), palette, tx, ty, null, TIME_POINTS));
         }
@@ -226,7 +230,7 @@ public final class ChartsViewModel {
         }
         charts.set(new Charts(leverageCurves, List.copyOf(bySize), List.copyOf(byTime), currentLeverage, p.notional(),
                 holdingHours(), p.markPrice(), p.mode() == MarginMode.CROSS, untilLiquidation));
-        String currency = PositionViewModel.quoteCurrency(position.profileProperty().get());
+        String currency = PositionViewModel.marginCurrency(position.profileProperty().get());
         String text = timeToLiquidationText(p, r, perHour, currency);
         if (Double.isFinite(untilLiquidation) && untilLiquidation > hours) {
             text += Text.format("charts.time.beyond", LocalNumbers.fixed(hours / 24, 0));

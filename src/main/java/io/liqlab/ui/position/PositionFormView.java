@@ -64,12 +64,21 @@ public final class PositionFormView extends VBox {
         market.textProperty().bind(vm.marketWarningProperty());
         market.visibleProperty().bind(vm.marketWarningProperty().isNotEmpty());
         market.managedProperty().bind(market.visibleProperty());
+        Label contract = new Label();
+        contract.setId("contract-note");
+        contract.setWrapText(true);
+        contract.setMinHeight(Region.USE_PREF_SIZE);
+        contract.setPrefWidth(0);
+        contract.setMaxWidth(Double.MAX_VALUE);
+        contract.textProperty().bind(vm.contractNoteProperty());
+        contract.visibleProperty().bind(vm.contractNoteProperty().isNotEmpty());
+        contract.managedProperty().bind(contract.visibleProperty());
         // The whole form's width for the venue: in the field column a long name ended in "..." once a scroll bar
         // took its share.
         Label venueLabel = new Label(Text.get("position.form.venue"));
         venueLabel.setLabelFor(venue);
         venueLabel.getStyleClass().add(Styles.KEY);
-        form.span(new VBox(2, venueLabel, venue, provenance, market));
+        form.span(new VBox(2, venueLabel, venue, provenance, contract, market));
 
         HBox sideChoice = choice(vm.sideProperty(), Side.LONG, Text.get("position.form.long"), "side-long",
                 Side.SHORT, Text.get("position.form.short"), "side-short");

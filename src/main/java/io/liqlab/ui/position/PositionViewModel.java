@@ -73,6 +73,7 @@ public final class PositionViewModel {
     private final ReadOnlyDoubleWrapper maxLeverage = new ReadOnlyDoubleWrapper(this, "maxLeverage", 125);
     private final ReadOnlyStringWrapper leverageLimit = new ReadOnlyStringWrapper(this, "leverageLimit", "");
     private final ReadOnlyStringWrapper marketWarning = new ReadOnlyStringWrapper(this, "marketWarning", "");
+    private final ReadOnlyStringWrapper contractNote = new ReadOnlyStringWrapper(this, "contractNote", "");
     private final ReadOnlyStringWrapper leverageNote = new ReadOnlyStringWrapper(this, "leverageNote", "");
     private final BooleanBinding valid;
     private final BooleanProperty syncingLeverage = new SimpleBooleanProperty(false);
@@ -244,6 +245,11 @@ public final class PositionViewModel {
      * "" when the numbers may belong to the profile's market; otherwise a warning that the entry price is far from
      * that market's price range (an ETH price on a BTC profile silently uses BTC's tiers).
      */
+    /** "Coin-margined (BTC): ..." under the venue for an inverse profile: what size, margin and fees are in. */
+    public ReadOnlyStringProperty contractNoteProperty() {
+        return contractNote.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty marketWarningProperty() {
         return marketWarning.getReadOnlyProperty();
     }
@@ -296,6 +302,7 @@ public final class PositionViewModel {
         double lev = !cross && !byMargin ? number(InputField.LEVERAGE, true) : Double.NaN;
         double margin = byMargin ? number(InputField.MARGIN, true) : Double.NaN;
         marketWarning.set(marketWarningFor(venue, text.get(InputField.ENTRY).get()));
+        contractNote.set(contractNoteFor(venue));
         leverageNote.set(cross ? Text.get("position.leverage.crossNote") : byMargin ? Text.get("position.leverage.marginNote") : "");
         double wallet = cross ? number(InputField.WALLET, true) : Double.NaN;
         double otherMm = cross ? number(InputField.OTHER_MAINTENANCE, false) : Double.NaN;
@@ -426,6 +433,22 @@ public final class PositionViewModel {
         return "USD";
     }
 
+    /** The currency margin, funding and fees are in: the coin on a coin-margined profile, else the quote. */
+    public static String marginCurrency(VenueProfile venue) {
+        if (venue != null && venue.rules().inverse()) {
+            return io.liqlab.report.ResultReport.coinOf(venue);
+        }
+        return quoteCurrency(venue);
+    }
+
+    /** For a coin-margined profile, what the form's fields are counted in; empty for a linear one. */
+    static String contractNoteFor(VenueProfile venue) {
+        if (venue == null || !venue.rules().inverse()) {
+            return "";
+        }
+        return Text.format("position.contract.inverse", marginCurrency(venue), LocalNumbers.bound(venue.rules().contract().contractValue()));
+    }
+
     static String marketWarningFor(VenueProfile venue, String entryText) {
         String market = marketName(venue);
         java.util.regex.Matcher base = java.util.regex.Pattern.compile("^([A-Z0-9]+?)(?:[-/_]?(?:USDT|USDC|USD|PERP))*$").matcher(market);
@@ -490,6 +513,8 @@ public final class PositionViewModel {
         if (p == null || rate.isEmpty()) {
             return Double.NaN;
         }
-        return p.side().sign() * rate.getAsDouble() / 100 * p.quantity() * p.markPrice() / FUNDING_INTERVAL_HOURS;
+        // coin-margined: the rate on the value in the coin at the mark, V / mark
+        double exposure = p.inverse() ? p.notional() / p.markPrice() : p.quantity() * p.markPrice();
+        return p.side().sign() * rate.getAsDouble() / 100 * exposure / FUNDING_INTERVAL_HOURS;
     }
 }

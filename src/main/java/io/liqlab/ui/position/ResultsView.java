@@ -112,7 +112,9 @@ public final class ResultsView {
         set(backstop, Double.isNaN(r.backstopPrice()) ? none : hasBackstop ? Text.format("position.results.backstopValue",
                 LocalNumbers.price(r.backstopPrice()), profile.rules().backstop().equityFraction() > 0.5 ? "2/3" : "1/3")
                 : LocalNumbers.price(r.backstopPrice()), hasBackstop);
-        set(mmAtLiquidation, LocalNumbers.money(r.maintenanceMarginAtLiquidation()), true);
+        set(mmAtLiquidation, r.position().inverse() && profile != null
+                ? io.liqlab.core.Numbers.coin(r.maintenanceMarginAtLiquidation(), LocalNumbers.locale()) + " " + io.liqlab.report.ResultReport.coinOf(profile)
+                : LocalNumbers.money(r.maintenanceMarginAtLiquidation()), true);
         set(marginRatio, Double.isNaN(r.marginRatioNow()) ? Text.get("position.results.noEquity") : LocalNumbers.percentOf(r.marginRatioNow()), true);
         set(tierAtEntry, tier(r.tierAtEntry()), true);
         set(tierAtLiquidation, r.tierAtLiquidation() == null ? Text.get("position.results.noTier") : tier(r.tierAtLiquidation())

@@ -34,12 +34,20 @@ public final class ProfilesViewModel {
     private final ObjectProperty<VenueProfile> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableValue<Detail> detail = selected.map(ProfilesViewModel::describe);
 
+    private final ProfileCatalog catalog;
+
     public ProfilesViewModel(ProfileCatalog catalog) {
+        this.catalog = catalog;
         this.profiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(catalog.profiles()));
         this.problems = catalog.problems().stream().map(ProfileProblem::toString).toList();
         if (!profiles.isEmpty()) {
             selected.set(profiles.getFirst());
         }
+    }
+
+    /** Any profile known by id, the shipped markets snapshot included (a guided example brings one in). */
+    public java.util.Optional<VenueProfile> find(String id) {
+        return catalog.find(id);
     }
 
     public ObservableList<VenueProfile> profiles() {

@@ -108,6 +108,20 @@ public final class TierWorkbenchViewModel {
         return dirty;
     }
 
+    /**
+     * Adds {@code profile} to the live list every tab shows when no profile with its id is there yet (a market of
+     * the shipped snapshot that a guided example brings in); returns the listed one.
+     */
+    public VenueProfile showEverywhere(VenueProfile profile) {
+        for (VenueProfile p : profiles) {
+            if (p.id().equals(profile.id())) {
+                return p;
+            }
+        }
+        profiles.add(profile);
+        return profile;
+    }
+
     public void open(VenueProfile profile) {
         TierEditorViewModel old = editor.get();
         if (old != null) {

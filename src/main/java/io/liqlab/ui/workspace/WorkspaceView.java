@@ -47,6 +47,7 @@ import java.nio.file.Path;
 public final class WorkspaceView extends BorderPane {
 
     private final WorkspaceViewModel vm;
+    private final ProfilesViewModel profilesModel;
     private final ChartsView charts;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
@@ -84,6 +85,7 @@ public final class WorkspaceView extends BorderPane {
             return null;
         }));
         this.vm = vm;
+        this.profilesModel = profiles;
         this.sessions = sessions;
         this.tiers = tiers;
         getStyleClass().add("workspace");
@@ -494,6 +496,11 @@ public final class WorkspaceView extends BorderPane {
             public void showTab(String tabId) {
                 tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
                         .ifPresent(t -> tabs.getSelectionModel().select(t));
+            }
+
+            @Override
+            public java.util.Optional<io.liqlab.profile.VenueProfile> bringProfile(String id) {
+                return profilesModel.find(id).map(tiers::showEverywhere);
             }
 
             @Override

@@ -26,8 +26,18 @@ class GuidedExamplesTest {
 
     @BeforeEach
     void setUp() {
-        position = new PositionViewModel(new LiquidationEngine(), ProfileCatalog.load(new ProfileReader(), null).profiles());
+        ProfileCatalog catalog = ProfileCatalog.load(new ProfileReader(), null);
+        javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> live = javafx.collections.FXCollections.observableArrayList(catalog.profiles());
+        position = new PositionViewModel(new LiquidationEngine(), live);
         targets = new LearningTargets() {
+            @Override
+            public java.util.Optional<io.liqlab.profile.VenueProfile> bringProfile(String id) {
+                // as the window does: a snapshot market joins the live list every tab shows
+                java.util.Optional<io.liqlab.profile.VenueProfile> found = catalog.find(id);
+                found.filter(p -> live.stream().noneMatch(x -> x.id().equals(id))).ifPresent(live::add);
+                return found;
+            }
+
             @Override
             public PositionViewModel position() {
                 return position;
@@ -56,7 +66,7 @@ class GuidedExamplesTest {
 
     @Test
     void theFiveExamplesOfTheIssueAreThereWithWordsForEveryStep() {
-        assertEquals(List.of("textbook-leverage", "tier-at-liquidation", "funding-eats-margin", "self-sustaining-cascade",
+        assertEquals(List.of("textbook-leverage", "tier-at-liquidation", "inverse-vs-linear", "funding-eats-margin", "self-sustaining-cascade",
                 "adl-after-fund"), examples.stream().map(GuidedExample::id).toList());
         for (GuidedExample e : examples) {
             assertFalse(e.title().isBlank());
@@ -105,5 +115,22 @@ class GuidedExamplesTest {
         example("adl-after-fund").open(targets);
         assertEquals(List.of("cascade thin-book-runaway start play", "cascade deep-book-absorbs start play",
                 "cascade 2025-10-10 fund-empty pause"), calls);
+    }
+
+    @Test
+    void inverseVersusLinearShowsTheCoinMarginedLongLiquidatedCloser() {
+        GuidedExample e = example("inverse-vs-linear");
+        e.steps().get(0).apply().accept(targets);
+        assertEquals("binance-usdm-btc", position.profileProperty().get().id());
+        assertEquals(57_228.92, Math.round(result().liquidationPrice() * 100) / 100.0, 1e-9);
+        assertFalse(result().position().inverse());
+        double linear = result().liquidationPrice();
+        e.steps().get(1).apply().accept(targets);
+        assertEquals("binance-coinm-btc", position.profileProperty().get().id(), "the example brings the COIN-M market into the list");
+        assertTrue(result().position().inverse());
+        assertEquals(0.005, result().margin(), 1e-15, "0.005 BTC");
+        assertEquals(57_371.43, Math.round(result().liquidationPrice() * 100) / 100.0, 1e-9);
+        assertTrue(result().liquidationPrice() > linear, "the inverse long is liquidated closer to the entry");
+        assertTrue(e.explanation().contains("57,228.92") && e.explanation().contains("57,371.43"), e.explanation());
     }
 }

@@ -64,4 +64,31 @@ class InverseFormulaPanelTest {
         assertTrue(f.formula().contains("MM = V / E x mmr - A"), f.formula());
         assertTrue(String.join("\n", f.steps()).contains("MM = 0.10000000 x 0.5% - 0.00000000 = 0.00050000 BTC"), f.steps().toString());
     }
+
+    @Test
+    void theFormSaysWhatItsFieldsAreCountedIn() {
+        PositionViewModel vm = vmWith("okx-swap-btc-usd");
+        assertEquals("Coin-margined (BTC): the size is the USD value (100 USD a contract) or the quantity in BTC; margin, wallet, fees, "
+                + "funding and maintenance are in BTC.", vm.contractNoteProperty().get());
+        vm.profileProperty().set(CATALOG.find("binance-usdm-btc").orElseThrow());
+        assertEquals("", vm.contractNoteProperty().get(), "nothing to say on a linear profile");
+        assertFalse(vm.resultProperty().get().position().inverse());
+    }
+
+    @Test
+    void aCoinMarginedCurveBesideALinearFormIsTheSameUsdTrade() {
+        PositionViewModel vm = vmWith("binance-coinm-btc");
+        vm.profileProperty().set(CATALOG.find("binance-usdm-btc").orElseThrow()); // a linear form: 6,000 USDT at 20x, 300 USDT margin
+        ChartsViewModel charts = new ChartsViewModel(vm, List.of("binance-usdm-btc", "binance-coinm-btc"));
+        ChartsViewModel.Curve coin = charts.chartsProperty().get().byLeverage().stream().filter(c -> c.profileId().equals("binance-coinm-btc"))
+                .findFirst().orElseThrow();
+        int at20 = -1;
+        for (int i = 0; i < coin.length(); i++) {
+            if (Math.abs(coin.x()[i] - 20) < 1e-9) {
+                at20 = i;
+            }
+        }
+        // 57,371.43 is 4.3810% below 60,000: the COIN-M long at 20x, margin 0.005 BTC, not 300 "BTC"
+        assertEquals((60_000 - 57_371.428571) / 60_000 * 100, coin.y()[at20], 1e-4);
+    }
 }
