@@ -102,7 +102,9 @@ public final class LiqLabApp extends Application {
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
                 new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")), draftThread,
                 new io.liqlab.ui.tiers.TierEditorDialogs(() -> stage), Platform::runLater);
-        view = new WorkspaceView(workspace, profiles, tiers,
+        io.liqlab.ui.account.AccountViewModel account = new io.liqlab.ui.account.AccountViewModel(
+                new io.liqlab.core.account.AccountEngine(), venues, catalog.allProfiles());
+        view = new WorkspaceView(workspace, profiles, tiers, account,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")),
                 () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues,
                         tasks, Platform::runLater, System::nanoTime, cascadeWorkers, CORES),

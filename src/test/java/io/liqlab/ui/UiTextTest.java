@@ -46,7 +46,7 @@ class UiTextTest {
     private static final Pattern HELPER_CALL = Pattern.compile("(?<!\\w)(?:field|add|section|row|key|lazyTab|pngItem|csvItem"
             + "|button|column|text|number|toggle)\\s*\\(");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern KEY = Pattern.compile("(?!.*\\.(?:json|png|csv)$)(?:app|workspace|shell|position|charts|compare|profiles|tiers|cascade|learn)\\.[A-Za-z0-9.]+");
+    private static final Pattern KEY = Pattern.compile("(?!.*\\.(?:json|png|csv)$)(?:app|workspace|shell|account|position|charts|compare|profiles|tiers|cascade|learn)\\.[A-Za-z0-9.]+");
     /** Text without a word in it: "", "%", "x", digits, punctuation, a file pattern like *.png. */
     private static final Pattern NO_WORDS = Pattern.compile("[^A-Za-z]*[A-Za-z]?[^A-Za-z]*|\\*\\.[a-z.]+");
 

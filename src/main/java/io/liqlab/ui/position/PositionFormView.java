@@ -30,6 +30,7 @@ public final class PositionFormView extends VBox {
     private boolean fineSlider;
     /** True while the slider is moved to follow the model, so that move is not read back as a user's. */
     private boolean followingModel;
+    private Runnable onOpenAccount = () -> { };
 
     public PositionFormView(PositionViewModel vm) {
         this.vm = vm;
@@ -179,6 +180,13 @@ public final class PositionFormView extends VBox {
         field(crossForm, Text.get("position.form.otherMaintenance"), "other-maintenance", InputField.OTHER_MAINTENANCE, "0");
         field(crossForm, Text.get("position.form.otherUpnl"), "other-upnl", InputField.OTHER_UPNL, "0");
         crossBox.getChildren().add(crossForm.grid());
+        // The other positions' figures, typed by hand here, are what the Account screen computes from the positions
+        // themselves: this link opens the form's position there as a one-position account to add them to.
+        javafx.scene.control.Hyperlink openAccount = new javafx.scene.control.Hyperlink(Text.get("position.form.openAccount"));
+        openAccount.setId("open-account");
+        openAccount.setOnAction(e -> onOpenAccount.run());
+        openAccount.disableProperty().bind(vm.positionProperty().isNull());
+        crossBox.getChildren().add(openAccount);
         crossBox.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.CROSS));
         crossBox.managedProperty().bind(crossBox.visibleProperty());
 
@@ -196,6 +204,11 @@ public final class PositionFormView extends VBox {
         TextField field = form.field(label, id, vm.textProperty(input), vm.errorProperty(input), prompt);
         field.setAccessibleText(input.label());
         return field;
+    }
+
+    /** What "Open as an account" does (the workspace opens the Account tab with this position). */
+    public void setOnOpenAccount(Runnable action) {
+        onOpenAccount = action == null ? () -> { } : action;
     }
 
     public Slider leverageSlider() {

@@ -78,7 +78,7 @@ public final class WorkspaceView extends BorderPane {
      * @param background the app's one background executor (cascade runs and exports)
      */
     public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles, io.liqlab.ui.tiers.TierWorkbenchViewModel tiers,
-                         SessionFiles sessions, java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
+                         io.liqlab.ui.account.AccountViewModel account, SessionFiles sessions, java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
                          io.liqlab.ui.task.FxTaskExecutor tasks) {
         java.util.concurrent.Executor background = r -> tasks.submit(io.liqlab.ui.task.BackgroundTask.of(Text.get("shell.task.export"), p -> {
             r.run();
@@ -172,6 +172,14 @@ public final class WorkspaceView extends BorderPane {
             }
         });
         tabs.getTabs().addAll(positionTab, compareTab, profilesTab, tiersTab, cascadeTab);
+        // The Account tab (issue 18); the position form's "Open as an account" fills it from the form and shows it.
+        Tab accountTab = lazyTab(Text.get("workspace.tab.account"), () -> new io.liqlab.ui.account.AccountView(account, chartTheme));
+        accountTab.setId("tab-account");
+        tabs.getTabs().add(accountTab);
+        form.setOnOpenAccount(() -> {
+            account.openPosition(vm.position().profileProperty().get(), vm.position().positionProperty().get());
+            tabs.getSelectionModel().select(accountTab);
+        });
         if (!tiers.pendingDrafts().isEmpty()) {
             tabs.getSelectionModel().select(tiersTab);
         }
