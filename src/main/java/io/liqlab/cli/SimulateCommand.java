@@ -502,6 +502,12 @@ final class SimulateCommand implements Callable<Integer> {
         money(o, "backstopNotional", m.backstopNotional());
         o.put("adlCount", m.adlCount());
         money(o, "adlNotional", m.adlNotional());
+        if (m.adlCount() > 0) {
+            // Only then, as bookRanOutAtSecond: a run without ADL keeps its fields.
+            decimal(o, "firstAdlAtSecond", r.firstAdlSecond());
+            decimal(o, "firstLiquidationAtSecond", r.firstLiquidationSecond());
+            money(o, "adlNotionalInProfit", m.adlNotionalInProfit());
+        }
         money(o, "insuranceFundMin", m.insuranceFundMin());
         money(o, "insuranceFundEnd", m.insuranceFundEnd());
         money(o, "badDebt", m.badDebt());
@@ -552,6 +558,12 @@ final class SimulateCommand implements Callable<Integer> {
         rows.add(new Row("Liquidated short", Numbers.money(m.liquidatedNotionalShort()), "USD"));
         rows.add(new Row("To the backstop", Numbers.money(m.backstopNotional()), "USD"));
         rows.add(new Row("ADL fills", count(m.adlCount()), "(" + Numbers.money(m.adlNotional()) + " USD closed)"));
+        if (m.adlCount() > 0) {
+            rows.add(new Row("First ADL", "t=" + Numbers.quantity(r.firstAdlSecond()) + " s",
+                    "(" + Numbers.quantity(r.firstAdlSecond() - r.firstLiquidationSecond()) + " s after the first liquidation)"));
+            rows.add(new Row("ADL'd in profit", String.format(Locale.ROOT, "%.1f", 100 * m.adlShareInProfit()),
+                    "% of the ADL notional (closed at a gain against entry)"));
+        }
         rows.add(new Row("Insurance fund min", Numbers.money(m.insuranceFundMin()), "USD"));
         rows.add(new Row("Insurance fund end", Numbers.money(m.insuranceFundEnd()), "USD"));
         rows.add(new Row("Bad debt", Numbers.money(m.badDebt()), "USD"));

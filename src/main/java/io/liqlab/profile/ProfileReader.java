@@ -290,12 +290,18 @@ public final class ProfileReader {
         Backstop backstop = null;
         Obj back = root.objectOrNull("backstop");
         if (back != null) {
-            back.allowOnly(List.of("equityFraction", "trigger", "taker"));
+            back.allowOnly(List.of("equityFraction", "trigger", "taker", "vaultCapital", "vaultCapitalSource",
+                    "replacesInsuranceFund"));
             Double k = back.number("equityFraction", true, Range.open(0, 1));
             back.string("trigger", false);
             String taker = back.string("taker", false);
+            // The vault's capital (Hyperliquid's liquidator): without it the backstop never runs out.
+            Double capital = back.number("vaultCapital", false, Range.above(0));
+            String capitalSource = back.string("vaultCapitalSource", capital != null);
+            boolean replacesFund = back.bool("replacesInsuranceFund");
             if (k != null) {
-                backstop = new Backstop(k, taker == null ? "" : taker);
+                backstop = new Backstop(k, taker == null ? "" : taker,
+                        capital == null ? Double.POSITIVE_INFINITY : capital, orEmpty(capitalSource), replacesFund);
             }
         }
         Obj insurance = root.object("insuranceFund", false);

@@ -123,6 +123,13 @@ public final class ProfileWriter {
             ObjectNode b = root.putObject("backstop");
             putNumber(b, "equityFraction", backstop.equityFraction());
             putText(b, "taker", backstop.taker());
+            if (backstop.hasVaultCapital()) {
+                putNumber(b, "vaultCapital", backstop.vaultCapital());
+                putText(b, "vaultCapitalSource", backstop.vaultCapitalSource());
+            }
+            if (backstop.replacesInsuranceFund()) {
+                b.put("replacesInsuranceFund", true);
+            }
         }
         ObjectNode insurance = root.putObject("insuranceFund");
         putText(insurance, "note", p.text().insuranceFund());

@@ -135,6 +135,13 @@ public final class Simulator {
         private final boolean proRata;
         private final boolean adlEnabled;
         private final double feeRate;
+        /** The backstop vault's capital (Hyperliquid's liquidator); +infinity where it is not limited. */
+        private final double vaultCapital;
+        /**
+         * No separate insurance fund (Hyperliquid): a book liquidation's remaining collateral stays with the trader,
+         * the vault's capital is the only buffer, and a loss it does not take is auto-deleveraged.
+         */
+        private final boolean noFund;
 
         // Double-entry accounts (USD). See conservationError().
         private double initialMargin;
@@ -192,6 +199,8 @@ public final class Simulator {
         private double backstopNotional;
         private long adlCount;
         private double adlNotional;
+        /** ADL'd notional of opposing positions closed at a gain against their entry. */
+        private double adlNotionalInProfit;
         private double fundMin;
         private double priceLow;
         /** When a market order first ran through a whole side of the book, or NaN. */
@@ -230,7 +239,9 @@ public final class Simulator {
             this.ranking = switches.adl() == Scenario.AdlMode.OFF ? AdlRule.Ranking.NONE : rules.adl().ranking();
             this.adlEnabled = proRata || ranking != AdlRule.Ranking.NONE;
             this.feeRate = rules.liquidationFeeRate();
-            this.insuranceStart = scenario.insuranceFund();
+            this.vaultCapital = backstop != null ? backstop.vaultCapital() : Double.POSITIVE_INFINITY;
+            this.noFund = backstop != null && backstop.replacesInsuranceFund();
+            this.insuranceStart = noFund ? 0 : scenario.insuranceFund();
             this.insurance = insuranceStart;
             SplittableRandom root = new SplittableRandom(scenario.seed());
             this.noiseRandom = root.split();
@@ -375,6 +386,13 @@ public final class Simulator {
                 settleProRata(1);
                 settleProRata(-1);
             }
+            if (vaultCapital != Double.POSITIVE_INFINITY) {
+                deleverageVault();
+                if (proRata) {
+                    settleProRata(1);
+                    settleProRata(-1);
+                }
+            }
         }
 
         private double midAt(double time) {
@@ -447,11 +465,19 @@ public final class Simulator {
                 double equity = m + s * q * (mark - e);
                 double mm = LiquidationEngine.maintenanceMargin(rules, e, q, mark);
                 if (equity < backstop.equityFraction() * mm) {
-                    handToBackstop(i, s, q, e, m);
-                    return;
+                    if (vaultCapital == Double.POSITIVE_INFINITY) {
+                        handToBackstop(i, s, q, e, m);
+                        return;
+                    }
+                    if (toVaultOrAdl(i, s, q, e, m)) {
+                        return;
+                    }
                 }
             }
             double close = partialQuantity(i, q, e);
+            if (vaultCapital != Double.POSITIVE_INFINITY && bookFailsBeforeBackstop(i, s, q, e, m, close)) {
+                return;
+            }
             if (close < q) {
                 double fill = preview(s, close);
                 double newMargin = m + s * close * (fill / close - e) - feeRate * fill;
@@ -471,6 +497,65 @@ public final class Simulator {
             } else {
                 closeWhole(i, s, q, e, m, Double.NaN);
             }
+        }
+
+        /**
+         * Hyperliquid: a position below 2/3 of its maintenance margin goes to the liquidator vault when the vault's
+         * capital can carry it. An account whose value is negative, or one the vault will not take because its
+         * capital is spent, is auto-deleveraged ("The liquidator has one last option to avoid liquidations that
+         * would cause a sufficiently large drawdown, at which point auto-deleveraging is triggered", docs: Trading >
+         * Auto-deleveraging). Returns false when neither can take it (ADL switched off): the book gets it.
+         */
+        private boolean toVaultOrAdl(int i, int s, double q, double e, double m) {
+            double equity = m + s * q * (mark - e);
+            if (equity >= 0 && vaultCanTake(s, q, equity)) {
+                handToBackstop(i, s, q, e, m);
+                return true;
+            }
+            if (adlEnabled) {
+                deleverage(i, s, q, e, m, 0);
+                return true;
+            }
+            return false;
+        }
+
+        /**
+         * Hyperliquid's order of events (docs: Trading > Liquidations): the liquidation is first sent to the book as
+         * a market order, and "if the account equity drops below 2/3 of the maintenance margin without successful
+         * liquidation through the book, a backstop liquidation happens". The model reads the order as filling
+         * only down to the backstop price (where equity reaches 2/3 MM): what the book cannot fill there is
+         * liquidation through the book failing, and the rest of the position goes to the vault (or to ADL).
+         * Returns false when the order fills within the backstop price (the caller closes it as usual).
+         */
+        private boolean bookFailsBeforeBackstop(int i, int s, double q, double e, double m, double close) {
+            double limit = LiquidationEngine.thresholdPrice(rules, s, e, q, m, backstop.equityFraction());
+            if (Double.isNaN(limit)) {
+                return false;
+            }
+            preview(s, close);
+            if (s * (book.lastPreviewPrice() - limit) >= 0) {
+                return false;
+            }
+            double within = Math.min(close, book.quantityWithin(s, limit, now));
+            if (within > 0) {
+                double share = within / q;
+                double notional = execute(s, within);
+                settle(share * m + s * (notional - within * e), notional);
+                double newMargin = m - share * m;
+                addWaiting(i, -1);
+                p.quantity[i] = q - within;
+                p.margin[i] = newMargin;
+                addWaiting(i, 1);
+                marginOpen -= share * m;
+                reduceOpen(s, within, e);
+                countLiquidation(s, notional, Kind.PARTIAL);
+                q -= within;
+                m = newMargin;
+            }
+            if (!toVaultOrAdl(i, s, q, e, m)) {
+                closeWhole(i, s, q, e, m, Double.NaN);
+            }
+            return true;
         }
 
         /**
@@ -742,7 +827,11 @@ public final class Simulator {
             if (equity >= 0) {
                 double fee = Math.min(equity, feeRate * notional);
                 fees += fee;
-                insurance += equity - fee;
+                if (noFund) {
+                    returned += equity - fee; // Hyperliquid: "any remaining collateral remains with the trader"
+                } else {
+                    insurance += equity - fee;
+                }
             } else {
                 payShortfall(-equity);
             }
@@ -781,6 +870,52 @@ public final class Simulator {
             close(i);
             double notional = q * mark;
             countLiquidation(s, notional, Kind.BACKSTOP);
+        }
+
+        /** The backstop vault's account value: its capital plus what it took over, marked at the mark. */
+        private double vaultEquity() {
+            return vaultCapital + vaultCash + mark * vaultQty - vaultCost;
+        }
+
+        /**
+         * Whether the vault can take a position of {@code q} on side {@code s} with {@code equity} left: the vault
+         * is itself an account under the venue's margin rules, so its value after the takeover must cover the
+         * initial margin (the notional over the tier's maximum leverage) of everything it then holds.
+         */
+        private boolean vaultCanTake(int s, double q, double equity) {
+            double held = Math.abs(vaultQty + s * q);
+            double notional = held * mark;
+            double initial = notional / rules.tiers().tierAt(rules.tierBasisValue(held, mark)).maxLeverage();
+            return vaultEquity() + equity >= initial;
+        }
+
+        /**
+         * Hyperliquid's liquidator: "ADL will be triggered if the Liquidator loses above a certain threshold"
+         * (Hyperliquid, 27 March 2025). When the vault's value no longer covers the maintenance margin of what it
+         * holds, enough of its holdings to cover it again (all of them once its value is gone) are handed to ADL
+         * at the mark (the docs close ADL at the previous oracle price, which the model's mark stands for).
+         */
+        private void deleverageVault() {
+            if (vaultQty == 0) {
+                return;
+            }
+            double held = Math.abs(vaultQty);
+            double value = vaultEquity();
+            double mm = LiquidationEngine.maintenanceMargin(rules, mark, held, mark);
+            if (value >= mm) {
+                return;
+            }
+            double x = value <= 0 ? held : held * (1 - value / mm);
+            int s = vaultQty > 0 ? 1 : -1;
+            vaultQty -= s * x;
+            vaultCost -= s * x * mark;
+            if (Math.abs(vaultQty) < 1e-12 * held) {
+                vaultCost -= mark * vaultQty; // keeps the account exact when the last of it goes
+                vaultQty = 0;
+            }
+            clearingQty += s * x;
+            clearingCost += s * x * mark;
+            handToAdl(s, x, mark);
         }
 
         /**
@@ -832,7 +967,12 @@ public final class Simulator {
             badDebt += lossToCover - paid;
             clearingCost -= lossToCover - paid;
             if (loss < 0) {
-                insurance += -loss; // a better fill than the bankruptcy price: the surplus goes to the fund
+                // A better fill than the bankruptcy price: the surplus goes to the fund (the vault where there is none).
+                if (noFund) {
+                    vaultCash += -loss;
+                } else {
+                    insurance += -loss;
+                }
                 clearingCost -= loss;
             }
         }
@@ -955,6 +1095,9 @@ public final class Simulator {
             clearingCost += sOpp * x * price;
             adlCount++;
             adlNotional += x * price;
+            if (realised > 0) {
+                adlNotionalInProfit += x * price;
+            }
             tickAdlCount++;
             tickAdlNotional += x * price;
             if (share >= 1 - 1e-12) {
@@ -1006,7 +1149,9 @@ public final class Simulator {
         private void settleClearingDust() {
             if (Math.abs(clearingQty) < 1e-9) {
                 double dust = -clearingCost + mark * clearingQty; // value held by the clearing account
-                if (dust >= 0 || insurance >= -dust) {
+                if (noFund) {
+                    vaultCash += dust; // rounding, a few billionths of a dollar, to the only buffer there is
+                } else if (dust >= 0 || insurance >= -dust) {
                     insurance += dust; // rounding, a few billionths of a dollar
                 } else {
                     badDebt -= dust;
@@ -1224,7 +1369,8 @@ public final class Simulator {
         SimulationResult result(long elapsedMillis) {
             SimulationSummary summary = new SimulationSummary(ticks, p.size, liquidations, notionalLong,
                     notionalShort, partials, backstopNotional, adlCount, adlNotional, fundMin, insurance, badDebt,
-                    scenario.market().startPrice(), priceLow, book.mid(), maxR, elapsedMillis, bookRanOutSecond);
+                    scenario.market().startPrice(), priceLow, book.mid(), maxR, elapsedMillis, bookRanOutSecond,
+                    adlNotionalInProfit);
             return new SimulationResult(scenario, summary, frames, maxImbalance,
                     new SimulationResult.Timings(populationNanos, orderingNanos, cascadeNanos));
         }

@@ -86,6 +86,32 @@ class SimulateCommandTest {
         assertEquals(money.decimalValue().setScale(2, java.math.RoundingMode.HALF_EVEN), money.decimalValue(), "money to the cent");
     }
 
+    /**
+     * Where ADL happened, the JSON says when it started, when the first liquidation was, and how much of the ADL'd
+     * notional was in profit, right after adlNotional; the text block says the same. A run without ADL keeps its
+     * fields (jsonHasEveryFieldInOrderAsNumbers).
+     */
+    @Test
+    void hyperliquidsAdlIsReportedWithItsFirstSecondAndItsShareInProfit() {
+        String[] args = {"--scenario", "2025-10-10", "--venue", "hyperliquid-btc", "--positions", "20000", "--seed", "1"};
+        JsonNode json = simulate(args);
+        List<String> names = List.copyOf(json.propertyNames());
+        int at = names.indexOf("adlNotional");
+        assertEquals(List.of("firstAdlAtSecond", "firstLiquidationAtSecond", "adlNotionalInProfit"), names.subList(at + 1, at + 4));
+        assertTrue(json.get("adlCount").longValue() > 0, json.toString());
+        double delay = json.get("firstAdlAtSecond").doubleValue() - json.get("firstLiquidationAtSecond").doubleValue();
+        assertTrue(delay > 0, json.toString());
+        assertTrue(json.get("adlNotionalInProfit").doubleValue() <= json.get("adlNotional").doubleValue());
+
+        List<String> all = new ArrayList<>(List.of("simulate"));
+        all.addAll(List.of(args));
+        String out = run(all.toArray(String[]::new)).out();
+        String first = String.format(java.util.Locale.ROOT, "t=%s s", io.liqlab.core.Numbers.quantity(json.get("firstAdlAtSecond").doubleValue()));
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("  First ADL") && l.contains(first)
+                && l.contains("(" + io.liqlab.core.Numbers.quantity(delay) + " s after the first liquidation)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("  ADL'd in profit")), out);
+    }
+
     @Test
     void aShippedNameAndItsFileGiveTheSameRun() {
         JsonNode byFile = simulate("--scenario", CLASSROOM_FILE.toString());

@@ -120,7 +120,12 @@ class MarketFilesTest {
         assertEquals(b.family(), a.family(), id);
         assertEquals(b.liquidationFeeRate(), a.liquidationFeeRate(), id);
         assertEquals(b.partialLiquidation(), a.partialLiquidation(), id);
-        assertEquals(b.backstop(), a.backstop(), id);
+        // Format-1 files predate the vault's capital (Hyperliquid's liquidator, issue 19): the hand-over is the same.
+        assertEquals(b.backstop() == null, a.backstop() == null, id);
+        if (b.backstop() != null) {
+            assertEquals(b.backstop().equityFraction(), a.backstop().equityFraction(), id);
+            assertEquals(b.backstop().taker(), a.backstop().taker(), id);
+        }
         assertEquals(b.adl(), a.adl(), id);
         assertEquals(shipped.text().maintenanceMargin(), migrated.text().maintenanceMargin(), id);
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(old)), "never rewritten on reading");

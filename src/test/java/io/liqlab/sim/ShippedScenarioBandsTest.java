@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -60,6 +61,60 @@ class ShippedScenarioBandsTest {
                 "median long share over seeds 1..20 (published 83.9% +- 3 points): " + longShare);
         SeedSpread.Band trough = r.band(SeedSpread.Figure.TROUGH_PERCENT);
         assertTrue(trough.p10() >= -20 && trough.p90() <= -10, "trough 10th-90th percentile inside -20%..-10%: " + trough);
+    }
+
+    /**
+     * Run at Hyperliquid's rules, the 10 October night auto-deleverages in the published shape (CASCADE.md:
+     * $2.10B ADL'd against $5.51B liquidated, about 0.38; first ADL 61.7 s after the first liquidation; 94.5% of the
+     * ADL'd positions in profit): ADL/liquidation notional 0.2-0.6, the first ADL 30-120 s after the first
+     * liquidation, at least 80% of the ADL'd notional from positions in profit. Medians over seeds 1..5 at 50,000
+     * positions (the same market: sizes scale with the crowd); at 50,000 each seed gives a ratio of about 0.23-0.26
+     * and a first ADL 74-81 s after the first liquidation.
+     */
+    @Test
+    void october2025UnderHyperliquidAutoDeleveragesInThePublishedShape() {
+        Scenario s = catalog.byId("2025-10-10").orElseThrow().withPositions(50_000).withVenue("hyperliquid-btc");
+        int seeds = 5;
+        double[] ratio = new double[seeds];
+        double[] delay = new double[seeds];
+        for (int k = 0; k < seeds; k++) {
+            SimulationResult r = run(s.withSeed(k + 1));
+            SimulationSummary sum = r.summary();
+            assertTrue(sum.adlCount() > 0, "seed " + (k + 1) + ": Hyperliquid's vault runs out and ADL takes over");
+            ratio[k] = sum.adlToLiquidatedRatio();
+            delay[k] = r.firstAdlSecond() - r.firstLiquidationSecond();
+            assertTrue(sum.adlShareInProfit() >= 0.8,
+                    "seed " + (k + 1) + ": at least 80% of the ADL'd notional in profit (published 94.5%): " + sum.adlShareInProfit());
+        }
+        java.util.Arrays.sort(ratio);
+        java.util.Arrays.sort(delay);
+        double medianRatio = ratio[seeds / 2];
+        double medianDelay = delay[seeds / 2];
+        assertTrue(medianRatio >= 0.2 && medianRatio <= 0.6,
+                "median ADL / liquidated notional (published about 0.38): " + java.util.Arrays.toString(ratio));
+        assertTrue(medianDelay >= 30 && medianDelay <= 120,
+                "median first ADL after the first liquidation, s (published 61.7): " + java.util.Arrays.toString(delay));
+    }
+
+    /**
+     * Hyperliquid's vault and its ADL change no other venue's run: Binance's 10 October at 50,000 positions, seed 7,
+     * gives the figures it gave before the vault existed (recorded with {@code simulate --scenario 2025-10-10
+     * --positions 50000 --seed 7 --format json} before the change).
+     */
+    @Test
+    void binancesOctober2025RunIsUnchangedByHyperliquidsVault() {
+        Scenario s = catalog.byId("2025-10-10").orElseThrow().withPositions(50_000).withSeed(7);
+        SimulationSummary sum = run(s).summary();
+        assertEquals("binance-usdm-btc", s.venue());
+        assertEquals(28_982, sum.liquidations());
+        assertEquals(167_835_988.17, sum.liquidatedNotionalLong(), 0.005);
+        assertEquals(32_995_282.26, sum.liquidatedNotionalShort(), 0.005);
+        assertEquals(1_373, sum.adlCount());
+        assertEquals(18_157_981.29, sum.adlNotional(), 0.005);
+        assertEquals(1_015.05, sum.insuranceFundEnd(), 0.005);
+        assertEquals(0, sum.badDebt(), 0.005);
+        assertEquals(103_380.143633, sum.priceLow(), 1e-6);
+        assertEquals(105_645.907755, sum.priceEnd(), 1e-6);
     }
 
     @Test

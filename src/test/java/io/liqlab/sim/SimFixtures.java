@@ -43,6 +43,8 @@ final class SimFixtures {
         double seconds = 20;
         double heatRangePercent = 50;
         int heatBuckets = 100;
+        /** The venue's rules as shipped unless a test gives its own (a vault of another capital, say). */
+        VenueRules venueRules;
 
         Hand venue(String v) {
             venue = v;
@@ -79,6 +81,11 @@ final class SimFixtures {
             return this;
         }
 
+        Hand venueRules(VenueRules r) {
+            venueRules = r;
+            return this;
+        }
+
         Hand seconds(double s) {
             seconds = s;
             return this;
@@ -95,7 +102,7 @@ final class SimFixtures {
         }
 
         SimulationResult run(Simulator.PlacedPosition... positions) {
-            return Simulator.runWith(build(), SimFixtures.rules(venue), List.of(positions));
+            return Simulator.runWith(build(), venueRules != null ? venueRules : SimFixtures.rules(venue), List.of(positions));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.liqlab.sim;
 
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +37,9 @@ class SimulationInvariantsTest {
             Scenario small = s.withPositions(Math.min(s.population().positions(), MAX_POSITIONS));
             out.add(Arguments.of(Named.of("shipped " + s.id(), small)));
         }
+        // Hyperliquid's liquidator vault runs out on the 10 October night and auto-deleveraging takes over (issue 19).
+        Scenario october = catalog.byId("2025-10-10").orElseThrow().withPositions(MAX_POSITIONS).withVenue("hyperliquid-btc");
+        out.add(Arguments.of(Named.of("shipped 2025-10-10 under hyperliquid-btc", october)));
         LongStream.rangeClosed(1, RANDOM_SCENARIOS).forEach(seed -> {
             Scenario s = SimFixtures.random(seed);
             out.add(Arguments.of(Named.of(s.id() + " (" + s.venue() + ", " + s.population().positions()
@@ -148,6 +152,32 @@ class SimulationInvariantsTest {
     }
 
     /**
+     * Hyperliquid's path, ADL included: the liquidator vault takes positions over, runs out of capital, its holdings
+     * and the positions it can no longer take are auto-deleveraged, and money is conserved in every frame of it.
+     */
+    @Test
+    void hyperliquidsVaultAndItsAutoDeleveragingKeepMoneyConservedInEveryFrame() {
+        ScenarioCatalog catalog = ScenarioCatalog.loadShipped(new ScenarioReader());
+        Scenario s = catalog.byId("2025-10-10").orElseThrow().withPositions(MAX_POSITIONS).withVenue("hyperliquid-btc");
+        SimulationResult r = Simulator.run(s, SimFixtures.rules(s));
+        Frames f = r.frames();
+        assertTrue(r.summary().backstopNotional() > 0, "the vault took positions over");
+        assertTrue(r.summary().adlCount() > 0, "and ADL took over from it");
+        double gross = f.get(FrameColumn.OPEN_INTEREST_LONG, 0) + f.get(FrameColumn.OPEN_INTEREST_SHORT, 0);
+        int adlFrames = 0;
+        for (int i = 0; i < f.size(); i++) {
+            assertTrue(Math.abs(f.get(FrameColumn.MONEY_IMBALANCE, i)) < 1e-6 * gross,
+                    "money imbalance " + f.get(FrameColumn.MONEY_IMBALANCE, i) + " at frame " + i);
+            assertEquals(0, f.get(FrameColumn.INSURANCE_FUND, i), 0, "Hyperliquid has no separate fund, frame " + i);
+            if (f.get(FrameColumn.ADL_COUNT, i) > 0) {
+                adlFrames++;
+            }
+        }
+        assertTrue(adlFrames > 1, "ADL in more than one frame: " + adlFrames);
+        assertEquals(0, r.summary().insuranceFundEnd(), 0);
+    }
+
+    /**
      * The per-tick liquidation counts a user exports add up to the summary's count, and each frame's long + short
      * count and notional to its partial + full + backstop count and notional; one liquidation the fund pays for in part and ADL takes over
      * for the rest counts once.
@@ -196,7 +226,7 @@ class SimulationInvariantsTest {
         return new SimulationSummary(s.ticks(), s.positions(), s.liquidations(), s.liquidatedNotionalLong(),
                 s.liquidatedNotionalShort(), s.partialLiquidations(), s.backstopNotional(), s.adlCount(),
                 s.adlNotional(), s.insuranceFundMin(), s.insuranceFundEnd(), s.badDebt(), s.priceStart(),
-                s.priceLow(), s.priceEnd(), s.maxR(), 0, s.bookRanOutSecond());
+                s.priceLow(), s.priceEnd(), s.maxR(), 0, s.bookRanOutSecond(), s.adlNotionalInProfit());
     }
 
     private static void assertSameFrames(Frames a, Frames b) {
