@@ -50,6 +50,19 @@ public record VenueRules(RuleFamily family, TierSchedule tiers, double liquidati
      * engine solves (quantity = the USD value, price = 1 / price): its "notional" is then the value in the coin,
      * and its contract count the USD value over the contract value in USD.
      */
+    /**
+     * The value tiers are looked up by for a position of {@code quantity} base units entered at {@code entry}, in
+     * the terms the venue states its tiers in: the notional, or for an inverse contract the value in the coin
+     * (quantity, V / E) or the contract count (V / contract value in USD).
+     */
+    public double tierBasisAtEntry(double quantity, double entry) {
+        if (!inverse()) {
+            return tierBasisValue(quantity, entry);
+        }
+        double usd = quantity * entry;
+        return tierBasisValue(usd, 1 / entry);
+    }
+
     public double tierBasisValue(double quantity, double price) {
         if (tiers.basis() == TierSchedule.Basis.CONTRACTS && family instanceof RuleFamily.FeeInTrigger f) {
             return quantity / f.contractValue();

@@ -29,6 +29,8 @@ public final class Screenshots {
     /** {@code cascade} as the second argument: only the Cascade tab's shots; {@code learn}: only the learning layer's. */
     private static boolean cascadeOnly;
     private static boolean learnOnly;
+    /** {@code inverse}: only the coin-margined example on the Position tab (issue 18 part 2). */
+    private static boolean inverseOnly;
 
     public static void main(String[] args) {
         if (args.length > 0) {
@@ -36,6 +38,7 @@ public final class Screenshots {
         }
         cascadeOnly = args.length > 1 && args[1].equals("cascade");
         learnOnly = args.length > 1 && args[1].equals("learn");
+        inverseOnly = args.length > 1 && args[1].equals("inverse");
         Application.launch(App.class, args);
     }
 
@@ -47,6 +50,12 @@ public final class Screenshots {
             new LiqLabApp().start(stage);
             Scene scene = stage.getScene();
             List<Runnable> steps = new ArrayList<>();
+            if (inverseOnly) {
+                inverseSteps(stage, scene, steps);
+                steps.add(Platform::exit);
+                run(steps, 0);
+                return;
+            }
             if (learnOnly) {
                 learnSteps(stage, scene, steps);
                 steps.add(Platform::exit);
@@ -123,6 +132,24 @@ public final class Screenshots {
             steps.add(Platform::exit);
             run(steps, 0);
         }
+    }
+
+    /** The guided example BTCUSDT vs BTCUSD_PERP at 20x: the linear step, then the coin-margined one. */
+    private static void inverseSteps(Stage stage, Scene scene, List<Runnable> steps) {
+        steps.add(() -> {
+            theme(scene, "LIGHT");
+            ((ToggleButton) scene.lookup("#presentation")).setSelected(false);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
+            ((javafx.scene.control.MenuButton) scene.lookup("#learn")).getItems().stream()
+                    .filter(i -> "example-inverse-vs-linear".equals(i.getId())).findFirst().orElseThrow().fire();
+        });
+        steps.add(() -> shoot(scene, "inverse-step1-linear.png"));
+        steps.add(() -> ((ToggleButton) scene.lookup("#example-step-2")).fire());
+        steps.add(() -> shoot(scene, "inverse-coin-margined.png"));
+        steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(1));
+        steps.add(() -> shoot(scene, "inverse-compare.png"));
     }
 
     private static void learnSteps(Stage stage, Scene scene, List<Runnable> steps) {

@@ -207,14 +207,18 @@ public final class ComparisonViewModel {
             Extreme extreme = closest == farthest ? Extreme.NONE : i == closest ? Extreme.CLOSEST : i == farthest ? Extreme.FARTHEST : Extreme.NONE;
             out.add(new Row(v.id(), v.name(), r.liquidationPrice(), r.distancePercent(), r.bankruptcyPrice(),
                     r.tierAtLiquidation() == null ? w.text("compare.none") : Integer.toString(r.tierAtLiquidation().number()),
-                    r.maintenanceMarginAtLiquidation(), r.maxLeverage(), r.leverageAllowed(),
+                    // a coin-margined row: its maintenance in the coin at its USD value at the liquidation price, so the column compares
+                    r.position().inverse() ? r.maintenanceMarginAtLiquidation() * r.liquidationPrice() : r.maintenanceMarginAtLiquidation(),
+                    r.maxLeverage(), r.leverageAllowed(),
                     r.feeInTrigger() > 0 ? w.text("compare.feeYes", Numbers.percentOf(r.feeInTrigger(), l)) : w.text("compare.feeNo"),
                     partial(v.rules().partialLiquidation(), w),
                     v.rules().hasBackstop() ? w.text("compare.backstopBelow", fraction(v.rules().backstop().equityFraction(), l)) : w.text("compare.none"),
                     v.text().insuranceFund(), w.text("compare.adl", v.rules().adl().ranking().id().replace('-', ' '),
                             v.rules().adl().closePrice().id().replace('-', ' ')),
                     dataAsOf(v, w), v.hasStandIns(),
-                    explain(v, r, textbookDistance, w), extreme, p.effectiveLeverage(), inForm(v)));
+                    explain(v, r, textbookDistance, w) + (r.position().inverse()
+                            ? w.text("compare.why.coinMargined", io.liqlab.report.ResultReport.coinOf(v)) : ""),
+                    extreme, p.effectiveLeverage(), inForm(v)));
         }
         return out;
     }

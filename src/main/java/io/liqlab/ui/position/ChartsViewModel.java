@@ -206,7 +206,7 @@ public final class ChartsViewModel {
                 double q = notional / p.entryPrice();
                 sx[i] = notional;
                 // A partly recorded schedule refuses sizes beyond its last tier rather than extrapolating: a gap there.
-                boolean unrecorded = rules.tiers().isPartial() && rules.tiers().beyondLastCap(rules.tierBasisValue(q, p.entryPrice()));
+                boolean unrecorded = rules.tiers().isPartial() && rules.tiers().beyondLastCap(rules.tierBasisAtEntry(q, p.entryPrice()));
                 sy[i] = unrecorded ? Double.NaN
                         : distance(p, LiquidationEngine.liquidationPrice(rules, MarginMode.ISOLATED, p.side(), p.entryPrice(), q, notional * marginShare));
                 sa[i] = currentLeverage <= LiquidationEngine.maxLeverage(rules, p.entryPrice(), q, p.openInterest()) * (1 + 1e-9);
@@ -272,6 +272,7 @@ public final class ChartsViewModel {
         String duration = days > 0 ? Text.format("charts.time.daysHours", LocalNumbers.fixed(days, 0), totalHours % 24)
                 : Text.format("charts.time.hours", totalHours % 24);
         return Text.format(p.side() == Side.LONG ? "charts.time.toLiquidationLongsPay" : "charts.time.toLiquidationShortsPay",
-                LocalNumbers.money(Math.abs(perHour) * 8) + " " + currency, duration);
+                (p.inverse() ? io.liqlab.core.Numbers.coin(Math.abs(perHour) * 8, LocalNumbers.locale()) : LocalNumbers.money(Math.abs(perHour) * 8))
+                        + " " + currency, duration);
     }
 }

@@ -373,7 +373,8 @@ public final class PositionViewModel {
         publishing = true;
         try {
             if (!cross && !byMargin) {
-                text.get(InputField.MARGIN).set(input(round(r.margin(), 2)));
+                // to the cent, or to the satoshi in a coin (0.005 BTC would read 0.01)
+                text.get(InputField.MARGIN).set(input(round(r.margin(), r.position().inverse() ? 8 : 2)));
             } else if (Double.isFinite(r.leverage()) && r.leverage() > 0) {
                 text.get(InputField.LEVERAGE).set(formatLeverage(r.leverage()));
             }

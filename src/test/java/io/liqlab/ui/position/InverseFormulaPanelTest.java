@@ -91,4 +91,18 @@ class InverseFormulaPanelTest {
         // 57,371.43 is 4.3810% below 60,000: the COIN-M long at 20x, margin 0.005 BTC, not 300 "BTC"
         assertEquals((60_000 - 57_371.428571) / 60_000 * 100, coin.y()[at20], 1e-4);
     }
+
+    @Test
+    void theComparisonPutsTheSameUsdTradeThroughACoinMarginedVenue() {
+        PositionViewModel vm = vmWith("binance-coinm-btc");
+        vm.profileProperty().set(CATALOG.find("binance-usdm-btc").orElseThrow()); // BTCUSDT, 6,000 USDT at 20x: 300 USDT
+        List<VenueProfile> venues = new ArrayList<>(CATALOG.profiles());
+        venues.add(CATALOG.find("binance-coinm-btc").orElseThrow());
+        io.liqlab.ui.compare.ComparisonViewModel compare = new io.liqlab.ui.compare.ComparisonViewModel(new LiquidationEngine(), venues,
+                vm.positionProperty());
+        io.liqlab.ui.compare.ComparisonViewModel.Row coin = compare.rows().stream().filter(r -> r.profileId().equals("binance-coinm-btc")).findFirst().orElseThrow();
+        assertEquals(57_371.43, Math.round(coin.liquidationPrice() * 100) / 100.0, 1e-9, "300 USDT is 0.005 BTC at 60,000");
+        assertEquals(6_000 / 57_371.428571 * 0.004 * 57_371.428571, coin.maintenanceAtLiquidation(), 1e-6, "24.00 USD: the coin maintenance at L");
+        assertTrue(coin.explanation().contains("coin-margined: margin and maintenance in BTC"), coin.explanation());
+    }
 }
