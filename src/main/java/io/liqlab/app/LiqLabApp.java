@@ -96,7 +96,8 @@ public final class LiqLabApp extends Application {
         ChartsViewModel charts = new ChartsViewModel(position, DEFAULT_CURVES);
         ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty(), false);
         comparison.formProfileProperty().bind(position.profileProperty());
-        workspace = new WorkspaceViewModel(position, charts, comparison);
+        workspace = new WorkspaceViewModel(position, charts, comparison, java.time.Clock.systemDefaultZone(),
+                new io.liqlab.ui.position.SolveViewModel(engine, position));
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
         tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),

@@ -213,10 +213,8 @@ final class SolveCommand implements Runnable {
                 throw OptionNames.translate(e);
             }
             String venueRules = profile.listing().venueRules();
-            double fee = takerFee != null ? takerFee
-                    : profile.rules().family() instanceof RuleFamily.FeeInTrigger f ? f.takerFee() : 0;
-            OrderCost cost = new OrderCost(fee, venueRules.startsWith("bybit") || profile.id().startsWith("bybit"),
-                    venueRules.startsWith("binance") || profile.id().startsWith("binance"));
+            OrderCost cost = OrderCost.forVenue(venueRules.isEmpty() ? profile.id() : venueRules, profile.rules(),
+                    takerFee == null ? Double.NaN : takerFee);
             double entry = o.entry;
             double mark = o.mark == null ? entry : o.mark;
             Calculators.MaxSize a = calculators().maxSize(profile.rules(), side, entry, mark, o.leverage, o.wallet.value(), cost,

@@ -26,6 +26,18 @@ public record OrderCost(double takerFeeRate, boolean feeToClose, boolean openLos
         }
     }
 
+    /**
+     * The order cost a venue counts, by its rules id ({@code "bybit-linear"}, {@code "binance-usdm"}; the profile id
+     * where the profile names no rules): Bybit's fee to close, Binance's open loss. {@code takerFeeRate} NaN takes
+     * the profile's fee in the trigger (OKX), else 0.
+     */
+    public static OrderCost forVenue(String venueRulesOrProfileId, io.liqlab.core.VenueRules rules, double takerFeeRate) {
+        String id = venueRulesOrProfileId == null ? "" : venueRulesOrProfileId;
+        double fee = !Double.isNaN(takerFeeRate) ? takerFeeRate
+                : rules.family() instanceof io.liqlab.core.RuleFamily.FeeInTrigger f ? f.takerFee() : 0;
+        return new OrderCost(fee, id.startsWith("bybit"), id.startsWith("binance"));
+    }
+
     /** The cost terms for one base unit at {@code price}, a long ({@code sign} +1) or short (-1). */
     Terms perUnit(int sign, double price, double mark, double leverage) {
         double notional = price;

@@ -91,6 +91,7 @@ public final class WorkspaceView extends BorderPane {
         getStyleClass().add("workspace");
         form = new PositionFormView(vm.position());
         ResultsView results = new ResultsView(vm.position());
+        io.liqlab.ui.position.SolvePane.attach(results.card(), vm.solve());
         charts = new ChartsView(vm.charts(), vm.position());
 
         ScrollPane formScroll = new ScrollPane(form);

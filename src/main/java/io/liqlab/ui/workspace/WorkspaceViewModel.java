@@ -64,6 +64,7 @@ public final class WorkspaceViewModel {
     private final javafx.beans.binding.BooleanBinding canUndoReplace = replacedInputs.isNotNull();
     /** True while this view-model itself rewrites the inputs (so that does not count as the user's edit). */
     private boolean replacing;
+    private final io.liqlab.ui.position.SolveViewModel solve;
 
     public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison) {
         this(position, charts, comparison, java.time.Clock.systemDefaultZone());
@@ -71,7 +72,14 @@ public final class WorkspaceViewModel {
 
     /** @param clock today's date for the data's age (tests fix it) */
     public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison, java.time.Clock clock) {
+        this(position, charts, comparison, clock, new io.liqlab.ui.position.SolveViewModel(new io.liqlab.core.LiquidationEngine(), position));
+    }
+
+    /** @param solve the "What if…" calculators on the form's position */
+    public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison, java.time.Clock clock,
+                              io.liqlab.ui.position.SolveViewModel solve) {
         this.clock = clock;
+        this.solve = solve;
         dataAge = javafx.beans.binding.Bindings.createStringBinding(() -> {
             VenueProfile p = position.profileProperty().get();
             // Only a real date has an age (the textbook's "n/a" is said beside the venue already).
@@ -179,6 +187,11 @@ public final class WorkspaceViewModel {
 
     public PositionViewModel position() {
         return position;
+    }
+
+    /** The "What if…" calculators beside the result. */
+    public io.liqlab.ui.position.SolveViewModel solve() {
+        return solve;
     }
 
     public ChartsViewModel charts() {
