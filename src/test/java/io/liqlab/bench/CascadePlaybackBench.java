@@ -169,7 +169,7 @@ public final class CascadePlaybackBench {
         });
         java.util.Map<io.liqlab.ui.chart.TimeChart, Integer> paintsBefore = new java.util.HashMap<>();
         scene.getRoot().lookupAll(".time-chart").forEach(n -> paintsBefore.put((io.liqlab.ui.chart.TimeChart) n,
-                ((io.liqlab.ui.chart.TimeChart) n).dataPaintCount()));
+                io.liqlab.ui.chart.ChartProbe.dataPaintCount((io.liqlab.ui.chart.TimeChart) n)));
         long changed = System.nanoTime();
         int before = vm.runCountProperty().get();
         vm.shockPercentProperty().set(vm.shockPercentProperty().get() - 1);
@@ -183,7 +183,7 @@ public final class CascadePlaybackBench {
                     public void handle(long now) {
                         if (scene.getRoot().lookupAll(".time-chart").stream().allMatch(n -> {
                             io.liqlab.ui.chart.TimeChart c = (io.liqlab.ui.chart.TimeChart) n;
-                            return c.dataPaintCount() > paintsBefore.getOrDefault(c, 0) && !c.dataPending();
+                            return io.liqlab.ui.chart.ChartProbe.dataPaintCount(c) > paintsBefore.getOrDefault(c, 0) && !io.liqlab.ui.chart.ChartProbe.dataPending(c);
                         })) {
                             painted[0] = (System.nanoTime() - changed) / 1e6;
                             stop();

@@ -1,6 +1,7 @@
 package io.liqlab.ui;
 
 import io.liqlab.profile.VenueProfile;
+import io.liqlab.ui.chart.ChartProbe;
 import io.liqlab.ui.chart.CurveChart;
 import io.liqlab.ui.compare.ComparisonViewModel;
 import javafx.scene.control.ComboBox;
@@ -66,7 +67,7 @@ class MainWindowTest extends AppWindowTest {
         assertEquals(3, chart.getSeries().size(), "the selected venue's curve is drawn");
         assertTrue(robot.lookup("#curve-hyperliquid-btc").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
                 "and its box ticked");
-        assertTrue(chart.hoverText(25).contains("Hyperliquid"), chart.hoverText(25));
+        assertTrue(ChartProbe.hoverText(chart, 25).contains("Hyperliquid"), ChartProbe.hoverText(chart, 25));
         robot.clickOn("#curve-okx-swap-btc");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, chart.getSeries().size(), "ticking OKX adds its curve");

@@ -1,5 +1,6 @@
 package io.liqlab.ui;
 
+import io.liqlab.ui.chart.ChartProbe;
 import io.liqlab.ui.chart.CurveChart;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -47,9 +48,9 @@ class PositionTabTest extends AppWindowTest {
             for (String id : List.of("chart-leverage", "chart-size", "chart-time")) {
                 CurveChart chart = robot.lookup("#" + id).queryAs(CurveChart.class);
                 assertTrue(onScene(chart).getMaxY() <= sceneHeight + 0.5, at + id + " ends inside the window: " + onScene(chart).getMaxY());
-                assertTrue(chart.plotHeightForTest() >= 100, at + id + " has a plot to read: " + chart.plotHeightForTest());
-                assertTrue(chart.legendShownForTest(), at + id + " keeps its legend");
-                List<String> labels = chart.drawnLabelsForTest();
+                assertTrue(ChartProbe.plotHeight(chart) >= 100, at + id + " has a plot to read: " + ChartProbe.plotHeight(chart));
+                assertTrue(ChartProbe.legendShown(chart), at + id + " keeps its legend");
+                List<String> labels = ChartProbe.drawnLabels(chart);
                 assertTrue(labels.contains(chart.xLabelProperty().get()), at + id + " x title in full: " + labels);
                 assertTrue(labels.contains(chart.yLabelProperty().get()), at + id + " y title in full: " + labels);
             }

@@ -1,5 +1,6 @@
 package io.liqlab.ui;
 
+import io.liqlab.ui.chart.ChartProbe;
 import io.liqlab.ui.chart.CurveChart;
 import io.liqlab.ui.workspace.WorkspaceView;
 import javafx.geometry.Bounds;
@@ -56,8 +57,8 @@ class PresentationTest extends AppWindowTest {
         assertTrue(wholeInScene(price), "the liquidation price in view: " + price.localToScene(price.getBoundsInLocal()));
         assertTrue(wholeInScene(chart), "the chart in view: " + chart.localToScene(chart.getBoundsInLocal()));
         assertTrue(chart.getHeight() >= 250 && chart.getWidth() >= 600, "a large chart: " + chart.getWidth() + "x" + chart.getHeight());
-        assertTrue(chart.drawnLabelsForTest().contains(chart.yLabelProperty().get()),
-                "the y-axis title reads whole on the slide: " + chart.drawnLabelsForTest());
+        assertTrue(ChartProbe.drawnLabels(chart).contains(chart.yLabelProperty().get()),
+                "the y-axis title reads whole on the slide: " + ChartProbe.drawnLabels(chart));
         assertTrue(price.getFont().getSize() >= 1.8 * normalFont * 1.5, "the price in large type: " + price.getFont().getSize());
         Label title = robot.lookup("#liquidation-title").queryAs(Label.class);
         assertTrue(title.getFont().getSize() >= 1.8 * normalFont, "text about twice as large: " + title.getFont().getSize() + " vs " + normalFont);
@@ -96,7 +97,7 @@ class PresentationTest extends AppWindowTest {
         assertSame(time, view(robot).slide().chart(), "the step talks about the holding-time chart, so the slide shows it");
         assertTrue(wholeInScene(time), "the holding-time chart in view: " + time.localToScene(time.getBoundsInLocal()));
         assertTrue(time.getHeight() >= 200, "with the guided strip open the chart keeps room for its curve: " + time.getHeight());
-        assertTrue(time.drawnLabelsForTest().contains(time.yLabelProperty().get()), "its y-axis title whole: " + time.drawnLabelsForTest());
+        assertTrue(ChartProbe.drawnLabels(time).contains(time.yLabelProperty().get()), "its y-axis title whole: " + ChartProbe.drawnLabels(time));
         assertSame(leverageHome, leverage.getParent(), "the leverage chart went back to the charts grid");
 
         robot.clickOn("#learn");

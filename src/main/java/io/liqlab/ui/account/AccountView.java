@@ -9,7 +9,6 @@ import io.liqlab.ui.Forms;
 import io.liqlab.ui.Palette;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
-import io.liqlab.ui.chart.ChartTheme;
 import io.liqlab.ui.chart.CurveChart;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,7 +50,7 @@ public final class AccountView extends BorderPane {
     private final Label move = value("account-move");
     private final Label stale = new Label(Text.get("account.result.stale"));
 
-    public AccountView(AccountViewModel vm, ObservableValue<ChartTheme> theme) {
+    public AccountView(AccountViewModel vm, ObservableValue<? extends Number> chartFontScale) {
         this.vm = vm;
         getStyleClass().add("account-view");
 
@@ -98,7 +97,7 @@ public final class AccountView extends BorderPane {
         summary.setPadding(new Insets(8));
 
         chart.setMinHeight(220);
-        chart.themeProperty().bind(theme);
+        chart.fontScaleProperty().bind(chartFontScale); // its colours follow the stylesheet
         chart.xFormatProperty().set(v -> io.liqlab.ui.LocalNumbers.plain(v) + "%");
         chart.yIncludesZeroProperty().set(true);
         VBox.setVgrow(chart, Priority.ALWAYS);

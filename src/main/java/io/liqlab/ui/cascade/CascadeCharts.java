@@ -56,8 +56,10 @@ public final class CascadeCharts extends GridPane {
     private CascadeViewModel.Runs runs;
     private Series main;
     private Series other;
+    /** The charts' common theme when the layers were last built; null if they had none in common. */
+    private ChartTheme shownWith;
 
-    CascadeCharts(ObservableValue<ChartTheme> theme, DoubleConsumer scrubToSecond) {
+    CascadeCharts(ObservableValue<? extends Number> fontScale, DoubleConsumer scrubToSecond) {
         getStyleClass().add("cascade-charts");
         setHgap(6);
         setVgap(6);
@@ -83,16 +85,20 @@ public final class CascadeCharts extends GridPane {
         add(fund, 1, 2, 1, 2);
         add(depth, 1, 4, 1, 2);
         for (TimeChart c : all) {
-            c.themeProperty().bind(theme);
+            c.fontScaleProperty().bind(fontScale);
+            // The layers and keys take colours from the charts' themes (the stylesheet's light or dark): new colours,
+            // new layers. CSS restyles the five charts one after the other, a colour at a time; the layers are
+            // rebuilt once all five show the same new theme, so no key keeps another chart's old colour.
+            c.themeProperty().subscribe((ChartTheme before, ChartTheme after) -> {
+                ChartTheme t = price.themeProperty().get();
+                if (runs != null && !t.equals(shownWith) && all.stream().allMatch(chart -> chart.themeProperty().get().equals(t))) {
+                    show(runs);
+                }
+            });
             c.setOnScrub(scrubToSecond);
             c.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             c.clear(Text.get("cascade.chart.running"));
         }
-        theme.subscribe(t -> {
-            if (runs != null) {
-                show(runs);
-            }
-        });
     }
 
     public List<TimeChart> charts() {
@@ -139,6 +145,9 @@ public final class CascadeCharts extends GridPane {
     /** Draws a run (and the run it is compared with) on every chart. */
     void show(CascadeViewModel.Runs r) {
         runs = r;
+        ChartTheme now = price.themeProperty().get();
+        // Null while CSS has restyled some charts and not others: the layers are then built again once it is done.
+        shownWith = all.stream().allMatch(c -> c.themeProperty().get().equals(now)) ? now : null;
         main = new Series(r.main());
         other = r.other() == null ? null : new Series(r.other());
         boolean dark = isDark();
@@ -270,7 +279,7 @@ public final class CascadeCharts extends GridPane {
         }
         double pad = (hi - lo) * 0.08 + hi * 1e-4;
         List<Key> keys = new ArrayList<>(List.of(
-                new Key(Text.get("cascade.key.mid"), price.themeProperty().get().text(), Shape.LINE),
+                Key.inTextColour(Text.get("cascade.key.mid"), Shape.LINE),
                 new Key(Text.get("cascade.key.mark"), MARK, Shape.DASHED),
                 new Key(Text.get("cascade.key.longsLiquidated"), LONG, Shape.TRIANGLE_DOWN),
                 new Key(Text.get("cascade.key.shortsLiquidated"), shortColor, Shape.TRIANGLE_UP),
@@ -463,7 +472,7 @@ public final class CascadeCharts extends GridPane {
         }
         HeatImage image = new HeatImage(f, maxHeat);
         List<Key> keys = new ArrayList<>(List.of(
-                new Key(Text.get("cascade.key.mid"), heatmap.themeProperty().get().text(), Shape.LINE),
+                Key.inTextColour(Text.get("cascade.key.mid"), Shape.LINE),
                 new Key(Text.get("cascade.key.littleWaiting"), RAMP[0], Shape.BAR),
                 new Key(Text.get("cascade.key.muchWaiting"), RAMP[RAMP.length - 1], Shape.BAR)));
         Series o = other;
@@ -583,10 +592,9 @@ public final class CascadeCharts extends GridPane {
         if (other != null) {
             right = Math.max(right, other.max(other.cumulative));
         }
-        Color text = liquidated.themeProperty().get().text();
         List<Key> keys = new ArrayList<>(List.of(new Key(Text.get("cascade.key.longsPerTick"), LONG, Shape.BAR),
                 new Key(Text.get("cascade.key.shortsPerTick"), shortColor, Shape.BAR),
-                new Key(Text.get("cascade.key.cumulative"), text, Shape.LINE),
+                Key.inTextColour(Text.get("cascade.key.cumulative"), Shape.LINE),
                 new Key(Text.get("cascade.key.openInterest"), MARK, Shape.DASHED)));
         List<Layer> layers = new ArrayList<>();
         layers.add((gc, p) -> drawBars(gc, p, main, shortColor));
@@ -675,9 +683,8 @@ public final class CascadeCharts extends GridPane {
         if (other != null) {
             maxR = Math.max(maxR, other.max(other.r) * 1.1);
         }
-        Color text = depth.themeProperty().get().text();
         List<Key> keys = new ArrayList<>(List.of(new Key(Text.get("cascade.key.bids"), BACKSTOP, Shape.LINE),
-                new Key(Text.get("cascade.key.asks"), ADL, Shape.LINE), new Key(Text.get("cascade.key.r"), text, Shape.LINE)));
+                new Key(Text.get("cascade.key.asks"), ADL, Shape.LINE), Key.inTextColour(Text.get("cascade.key.r"), Shape.LINE)));
         List<Layer> layers = new ArrayList<>();
         layers.add((gc, p) -> p.polyline(gc, main.time, main.bid, main.n, false, BACKSTOP, 2, false));
         layers.add((gc, p) -> p.polyline(gc, main.time, main.ask, main.n, false, ADL, 2, false));

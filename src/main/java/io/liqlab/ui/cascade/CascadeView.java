@@ -7,7 +7,6 @@ import io.liqlab.sim.Scenario;
 import io.liqlab.ui.Forms;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
-import io.liqlab.ui.chart.ChartTheme;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
@@ -86,22 +85,22 @@ public final class CascadeView extends BorderPane {
     private boolean timerRunning;
 
     /**
-     * @param theme      the chart colours and text size matching the app's look (light/dark, presentation)
+     * @param chartFontScale the charts' text size (2 in presentation mode; their colours follow the stylesheet)
      * @param background where exports encode and write files (the app's one background executor)
      */
-    public CascadeView(CascadeViewModel vm, ObservableValue<ChartTheme> theme, Executor background) {
+    public CascadeView(CascadeViewModel vm, ObservableValue<? extends Number> chartFontScale, Executor background) {
         this.vm = vm;
         this.background = background;
         setId("cascade");
         getStyleClass().add("cascade");
-        charts = new CascadeCharts(theme, second -> vm.scrub(vm.frameAtSecond(second)));
+        charts = new CascadeCharts(chartFontScale, second -> vm.scrub(vm.frameAtSecond(second)));
         explore = new CascadeExplore(vm, charts, this::setCenter);
 
         VBox top = new VBox(header(), controls(), readoutRow());
         setTop(top);
         BorderPane.setMargin(charts, new Insets(0, 6, 6, 8));
         setCenter(charts);
-        setRight(sidePanel(theme));
+        setRight(sidePanel(chartFontScale));
 
         vm.runsProperty().subscribe(r -> {
             if (r != null) {
@@ -345,7 +344,7 @@ public final class CascadeView extends BorderPane {
         return row;
     }
 
-    private Node sidePanel(ObservableValue<ChartTheme> theme) {
+    private Node sidePanel(ObservableValue<? extends Number> chartFontScale) {
         Forms form = new Forms();
         whatIfForm = form.grid();
         Label title = new Label(Text.get("cascade.whatIf"));
@@ -480,7 +479,7 @@ public final class CascadeView extends BorderPane {
         // Its own preferred height (400) would squeeze the what-if form; it takes what is left instead.
         logList.setPrefHeight(160);
         side.getStyleClass().add("cascade-side");
-        side.prefWidthProperty().bind(theme.map(t -> t.fontScale() > 1 ? 500.0 : 370.0));
+        side.prefWidthProperty().bind(chartFontScale.map(s -> s.doubleValue() > 1 ? 500.0 : 370.0));
         side.minWidthProperty().bind(side.prefWidthProperty());
         return side;
     }

@@ -5,10 +5,11 @@ import javafx.scene.paint.Color;
 import java.util.Objects;
 
 /**
- * Colours and text size of a {@link CurveChart}. The chart draws on a canvas, so it cannot pick these up from CSS;
- * the view passes the theme that matches the app's light or dark stylesheet.
+ * The colours and text size a chart paints with, as one value: what {@link ChartRegion} read from the stylesheet's
+ * chart colours ({@code -liq-chart-*}) and its text size at one moment. Immutable, so painting off the FX thread
+ * ({@link ImagePainter}) sees one consistent set.
  *
- * @param fontScale multiplies every font size, tick length and line width; presentation mode uses about 1.6
+ * @param fontScale multiplies every font size, tick length and line width; presentation mode uses 2
  */
 public record ChartTheme(Color background, Color plotBackground, Color axis, Color grid, Color text, double fontScale) {
 
@@ -21,19 +22,5 @@ public record ChartTheme(Color background, Color plotBackground, Color axis, Col
         if (!(fontScale > 0) || Double.isInfinite(fontScale)) {
             throw new IllegalArgumentException("fontScale must be a positive finite number, was " + fontScale);
         }
-    }
-
-    public static ChartTheme light() {
-        return new ChartTheme(Color.web("#ffffff"), Color.web("#fafbfc"), Color.web("#57606a"), Color.web("#e4e8ec"),
-                Color.web("#24292f"), 1.0);
-    }
-
-    public static ChartTheme dark() {
-        return new ChartTheme(Color.web("#161b22"), Color.web("#0d1117"), Color.web("#8b949e"), Color.web("#2a3038"),
-                Color.web("#e6edf3"), 1.0);
-    }
-
-    public ChartTheme withFontScale(double scale) {
-        return new ChartTheme(background, plotBackground, axis, grid, text, scale);
     }
 }

@@ -11,23 +11,17 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,9 +36,9 @@ import java.util.function.DoubleFunction;
  * <p>Use it from the FX thread only. Series arrays are read when the chart draws, not copied, so a caller can refill
  * the same arrays and call {@link #setSeries} again without allocating.
  */
-public final class CurveChart extends Region {
+public final class CurveChart extends ChartRegion {
 
-    /** Style class of the region, for placing and sizing it from CSS; the drawing itself takes its colours from {@link ChartTheme}. */
+    /** Style class of the chart kind, for placing and sizing it from CSS; its colours come from {@link ChartRegion}. */
     public static final String STYLE_CLASS = "curve-chart";
 
     private static final double PREF_WIDTH = 640;
@@ -95,12 +89,11 @@ public final class CurveChart extends Region {
             new SimpleObjectProperty<>(this, "xFormat", CurveChart::plainNumber);
     private final ObjectProperty<DoubleFunction<String>> yFormat =
             new SimpleObjectProperty<>(this, "yFormat", CurveChart::plainNumber);
-    private final ObjectProperty<ChartTheme> theme = new SimpleObjectProperty<>(this, "theme", ChartTheme.light());
     private final ObjectProperty<DoubleFunction<String>> hoverXFormat = new SimpleObjectProperty<>(this, "hoverXFormat");
     /** The texts of the last frame's labels, in drawing order (tests). */
     private final List<String> drawnLabels = new ArrayList<>();
 
-    public List<String> drawnLabelsForTest() {
+    List<String> drawnLabelsForTest() {
         return List.copyOf(drawnLabels);
     }
 
@@ -114,7 +107,6 @@ public final class CurveChart extends Region {
     private final Canvas curvesCanvas = new Canvas();
     /** What the background canvas was last drawn for; equal keys mean only the curves need drawing. */
     private FrameKey frameKey;
-    private final TextMeasure measure = new TextMeasure();
     private final PolylineReducer polyline = new PolylineReducer();
     private final LabelBoxes labels = new LabelBoxes();
     private final double[] dashPattern = new double[2];
@@ -147,7 +139,7 @@ public final class CurveChart extends Region {
     private double plotBottom;
 
     public CurveChart(String title, String xLabel, String yLabel) {
-        getStyleClass().add(STYLE_CLASS);
+        super(STYLE_CLASS);
         this.title.set(title);
         this.xLabel.set(xLabel);
         this.yLabel.set(yLabel);
@@ -167,7 +159,7 @@ public final class CurveChart extends Region {
 
         // The chart owns these properties, so the subscriptions live exactly as long as it does.
         for (ObservableValue<?> input : List.<ObservableValue<?>>of(this.title, this.xLabel, this.yLabel, logX, logY,
-                yIncludesZero, xFormat, yFormat, theme)) {
+                yIncludesZero, xFormat, yFormat, themeProperty())) {
             input.subscribe((Object ignored) -> markChartDirty());
         }
         // The marker lives on the overlay canvas: moving it (every slider step) must not redraw thousands of points.
@@ -234,10 +226,6 @@ public final class CurveChart extends Region {
         return yLabel;
     }
 
-    public ObjectProperty<ChartTheme> themeProperty() {
-        return theme;
-    }
-
     /**
      * The hover readout's heading for an x, in words and units ("notional 79,433 USD", "held 11.5 days"); null (the
      * default) for the x axis title and the tick format ("leverage (x): 25x"), which suits an axis title without
@@ -266,7 +254,7 @@ public final class CurveChart extends Region {
      * The hover readout for x: the x of the nearest point, then each series' name and its y at its own nearest point
      * (a dash in a gap or beyond the series' ends), one per line; "" when there is nothing to show.
      */
-    public String hoverText(double x) {
+    String hoverText(double x) {
         Readout readout = readoutAt(x);
         if (readout == null) {
             return "";
@@ -278,31 +266,19 @@ public final class CurveChart extends Region {
         return text.toString();
     }
 
-    /**
-     * The chart as an image: title, legend, axes, curves and marker, without the hover crosshair. A chart not yet
-     * laid out in a window is drawn at its preferred size.
-     */
-    public WritableImage snapshotImage() {
-        if (getWidth() <= 0 || getHeight() <= 0) {
-            resize(prefWidth(-1), prefHeight(-1));
-        }
+    @Override
+    void drawForSnapshot() {
         fitCanvasesAndDraw();
-        // Curves and marker, without the hover readout.
-        hoverCanvas.setVisible(false);
-        SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setFill(currentTheme().background());
-        WritableImage image = snapshot(parameters, null);
-        hoverCanvas.setVisible(true);
-        return image;
     }
 
-    /** Writes {@link #snapshotImage()} as PNG; a reader of {@code file} sees the old file or the new one, never half of it. */
-    public void writePng(Path file) throws IOException {
-        Png.write(snapshotImage(), file);
+    /** The hover crosshair and readout are left out of an image of the chart. */
+    @Override
+    void showTransient(boolean visible) {
+        hoverCanvas.setVisible(visible);
     }
 
     /** {xMin, xMax, yMin, yMax} the axes span for the current series and settings, padding included. */
-    public double[] dataBoundsForTest() {
+    double[] dataBoundsForTest() {
         DataBounds b = snapToTicks(computeBounds());
         return new double[] {b.xMin(), b.xMax(), b.yMin(), b.yMax()};
     }
@@ -484,10 +460,9 @@ public final class CurveChart extends Region {
 
     private Fonts fontsFor(double scale) {
         if (fonts == null || fonts.scale() != scale) {
-            String family = Font.getDefault().getFamily();
-            Font tick = Font.font(family, 11 * scale);
-            Font label = Font.font(family, 12 * scale);
-            Font titleFont = Font.font(family, FontWeight.BOLD, 14 * scale);
+            Font tick = font(11, false);
+            Font label = font(12, false);
+            Font titleFont = font(14, true);
             fonts = new Fonts(scale, tick, lineHeight(tick), label, lineHeight(label), titleFont, lineHeight(titleFont));
         }
         return fonts;
@@ -502,7 +477,7 @@ public final class CurveChart extends Region {
     private void drawChart() {
         redrawCount++;
         DataBounds snapped = snapToTicks(computeBounds());
-        FrameKey key = new FrameKey(chartCanvas.getWidth(), chartCanvas.getHeight(), currentTheme(), title.get(), xLabel.get(),
+        FrameKey key = new FrameKey(chartCanvas.getWidth(), chartCanvas.getHeight(), theme(), title.get(), xLabel.get(),
                 yLabel.get(), series.stream().map(Series::name).toList(), series.stream().map(Series::color).toList(), snapped,
                 logX.get(), logY.get(), xFormat.get(), yFormat.get());
         if (!key.equals(frameKey) || xScale == null) {
@@ -512,7 +487,7 @@ public final class CurveChart extends Region {
         GraphicsContext curves = curvesCanvas.getGraphicsContext2D();
         curves.clearRect(0, 0, curvesCanvas.getWidth(), curvesCanvas.getHeight());
         if (xScale != null) {
-            drawCurves(curves, currentTheme().fontScale());
+            drawCurves(curves, theme().fontScale());
         }
     }
 
@@ -538,7 +513,7 @@ public final class CurveChart extends Region {
         GraphicsContext gc = chartCanvas.getGraphicsContext2D();
         double width = chartCanvas.getWidth();
         double height = chartCanvas.getHeight();
-        ChartTheme colours = currentTheme();
+        ChartTheme colours = theme();
         double scale = colours.fontScale();
         Fonts f = fontsFor(scale);
         // A full, opaque fill lets the canvas discard commands still queued from frames it has not rendered yet.
@@ -625,12 +600,12 @@ public final class CurveChart extends Region {
     }
 
     /** The plot's height in the last frame, 0 when there was no room for one (tests). */
-    public double plotHeightForTest() {
+    double plotHeightForTest() {
         return xScale == null ? 0 : plotBottom - plotTop;
     }
 
     /** Whether the legend is drawn (tests). */
-    public boolean legendShownForTest() {
+    boolean legendShownForTest() {
         return legendShown;
     }
 
@@ -907,7 +882,7 @@ public final class CurveChart extends Region {
         if (!shown) {
             return;
         }
-        ChartTheme colours = currentTheme();
+        ChartTheme colours = theme();
         double scale = colours.fontScale();
         Fonts f = fontsFor(scale);
         double ox = chartCanvas.getLayoutX();
@@ -1026,7 +1001,7 @@ public final class CurveChart extends Region {
         if (readout == null) {
             return;
         }
-        ChartTheme colours = currentTheme();
+        ChartTheme colours = theme();
         double scale = colours.fontScale();
         Fonts f = fontsFor(scale);
         double px = crisp(xScale.toPixel(readout.x()));
@@ -1118,40 +1093,8 @@ public final class CurveChart extends Region {
         return false;
     }
 
-    private double textWidth(String text, Font font) {
-        return measure.width(text, font);
-    }
-
     private double lineHeight(Font font) {
-        return Math.ceil(measure.lineHeight(font));
-    }
-
-    /** The text, shortened with an ellipsis if needed to fit {@code maxWidth}; "" when not even that fits. */
-    private String fit(String text, Font font, double maxWidth) {
-        if (text == null || text.isEmpty() || textWidth(text, font) <= maxWidth) {
-            return text == null ? "" : text;
-        }
-        // Binary search for the longest prefix that fits: a narrowing window measures a few times, not once per char.
-        int fits = 0;
-        int tooLong = text.length();
-        while (tooLong - fits > 1) {
-            int middle = (fits + tooLong) >>> 1;
-            if (textWidth(shortened(text, middle), font) <= maxWidth) {
-                fits = middle;
-            } else {
-                tooLong = middle;
-            }
-        }
-        return fits == 0 ? "" : shortened(text, fits);
-    }
-
-    private static String shortened(String text, int length) {
-        return text.substring(0, length).stripTrailing() + "\u2026";
-    }
-
-    private ChartTheme currentTheme() {
-        ChartTheme t = theme.get();
-        return t == null ? ChartTheme.light() : t;
+        return Math.ceil(textHeight(font));
     }
 
     private static String format(ObjectProperty<DoubleFunction<String>> formatter, double value) {
@@ -1188,10 +1131,5 @@ public final class CurveChart extends Region {
 
     private static double curveWidth(double scale) {
         return Math.max(1, 1.5 + (scale - 1));
-    }
-
-    /** Centres a one-pixel line on a pixel so it is drawn sharp instead of smeared over two. */
-    private static double crisp(double coordinate) {
-        return Math.floor(coordinate) + 0.5;
     }
 }

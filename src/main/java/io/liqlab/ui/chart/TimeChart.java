@@ -1,13 +1,10 @@
 package io.liqlab.ui.chart;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
@@ -27,7 +24,7 @@ import java.util.function.DoubleFunction;
  * frame of playback costs no canvas drawing at all. Layers draw the data; the chart draws title, legend, axes and
  * grid. Use from the FX thread only.
  */
-public final class TimeChart extends Region {
+public final class TimeChart extends ChartRegion {
 
     public static final String STYLE_CLASS = "time-chart";
 
@@ -45,6 +42,10 @@ public final class TimeChart extends Region {
 
     /** A legend entry. */
     public record Key(String name, Color color, Shape shape) {
+        /** A key drawn in the chart's text colour (whatever the theme is when it is drawn), as the line it names. */
+        public static Key inTextColour(String name, Shape shape) {
+            return new Key(name, null, shape);
+        }
     }
 
     public enum Shape { LINE, DASHED, BAR, TRIANGLE_DOWN, TRIANGLE_UP, DIAMOND, SQUARE }
@@ -199,11 +200,9 @@ public final class TimeChart extends Region {
         }
     }
 
-    private final ObjectProperty<ChartTheme> theme = new SimpleObjectProperty<>(this, "theme", ChartTheme.light());
     private final Canvas canvas = new Canvas();
     private final Rectangle veil = new Rectangle();
     private final Line cursor = new Line();
-    private final TextMeasure measure = new TextMeasure();
     private final PolylineReducer reducer = new PolylineReducer();
 
     private String title;
@@ -241,15 +240,15 @@ public final class TimeChart extends Region {
     });
 
     public TimeChart(String title) {
+        super(STYLE_CLASS);
         this.title = title;
-        getStyleClass().add(STYLE_CLASS);
         canvas.setManaged(false);
         veil.setManaged(false);
         veil.setMouseTransparent(true);
         cursor.setManaged(false);
         cursor.setMouseTransparent(true);
         getChildren().addAll(canvas, veil, cursor);
-        theme.subscribe(t -> markDirty());
+        themeProperty().subscribe(t -> markDirty());
         // Pressing or dragging on the plot asks to jump to that time.
         javafx.event.EventHandler<MouseEvent> scrub = e -> {
             // Shift+drag is left to whoever pans the time range.
@@ -259,10 +258,6 @@ public final class TimeChart extends Region {
         };
         addEventHandler(MouseEvent.MOUSE_PRESSED, scrub);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, scrub);
-    }
-
-    public ObjectProperty<ChartTheme> themeProperty() {
-        return theme;
     }
 
     public void setTitle(String newTitle) {
@@ -346,7 +341,7 @@ public final class TimeChart extends Region {
     }
 
     /** How often the canvas has been drawn (tests check that playback does not redraw it). */
-    public int redrawCount() {
+    int redrawCount() {
         return redrawCount;
     }
 
@@ -447,12 +442,11 @@ public final class TimeChart extends Region {
 
     /** Background, title, legend, axes and grid; lays out {@link #plot} (null when there is no room or no run). */
     private void drawAxes(GraphicsContext gc, double w, double h) {
-        ChartTheme t = theme.get();
+        ChartTheme t = theme();
         double s = t.fontScale();
-        String family = Font.getDefault().getFamily();
-        Font titleFont = Font.font(family, FontWeight.BOLD, 13 * s);
-        Font tickFont = Font.font(family, 11 * s);
-        Font keyFont = Font.font(family, 11.5 * s);
+        Font titleFont = font(13, true);
+        Font tickFont = font(11, false);
+        Font keyFont = font(11.5, false);
         gc.setFill(t.background());
         gc.fillRect(0, 0, w, h);
         double tickH = textHeight(tickFont);
@@ -477,7 +471,7 @@ public final class TimeChart extends Region {
                 keyY += rowH + 2;
                 legendBottom += rowH + 2;
             }
-            drawKey(gc, k, kx, keyY + textHeight(keyFont) / 2, s);
+            drawKey(gc, k.color() == null ? new Key(k.name(), t.text(), k.shape()) : k, kx, keyY + textHeight(keyFont) / 2, s);
             gc.setFill(t.text());
             gc.fillText(k.name(), kx + 20 * s, keyY);
             kx += kw + 12 * s;
@@ -618,7 +612,7 @@ public final class TimeChart extends Region {
             return;
         }
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.setStroke(theme.get().axis());
+        gc.setStroke(theme().axis());
         gc.setLineWidth(1);
         gc.strokeRect(plot.left + 0.5, plot.top + 0.5, plot.right - plot.left - 1, plot.bottom - plot.top - 1);
     }
@@ -631,8 +625,14 @@ public final class TimeChart extends Region {
         return !paintPending && !(dirty && getWidth() >= 1 && getHeight() >= 1);
     }
 
+    /** Draws now what is due; data painted on the painting thread shows once {@link #isDrawn()}. */
+    @Override
+    void drawForSnapshot() {
+        layoutChildren();
+    }
+
     /** Whether the data of the last drawing is still being painted (it shows when done). */
-    public boolean dataPending() {
+    boolean dataPending() {
         return paintPending;
     }
 
@@ -642,7 +642,7 @@ public final class TimeChart extends Region {
     }
 
     /** How often painted data has been put on the canvas (tests wait for it). */
-    public int dataPaintCount() {
+    int dataPaintCount() {
         return dataPaintCount;
     }
 
@@ -722,21 +722,5 @@ public final class TimeChart extends Region {
             out[i] = format.apply(ticks.values()[i]);
         }
         return out;
-    }
-
-    private double maxWidth(String[] texts, Font font) {
-        double max = 0;
-        for (String s : texts) {
-            max = Math.max(max, textWidth(s, font));
-        }
-        return max;
-    }
-
-    private double textWidth(String s, Font font) {
-        return measure.width(s, font);
-    }
-
-    private double textHeight(Font font) {
-        return measure.lineHeight(font);
     }
 }

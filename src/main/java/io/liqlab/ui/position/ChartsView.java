@@ -5,7 +5,6 @@ import io.liqlab.ui.Palette;
 import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
-import io.liqlab.ui.chart.ChartTheme;
 import io.liqlab.ui.chart.CurveChart;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -201,10 +200,10 @@ public final class ChartsView extends VBox {
         return byTime;
     }
 
-    /** Applies a theme (light, dark, presentation scale) to every chart. */
-    public void setTheme(ChartTheme theme) {
+    /** Sets every chart's text size (2 in presentation mode); the colours follow the stylesheet by themselves. */
+    public void setFontScale(double scale) {
         for (CurveChart c : List.of(byLeverage, bySize, byTime)) {
-            c.themeProperty().set(theme);
+            c.fontScaleProperty().set(scale);
         }
     }
 

@@ -4,7 +4,6 @@ import io.liqlab.ui.FileDialogs;
 import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
-import io.liqlab.ui.chart.ChartTheme;
 import io.liqlab.ui.chart.CurveChart;
 import io.liqlab.ui.compare.ComparisonView;
 import io.liqlab.ui.position.ChartsView;
@@ -70,8 +69,8 @@ public final class WorkspaceView extends BorderPane {
     private io.liqlab.ui.learn.GlossaryViewModel glossary;
     private javafx.stage.Stage glossaryStage;
     /** The canvas charts' colours and text size, following the theme and presentation mode. */
-    private final javafx.beans.property.ObjectProperty<ChartTheme> chartTheme =
-            new javafx.beans.property.SimpleObjectProperty<>(this, "chartTheme", ChartTheme.light());
+    private final javafx.beans.property.DoubleProperty chartFontScale =
+            new javafx.beans.property.SimpleDoubleProperty(this, "chartFontScale", 1);
 
     /**
      * @param cascade    builds the cascade pane's view-model the first time its tab is shown (it loads the scenarios)
@@ -165,7 +164,7 @@ public final class WorkspaceView extends BorderPane {
                 model.speedProperty().addListener(x -> vm.sessionModifiedProperty().set(true));
                 model.scenarioProperty().addListener(x -> vm.sessionModifiedProperty().set(true));
                 model.activeProperty().bind(cascadeTab.selectedProperty());
-                io.liqlab.ui.cascade.CascadeView cascadeView = new io.liqlab.ui.cascade.CascadeView(model, chartTheme, background);
+                io.liqlab.ui.cascade.CascadeView cascadeView = new io.liqlab.ui.cascade.CascadeView(model, chartFontScale, background);
                 cascadeTab.setContent(cascadeView);
                 linkGlossaryTerms(cascadeView.whatIfForm(), java.util.Map.of(
                         "cascade-adl", io.liqlab.ui.learn.Term.ADL,
@@ -174,7 +173,7 @@ public final class WorkspaceView extends BorderPane {
         });
         tabs.getTabs().addAll(positionTab, compareTab, profilesTab, tiersTab, cascadeTab);
         // The Account tab (issue 18); the position form's "Open as an account" fills it from the form and shows it.
-        Tab accountTab = lazyTab(Text.get("workspace.tab.account"), () -> new io.liqlab.ui.account.AccountView(account, chartTheme));
+        Tab accountTab = lazyTab(Text.get("workspace.tab.account"), () -> new io.liqlab.ui.account.AccountView(account, chartFontScale));
         accountTab.setId("tab-account");
         tabs.getTabs().add(accountTab);
         form.setOnOpenAccount(() -> {
@@ -829,8 +828,8 @@ public final class WorkspaceView extends BorderPane {
         if (big) {
             root.getStyleClass().add(Styles.PRESENTATION);
         }
-        ChartTheme theme = dark ? ChartTheme.dark() : ChartTheme.light();
-        chartTheme.set(big ? theme.withFontScale(2.0) : theme);
-        charts.setTheme(chartTheme.get());
+        // The charts take their colours from the stylesheet (.root.dark); only their text size is set here.
+        chartFontScale.set(big ? 2.0 : 1.0);
+        charts.setFontScale(chartFontScale.get());
     }
 }

@@ -363,7 +363,7 @@ class CurveChartTest {
                 LabelBoxes boxes = onFx(() -> {
                     CurveChart small = new CurveChart("Liquidation distance against leverage, all venues",
                             "Leverage (x)", "Distance to liquidation (%)");
-                    small.themeProperty().set(ChartTheme.dark().withFontScale(fontScale));
+                    small.fontScaleProperty().set(fontScale);
                     small.resize(size[0], size[1]);
                     small.markerXProperty().set(20);
                     small.setSeries(List.of(
