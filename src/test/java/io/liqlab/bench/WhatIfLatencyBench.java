@@ -108,7 +108,7 @@ public final class WhatIfLatencyBench {
             return;
         }
         Map<TimeChart, Integer> paintsBefore = new HashMap<>();
-        scene.getRoot().lookupAll(".time-chart").forEach(n -> paintsBefore.put((TimeChart) n, ((TimeChart) n).dataPaintCount()));
+        scene.getRoot().lookupAll(".time-chart").forEach(n -> paintsBefore.put((TimeChart) n, io.liqlab.ui.chart.ChartProbe.dataPaintCount((TimeChart) n)));
         int runsBefore = vm.runCountProperty().get();
         long changed = System.nanoTime();
         switch (k % 3) {
@@ -122,7 +122,7 @@ public final class WhatIfLatencyBench {
                 boolean drawn = vm.runCountProperty().get() > runsBefore && !vm.runningProperty().get()
                         && scene.getRoot().lookupAll(".time-chart").stream().allMatch(n -> {
                             TimeChart c = (TimeChart) n;
-                            return c.dataPaintCount() > paintsBefore.getOrDefault(c, 0) && !c.dataPending();
+                            return io.liqlab.ui.chart.ChartProbe.dataPaintCount(c) > paintsBefore.getOrDefault(c, 0) && !io.liqlab.ui.chart.ChartProbe.dataPending(c);
                         });
                 if (drawn) {
                     stop();
