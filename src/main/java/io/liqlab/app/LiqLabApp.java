@@ -54,6 +54,7 @@ public final class LiqLabApp extends Application {
     private io.liqlab.ui.tiers.TierWorkbenchViewModel tiers;
     private WorkspaceViewModel workspace;
     private WorkspaceView view;
+    private io.liqlab.ui.shell.ShellViewModel shell;
 
     /**
      * The profiles (and the UI's words), read on another thread while JavaFX starts its toolkit: the two take
@@ -105,11 +106,13 @@ public final class LiqLabApp extends Application {
                 new io.liqlab.ui.tiers.TierEditorDialogs(() -> stage), Platform::runLater);
         io.liqlab.ui.account.AccountViewModel account = new io.liqlab.ui.account.AccountViewModel(
                 new io.liqlab.core.account.AccountEngine(), venues, catalog.allProfiles());
-        view = new WorkspaceView(workspace, profiles, tiers, account,
-                new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")),
+        io.liqlab.ui.shell.ShellNotifications notifications = new io.liqlab.ui.shell.ShellNotifications();
+        shell = new io.liqlab.ui.shell.ShellViewModel(workspace, tiers,
+                new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")), tasks, notifications);
+        view = new WorkspaceView(shell, profiles, account,
                 () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues,
                         tasks, Platform::runLater, System::nanoTime, cascadeWorkers, CORES),
-                tasks);
+                tasks, notifications);
 
         StartupProbe.mark("view");
         BorderPane root = new BorderPane(view);
@@ -182,6 +185,6 @@ public final class LiqLabApp extends Application {
     private void save(Stage stage) {
         tiers.flushDrafts(); // what was typed in the last moment before closing is kept too
         store.save(workspace.capture(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
-                view.tabs().getSelectionModel().getSelectedIndex()));
+                shell.tabIndex()));
     }
 }

@@ -5,6 +5,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+
+import java.util.Set;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The pure-Java layers (core, profile, sim) import no JavaFX, and lower layers never reach up. */
@@ -58,6 +63,31 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackages("io.liqlab.update..", "io.liqlab.cli..", "io.liqlab.ui.update..")
                 .should().dependOnClassesThat().resideInAPackage("io.liqlab.update..")
                 .because("nothing at start-up (app, profile loading, the other views) may reach code that opens connections")
+                .check(CLASSES);
+    }
+
+    /** What only services and view-models may use: threads and pools, and the file system. */
+    private static final Set<String> THREADS_AND_FILES = Set.of(
+            "java.lang.Thread", "java.lang.Thread$Builder", "java.lang.Thread$Builder$OfPlatform", "java.lang.Thread$Builder$OfVirtual",
+            "java.util.concurrent.ThreadFactory", "java.util.concurrent.ExecutorService", "java.util.concurrent.ScheduledExecutorService",
+            "java.util.concurrent.Executors", "java.util.concurrent.ForkJoinPool", "java.util.Timer",
+            "java.nio.file.Files", "java.nio.channels.FileChannel", "java.io.FileInputStream", "java.io.FileOutputStream",
+            "java.io.FileReader", "java.io.FileWriter", "java.io.RandomAccessFile",
+            "io.liqlab.profile.AtomicFiles", "io.liqlab.profile.ProfileStore", "io.liqlab.profile.DraftStore",
+            "io.liqlab.ui.workspace.SessionFiles", "io.liqlab.app.WorkspaceStore", "io.liqlab.ui.export.Png");
+
+    @Test
+    void noViewOrChartStartsAThreadOrTouchesAFile() {
+        noClasses().that().resideInAPackage("io.liqlab.ui..")
+                .and(DescribedPredicate.describe("are views (their inner classes included) or charts", (JavaClass c) ->
+                        c.getName().matches(".*View(\\$.*)?") || c.getPackageName().equals("io.liqlab.ui.chart")))
+                .should().dependOnClassesThat(DescribedPredicate.describe("are threads, pools or file access",
+                        (JavaClass c) -> THREADS_AND_FILES.contains(c.getName())))
+                .orShould().callMethodWhere(DescribedPredicate.describe("CompletableFuture's *Async (the common pool)",
+                        call -> call.getTargetOwner().isEquivalentTo(java.util.concurrent.CompletableFuture.class)
+                                && call.getName().endsWith("Async")))
+                .because("background work goes through the task executor and files through services and view-models: "
+                        + "a view only lays out, binds and takes pictures (issue 16)")
                 .check(CLASSES);
     }
 }

@@ -122,6 +122,9 @@ class MainWindowTest extends AppWindowTest {
             view.export(view.viewModel()::exportComparisonCsv, table);
             view.export(view.viewModel()::exportLeverageSweepCsv, sweep);
         });
+        // Exports are background tasks: the status line says when they are written.
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> Files.exists(table) && Files.exists(sweep)
+                && robot.lookup("#status").queryAs(Label.class).getText().startsWith("Saved "));
         java.util.List<String> rows = Files.readAllLines(table);
         assertEquals(8, rows.size());
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("textbook,57900.00,3.5000,")), rows.toString());
@@ -135,6 +138,8 @@ class MainWindowTest extends AppWindowTest {
         Path file = Files.writeString(home.resolve("a-file"), "x");
         Path impossible = file.resolve("x.csv"); // a folder that is a file
         robot.interact(() -> view.export(view.viewModel()::exportComparisonCsv, impossible));
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().startsWith("Could not save"));
         assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Could not save"));
     }
 
@@ -144,7 +149,7 @@ class MainWindowTest extends AppWindowTest {
         Path png = home.resolve("leverage.png");
         robot.interact(() -> {
             try {
-                chart.writePng(png);
+                io.liqlab.ui.export.Png.write(chart.snapshotImage(), png);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

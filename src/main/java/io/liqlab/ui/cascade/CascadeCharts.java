@@ -46,12 +46,12 @@ public final class CascadeCharts extends GridPane {
     private static final Color[] RAMP = {Color.web("#440154"), Color.web("#3B528B"), Color.web("#21918C"),
             Color.web("#5EC962"), Color.web("#FDE725")};
 
-    final TimeChart price = new TimeChart(Text.get("cascade.chart.price"));
-    final TimeChart heatmap = new TimeChart(Text.get("cascade.chart.heatmap"));
-    final TimeChart liquidated = new TimeChart(Text.get("cascade.chart.liquidated"));
-    final TimeChart fund = new TimeChart(Text.get("cascade.chart.fund"));
-    final TimeChart depth = new TimeChart(Text.get("cascade.chart.depth"));
-    private final List<TimeChart> all = List.of(price, heatmap, liquidated, fund, depth);
+    final TimeChart price;
+    final TimeChart heatmap;
+    final TimeChart liquidated;
+    final TimeChart fund;
+    final TimeChart depth;
+    private final List<TimeChart> all;
 
     private CascadeViewModel.Runs runs;
     private Series main;
@@ -59,7 +59,14 @@ public final class CascadeCharts extends GridPane {
     /** The charts' common theme when the layers were last built; null if they had none in common. */
     private ChartTheme shownWith;
 
-    CascadeCharts(ObservableValue<? extends Number> fontScale, DoubleConsumer scrubToSecond) {
+    /** @param painting where the charts paint their data, one after another (a serial lane of the task executor) */
+    CascadeCharts(ObservableValue<? extends Number> fontScale, DoubleConsumer scrubToSecond, java.util.concurrent.Executor painting) {
+        price = new TimeChart(Text.get("cascade.chart.price"), painting);
+        heatmap = new TimeChart(Text.get("cascade.chart.heatmap"), painting);
+        liquidated = new TimeChart(Text.get("cascade.chart.liquidated"), painting);
+        fund = new TimeChart(Text.get("cascade.chart.fund"), painting);
+        depth = new TimeChart(Text.get("cascade.chart.depth"), painting);
+        all = List.of(price, heatmap, liquidated, fund, depth);
         getStyleClass().add("cascade-charts");
         setHgap(6);
         setVgap(6);

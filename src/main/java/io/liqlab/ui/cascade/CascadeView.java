@@ -42,11 +42,9 @@ import javafx.stage.DirectoryChooser;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * The cascade playback pane: five synchronised charts, playback controls, the what-if panel, the event log and
@@ -58,7 +56,7 @@ public final class CascadeView extends BorderPane {
     private static final javafx.css.PseudoClass PLAYING = javafx.css.PseudoClass.getPseudoClass("playing");
 
     private final CascadeViewModel vm;
-    private final Executor background;
+    private final io.liqlab.ui.task.TaskExecutor tasks;
     private final CascadeCharts charts;
     /** The phase map and the seed band: their toggles, and the map in the charts' place. */
     private final CascadeExplore explore;
@@ -86,14 +84,14 @@ public final class CascadeView extends BorderPane {
 
     /**
      * @param chartFontScale the charts' text size (2 in presentation mode; their colours follow the stylesheet)
-     * @param background where exports encode and write files (the app's one background executor)
+     * @param tasks          where exports encode and write files ({@link CascadeExports}), each a task of its own
      */
-    public CascadeView(CascadeViewModel vm, ObservableValue<? extends Number> chartFontScale, Executor background) {
+    public CascadeView(CascadeViewModel vm, ObservableValue<? extends Number> chartFontScale, io.liqlab.ui.task.TaskExecutor tasks) {
         this.vm = vm;
-        this.background = background;
+        this.tasks = tasks;
         setId("cascade");
         getStyleClass().add("cascade");
-        charts = new CascadeCharts(chartFontScale, second -> vm.scrub(vm.frameAtSecond(second)));
+        charts = new CascadeCharts(chartFontScale, second -> vm.scrub(vm.frameAtSecond(second)), tasks.serial("liqlab-chart-paint"));
         explore = new CascadeExplore(vm, charts, this::setCenter);
 
         VBox top = new VBox(header(), controls(), readoutRow());
@@ -600,14 +598,8 @@ public final class CascadeView extends BorderPane {
             return failed(Text.get("cascade.export.nothingYet"));
         }
         exportStatus.setText(Text.format("cascade.export.writing", file.getFileName()));
-        return report(CompletableFuture.supplyAsync(() -> {
-            try {
-                FramesCsv.writeFiles(r.main().frames(), file);
-                return file;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, background), Text.format("cascade.export.framesWritten", file, FramesCsv.heatmapPath(file).getFileName()));
+        return report(inBackground(file, () -> CascadeExports.writeFrames(r.main().frames(), file)),
+                Text.format("cascade.export.framesWritten", file, FramesCsv.heatmapPath(file).getFileName()));
     }
 
     /** The what-if form (the controls and their labels). */
@@ -633,10 +625,8 @@ public final class CascadeView extends BorderPane {
                 shot.completeExceptionally(e);
             }
         }));
-        return report(shot.thenApplyAsync(image -> {
-            writePng(image, file);
-            return file;
-        }, background), Text.format("cascade.export.viewWritten", file));
+        return report(shot.thenCompose(image -> inBackground(file, () -> CascadeExports.writePng(image, file))),
+                Text.format("cascade.export.viewWritten", file));
     }
 
     /** Runs {@code action} on the FX thread once no cascade run is in progress (at once when none is). */
@@ -669,7 +659,7 @@ public final class CascadeView extends BorderPane {
             return failed(Text.get("cascade.export.busy"));
         }
         try {
-            Files.createDirectories(folder);
+            CascadeExports.createFolder(folder);
         } catch (IOException e) {
             return failed(Text.format("cascade.export.cannotCreate", folder, e.getMessage()));
         }
@@ -698,7 +688,7 @@ public final class CascadeView extends BorderPane {
             return;
         }
         Path file = folder.resolve(String.format(Locale.ROOT, "cascade-%04d.png", index + 1));
-        CompletableFuture.runAsync(() -> writePng(image, file), background).whenComplete((ok, error) -> Platform.runLater(() -> {
+        inBackground(file, () -> CascadeExports.writePng(image, file)).whenComplete((ok, error) -> Platform.runLater(() -> {
             if (error != null || frame >= last) {
                 exporting = false;
                 vm.scrub(back);
@@ -714,13 +704,14 @@ public final class CascadeView extends BorderPane {
         }));
     }
 
-    /** Encodes and writes a PNG through a temporary file in the same folder, so a failure leaves no half file. */
-    private static void writePng(WritableImage image, Path file) {
-        try {
-            io.liqlab.ui.chart.Png.write(image, file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** Runs a file write as a task of the app's executor (listed with a cancel button); completes with the file. */
+    private CompletableFuture<Path> inBackground(Path file, CascadeExports.Write write) {
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        tasks.submit(io.liqlab.ui.task.BackgroundTask.of(Text.format("cascade.task.export", file.getFileName()), p -> {
+            write.run();
+            return file;
+        }).onSuccess(done::complete).onFailure(done::completeExceptionally));
+        return done;
     }
 
     private CompletableFuture<Path> report(CompletableFuture<Path> work, String success) {

@@ -128,11 +128,6 @@ public abstract sealed class ChartRegion extends Region permits CurveChart, Time
         }
     }
 
-    /** Writes {@link #snapshotImage()} as PNG; a reader of {@code file} sees the old file or the new one, never half of it. */
-    public final void writePng(Path file) throws IOException {
-        Png.write(snapshotImage(), file);
-    }
-
     // ---- text -------------------------------------------------------------------------------------------------
 
     /** The default family at {@code size} times the text size, bold or not. */

@@ -230,18 +230,16 @@ public final class TimeChart extends ChartRegion {
     private javafx.scene.image.WritableImage dataImage;
 
     /**
-     * One thread paints every chart's data, in order; daemon, so it never keeps the app alive. One thread, not a
-     * pool: a chart's {@link PolylineReducer} is shared by its paints.
+     * Where this chart's data is painted, in order, off the FX thread: a serial lane of the app's task executor
+     * (one for all the Cascade tab's charts); charts start no threads of their own.
      */
-    private static final java.util.concurrent.ExecutorService PAINTING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "liqlab-chart-paint");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.Executor painting;
 
-    public TimeChart(String title) {
+    /** @param painting a serial executor off the FX thread for the data layers' painting ({@code TaskExecutor.serial}) */
+    public TimeChart(String title, java.util.concurrent.Executor painting) {
         super(STYLE_CLASS);
         this.title = title;
+        this.painting = Objects.requireNonNull(painting, "painting");
         canvas.setManaged(false);
         veil.setManaged(false);
         veil.setMouseTransparent(true);
@@ -431,7 +429,7 @@ public final class TimeChart extends ChartRegion {
             // At the screen's scale (a HiDPI screen draws the canvas at 2x), so the lines stay as sharp as the text.
             double pixelScale = getScene() == null || getScene().getWindow() == null ? 1
                     : Math.ceil(Math.max(getScene().getWindow().getRenderScaleX(), getScene().getWindow().getRenderScaleY()));
-            PAINTING.execute(() -> paintData(generation, toPaint, painted, w, h, Math.max(1, pixelScale)));
+            painting.execute(() -> paintData(generation, toPaint, painted, w, h, Math.max(1, pixelScale)));
         } else {
             if (paintData) {
                 drawAxes(canvas.getGraphicsContext2D(), w, h);

@@ -20,6 +20,11 @@ public final class ShellNotifications implements Notifier {
     private final NotificationPane pane;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
+    /** A bar over nothing yet: the window puts its tabs under it ({@link #setContent}). */
+    public ShellNotifications() {
+        this(null);
+    }
+
     /** @param content what the bar slides over (the tabs) */
     public ShellNotifications(Node content) {
         pane = new NotificationPane(content);
@@ -27,6 +32,10 @@ public final class ShellNotifications implements Notifier {
         pane.setShowFromTop(true);
         pane.setCloseButtonVisible(true);
         pane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK); // readable over both themes
+    }
+
+    public void setContent(Node content) {
+        pane.setContent(content);
     }
 
     /** The pane to put where the content was. */

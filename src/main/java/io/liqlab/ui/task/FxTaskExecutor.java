@@ -69,6 +69,16 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         };
     }
 
+    /** One daemon thread per lane, so it never keeps the app alive; shut down with the executor. */
+    @Override
+    public java.util.concurrent.Executor serial(String name) {
+        ExecutorService lane = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name(name).factory());
+        lanes.add(lane);
+        return lane;
+    }
+
+    private final java.util.List<ExecutorService> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void finish(Work<?> work, Runnable callback) {
         Platform.runLater(() -> {
             running.remove(work);
@@ -84,6 +94,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             t.cancel();
         }
         threads.shutdown();
+        lanes.forEach(ExecutorService::shutdown);
     }
 
     /** One task as JavaFX's task list sees it. */

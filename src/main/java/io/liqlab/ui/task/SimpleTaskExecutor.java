@@ -14,6 +14,12 @@ final class SimpleTaskExecutor implements TaskExecutor {
         this.callbacks = callbacks;
     }
 
+    /** In tests the work executor is the calling thread, so a lane is too. */
+    @Override
+    public Executor serial(String name) {
+        return work;
+    }
+
     @Override
     public <T> TaskHandle submit(BackgroundTask<T> task) {
         AtomicBoolean cancelled = new AtomicBoolean();

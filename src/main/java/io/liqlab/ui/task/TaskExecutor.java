@@ -12,6 +12,15 @@ public interface TaskExecutor {
 
     <T> TaskHandle submit(BackgroundTask<T> task);
 
+    /**
+     * A lane for small jobs that are not the user's tasks and must run one after another, in order, off the UI thread
+     * (the Cascade tab's charts paint their data on one: a chart's point reducer is shared by its paints). Not
+     * listed, not cancellable; a job that is overtaken checks that itself.
+     *
+     * @param name the thread's name, for profilers and thread dumps
+     */
+    Executor serial(String name);
+
     /** Runs every task on the calling thread, callbacks included, before {@code submit} returns (tests). */
     static TaskExecutor callingThread() {
         return new SimpleTaskExecutor(Runnable::run, Runnable::run);

@@ -44,7 +44,8 @@ public final class TierWorkbenchViewModel {
     private final Clock clock;
     /** The "not saved: problems (n)" line last shown, so it follows the edits instead of going stale. */
     private String problemsStatus;
-    private boolean dirty;
+    /** Edits since the profile was opened, saved or reloaded (what Quit asks about); a property so the shell can follow it. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dirty = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dirty");
 
     /** How long after a change its draft is on disk, at most: a burst of typing is one write. */
     public static final java.time.Duration DRAFT_DELAY = java.time.Duration.ofMillis(300);
@@ -105,7 +106,11 @@ public final class TierWorkbenchViewModel {
     }
 
     public boolean isDirty() {
-        return dirty;
+        return dirty.get();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
     }
 
     /**
@@ -137,7 +142,7 @@ public final class TierWorkbenchViewModel {
         e.revisionProperty().addListener(writeDraft);
         e.typingProperty().addListener(writeTypedDraft);
         e.revisionProperty().addListener(refreshProblems);
-        dirty = false;
+        dirty.set(false);
         editor.set(e);
         status.set(profile.origin() != null && profile.origin().kind() == VenueProfile.Origin.Kind.SHIPPED
                 ? Text.format("tiers.status.shipped", e.idProperty().get(), store.dir())
@@ -277,7 +282,7 @@ public final class TierWorkbenchViewModel {
 
     private boolean saved(VenueProfile saved) {
         draftWriter.discard(saved.id());
-        dirty = false;
+        dirty.set(false);
         replace(saved);
         status.set(Text.format("tiers.status.saved", saved.id(), store.fileFor(saved.id())));
         return true;
@@ -456,7 +461,7 @@ public final class TierWorkbenchViewModel {
         if (e == null) {
             return;
         }
-        dirty = true;
+        dirty.set(true);
         String id = e.idProperty().get();
         draftWriter.keep(id, e.toDraft(store.seenVersion(id).orElse(null)));
     }

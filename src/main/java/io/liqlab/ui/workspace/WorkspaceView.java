@@ -39,32 +39,38 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import io.liqlab.ui.shell.Command;
+import io.liqlab.ui.shell.CommandActions;
+import io.liqlab.ui.shell.ShellNotifications;
+import io.liqlab.ui.shell.ShellViewModel;
+import io.liqlab.ui.shell.ShellWindow;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** The main window's content: the toolbar, the guided-example strip and five tabs (position, compare, profiles, tier editor, cascade). */
-public final class WorkspaceView extends BorderPane {
+/**
+ * The main window's content: the toolbar, the guided-example strip, the tabs (Position, Compare venues, Venue
+ * profiles, Tier editor, Cascade) and the status bar. It lays out; the shell's view-model ({@link ShellViewModel})
+ * owns the session, navigation, exports and every command, and the toolbar, menus and shortcuts are made from its
+ * commands ({@link CommandActions}). A new tab is one {@link #lazyTab} line in the constructor.
+ */
+public final class WorkspaceView extends BorderPane implements ShellWindow {
 
+    private final ShellViewModel shell;
     private final WorkspaceViewModel vm;
     private final ProfilesViewModel profilesModel;
     private final ChartsView charts;
     private final TabPane tabs = new TabPane();
     private final Label status = new Label();
     /** Errors and offers over the tabs, and the status line's text: how the window tells the user things. */
-    private final io.liqlab.ui.shell.ShellNotifications notifications;
+    private final ShellNotifications notifications;
     private final PositionFormView form;
 
-    private final SessionFiles sessions;
     private final PresentationSlide slide;
-    private final io.liqlab.ui.tiers.TierWorkbenchViewModel tiers;
     /** What Quit does once {@link #confirmClose()} said yes (the app closes the window and remembers it). */
     private Runnable onQuit = () -> { };
-    /** The cascade's playback speed from a session, waiting for the Cascade tab to be built. */
-    private Double pendingSpeed;
     private Tab cascadeTab;
-    private io.liqlab.ui.cascade.CascadeViewModel cascadeModel;
-    /** A session's cascade part waiting for the Cascade tab to be built. */
-    private io.liqlab.ui.cascade.CascadeState pendingCascade;
     private final io.liqlab.ui.learn.ExampleBanner exampleBanner;
     private io.liqlab.ui.learn.GlossaryViewModel glossary;
     private javafx.stage.Stage glossaryStage;
@@ -73,20 +79,19 @@ public final class WorkspaceView extends BorderPane {
             new javafx.beans.property.SimpleDoubleProperty(this, "chartFontScale", 1);
 
     /**
-     * @param cascade    builds the cascade pane's view-model the first time its tab is shown (it loads the scenarios)
-     * @param background the app's one background executor (cascade runs and exports)
+     * @param cascade       builds the cascade pane's view-model the first time its tab is shown (it loads the scenarios)
+     * @param tasks         the app's one task executor (its running tasks show in the status bar)
+     * @param notifications how the shell tells the user things; its bar is laid over the tabs here
      */
-    public WorkspaceView(WorkspaceViewModel vm, ProfilesViewModel profiles, io.liqlab.ui.tiers.TierWorkbenchViewModel tiers,
-                         io.liqlab.ui.account.AccountViewModel account, SessionFiles sessions, java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
-                         io.liqlab.ui.task.FxTaskExecutor tasks) {
-        java.util.concurrent.Executor background = r -> tasks.submit(io.liqlab.ui.task.BackgroundTask.of(Text.get("shell.task.export"), p -> {
-            r.run();
-            return null;
-        }));
-        this.vm = vm;
+    public WorkspaceView(ShellViewModel shell, ProfilesViewModel profiles, io.liqlab.ui.account.AccountViewModel account,
+                         java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
+                         io.liqlab.ui.task.FxTaskExecutor tasks, ShellNotifications notifications) {
+        this.shell = shell;
+        this.vm = shell.workspace();
         this.profilesModel = profiles;
-        this.sessions = sessions;
-        this.tiers = tiers;
+        this.notifications = notifications;
+        io.liqlab.ui.tiers.TierWorkbenchViewModel tiers = shell.tiers();
+        shell.attach(this);
         getStyleClass().add("workspace");
         form = new PositionFormView(vm.position());
         ResultsView results = new ResultsView(vm.position());
@@ -146,25 +151,14 @@ public final class WorkspaceView extends BorderPane {
         tiersTab.setId("tab-tiers");
         Tab cascadeTab = new Tab(Text.get("workspace.tab.cascade"));
         this.cascadeTab = cascadeTab;
-        cascadeTab.setId("tab-cascade");
+        cascadeTab.setId(ShellViewModel.CASCADE_TAB);
         // Built on first view: loading the scenarios and the first run wait until a teacher opens the tab.
         cascadeTab.selectedProperty().subscribe(selected -> {
             if (selected && cascadeTab.getContent() == null) {
                 io.liqlab.ui.cascade.CascadeViewModel model = cascade.get();
-                cascadeModel = model;
-                if (pendingCascade != null) {
-                    model.restore(pendingCascade);
-                    pendingCascade = null;
-                }
-                if (pendingSpeed != null) {
-                    model.speedProperty().set(pendingSpeed);
-                    pendingSpeed = null;
-                }
-                // What a session keeps of the cascade: a change marks the session modified.
-                model.speedProperty().addListener(x -> vm.sessionModifiedProperty().set(true));
-                model.scenarioProperty().addListener(x -> vm.sessionModifiedProperty().set(true));
+                shell.cascadeBuilt(model);
                 model.activeProperty().bind(cascadeTab.selectedProperty());
-                io.liqlab.ui.cascade.CascadeView cascadeView = new io.liqlab.ui.cascade.CascadeView(model, chartFontScale, background);
+                io.liqlab.ui.cascade.CascadeView cascadeView = new io.liqlab.ui.cascade.CascadeView(model, chartFontScale, tasks);
                 cascadeTab.setContent(cascadeView);
                 linkGlossaryTerms(cascadeView.whatIfForm(), java.util.Map.of(
                         "cascade-adl", io.liqlab.ui.learn.Term.ADL,
@@ -178,12 +172,21 @@ public final class WorkspaceView extends BorderPane {
         tabs.getTabs().add(accountTab);
         form.setOnOpenAccount(() -> {
             account.openPosition(vm.position().profileProperty().get(), vm.position().positionProperty().get());
-            tabs.getSelectionModel().select(accountTab);
+            shell.selectedTabProperty().set(accountTab.getId());
         });
-        if (!tiers.pendingDrafts().isEmpty()) {
-            tabs.getSelectionModel().select(tiersTab);
-        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Navigation is the shell's: the tab shown follows its selected tab, and a click sets it.
+        shell.setTabIds(tabs.getTabs().stream().map(Tab::getId).toList());
+        tabs.getSelectionModel().selectedItemProperty().subscribe(t -> {
+            if (t != null) {
+                shell.selectedTabProperty().set(t.getId());
+            }
+        });
+        shell.selectedTabProperty().subscribe(id -> tabs.getTabs().stream().filter(t -> t.getId().equals(id)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
+        if (!tiers.pendingDrafts().isEmpty()) {
+            shell.selectedTabProperty().set(ShellViewModel.TIERS_TAB);
+        }
 
         exampleBanner = new io.liqlab.ui.learn.ExampleBanner(learningTargets());
         setTop(new VBox(toolbar(), exampleBanner));
@@ -204,7 +207,7 @@ public final class WorkspaceView extends BorderPane {
         if (results.card().lookup("#liquidation-title") instanceof Label title) {
             glossaryLinks().link(title, io.liqlab.ui.learn.Term.LIQUIDATION_PRICE);
         }
-        notifications = new io.liqlab.ui.shell.ShellNotifications(tabs);
+        notifications.setContent(tabs);
         setCenter(notifications.pane());
         status.textProperty().bind(notifications.statusProperty());
         status.setId("status");
@@ -215,7 +218,7 @@ public final class WorkspaceView extends BorderPane {
         undoReplace.setTooltip(new Tooltip(Text.get("workspace.undoReplaceTip")));
         undoReplace.visibleProperty().bind(vm.canUndoReplaceProperty());
         undoReplace.managedProperty().bind(undoReplace.visibleProperty());
-        undoReplace.setOnAction(e -> undoReplace());
+        undoReplace.setOnAction(e -> shell.undoReplace.execute());
         undoReplace.setPadding(new Insets(0, 4, 0, 4));
         vm.canUndoReplaceProperty().subscribe(can -> {
             if (!can && Text.get("workspace.status.classicLoaded").equals(status.getText())) {
@@ -246,6 +249,7 @@ public final class WorkspaceView extends BorderPane {
         org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
         bar.setId("status-bar");
         bar.setText("");
+        bar.setFocusTraversable(false); // the control itself holds nothing to act on; its buttons take the focus
         bar.getLeftItems().add(statusLine);
         bar.progressProperty().bind(tasks.latestProperty().flatMap(t -> t.progressProperty()).orElse(0));
         org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>> list = new org.controlsfx.control.TaskProgressView<>();
@@ -318,52 +322,34 @@ public final class WorkspaceView extends BorderPane {
     }
 
     private ToolBar toolbar() {
-        Button reset = new Button(Text.get("workspace.reset"));
-        reset.setId("reset");
-        reset.setTooltip(new Tooltip(Text.format("workspace.resetTip", LocalNumbers.bound(60000), LocalNumbers.bound(500))));
-        reset.setOnAction(e -> loadClassicExample());
+        Button reset = CommandActions.button(shell.classicExample);
 
         MenuButton export = new MenuButton(Text.get("workspace.menu.export"));
         export.setId("export");
         export.setTooltip(new Tooltip(Text.get("workspace.menu.exportTip")));
-        export.getItems().addAll(
-                pngItem(Text.get("workspace.menu.export.leveragePng"), "liqlab-leverage.png", charts.leverageChart()),
-                pngItem(Text.get("workspace.menu.export.sizePng"), "liqlab-size.png", charts.sizeChart()),
-                pngItem(Text.get("workspace.menu.export.timePng"), "liqlab-time.png", charts.timeChart()),
-                csvItem(Text.get("workspace.menu.export.comparisonCsv"), "liqlab-comparison.csv", vm::exportComparisonCsv),
-                csvItem(Text.get("workspace.menu.export.sweepCsv"), "liqlab-leverage-sweep.csv", vm::exportLeverageSweepCsv));
+        export.getItems().addAll(java.util.stream.Stream.of(shell.exportLeveragePng, shell.exportSizePng, shell.exportTimePng,
+                shell.exportComparisonCsv, shell.exportSweepCsv).map(CommandActions::menuItem).toList());
+        // Copy results here too: the same command as the toolbar button and Ctrl+Shift+C, greyed with them.
+        MenuItem copyItem = CommandActions.menuItem(shell.copyResults);
+        copyItem.setId("export-copy-results");
+        export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), copyItem);
 
         MenuButton session = new MenuButton(Text.get("workspace.menu.session"));
         session.setId("session");
         session.setTooltip(new Tooltip(Text.get("workspace.menu.sessionTip")));
-        MenuItem openSession = new MenuItem(Text.get("workspace.menu.session.open"));
-        openSession.setOnAction(e -> {
-            FileDialogs.open(this, Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION).ifPresent(this::openSession);
-        });
-        // Ctrl+S is handled with the other shortcuts (the tier editor has its own Ctrl+S), not as this item's accelerator.
-        MenuItem save = new MenuItem(Text.get("workspace.menu.session.save"));
-        save.setId("session-save");
-        save.setOnAction(e -> saveSession());
-        MenuItem saveSession = new MenuItem(Text.get("workspace.menu.session.saveAs"));
-        saveSession.setId("session-save-as");
-        saveSession.setOnAction(e -> saveSessionAs());
-        MenuItem quit = new MenuItem(Text.get("workspace.menu.session.quit"));
-        quit.setId("quit");
-        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quit.setOnAction(e -> quit());
+        // Ctrl+S is installed with the other shortcuts (the tier editor has its own Ctrl+S), not as this item's accelerator.
+        MenuItem save = CommandActions.menuItem(shell.saveSession, false);
         javafx.scene.control.Menu recent = new javafx.scene.control.Menu(Text.get("workspace.menu.session.recent"));
-        session.setOnShowing(e -> recent.getItems().setAll(sessions.recent().stream().map(p -> {
+        session.setOnShowing(e -> recent.getItems().setAll(shell.recentSessions().stream().map(p -> {
             MenuItem item = new MenuItem(p.getFileName().toString());
             item.setMnemonicParsing(false); // a file name's underscores are not mnemonics
-            item.setOnAction(a -> openSession(p));
+            item.setOnAction(a -> shell.openSession(p));
             return item;
         }).toList()));
-        session.getItems().addAll(openSession, save, saveSession, recent, new javafx.scene.control.SeparatorMenuItem(), quit);
+        session.getItems().addAll(CommandActions.menuItem(shell.openSession), save, CommandActions.menuItem(shell.saveSessionAs), recent,
+                new javafx.scene.control.SeparatorMenuItem(), CommandActions.menuItem(shell.quit));
 
-        Button copy = new Button(Text.get("workspace.copy"));
-        copy.setId("copy-results");
-        copy.setTooltip(new Tooltip(Text.get("workspace.copyTip")));
-        copy.setOnAction(e -> copyResults());
+        Button copy = CommandActions.button(shell.copyResults);
 
         ChoiceBox<WorkspaceViewModel.Theme> theme = new ChoiceBox<>();
         theme.getItems().setAll(WorkspaceViewModel.Theme.values());
@@ -380,26 +366,16 @@ public final class WorkspaceView extends BorderPane {
         presentation.selectedProperty().bindBidirectional(vm.presentationProperty());
         presentation.setTooltip(new Tooltip(Text.get("workspace.presentationTip")));
         // Its mnemonic (Alt+R) only fires an action event, which does not toggle a toggle button as a click does:
-        // an action that came without a toggle is the mnemonic's, and toggles here.
+        // an action that came without a toggle is the mnemonic's, and runs the command.
         boolean[] toggledByClick = {false};
         presentation.selectedProperty().addListener((o, was, now) -> toggledByClick[0] = true);
         presentation.setOnAction(e -> {
             if (!toggledByClick[0]) {
-                presentation.setSelected(!presentation.isSelected());
+                shell.togglePresentation.execute();
             }
             toggledByClick[0] = false;
         });
-        Button about = new Button(Text.get("workspace.about"));
-        about.setId("about");
-        about.setTooltip(new Tooltip(Text.get("workspace.aboutTip")));
-        about.setOnAction(e -> {
-            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-            a.setTitle(Text.get("workspace.about.title"));
-            a.setHeaderText(Text.format("workspace.about.header", version()));
-            a.setContentText(aboutText());
-            a.getDialogPane().setMinWidth(620);
-            a.showAndWait();
-        });
+        Button about = CommandActions.button(shell.about);
         Pane grow = new Pane();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label theme1 = new Label(Text.get("workspace.theme"));
@@ -508,7 +484,7 @@ public final class WorkspaceView extends BorderPane {
 
             @Override
             public java.util.Optional<io.liqlab.profile.VenueProfile> bringProfile(String id) {
-                return profilesModel.find(id).map(tiers::showEverywhere);
+                return profilesModel.find(id).map(shell.tiers()::showEverywhere);
             }
 
             @Override
@@ -522,57 +498,14 @@ public final class WorkspaceView extends BorderPane {
 
             @Override
             public void openCascade(String scenarioId, double atSecond, boolean play) {
-                tabs.getSelectionModel().select(cascadeTab); // builds the pane and its model on first view
-                io.liqlab.ui.cascade.CascadeViewModel m = cascadeModel;
-                if (m == null) {
-                    return;
-                }
-                io.liqlab.sim.Scenario target = m.scenarios().stream().filter(x -> x.id().equals(scenarioId))
-                        .findFirst().orElse(null);
-                if (target == null) {
-                    return;
-                }
-                Runnable then = () -> {
-                    // The playback keys work at once, without a click into the pane first.
+                // The playback keys work at once, without a click into the pane first.
+                shell.openCascade(scenarioId, atSecond, play, () -> {
                     if (cascadeTab.getContent() instanceof io.liqlab.ui.cascade.CascadeView view) {
                         view.focusPlayback();
                     }
-                    var runs = m.runsProperty().get();
-                    if (atSecond == io.liqlab.ui.learn.GuidedExamples.FUND_EMPTY && runs != null) {
-                        double t = runs.main().fundEmptySecond();
-                        m.scrub(m.frameAtSecond(Double.isNaN(t) ? 0 : t));
-                        m.pause();
-                    } else if (!Double.isNaN(atSecond)) {
-                        m.scrub(m.frameAtSecond(atSecond));
-                        m.pause();
-                    } else {
-                        m.scrub(0);
-                        if (play) {
-                            m.play();
-                        }
-                    }
-                };
-                if (target.equals(m.scenarioProperty().get()) && m.runsProperty().get() != null && !m.runningProperty().get()) {
-                    then.run();
-                    return;
-                }
-                // Act on the run of this scenario when it arrives (runs compute in the background).
-                javafx.util.Subscription[] once = new javafx.util.Subscription[1];
-                once[0] = m.runsProperty().subscribe(runs -> {
-                    if (runs != null && !m.runningProperty().get() && target.id().equals(m.scenarioProperty().get().id())) {
-                        once[0].unsubscribe();
-                        then.run();
-                    }
                 });
-                m.scenarioProperty().set(target);
             }
         };
-    }
-
-    private MenuItem pngItem(String text, String name, CurveChart chart) {
-        MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> FileDialogs.saveAs(this, name, Text.get("workspace.file.pngType"), "*.png").ifPresent(path -> export(chart::writePng, path)));
-        return item;
     }
 
     /** Something the Export menu writes to a file the user chose. */
@@ -580,26 +513,9 @@ public final class WorkspaceView extends BorderPane {
         void to(Path path) throws IOException;
     }
 
-    private MenuItem csvItem(String text, String name, Export export) {
-        MenuItem item = new MenuItem(text);
-        item.setOnAction(e -> FileDialogs.saveAs(this, name, Text.get("workspace.file.csvType"), "*.csv").ifPresent(path -> export(export, path)));
-        return item;
-    }
-
     /** Save: to the session file open now, or as a new one when there is none. */
     public void saveSession() {
-        Path file = vm.sessionFileProperty().get();
-        if (file == null) {
-            saveSessionAs();
-        } else {
-            saveSession(file);
-        }
-    }
-
-    private void saveSessionAs() {
-        Path current = vm.sessionFileProperty().get();
-        FileDialogs.saveAs(this, current == null ? "lesson" + SessionFiles.EXTENSION : current.getFileName().toString(),
-                Text.get("workspace.file.session"), "*" + SessionFiles.EXTENSION).ifPresent(this::saveSession);
+        shell.saveSession();
     }
 
     /** What Quit (Ctrl+Q) does after {@link #confirmClose()}: set by the app, which owns the window. */
@@ -609,24 +525,69 @@ public final class WorkspaceView extends BorderPane {
 
     /** Quit (Ctrl+Q): asks first when tier edits are unsaved, as closing the window does. */
     public void quit() {
-        if (confirmClose()) {
-            onQuit.run();
-        }
+        shell.quit();
     }
 
-    /**
-     * Whether the window may close: yes, unless the tier editor holds unsaved edits and the user, asked, keeps the
-     * window open. (Those edits stay as a draft either way, offered back at the next start.)
-     */
+    /** Whether the window may close (asks when the tier editor holds unsaved edits). */
     public boolean confirmClose() {
-        io.liqlab.ui.tiers.TierEditorViewModel editor = tiers.editorProperty().get();
-        if (!tiers.isDirty() || editor == null || !editor.differsFromOriginal()) {
-            return true;
-        }
+        return shell.confirmClose();
+    }
+
+    /** Saves the workspace as a session file; the status line says what happened. */
+    public void saveSession(Path file) {
+        shell.saveSession(file);
+    }
+
+    /** Opens a session file into the workspace; a file that cannot be opened changes nothing and says why. */
+    public void openSession(Path file) {
+        shell.openSession(file);
+    }
+
+    /** The About box's text: what LiqLab is, and the data date and confidence of every loaded profile. */
+    public String aboutText() {
+        return shell.aboutText();
+    }
+
+    /** Writes a file as a background task; the status line says when it is written or why not. */
+    public ShellViewModel.TaskHandleAndFile export(Export export, Path path) {
+        return shell.export(export::to, path);
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    // ---- ShellWindow: what only the window can do --------------------------------------------------------------
+
+    @Override
+    public Optional<Path> chooseSaveFile(String suggestedName, String typeDescription, String pattern) {
+        return FileDialogs.saveAs(this, suggestedName, typeDescription, pattern);
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String typeDescription, String pattern) {
+        return FileDialogs.open(this, typeDescription, pattern);
+    }
+
+    @Override
+    public double[] bounds() {
+        javafx.stage.Window w = getScene() == null ? null : getScene().getWindow();
+        return w == null ? new double[4] : new double[] {w.getX(), w.getY(), w.getWidth(), w.getHeight()};
+    }
+
+    @Override
+    public void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @Override
+    public boolean confirmQuitWithUnsavedTiers(String profileId) {
         javafx.scene.control.ButtonType quitAnyway = new javafx.scene.control.ButtonType(Text.get("app.unsavedTiers.quit"),
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                Text.format("app.unsavedTiers.question", editor.idProperty().get()), quitAnyway, javafx.scene.control.ButtonType.CANCEL);
+                Text.format("app.unsavedTiers.question", profileId), quitAnyway, javafx.scene.control.ButtonType.CANCEL);
         a.setTitle(Text.get("app.unsavedTiers.title"));
         a.setHeaderText(null);
         if (getScene() != null && getScene().getWindow() != null) {
@@ -638,103 +599,42 @@ public final class WorkspaceView extends BorderPane {
         return a.showAndWait().filter(b -> b == quitAnyway).isPresent();
     }
 
-    /** Saves the workspace as a session file; the status line says what happened. */
-    public void saveSession(Path file) {
-        javafx.stage.Window w = getScene() == null ? null : getScene().getWindow();
-        try {
-            WorkspaceState state = vm.capture(w == null ? 0 : w.getX(), w == null ? 0 : w.getY(), w == null ? 0 : w.getWidth(),
-                    w == null ? 0 : w.getHeight(), false, tabs.getSelectionModel().getSelectedIndex());
-            if (cascadeModel != null) {
-                state = state.withCascade(cascadeModel.capture());
-            } else if (pendingCascade != null) {
-                state = state.withCascade(pendingCascade); // opened from a session, tab not shown since
-            }
-            state = state.withPlaybackSpeed(cascadeModel != null ? Double.valueOf(cascadeModel.speedProperty().get()) : pendingSpeed);
-            sessions.save(file, state, "LiqLab " + version());
-            vm.sessionSaved(file);
-            notifications.status(Text.format("workspace.status.sessionSaved", file));
-        } catch (IOException | RuntimeException ex) {
-            notifications.error(Text.format("workspace.status.sessionNotSaved", ex.getMessage()));
-        }
+    @Override
+    public void close() {
+        onQuit.run();
     }
 
-    /** Opens a session file into the workspace; a file that cannot be opened changes nothing and says why. */
-    public void openSession(Path file) {
-        try {
-            SessionFiles.Opened opened = sessions.openChecked(file);
-            WorkspaceState state = opened.state();
-            vm.restore(state);
-            if (state.cascade() != null) {
-                if (cascadeModel != null) {
-                    cascadeModel.restore(state.cascade());
-                } else {
-                    pendingCascade = state.cascade(); // applied when the Cascade tab is first built
-                }
-            }
-            if (state.playbackSpeed() != null && state.playbackSpeed() > 0 && Double.isFinite(state.playbackSpeed())) {
-                double speed = nearestSpeed(state.playbackSpeed()); // a hand-edited file: one of the speeds offered
-                if (cascadeModel != null) {
-                    cascadeModel.speedProperty().set(speed);
-                } else {
-                    pendingSpeed = speed;
-                }
-            }
-            tabs.getSelectionModel().select(Math.max(0, Math.min(state.tab(), tabs.getTabs().size() - 1)));
-            vm.sessionSaved(file);
-            notifications.status(Text.format("workspace.status.sessionOpened", file)
-                    + (opened.adjusted().isEmpty() ? "" : Text.format("workspace.status.sessionAdjusted", String.join("; ", opened.adjusted()))));
-        } catch (SessionFiles.SessionException ex) {
-            notifications.error(Text.format("workspace.status.sessionNotOpened", ex.getMessage()));
+    @Override
+    public void showAbout(String header, String text) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.setTitle(Text.get("workspace.about.title"));
+        a.setHeaderText(header);
+        a.setContentText(text);
+        a.getDialogPane().setMinWidth(620);
+        if (getScene() != null && getScene().getWindow() != null) {
+            a.initOwner(getScene().getWindow());
         }
+        a.showAndWait();
     }
 
-    private static double nearestSpeed(double wanted) {
-        double best = io.liqlab.ui.cascade.PlaybackClock.SPEEDS[0];
-        for (double s : io.liqlab.ui.cascade.PlaybackClock.SPEEDS) {
-            if (Math.abs(Math.log(s / wanted)) < Math.abs(Math.log(best / wanted))) {
-                best = s;
-            }
-        }
-        return best;
+    @Override
+    public Picture chartPicture(String chartId) {
+        CurveChart chart = switch (chartId) {
+            case "chart-size" -> charts.sizeChart();
+            case "chart-time" -> charts.timeChart();
+            default -> charts.leverageChart();
+        };
+        javafx.scene.image.Image image = chart.snapshotImage();
+        return new io.liqlab.ui.export.PngPicture(image);
     }
 
-    /** The About box's text: what LiqLab is, and the data date and confidence of every loaded profile. */
-    public String aboutText() {
-        StringBuilder sb = new StringBuilder(Text.get("workspace.about.text")).append('\n');
-        for (io.liqlab.profile.VenueProfile p : vm.position().profiles()) {
-            sb.append('\n').append(Text.format(p.hasStandIns() ? "workspace.about.profileStandIn" : "workspace.about.profile", p.name(),
-                    p.provenance().asOf(), p.provenance().confidence()));
-        }
-        return sb.toString();
-    }
-
-    private static String version() {
-        String v = WorkspaceView.class.getPackage().getImplementationVersion();
-        return v == null ? Text.get("workspace.about.developmentBuild") : v;
-    }
-
-    /** Runs an export and says in the status line what happened; a failure is a message, never a stack trace. */
-    public void export(Export export, Path path) {
-        try {
-            export.to(path);
-            notifications.status(Text.format("workspace.status.saved", path));
-        } catch (IOException | RuntimeException ex) {
-            notifications.error(Text.format("workspace.status.notSaved", path, ex.getMessage()));
-        }
+    @Override
+    public boolean systemIsDark() {
+        return Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
     }
 
     public WorkspaceViewModel viewModel() {
         return vm;
-    }
-
-    private void copyResults() {
-        String text = vm.resultsText();
-        if (!text.isEmpty()) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            Clipboard.getSystemClipboard().setContent(content);
-            notifications.status(Text.get("workspace.status.copied"));
-        }
     }
 
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
@@ -746,14 +646,14 @@ public final class WorkspaceView extends BorderPane {
         getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             // Ctrl+Z right after the classic example replaced the inputs puts them back (elsewhere, and once the
             // user has edited since, Ctrl+Z is the text field's or the tier editor's own undo).
-            if (UNDO.match(e) && vm.canUndoReplaceProperty().get() && "tab-position".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
-                undoReplace();
+            if (UNDO.match(e) && shell.undoReplace.isExecutable()) {
+                shell.undoReplace.execute();
                 e.consume();
                 return;
             }
             // Ctrl+S saves the session, except in the tier editor, where it saves the profile being edited.
-            if (SAVE.match(e) && !"tab-tiers".equals(tabs.getSelectionModel().getSelectedItem().getId())) {
-                saveSession();
+            if (SAVE.match(e) && !ShellViewModel.TIERS_TAB.equals(shell.selectedTabProperty().get())) {
+                shell.saveSession.execute();
                 e.consume();
                 return;
             }
@@ -764,32 +664,20 @@ public final class WorkspaceView extends BorderPane {
                 e.consume();
             }
         });
-        var acc = getScene().getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.F5), this::loadClassicExample);
-        acc.put(new KeyCodeCombination(KeyCode.F11), () -> vm.presentationProperty().set(!vm.presentationProperty().get()));
-        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> vm.themeProperty().set(isDark()
-                ? WorkspaceViewModel.Theme.LIGHT : WorkspaceViewModel.Theme.DARK));
-        acc.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::copyResults);
-        acc.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> nudgeLeverage(1));
-        acc.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> nudgeLeverage(-1));
+        for (Command c : java.util.List.of(shell.classicExample, shell.togglePresentation, shell.toggleTheme, shell.copyResults,
+                shell.leverageUp, shell.leverageDown)) {
+            CommandActions.installShortcut(getScene(), c);
+        }
         for (int i = 0; i < Math.min(9, tabs.getTabs().size()); i++) {
-            int index = i;
-            acc.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
-                    () -> tabs.getSelectionModel().select(index));
+            String id = tabs.getTabs().get(i).getId();
+            getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)), KeyCombination.SHORTCUT_DOWN),
+                    () -> shell.selectedTabProperty().set(id));
         }
     }
 
     /** The classic example in place of the user's inputs, with an offer to put theirs back. */
     public void loadClassicExample() {
-        if (vm.loadClassicExample()) {
-            notifications.status(Text.get("workspace.status.classicLoaded"));
-        }
-    }
-
-    private void undoReplace() {
-        if (vm.undoReplace()) {
-            notifications.status(Text.get("workspace.status.inputsRestored"));
-        }
+        shell.classicExample.execute();
     }
 
     /** Gives the keyboard focus to the form's first field (at start-up, so Space or Enter cannot replace the inputs). */
@@ -801,16 +689,11 @@ public final class WorkspaceView extends BorderPane {
         }
     }
 
-    private void nudgeLeverage(double by) {
-        var lev = vm.position().leverageProperty();
-        lev.set(Math.max(1, Math.min(form.leverageSlider().getMax(), Math.rint(lev.get() + by))));
-    }
-
     private boolean isDark() {
         return switch (vm.themeProperty().get()) {
             case DARK -> true;
             case LIGHT -> false;
-            case SYSTEM -> Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+            case SYSTEM -> systemIsDark();
         };
     }
 

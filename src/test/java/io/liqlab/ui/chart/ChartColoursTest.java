@@ -45,7 +45,7 @@ class ChartColoursTest {
         onFx(() -> {
             curve = new CurveChart("Distance", "Leverage", "Distance (%)");
             curve.setSeries(List.of(new CurveChart.Series("a", Color.RED, new double[] {1, 2, 3}, new double[] {3, 2, 1})));
-            time = new TimeChart("Price");
+            time = new TimeChart("Price", Runnable::run);
             time.clear("no run");
             root = new HBox(curve, time);
             Scene scene = new Scene(root, 900, 400);

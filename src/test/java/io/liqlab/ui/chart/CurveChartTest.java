@@ -270,7 +270,7 @@ class CurveChartTest {
         double[] size = onFx(() -> {
             chart.markerXProperty().set(5);
             chart.setSeries(List.of(new CurveChart.Series("Red venue", RED, range(1, 10, 10), fill(10, i -> 2 * (i + 1)))));
-            chart.writePng(file);
+            io.liqlab.ui.export.Png.write(chart.snapshotImage(), file);
             return new double[] {chart.getWidth(), chart.getHeight()};
         });
         byte[] bytes = Files.readAllBytes(file);
@@ -301,7 +301,7 @@ class CurveChartTest {
         Files.writeString(file, "an older export");
         onFx(() -> {
             chart.setSeries(List.of(new CurveChart.Series("A", RED, range(1, 10, 10), fill(10, i -> i))));
-            chart.writePng(file);
+            io.liqlab.ui.export.Png.write(chart.snapshotImage(), file);
             return null;
         });
         assertEquals(0x89, Files.readAllBytes(file)[0] & 0xff);

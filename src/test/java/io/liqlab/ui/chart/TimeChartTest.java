@@ -29,6 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the right place, from the run last given, never a stale one; layers never run on the FX thread.
  */
 class TimeChartTest {
+    /** The app paints on a serial lane of its task executor; here, a thread of the test's own. */
+    private static final java.util.concurrent.Executor PAINTING = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("test-chart-paint").factory());
+
 
     private static final Color RED = Color.rgb(220, 20, 20);
     private static final Color BLUE = Color.rgb(20, 40, 220);
@@ -44,7 +48,7 @@ class TimeChartTest {
     @BeforeEach
     void openWindow() throws Exception {
         onFx(() -> {
-            chart = new TimeChart("Price");
+            chart = new TimeChart("Price", PAINTING);
             chart.setCursor(1000); // past the end: no veil over what is still to come
             window = new Stage();
             window.setScene(new Scene(chart, 600, 300));

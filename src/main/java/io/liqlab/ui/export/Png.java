@@ -1,4 +1,4 @@
-package io.liqlab.ui.chart;
+package io.liqlab.ui.export;
 
 import io.liqlab.profile.AtomicFiles;
 import io.liqlab.ui.Text;
