@@ -1,12 +1,12 @@
 package io.liqlab.cli;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
+import io.liqlab.core.Numbers;
 import java.math.RoundingMode;
 
 /** Rounds computed values to 12 significant digits, far below a cent, so that 3.5 prints as 3.5, not 3.5000000000000004. */
 final class JsonNumbers {
-    private static final MathContext DIGITS = new MathContext(12);
+    private static final int DIGITS = 12;
 
     private JsonNumbers() {
     }
@@ -15,7 +15,7 @@ final class JsonNumbers {
         if (!Double.isFinite(v) || v == 0) {
             return v;
         }
-        return new BigDecimal(v).round(DIGITS).doubleValue();
+        return Numbers.significant(v, DIGITS).doubleValue();
     }
 
     /**
@@ -41,12 +41,7 @@ final class JsonNumbers {
         if (v == 0) {
             return BigDecimal.ZERO;
         }
-        BigDecimal d = new BigDecimal(v).round(DIGITS).stripTrailingZeros();
+        BigDecimal d = Numbers.significant(v, DIGITS);
         return d.scale() < 0 ? d.setScale(0) : d;
-    }
-
-    /** Plain decimal text for CSV: 57900, 3.5, 0.0012; empty for NaN. */
-    static String plain(double v) {
-        return io.liqlab.core.Numbers.plain(v);
     }
 }

@@ -4,6 +4,7 @@ import io.liqlab.core.InvalidInputException;
 import io.liqlab.core.LeverageSweep;
 import io.liqlab.core.LeverageSweep.Row;
 import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.Numbers;
 import io.liqlab.core.Position;
 import io.liqlab.core.Side;
 import io.liqlab.profile.VenueProfile;
@@ -77,11 +78,11 @@ final class SweepCommand implements Callable<Integer> {
         if (to != null) {
             checkLeverage("--to", to);
             if (to < first) {
-                throw new BadInputException("--to: must be at least --from (" + JsonNumbers.plain(first) + "), got " + JsonNumbers.plain(to));
+                throw new BadInputException("--to: must be at least --from (" + Numbers.plain(first) + "), got " + Numbers.plain(to));
             }
         }
         if (!(inc > 0) || !Double.isFinite(inc)) {
-            throw new BadInputException("--step: must be a number greater than 0, got " + JsonNumbers.plain(inc));
+            throw new BadInputException("--step: must be a number greater than 0, got " + Numbers.plain(inc));
         }
         if (venues.isEmpty()) {
             throw new BadInputException("--venue: name at least one profile id (see 'profiles list')");
@@ -117,9 +118,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (total == 0) {
             // Only without --to: each profile's sweep ends at its maximum, and --from is beyond all of them.
-            throw new BadInputException("--from: " + JsonNumbers.plain(first) + " is above the highest leverage "
+            throw new BadInputException("--from: " + Numbers.plain(first) + " is above the highest leverage "
                     + (profiles.size() == 1 ? "this venue allows" : "these venues allow") + " for this size ("
-                    + JsonNumbers.plain(highest) + "); lower it, or give --to to sweep past the maximum");
+                    + Numbers.plain(highest) + "); lower it, or give --to to sweep past the maximum");
         }
         PrintWriter out = cli.out();
         RowWriter writer = json ? new JsonRows(cli, out) : new CsvRows(out);
@@ -228,7 +229,7 @@ final class SweepCommand implements Callable<Integer> {
 
     private static void checkLeverage(String option, double v) {
         if (!(v > 0) || v > Position.MAX_INPUT_LEVERAGE) {
-            throw new BadInputException(option + ": must be a leverage in (0, " + (int) Position.MAX_INPUT_LEVERAGE + "], got " + JsonNumbers.plain(v));
+            throw new BadInputException(option + ": must be a leverage in (0, " + (int) Position.MAX_INPUT_LEVERAGE + "], got " + Numbers.plain(v));
         }
     }
 

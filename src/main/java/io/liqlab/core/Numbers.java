@@ -82,7 +82,20 @@ public final class Numbers {
         return Double.isFinite(rate) ? trim(String.format(locale, "%.4f", rate * 100), locale) + "%" : "n/a";
     }
 
-    private static final java.math.MathContext TWELVE_DIGITS = new java.math.MathContext(12);
+    /**
+     * {@code v} (finite) rounded to {@code digits} significant digits, half-up, trailing zeros dropped: the one
+     * rounding behind the plain text here, the JSON numbers of the command line ({@code digits} 12, far below a cent,
+     * so 3.5 is never 3.5000000000000004) and the charts' axis labels (6).
+     */
+    public static java.math.BigDecimal significant(double v, int digits) {
+        return v == 0 ? java.math.BigDecimal.ZERO
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros();
+    }
+
+    /** Exactly {@code decimals} decimals, no grouping, locale-independent (CSV cells, column names): 3.50, -0.1. */
+    public static String decimals(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
 
     /**
      * Plain decimal text, rounded to 12 significant digits (far below a cent) so that floating-point noise does not
@@ -98,7 +111,7 @@ public final class Numbers {
         if (v == 0) {
             return "0";
         }
-        return new java.math.BigDecimal(v).round(TWELVE_DIGITS).stripTrailingZeros().toPlainString();
+        return significant(v, 12).toPlainString();
     }
 
     /** {@link #plain(double)} with the locale's decimal separator and no grouping: what a number field shows (3,5). */

@@ -123,7 +123,7 @@ public final class FramesCsv {
         if (width > 0 && width < 0.1) {
             decimals = Math.min(12, Math.max(2, (int) Math.ceil(-Math.log10(width)) + 1));
         }
-        return "p" + String.format(Locale.ROOT, "%." + decimals + "f", frames.heatBucketLow(bucket));
+        return "p" + Numbers.decimals(frames.heatBucketLow(bucket), decimals);
     }
 
     /** The heatmap file written beside {@code framesCsv}: {@code run.csv} gives {@code run.heatmap.csv}. */

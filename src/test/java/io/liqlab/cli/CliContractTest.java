@@ -184,7 +184,7 @@ class CliContractTest {
                 "--step", "0.5", "--format", "json");
         JsonNode rows = json.json();
         assertEquals(lines.size() - 1, rows.size());
-        assertEquals(lines.get(1).split(",")[2], JsonNumbers.plain(rows.get(0).get("liquidationPrice").doubleValue()));
+        assertEquals(lines.get(1).split(",")[2], io.liqlab.core.Numbers.plain(rows.get(0).get("liquidationPrice").doubleValue()));
     }
 
     @Test

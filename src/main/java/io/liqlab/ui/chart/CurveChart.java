@@ -21,7 +21,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +45,7 @@ public final class CurveChart extends ChartRegion {
     private static final double MIN_SIZE = 120;
     /** Shown in the hover readout where a series has no value (a gap, or beyond its last point). */
     private static final String NO_VALUE = "\u2014";
-    private static final MathContext LABEL_DIGITS = new MathContext(6);
+    private static final int LABEL_DIGITS = 6;
     /** Label passes: majors first, so a minor label only takes room no major label wanted. */
     private static final boolean[] MAJOR_THEN_MINOR = {true, false};
 
@@ -1114,7 +1113,7 @@ public final class CurveChart extends ChartRegion {
         if (value == 0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(LABEL_DIGITS).stripTrailingZeros();
+        BigDecimal rounded = io.liqlab.core.Numbers.significant(value, LABEL_DIGITS);
         double magnitude = Math.abs(value);
         String text = magnitude >= 1e-4 && magnitude < 1e12 ? rounded.toPlainString() : rounded.toString();
         // The user's decimal separator (0,3 in German); no grouping, as on any axis without a formatter of its own.

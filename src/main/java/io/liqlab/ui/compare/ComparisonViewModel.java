@@ -294,7 +294,7 @@ public final class ComparisonViewModel {
 
     /** Exactly {@code decimals} decimals, no grouping; empty where there is no number. */
     private static String fixed(double v, int decimals) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "";
+        return Double.isFinite(v) ? Numbers.decimals(v, decimals) : "";
     }
 
     /** A price as the screen shows it, ungrouped: at least two decimals, about six significant digits (57900.00, 0.0012346). */

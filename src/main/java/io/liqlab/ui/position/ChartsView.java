@@ -252,7 +252,7 @@ public final class ChartsView extends VBox {
             return LocalNumbers.percent(v, 1);
         }
         // Two significant digits for the small distances of a log axis: 0.5%, 0.05%, 0.005%.
-        return LocalNumbers.plain(new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue()) + "%";
+        return LocalNumbers.plain(io.liqlab.core.Numbers.significant(v, 2).doubleValue()) + "%";
     }
 
 }
