@@ -31,6 +31,7 @@ public final class Screenshots {
     private static boolean learnOnly;
     /** {@code inverse}: only the coin-margined example on the Position tab (issue 18 part 2). */
     private static boolean inverseOnly;
+    private static boolean accountOnly;
 
     public static void main(String[] args) {
         if (args.length > 0) {
@@ -39,6 +40,7 @@ public final class Screenshots {
         cascadeOnly = args.length > 1 && args[1].equals("cascade");
         learnOnly = args.length > 1 && args[1].equals("learn");
         inverseOnly = args.length > 1 && args[1].equals("inverse");
+        accountOnly = args.length > 1 && args[1].equals("account");
         Application.launch(App.class, args);
     }
 
@@ -58,6 +60,12 @@ public final class Screenshots {
             }
             if (learnOnly) {
                 learnSteps(stage, scene, steps);
+                steps.add(Platform::exit);
+                run(steps, 0);
+                return;
+            }
+            if (accountOnly) {
+                accountSteps(stage, scene, steps);
                 steps.add(Platform::exit);
                 run(steps, 0);
                 return;
@@ -129,6 +137,7 @@ public final class Screenshots {
             steps.add(() -> shoot(scene, "workspace-1920x1080.png"));
             cascadeSteps(stage, scene, steps);
             learnSteps(stage, scene, steps);
+            accountSteps(stage, scene, steps);
             steps.add(Platform::exit);
             run(steps, 0);
         }
@@ -150,6 +159,26 @@ public final class Screenshots {
         steps.add(() -> shoot(scene, "inverse-coin-margined.png"));
         steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(1));
         steps.add(() -> shoot(scene, "inverse-compare.png"));
+    }
+
+    /** The Account tab (issue 18): its example account at 1600x1000 and 1280x720, and a field refused. */
+    private static void accountSteps(Stage stage, Scene scene, List<Runnable> steps) {
+        steps.add(() -> {
+            theme(scene, "LIGHT");
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            TabPane tabs = (TabPane) scene.lookup(".tab-pane");
+            tabs.getTabs().stream().filter(t -> "tab-account".equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        steps.add(() -> shoot(scene, "account.png"));
+        steps.add(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        steps.add(() -> shoot(scene, "account-1280x720.png"));
+        steps.add(() -> text(scene, "account-entry-1", "-3000"));
+        steps.add(() -> shoot(scene, "account-invalid.png"));
+        steps.add(() -> text(scene, "account-entry-1", "3000"));
     }
 
     private static void learnSteps(Stage stage, Scene scene, List<Runnable> steps) {

@@ -83,7 +83,7 @@ public final class AccountView extends BorderPane {
         ScrollPane tableScroll = new ScrollPane(table);
         tableScroll.setFitToWidth(true);
         tableScroll.setPrefViewportHeight(170);
-        tableScroll.setMinHeight(120);
+        tableScroll.setMinHeight(150);
         vm.rows().addListener((ListChangeListener<AccountViewModel.Row>) c -> rebuildTable());
         rebuildTable();
 
@@ -98,7 +98,7 @@ public final class AccountView extends BorderPane {
 
         chart.setMinHeight(220);
         chart.fontScaleProperty().bind(chartFontScale); // its colours follow the stylesheet
-        chart.xFormatProperty().set(v -> io.liqlab.ui.LocalNumbers.plain(v) + "%");
+        chart.xFormatProperty().set(v -> io.liqlab.ui.LocalNumbers.plain(Math.round(v * 100) / 100.0) + "%");
         chart.yIncludesZeroProperty().set(true);
         VBox.setVgrow(chart, Priority.ALWAYS);
         VBox center = new VBox(8, head, tableScroll, accountError, summary, chart);
@@ -157,6 +157,7 @@ public final class AccountView extends BorderPane {
         for (int c = 0; c < heads.length; c++) {
             Label h = new Label(Text.get(heads[c]));
             h.getStyleClass().add(Styles.KEY);
+            h.setMinWidth(Region.USE_PREF_SIZE);
             table.add(h, c, 0);
         }
         int row = 1;
@@ -177,7 +178,11 @@ public final class AccountView extends BorderPane {
             for (AccountViewModel.Field f : AccountViewModel.Field.values()) {
                 TextField t = new TextField();
                 t.setId("account-" + f.name().toLowerCase(java.util.Locale.ROOT) + "-" + index);
-                t.setPrefColumnCount(f == AccountViewModel.Field.LEVERAGE ? 4 : 8);
+                t.setPrefColumnCount(switch (f) {
+                    case LEVERAGE -> 3;
+                    case QTY, MARGIN -> 6;
+                    default -> 7;
+                });
                 t.textProperty().bindBidirectional(textOf(r, f));
                 table.add(withError(t, r.error(f)), col++, row);
             }
@@ -188,6 +193,7 @@ public final class AccountView extends BorderPane {
             Button remove = new Button(Text.get("account.remove"));
             remove.setId("account-remove-" + index);
             remove.setOnAction(e -> vm.removeRow(r));
+            remove.setMinWidth(Region.USE_PREF_SIZE);
             table.add(remove, col, row);
             row++;
         }
@@ -206,7 +212,10 @@ public final class AccountView extends BorderPane {
         Label message = new Label();
         message.getStyleClass().add(Styles.FIELD_ERROR);
         message.setWrapText(true);
-        message.setMaxWidth(220);
+        // Wraps under its field rather than widening the column (and the table) to its one-line width.
+        message.setPrefWidth(0);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.maxWidthProperty().bind(control.widthProperty());
         message.textProperty().bind(error);
         message.visibleProperty().bind(error.isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

@@ -334,7 +334,7 @@ public final class AccountViewModel {
             return Text.get("account.result.noMove");
         }
         double m = r.liquidationMovePercent();
-        return Text.format("account.result.move", (m > 0 ? "+" : "") + LocalNumbers.percentOf(m / 100));
+        return Text.format("account.result.move", (m > 0 ? "+" : "") + LocalNumbers.plain(Math.round(m * 100) / 100.0) + "%");
     }
 
     /** One position row: inputs as typed with their errors, and its figures from the last valid account. */
