@@ -35,8 +35,13 @@ public final class AccountEngine {
 
     /** Moves searched: down to a price of zero, up to +1,000%. */
     static final double MAX_UP_MOVE = 10;
-    private static final double STEP = 0.005;
-    private static final double FAR_STEP = 0.1;
+    /**
+     * Scan steps that bracket a crossing before the bisection: 2% out to +-100%, 50% beyond. Maintenance never falls
+     * as the notional grows (each tier's rate is at least the last one's, the amounts keep it continuous), so
+     * equity - maintenance is concave in the move and has one crossing per direction: the scan only brackets it.
+     */
+    private static final double STEP = 0.02;
+    private static final double FAR_STEP = 0.5;
 
     private final LiquidationEngine engine = new LiquidationEngine();
 
@@ -79,15 +84,19 @@ public final class AccountEngine {
             String at = "positions[" + i + "]";
             if (venue.bybitClassic()) {
                 // Available balance + IM_i = W - sum over the others of (IM_j + loss_j).
-                results.add(fromCalculator(p, at, wallet, totalIm - p.initialMargin(), -(totalLoss - loss[i]), upnl[i], mm[i], venue,
-                        "the other positions lock their initial margin (" + money(totalIm - p.initialMargin()) + ") and their unrealized loss ("
-                                + money(totalLoss - loss[i]) + "); their profit does not count"));
+                double locked = totalIm - p.initialMargin();
+                double losses = totalLoss - loss[i];
+                results.add(fromCalculator(p, at, wallet, locked, -losses, upnl[i], mm[i], venue,
+                        () -> "the other positions lock their initial margin (" + money(locked) + ") and their unrealized loss ("
+                                + money(losses) + "); their profit does not count"));
             } else if (venue == AccountVenue.OKX_SWAP || groupSize[group[i]] > 1) {
                 results.add(solved(account, i, group, upnl, mm, totalUpnl, totalMm, venue));
             } else {
-                results.add(fromCalculator(p, at, wallet, Math.max(0, totalMm - mm[i]), totalUpnl - upnl[i], upnl[i], mm[i], venue,
-                        "the other positions' maintenance (TMM1) " + money(totalMm - mm[i]) + " and unrealized PnL (UPNL1) "
-                                + money(totalUpnl - upnl[i]) + " at their marks"));
+                double otherMm = Math.max(0, totalMm - mm[i]);
+                double otherUpnl = totalUpnl - upnl[i];
+                results.add(fromCalculator(p, at, wallet, otherMm, otherUpnl, upnl[i], mm[i], venue,
+                        () -> "the other positions' maintenance (TMM1) " + money(otherMm) + " and unrealized PnL (UPNL1) "
+                                + money(otherUpnl) + " at their marks"));
             }
         }
         double move = accountMove(account);
@@ -97,7 +106,7 @@ public final class AccountEngine {
 
     /** The position calculator in cross mode: exactly what {@code calc --mode cross} gives with these inputs. */
     private PositionResult fromCalculator(AccountPosition p, String at, double wallet, double otherMaintenance, double otherUpnl,
-                                          double upnl, double mm, AccountVenue venue, String inputs) {
+                                          double upnl, double mm, AccountVenue venue, java.util.function.Supplier<String> inputs) {
         LiquidationResult r;
         try {
             Position position = Position.builder().side(p.side()).mode(MarginMode.CROSS).entryPrice(p.entry()).markPrice(p.mark())
@@ -107,9 +116,13 @@ public final class AccountEngine {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(at + "." + fieldName(e.field()), e.problem());
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(venue.method() + "; " + inputs + ".");
-        notes.addAll(r.noteTexts());
+        LiquidationResult result = r;
+        java.util.function.Supplier<List<String>> notes = () -> {
+            List<String> words = new ArrayList<>();
+            words.add(venue.method() + "; " + inputs.get() + ".");
+            words.addAll(result.noteTexts());
+            return List.copyOf(words);
+        };
         boolean now = r.liquidatableNow() || r.outcome() instanceof io.liqlab.core.Outcome.LiquidatableAtEntry;
         int tier = r.tierAtLiquidation() == null ? 0 : r.tierAtLiquidation().number();
         return new PositionResult(p, r.liquidationPrice(), r.bankruptcyPrice(), mm, upnl, r.distancePercent(), tier,
@@ -141,44 +154,52 @@ public final class AccountEngine {
                 legs++;
             }
         }
+        int[] members = new int[legs];
+        for (int j = 0, k = 0; j < ps.size(); j++) {
+            if (group[j] == g) {
+                members[k++] = j;
+            }
+        }
         double restUpnl = totalUpnl - groupUpnl;
         double restMm = totalMm - groupMm;
         double mark = p.mark();
         double base = account.wallet() + restUpnl;
         // equity(P) - k * MM(P) with the other markets at their marks and this market's legs at P.
-        DoubleUnaryOperator liq = x -> excess(ps, group, g, base - restMm, mark * (1 + x), 1);
-        DoubleUnaryOperator bankrupt = x -> excess(ps, group, g, base, mark * (1 + x), 0);
+        DoubleUnaryOperator liq = x -> excess(ps, members, base - restMm, mark * (1 + x), 1);
+        DoubleUnaryOperator bankrupt = x -> excess(ps, members, base, mark * (1 + x), 0);
         boolean now = liq.applyAsDouble(0) <= 0;
         double lx = now ? Double.NaN : nearestCrossing(liq);
         double bx = bankrupt.applyAsDouble(0) <= 0 ? Double.NaN : nearestCrossing(bankrupt);
         double l = Double.isNaN(lx) ? Double.NaN : mark * (1 + lx);
         double b = Double.isNaN(bx) ? Double.NaN : mark * (1 + bx);
-        List<String> notes = new ArrayList<>();
-        notes.add(venue.method() + ".");
-        if (legs > 1) {
-            notes.add("The long and the short of " + p.market() + " share one price, so they move together: solved numerically on the account's"
-                    + " equity rule with both legs at the same price (the other markets at their marks).");
-        } else if (venue.solvedNumerically()) {
-            notes.add("Estimate: " + venue.displayName() + " publishes no closed form for USDT cross; solved numerically (bisection on"
-                    + " equity - maintenance, the other positions at their marks).");
-        }
-        if (now) {
-            notes.add("The account's equity is already at or below its maintenance at the marks: liquidatable now.");
-        } else if (Double.isNaN(l)) {
-            notes.add("No liquidation price: no move of " + p.market() + " from a price of zero to +1,000% brings equity down to maintenance.");
-        }
+        boolean hedged = legs > 1;
+        java.util.function.Supplier<List<String>> notes = () -> {
+            List<String> words = new ArrayList<>();
+            words.add(venue.method() + ".");
+            if (hedged) {
+                words.add("The long and the short of " + p.market() + " share one price, so they move together: solved numerically on the account's"
+                        + " equity rule with both legs at the same price (the other markets at their marks).");
+            } else if (venue.solvedNumerically()) {
+                words.add("Estimate: " + venue.displayName() + " publishes no closed form for USDT cross; solved numerically (bisection on"
+                        + " equity - maintenance, the other positions at their marks).");
+            }
+            if (now) {
+                words.add("The account's equity is already at or below its maintenance at the marks: liquidatable now.");
+            } else if (Double.isNaN(l)) {
+                words.add("No liquidation price: no move of " + p.market() + " from a price of zero to +1,000% brings equity down to maintenance.");
+            }
+            return List.copyOf(words);
+        };
         int tier = Double.isNaN(l) ? 0 : LiquidationEngine.tierNumberAtLiquidation(p.rules(), p.entry(), p.quantity(), l);
         double distance = Double.isNaN(l) ? Double.NaN : Math.abs(mark - l) / mark * 100;
         return new PositionResult(p, l, b, mm[i], upnl[i], distance, tier, venue.method(), true, now, notes, null);
     }
 
-    private static double excess(List<AccountPosition> ps, int[] group, int g, double base, double price, double k) {
+    private static double excess(List<AccountPosition> ps, int[] members, double base, double price, double k) {
         double v = base;
-        for (int j = 0; j < ps.size(); j++) {
-            if (group[j] == g) {
-                AccountPosition q = ps.get(j);
-                v += q.pnlAt(price) - k * q.maintenanceAt(price);
-            }
+        for (int j : members) {
+            AccountPosition q = ps.get(j);
+            v += q.pnlAt(price) - (k == 0 ? 0 : k * q.maintenanceAt(price));
         }
         return v;
     }
@@ -230,7 +251,7 @@ public final class AccountEngine {
 
     /**
      * The move x nearest to 0, down to a price of zero or up to {@link #MAX_UP_MOVE}, where {@code f(x) <= 0}, given
-     * {@code f(0) > 0}: both directions scanned outwards together in 0.5% steps (0.1 beyond +100%), then bisected to
+     * {@code f(0) > 0}: both directions scanned outwards together in 2% steps (50% beyond +100%), then bisected to
      * the last bit. NaN when there is none.
      */
     static double nearestCrossing(DoubleUnaryOperator f) {

@@ -3,6 +3,7 @@ package io.liqlab.core.account;
 import io.liqlab.core.LiquidationResult;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One position of an account, every other position held at its mark. Prices that do not exist are NaN.
@@ -18,14 +19,20 @@ import java.util.List;
  * @param solvedNumerically      true where the venue publishes no closed form (or one market's legs move together)
  *                               and the price was found by bisection on the account's equity rule
  * @param liquidatableNow        the account's equity is already at or below its maintenance at the marks
+ * @param noteText               makes the notes' words on demand
  * @param detail                 the engine's full result where the price came from the position calculator, else null
  */
 public record PositionResult(AccountPosition position, double liquidationPrice, double bankruptcyPrice, double maintenance,
                              double unrealizedPnl, double distancePercent, int tierAtLiquidation, String method,
-                             boolean solvedNumerically, boolean liquidatableNow, List<String> notes, LiquidationResult detail) {
+                             boolean solvedNumerically, boolean liquidatableNow, Supplier<List<String>> noteText,
+                             LiquidationResult detail) {
 
-    public PositionResult {
-        notes = List.copyOf(notes);
+    /**
+     * The notes in plain words: the rule used and what the calculator says. Written when asked for, not on every
+     * recompute (formatting the numbers in them costs more than the whole account's arithmetic).
+     */
+    public List<String> notes() {
+        return noteText.get();
     }
 
     public boolean hasLiquidationPrice() {

@@ -234,7 +234,8 @@ public final class AccountView extends BorderPane {
         l.textProperty().bind(text);
         l.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(r.methodProperty());
+        // The notes' words are written when the tooltip shows, not on every edit.
+        tip.setOnShowing(e -> tip.setText(r.notesText()));
         tip.setWrapText(true);
         tip.setMaxWidth(480);
         l.setTooltip(tip);

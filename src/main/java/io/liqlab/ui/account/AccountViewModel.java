@@ -349,7 +349,6 @@ public final class AccountViewModel {
         private final ReadOnlyStringWrapper bankruptcy = new ReadOnlyStringWrapper(this, "bankruptcy", "");
         private final ReadOnlyStringWrapper maintenance = new ReadOnlyStringWrapper(this, "maintenance", "");
         private final ReadOnlyStringWrapper upnl = new ReadOnlyStringWrapper(this, "upnl", "");
-        private final ReadOnlyStringWrapper method = new ReadOnlyStringWrapper(this, "method", "");
         private final ReadOnlyObjectWrapper<PositionResult> shown = new ReadOnlyObjectWrapper<>(this, "shown");
 
         Row() {
@@ -429,7 +428,6 @@ public final class AccountViewModel {
             bankruptcy.set(Double.isNaN(r.bankruptcyPrice()) ? Text.get("account.result.none") : LocalNumbers.price(r.bankruptcyPrice()));
             maintenance.set(LocalNumbers.money(r.maintenance()));
             upnl.set(LocalNumbers.money(r.unrealizedPnl()));
-            method.set(String.join(" ", r.notes()));
         }
 
         public ObjectProperty<VenueProfile> marketProperty() {
@@ -472,9 +470,10 @@ public final class AccountViewModel {
             return upnl.getReadOnlyProperty();
         }
 
-        /** The notes: the venue rule used and whether the price was solved numerically. */
-        public ReadOnlyStringProperty methodProperty() {
-            return method.getReadOnlyProperty();
+        /** The notes of the row's last result: the venue rule used and whether the price was solved numerically. */
+        public String notesText() {
+            PositionResult r = shown.get();
+            return r == null ? "" : String.join(" ", r.notes());
         }
 
         /** The row's result from the last valid account (null before the first). */
