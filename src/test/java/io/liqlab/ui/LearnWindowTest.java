@@ -117,6 +117,13 @@ class LearnWindowTest extends AppWindowTest {
         robot.clickOn("#glossary-search").write("adl");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(list.getItems().getFirst().toString(), text(robot, "glossary-title"), "the detail shows the first match");
+        int matches = list.getItems().size();
+        // The search field's clear button (ControlsFX) empties it: every term is listed again.
+        Node clear = robot.lookup("#glossary-search .clear-button").query();
+        robot.clickOn(clear);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#glossary-search").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(list.getItems().size() > matches, "all terms again: " + list.getItems().size());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(glossaryWindow(robot) == null, "Esc closes the glossary");

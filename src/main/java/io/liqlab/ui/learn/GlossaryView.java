@@ -15,7 +15,8 @@ public final class GlossaryView extends BorderPane {
 
     public GlossaryView(GlossaryViewModel vm) {
         getStyleClass().add("glossary");
-        TextField search = new TextField();
+        // ControlsFX's clearable field: a clear button (x) inside it once something is typed.
+        TextField search = org.controlsfx.control.textfield.TextFields.createClearableTextField();
         search.setId("glossary-search");
         search.setPromptText(io.liqlab.ui.Text.get("learn.glossarySearch"));
         search.textProperty().bindBidirectional(vm.filterProperty());
