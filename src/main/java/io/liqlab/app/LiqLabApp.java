@@ -100,6 +100,19 @@ public final class LiqLabApp extends Application {
         workspace = new WorkspaceViewModel(position, charts, comparison, java.time.Clock.systemDefaultZone(),
                 new io.liqlab.ui.position.SolveViewModel(engine, position));
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
+        // "Update venue data" (Profiles tab): the only connection the window opens, and only when asked.
+        profiles.offerUpdates(new io.liqlab.ui.update.UpdateDataViewModel(
+                new io.liqlab.update.VenueUpdate(io.liqlab.update.VenueFetch.withDefaults(mirrors()),
+                        new io.liqlab.profile.VenueImport(catalog.reader())),
+                UserDirectories.userProfilesDir(), tasks, new LateNotifier(() -> view.notifier()), () -> {
+                    ProfileCatalog fresh = ProfileCatalog.loadDefault();
+                    return () -> {
+                        String id = position.profileProperty().get() == null ? null : position.profileProperty().get().id();
+                        venues.setAll(fresh.profiles());
+                        profiles.reload(fresh);
+                        fresh.profiles().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(position.profileProperty()::set);
+                    };
+                }));
         tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
                 new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")), draftThread,
@@ -186,5 +199,38 @@ public final class LiqLabApp extends Application {
         tiers.flushDrafts(); // what was typed in the last moment before closing is kept too
         store.save(workspace.capture(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
                 shell.tabIndex()));
+    }
+
+    /** The shell's notifier, which exists once the window does; view-models built before it speak through this. */
+    private record LateNotifier(java.util.function.Supplier<io.liqlab.ui.shell.Notifier> shell) implements io.liqlab.ui.shell.Notifier {
+        @Override
+        public void status(String message) {
+            shell.get().status(message);
+        }
+
+        @Override
+        public void error(String message) {
+            shell.get().error(message);
+        }
+
+        @Override
+        public void offer(String message, String actionText, Runnable action) {
+            shell.get().offer(message, actionText, action);
+        }
+
+        @Override
+        public void dismiss() {
+            shell.get().dismiss();
+        }
+    }
+
+    /** The venues' base URLs from the environment (a mirror); a malformed variable is left out, as if unset. */
+    private static java.util.Map<io.liqlab.update.VenueFetch.Venue, String> mirrors() {
+        try {
+            return io.liqlab.update.VenueFetch.baseUrlsFromEnvironment();
+        } catch (IllegalArgumentException e) {
+            System.err.println("liqlab: " + e.getMessage() + "; the venue's public address is used");
+            return java.util.Map.of();
+        }
     }
 }

@@ -360,16 +360,11 @@ final class ProfilesCommand implements Callable<Integer> {
             if (!(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
                 throw new BadInputException("--timeout: must be above 0 and at most 600 seconds, got " + Numbers.plain(timeoutSeconds));
             }
-            java.util.Map<io.liqlab.update.VenueFetch.Venue, String> urls = new java.util.LinkedHashMap<>();
-            for (io.liqlab.update.VenueFetch.Venue v : io.liqlab.update.VenueFetch.Venue.values()) {
-                String env = System.getenv(v.environmentVariable());
-                if (env != null && !env.isBlank()) {
-                    try {
-                        urls.putAll(io.liqlab.update.VenueFetch.parseBaseUrls(List.of(v.id + "=" + env.strip())));
-                    } catch (IllegalArgumentException e) {
-                        throw new BadInputException(v.environmentVariable() + ": " + e.getMessage());
-                    }
-                }
+            java.util.Map<io.liqlab.update.VenueFetch.Venue, String> urls;
+            try {
+                urls = new java.util.LinkedHashMap<>(io.liqlab.update.VenueFetch.baseUrlsFromEnvironment());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
             }
             try {
                 urls.putAll(io.liqlab.update.VenueFetch.parseBaseUrls(baseUrls));
@@ -382,12 +377,12 @@ final class ProfilesCommand implements Callable<Integer> {
             }
             io.liqlab.update.VenueFetch fetch = new io.liqlab.update.VenueFetch(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
                     java.time.Duration.ofMillis(250), urls, VenueImport.MAX_BYTES);
-            VenueImport importer = new VenueImport(cli.catalog().reader());
+            io.liqlab.update.VenueUpdate updater = new io.liqlab.update.VenueUpdate(fetch, new VenueImport(cli.catalog().reader()));
             PrintWriter out = cli.out();
             int failed = 0;
             for (io.liqlab.update.VenueFetch.Venue v : chosen) {
                 try {
-                    update(v, fetch, importer, dir, out);
+                    update(v, updater, dir, out);
                 } catch (io.liqlab.update.VenueFetch.Failure f) {
                     failed++;
                     out.flush();
@@ -400,86 +395,27 @@ final class ProfilesCommand implements Callable<Integer> {
         }
 
         /** One venue: every page fetched and every market validated before a single file is written. */
-        private void update(io.liqlab.update.VenueFetch.Venue v, io.liqlab.update.VenueFetch fetch, VenueImport importer, Path dir,
-                            PrintWriter out) throws io.liqlab.update.VenueFetch.Failure, InterruptedException {
-            io.liqlab.update.VenueFetch.Fetched got = fetch.fetch(v);
-            VenueImport.Result r;
-            try {
-                r = importer.fetched(v.format, got.url(), got.body(), got.instruments(), got.at());
-            } catch (VenueImport.NotThisFormat e) {
-                throw new io.liqlab.update.VenueFetch.Failure(v.id + ": malformed body from " + got.url() + ": " + e.getMessage());
-            }
-            if (r.markets().isEmpty()) {
-                throw new io.liqlab.update.VenueFetch.Failure(v.id + ": " + got.url() + " gave no market that passed validation"
-                        + (r.problems().isEmpty() ? "" : " (first problem: " + r.problems().getFirst() + ")") + "; nothing changed");
-            }
-            int added = 0;
-            int changed = 0;
-            int same = 0;
+        private void update(io.liqlab.update.VenueFetch.Venue v, io.liqlab.update.VenueUpdate updater, Path dir, PrintWriter out)
+                throws io.liqlab.update.VenueFetch.Failure, InterruptedException {
+            io.liqlab.update.VenueUpdate.Outcome o = updater.update(v, dir, io.liqlab.update.VenueFetch.Progress.NONE);
             List<String> changedIds = new java.util.ArrayList<>();
-            List<Path> targets = new java.util.ArrayList<>();
-            List<AtomicFiles.Content> contents = new java.util.ArrayList<>();
-            Path previousDir = dir.resolve("previous");
-            List<String> lines = new java.util.ArrayList<>();
-            for (VenueImport.Market m : r.markets()) {
-                Path target = dir.resolve(m.id() + ".json");
-                String what;
-                if (Files.isRegularFile(target)) {
-                    byte[] old;
-                    try {
-                        old = Files.readAllBytes(target);
-                    } catch (IOException e) {
-                        throw new io.liqlab.update.VenueFetch.Failure(v.id + ": cannot read " + target + " to keep it: " + e.getMessage() + "; nothing changed");
-                    }
-                    if (sameSchedule(old, m)) {
-                        same++;
-                        what = "same tiers, date refreshed";
-                    } else {
-                        changed++;
-                        changedIds.add(m.id());
-                        what = "tiers changed";
-                    }
-                    targets.add(previousDir.resolve(m.id() + ".json"));
-                    contents.add(o -> o.write(old));
-                } else {
-                    added++;
-                    what = "added";
+            for (io.liqlab.update.VenueUpdate.Change c : o.changes()) {
+                out.println(marketLine(c.market()) + "  (" + c.kind().words + ")");
+                if (c.kind() == io.liqlab.update.VenueUpdate.Kind.CHANGED) {
+                    changedIds.add(c.id());
                 }
-                targets.add(target);
-                byte[] json = m.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                contents.add(o -> o.write(json));
-                lines.add(marketLine(m) + "  (" + what + ")");
             }
-            try {
-                Files.createDirectories(previousDir);
-                // The previous copies and the new files together: all replaced, or none.
-                AtomicFiles.writeAll(targets, contents);
-            } catch (IOException e) {
-                throw new io.liqlab.update.VenueFetch.Failure(v.id + ": cannot write to " + dir + ": " + e.getMessage() + "; nothing changed");
-            }
-            lines.forEach(out::println);
+            int n = o.changes().size();
             out.printf(Locale.ROOT, "%s: %d market%s written to %s (%d added, %d with changed tiers%s, %d unchanged; %d request%s);"
-                            + " replaced files kept in %s%n", v.id, r.markets().size(), r.markets().size() == 1 ? "" : "s", dir, added, changed,
-                    changedIds.isEmpty() ? "" : ": " + String.join(", ", changedIds.subList(0, Math.min(10, changedIds.size())))
-                            + (changedIds.size() > 10 ? ", ..." : ""), same, got.requests(), got.requests() == 1 ? "" : "s", previousDir);
+                            + " replaced files kept in %s%n", v.id, n, n == 1 ? "" : "s", dir, o.count(io.liqlab.update.VenueUpdate.Kind.ADDED),
+                    changedIds.size(), changedIds.isEmpty() ? "" : ": " + String.join(", ", changedIds.subList(0, Math.min(10, changedIds.size())))
+                            + (changedIds.size() > 10 ? ", ..." : ""), o.count(io.liqlab.update.VenueUpdate.Kind.SAME), o.requests(),
+                    o.requests() == 1 ? "" : "s", o.previousDir());
             out.flush();
-            for (String problem : r.problems()) {
+            for (String problem : o.problems()) {
                 cli.err().println("warning: " + v.id + ": " + problem);
             }
             cli.err().flush();
-        }
-
-        /** Reads the files being replaced; built once, not once per market compared. */
-        private static final tools.jackson.databind.json.JsonMapper OLD_FILES = tools.jackson.databind.json.JsonMapper.builder().build();
-
-        /** Whether the file on disk holds the same tiers and contract value as the fetched market (the dates aside). */
-        private static boolean sameSchedule(byte[] old, VenueImport.Market m) {
-            try {
-                tools.jackson.databind.JsonNode before = OLD_FILES.readTree(old);
-                return before.path("tiers").equals(m.file().path("tiers")) && before.path("contractValue").equals(m.file().path("contractValue"));
-            } catch (tools.jackson.core.JacksonException e) {
-                return false;
-            }
         }
     }
 }

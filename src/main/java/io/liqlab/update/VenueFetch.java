@@ -93,6 +93,32 @@ public final class VenueFetch {
     public record Fetched(Venue venue, String url, byte[] body, byte[] instruments, Instant at, int requests) {
     }
 
+    /**
+     * What a fetch tells its caller while it runs, and how the caller stops it: asked before every request, so a
+     * cancelled update stops between two pages (OKX and Bybit fetch many) and keeps nothing of the venue.
+     */
+    public interface Progress {
+        /**
+         * The {@code n}-th request of this venue (1-based) is about to go to {@code url}; {@code expected} is how
+         * many the venue will take in all, once known (OKX, after its instruments), else -1.
+         */
+        void request(int n, int expected, String url);
+
+        /** Whether the user cancelled; the fetch then ends with a {@link java.util.concurrent.CancellationException}. */
+        boolean cancelled();
+
+        Progress NONE = new Progress() {
+            @Override
+            public void request(int n, int expected, String url) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+    }
+
     /** At most this many pages of one venue (Bybit's cursor); a longer chain is refused, never followed forever. */
     public static final int MAX_PAGES = 200;
     /** OKX takes up to 5 instrument families per position-tiers request. */
@@ -130,21 +156,47 @@ public final class VenueFetch {
     }
 
     public Fetched fetch(Venue venue) throws Failure, InterruptedException {
+        return fetch(venue, Progress.NONE);
+    }
+
+    /** As {@link #fetch(Venue)}, telling {@code progress} of each request and stopping between two when it is cancelled. */
+    public Fetched fetch(Venue venue, Progress progress) throws Failure, InterruptedException {
+        Requests r = new Requests(venue, progress);
         return switch (venue) {
-            case OKX_SWAP -> okx();
-            case BYBIT_LINEAR -> bybit();
-            case HYPERLIQUID -> hyperliquid();
-            case DYDX_V4 -> dydx();
+            case OKX_SWAP -> okx(r);
+            case BYBIT_LINEAR -> bybit(r);
+            case HYPERLIQUID -> hyperliquid(r);
+            case DYDX_V4 -> dydx(r);
         };
+    }
+
+    /** One fetch's requests: counted, reported, and refused once the caller has cancelled. */
+    private static final class Requests {
+        private final Venue venue;
+        private final Progress progress;
+        private int sent;
+        private int expected = -1;
+
+        Requests(Venue venue, Progress progress) {
+            this.venue = venue;
+            this.progress = progress;
+        }
+
+        void next(String url) {
+            if (progress.cancelled()) {
+                throw new java.util.concurrent.CancellationException(venue.id + ": cancelled; nothing changed");
+            }
+            progress.request(++sent, expected, url);
+        }
     }
 
     // ---- per venue ---------------------------------------------------------------------------------------------
 
-    private Fetched okx() throws Failure, InterruptedException {
+    private Fetched okx(Requests r) throws Failure, InterruptedException {
         Venue v = Venue.OKX_SWAP;
         Instant at = Instant.now();
         String instUrl = baseUrl(v) + "/api/v5/public/instruments?instType=SWAP";
-        byte[] instruments = get(v, instUrl);
+        byte[] instruments = get(r, v, instUrl);
         JsonNode inst = json(v, instUrl, instruments);
         okxCode(v, instUrl, inst);
         Set<String> families = new LinkedHashSet<>();
@@ -159,6 +211,7 @@ public final class VenueFetch {
             throw new Failure(v.id + ": " + instUrl + " listed no linear swap (no \"data\" with ctType linear)");
         }
         List<String> list = new ArrayList<>(families);
+        r.expected = 1 + (list.size() + OKX_FAMILIES_PER_REQUEST - 1) / OKX_FAMILIES_PER_REQUEST;
         ArrayNode rows = MAPPER.createArrayNode();
         int requests = 1;
         for (int from = 0; from < list.size(); from += OKX_FAMILIES_PER_REQUEST) {
@@ -166,7 +219,7 @@ public final class VenueFetch {
             String group = String.join(",", list.subList(from, Math.min(list.size(), from + OKX_FAMILIES_PER_REQUEST)));
             String url = baseUrl(v) + "/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily="
                     + URLEncoder.encode(group, StandardCharsets.UTF_8);
-            JsonNode page = json(v, url, get(v, url));
+            JsonNode page = json(v, url, get(r, v, url));
             requests++;
             okxCode(v, url, page);
             JsonNode data = page.path("data");
@@ -189,7 +242,7 @@ public final class VenueFetch {
         }
     }
 
-    private Fetched bybit() throws Failure, InterruptedException {
+    private Fetched bybit(Requests r) throws Failure, InterruptedException {
         Venue v = Venue.BYBIT_LINEAR;
         Instant at = Instant.now();
         String base = baseUrl(v) + "/v5/market/risk-limit?category=linear";
@@ -206,7 +259,7 @@ public final class VenueFetch {
                 pause();
             }
             String url = cursor.isEmpty() ? base : base + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
-            JsonNode page = json(v, url, get(v, url));
+            JsonNode page = json(v, url, get(r, v, url));
             requests++;
             if (!(page instanceof ObjectNode o) || !page.has("retCode")) {
                 throw new Failure(v.id + ": malformed body from " + url + ": not Bybit's {\"retCode\", \"result\"} envelope");
@@ -238,21 +291,24 @@ public final class VenueFetch {
         return new Fetched(v, base, MAPPER.writeValueAsBytes(merged), null, at, requests);
     }
 
-    private Fetched hyperliquid() throws Failure, InterruptedException {
+    private Fetched hyperliquid(Requests r) throws Failure, InterruptedException {
         Venue v = Venue.HYPERLIQUID;
         Instant at = Instant.now();
         String url = baseUrl(v) + "/info";
+        r.expected = 1;
+        r.next(url);
         byte[] body = send(v, url, HttpRequest.newBuilder(uri(v, url)).timeout(timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"meta\"}")).build());
         json(v, url, body);
         return new Fetched(v, url, body, null, at, 1);
     }
 
-    private Fetched dydx() throws Failure, InterruptedException {
+    private Fetched dydx(Requests r) throws Failure, InterruptedException {
         Venue v = Venue.DYDX_V4;
         Instant at = Instant.now();
         String url = baseUrl(v) + "/v4/perpetualMarkets";
-        byte[] body = get(v, url);
+        r.expected = 1;
+        byte[] body = get(r, v, url);
         json(v, url, body);
         return new Fetched(v, url, body, null, at, 1);
     }
@@ -277,7 +333,8 @@ public final class VenueFetch {
         }
     }
 
-    private byte[] get(Venue v, String url) throws Failure, InterruptedException {
+    private byte[] get(Requests r, Venue v, String url) throws Failure, InterruptedException {
+        r.next(url);
         return send(v, url, HttpRequest.newBuilder(uri(v, url)).timeout(timeout).header("Accept", "application/json").GET().build());
     }
 
@@ -356,6 +413,25 @@ public final class VenueFetch {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * The base URLs set in the environment ({@code LIQLAB_BASE_URL_OKX_SWAP=...}): a user behind a mirror sets them
+     * once for the CLI and the window alike. A malformed one is an {@link IllegalArgumentException} naming the variable.
+     */
+    public static Map<Venue, String> baseUrlsFromEnvironment() {
+        Map<Venue, String> urls = new java.util.LinkedHashMap<>();
+        for (Venue v : Venue.values()) {
+            String env = System.getenv(v.environmentVariable());
+            if (env != null && !env.isBlank()) {
+                try {
+                    urls.putAll(parseBaseUrls(List.of(v.id + "=" + env.strip())));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(v.environmentVariable() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return urls;
     }
 
     /** The base URLs given as VENUE=URL, checked; unknown venues are refused. */

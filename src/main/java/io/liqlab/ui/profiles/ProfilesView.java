@@ -22,6 +22,7 @@ import java.util.function.Function;
 public final class ProfilesView extends SplitPane {
 
     private final VBox detailBox = new VBox(10);
+    private javafx.stage.Stage updateStage;
 
     public ProfilesView(ProfilesViewModel viewModel) {
         ListView<VenueProfile> list = new ListView<>(viewModel.profiles());
@@ -44,7 +45,27 @@ public final class ProfilesView extends SplitPane {
             }
         });
         list.setMinWidth(300);
-        SplitPane.setResizableWithParent(list, false);
+        javafx.scene.Node left = list;
+        if (viewModel.updates() != null) {
+            javafx.scene.control.Button update = new javafx.scene.control.Button("Update venue data…");
+            update.setId("profiles-update");
+            update.setMaxWidth(Double.MAX_VALUE);
+            update.setTooltip(new javafx.scene.control.Tooltip("Fetch the venues' current tier tables (the only action that connects to the internet)"));
+            update.setOnAction(e -> {
+                if (updateStage == null) {
+                    updateStage = io.liqlab.ui.update.UpdateDataView.open(viewModel.updates(), this);
+                } else {
+                    updateStage.show();
+                    updateStage.toFront();
+                }
+            });
+            VBox box = new VBox(6, update, list);
+            box.setPadding(new Insets(6, 0, 0, 0));
+            VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+            box.setMinWidth(300);
+            left = box;
+        }
+        SplitPane.setResizableWithParent(left, false);
 
         detailBox.setPadding(new Insets(16));
         detailBox.getStyleClass().add(Styles.DETAIL);
@@ -52,7 +73,7 @@ public final class ProfilesView extends SplitPane {
         scroll.setFitToWidth(true);
         viewModel.detailProperty().subscribe(this::show);
 
-        getItems().addAll(list, scroll);
+        getItems().addAll(left, scroll);
         setDividerPositions(0.26);
     }
 

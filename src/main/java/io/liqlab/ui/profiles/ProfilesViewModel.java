@@ -29,20 +29,42 @@ public final class ProfilesViewModel {
                          List<TierRow> tiers, String dataLine, List<String> sources, List<String> standIns) {
     }
 
+    private final ObservableList<VenueProfile> backing;
     private final ObservableList<VenueProfile> profiles;
     private final List<String> problems;
     private final ObjectProperty<VenueProfile> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableValue<Detail> detail = selected.map(ProfilesViewModel::describe);
 
-    private final ProfileCatalog catalog;
+    private ProfileCatalog catalog;
 
     public ProfilesViewModel(ProfileCatalog catalog) {
         this.catalog = catalog;
-        this.profiles = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(catalog.profiles()));
+        this.backing = FXCollections.observableArrayList(catalog.profiles());
+        this.profiles = FXCollections.unmodifiableObservableList(backing);
         this.problems = catalog.problems().stream().map(ProfileProblem::toString).toList();
         if (!profiles.isEmpty()) {
             selected.set(profiles.getFirst());
         }
+    }
+
+    private io.liqlab.ui.update.UpdateDataViewModel update;
+
+    /** Shows the profiles read again (after an update wrote new ones); the selection follows its id. */
+    public void reload(ProfileCatalog fresh) {
+        String id = selected.get() == null ? null : selected.get().id();
+        catalog = fresh;
+        backing.setAll(fresh.profiles());
+        selected.set(backing.stream().filter(p -> p.id().equals(id)).findFirst().orElse(backing.isEmpty() ? null : backing.getFirst()));
+    }
+
+    /** Offers "Update venue data" in this tab (the app does; tests of the browser alone need not). */
+    public void offerUpdates(io.liqlab.ui.update.UpdateDataViewModel update) {
+        this.update = update;
+    }
+
+    /** The update window's model, or null when updates are not offered. */
+    public io.liqlab.ui.update.UpdateDataViewModel updates() {
+        return update;
     }
 
     /** Any profile known by id, the shipped markets snapshot included (a guided example brings one in). */
