@@ -101,9 +101,7 @@ public final class LiqLabApp extends Application {
                 new io.liqlab.ui.position.SolveViewModel(engine, position));
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
         // "Update venue data" (Profiles tab): the only connection the window opens, and only when asked.
-        profiles.offerUpdates(new io.liqlab.ui.update.UpdateDataViewModel(
-                new io.liqlab.update.VenueUpdate(io.liqlab.update.VenueFetch.withDefaults(mirrors()),
-                        new io.liqlab.profile.VenueImport(catalog.reader())),
+        profiles.offerUpdates(io.liqlab.ui.update.UpdateDataViewModel.forUser(catalog.reader(),
                 UserDirectories.userProfilesDir(), tasks, new LateNotifier(() -> view.notifier()), () -> {
                     ProfileCatalog fresh = ProfileCatalog.loadDefault();
                     return () -> {
@@ -221,16 +219,6 @@ public final class LiqLabApp extends Application {
         @Override
         public void dismiss() {
             shell.get().dismiss();
-        }
-    }
-
-    /** The venues' base URLs from the environment (a mirror); a malformed variable is left out, as if unset. */
-    private static java.util.Map<io.liqlab.update.VenueFetch.Venue, String> mirrors() {
-        try {
-            return io.liqlab.update.VenueFetch.baseUrlsFromEnvironment();
-        } catch (IllegalArgumentException e) {
-            System.err.println("liqlab: " + e.getMessage() + "; the venue's public address is used");
-            return java.util.Map.of();
         }
     }
 }

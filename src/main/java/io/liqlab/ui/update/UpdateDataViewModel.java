@@ -89,7 +89,8 @@ public final class UpdateDataViewModel {
         }
     }
 
-    private final VenueUpdate updater;
+    private final Supplier<VenueUpdate> updaterFactory;
+    private VenueUpdate updater;
     private final Path dir;
     private final TaskExecutor tasks;
     private final Notifier notifier;
@@ -109,7 +110,29 @@ public final class UpdateDataViewModel {
      *                 what puts them in use, run on the UI thread (so every tab's list shows the new markets)
      */
     public UpdateDataViewModel(VenueUpdate updater, Path dir, TaskExecutor tasks, Notifier notifier, Supplier<Runnable> reload) {
-        this.updater = updater;
+        this(() -> updater, dir, tasks, notifier, reload);
+    }
+
+    /**
+     * As the app builds it: the HTTP client is made on the first update, not at start-up (it starts a thread of its
+     * own), from the base URLs in the environment ({@code LIQLAB_BASE_URL_<VENUE>}, a mirror), else the venues' hosts.
+     */
+    public static UpdateDataViewModel forUser(io.liqlab.profile.ProfileReader reader, Path dir, TaskExecutor tasks, Notifier notifier,
+                                              Supplier<Runnable> reload) {
+        return new UpdateDataViewModel(() -> {
+            java.util.Map<VenueFetch.Venue, String> mirrors;
+            try {
+                mirrors = VenueFetch.baseUrlsFromEnvironment();
+            } catch (IllegalArgumentException e) {
+                notifier.error(e.getMessage() + "; the venues' public addresses are used");
+                mirrors = java.util.Map.of();
+            }
+            return new VenueUpdate(VenueFetch.withDefaults(mirrors), new io.liqlab.profile.VenueImport(reader));
+        }, dir, tasks, notifier, reload);
+    }
+
+    private UpdateDataViewModel(Supplier<VenueUpdate> updaterFactory, Path dir, TaskExecutor tasks, Notifier notifier, Supplier<Runnable> reload) {
+        this.updaterFactory = updaterFactory;
         this.dir = dir;
         this.tasks = tasks;
         this.notifier = notifier;
@@ -178,6 +201,10 @@ public final class UpdateDataViewModel {
         if (!canStart.get()) {
             return;
         }
+        if (updater == null) {
+            updater = updaterFactory.get();
+        }
+        VenueUpdate updater = this.updater;
         changes.clear();
         selectedChange.set(null);
         for (VenueRow row : rows) {
