@@ -253,4 +253,35 @@ class InverseContractTest {
                 market.getBytes(java.nio.charset.StandardCharsets.UTF_8), new VenueProfile.Origin(VenueProfile.Origin.Kind.FILE, "x.json")));
         assertTrue(e.getMessage().contains("$.contractValue"), e.getMessage());
     }
+
+    /**
+     * Binance COIN-M cross, one-way: WB is the cross wallet in the coin, with the other contracts' maintenance (TMM1)
+     * and unrealized PnL (UPNL1) of the same margin coin: LP = (S x MMR + s x S) / (WB - TMM1 + UPNL1 + cum + s x S / EP)
+     * ("How to Calculate Liquidation Price of COIN-M Futures Contracts", 2021-02-05).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void binanceCoinMCrossMatchesItsPublishedFormulaWithTheWalletInCoin(long seed) {
+        Random rnd = new Random(seed);
+        VenueRules rules = profile("binance-coinm-btc").rules();
+        for (int i = 0; i < 200; i++) {
+            Side side = rnd.nextBoolean() ? Side.LONG : Side.SHORT;
+            double entry = 20_000 + rnd.nextDouble() * 80_000;
+            double s = 100 * (1 + rnd.nextInt(2_000));
+            double wallet = s / entry * (0.02 + rnd.nextDouble());
+            double tmm = wallet * rnd.nextDouble() * 0.2;
+            double upnl = wallet * (rnd.nextDouble() - 0.5) * 0.2;
+            Position p = Position.builder().side(side).mode(MarginMode.CROSS).entryPrice(entry).notional(s).wallet(wallet)
+                    .otherMaintenance(tmm).otherUnrealizedPnl(upnl).inverse(true).build();
+            LiquidationResult r = engine.calculate(rules, p);
+            if (!r.hasLiquidationPrice()) {
+                continue;
+            }
+            Tier t = rules.tiers().tierAt(s / r.liquidationPrice());
+            int sign = side.sign();
+            double published = (s * t.maintenanceMarginRate() + sign * s) / (wallet - tmm + upnl + t.maintenanceAmount() + sign * s / entry);
+            assertEquals(published, r.liquidationPrice(), 1e-9 * published, () -> side + " " + s + " USD @ " + entry + ", wallet " + wallet);
+            assertFalse(r.estimate(), "Binance publishes the closed form");
+        }
+    }
 }
