@@ -162,8 +162,10 @@ public final class CascadeViewModel {
      */
     public CascadeViewModel(List<Scenario> scenarios, ObservableList<VenueProfile> venues, Executor background, Executor fx,
                             LongSupplier nanos) {
+        // The map's and the band's runs go inline on their task's thread: handing them to the same single thread
+        // the task waits on would never finish.
         this(scenarios, venues, io.liqlab.ui.task.TaskExecutor.using(Objects.requireNonNull(background, "background"), fx), fx, nanos,
-                background, 1);
+                Runnable::run, 1);
     }
 
     /**
