@@ -51,11 +51,13 @@ public final class UpdateDataView extends VBox {
                 + vm.folder() + ". LiqLab connects only when you press Update; a failed venue leaves its data as it was, and replaced files "
                 + "are kept in previous/ so you can go back.");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        intro.setMaxWidth(Double.MAX_VALUE);
 
         GridPane venues = new GridPane(10, 6);
         int r = 0;
         for (UpdateDataViewModel.VenueRow row : vm.rows()) {
-            CheckBox pick = new CheckBox(row.venue().id);
+            CheckBox pick = new CheckBox(UpdateDataViewModel.venueName(row.venue()));
             pick.setId("update-pick-" + row.venue().id);
             pick.selectedProperty().bindBidirectional(row.selectedProperty());
             pick.disableProperty().bind(vm.canCancelProperty());
@@ -69,6 +71,7 @@ public final class UpdateDataView extends VBox {
             status.textProperty().bind(row.statusProperty());
             status.setWrapText(true);
             status.setMaxWidth(Double.MAX_VALUE);
+            status.setMinHeight(Region.USE_PREF_SIZE);
             row.stateProperty().subscribe(s -> {
                 status.getStyleClass().remove(Styles.PROBLEM);
                 if (s == UpdateDataViewModel.State.FAILED) {
@@ -85,6 +88,8 @@ public final class UpdateDataView extends VBox {
         }
         Label binance = new Label(UpdateDataViewModel.binanceNote());
         binance.setWrapText(true);
+        binance.setMinHeight(Region.USE_PREF_SIZE);
+        binance.setMaxWidth(Double.MAX_VALUE);
         binance.getStyleClass().add(Styles.SUBTITLE);
 
         Button update = new Button("Update");

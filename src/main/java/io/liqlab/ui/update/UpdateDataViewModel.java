@@ -185,6 +185,16 @@ public final class UpdateDataViewModel {
         return diff.getReadOnlyProperty();
     }
 
+    /** The venue as the list names it: what it fetches, and its id. */
+    public static String venueName(VenueFetch.Venue v) {
+        return switch (v) {
+            case OKX_SWAP -> "OKX swaps, USDT and USDC (okx-swap)";
+            case BYBIT_LINEAR -> "Bybit USDT perpetuals (bybit-linear)";
+            case HYPERLIQUID -> "Hyperliquid perpetuals (hyperliquid)";
+            case DYDX_V4 -> "dYdX v4 perpetuals (dydx-v4)";
+        };
+    }
+
     /** Binance's bracket endpoint needs a signed request: said beside the list, with what to do instead. */
     public static String binanceNote() {
         return "Binance USD-M: its bracket endpoint needs a signed request with an API key, so it is not fetched here. "
