@@ -17,8 +17,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * The core both canvas charts stand on ({@link CurveChart}, {@link TimeChart}): colours from the app's stylesheet,
- * the text size, text measuring and fitting, fonts, and export as an image or PNG.
+ * the text size, text measuring and fitting, fonts, and the chart as an image (which ui/export writes as PNG).
  *
  * <p>The colours are CSS properties of the chart ({@code -liq-chart-background-color}, {@code -liq-chart-plot-color},
  * {@code -liq-chart-axis-color}, {@code -liq-chart-grid-color}, {@code -liq-chart-text-color}), which the stylesheet
