@@ -92,8 +92,26 @@ public final class LiqLabApp extends Application {
         store = new WorkspaceStore(UserDirectories.configDir().resolve("workspace.json"));
         LiquidationEngine engine = new LiquidationEngine();
         // One live list: a profile saved in the tier editor shows up in every tab at once.
-        javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> venues = javafx.collections.FXCollections.observableArrayList(catalog.profiles());
-        PositionViewModel position = new PositionViewModel(engine, venues);
+        // Every market: the shipped ones, the snapshot's and the user's (imported, updated, edited).
+        javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> venues = javafx.collections.FXCollections.observableArrayList(catalog.allProfiles());
+        // The only network the window uses, and only on "Fetch" beside Mark (LayeringTest: nothing else reaches io.liqlab.update).
+        io.liqlab.update.MarkPriceFetch marks = io.liqlab.update.MarkPriceFetch.fromEnvironment(System.getenv());
+        PositionViewModel position = new PositionViewModel(engine, venues, java.time.Clock.systemDefaultZone(), new io.liqlab.ui.position.MarkPriceSource() {
+            @Override
+            public boolean covers(String venue) {
+                return io.liqlab.update.MarkPriceFetch.covers(venue);
+            }
+
+            @Override
+            public Quote fetch(String venue, String symbol) throws Unavailable, InterruptedException {
+                try {
+                    io.liqlab.update.MarkPriceFetch.Mark m = marks.fetch(venue, symbol);
+                    return new Quote(m.price(), m.at());
+                } catch (io.liqlab.update.VenueFetch.Failure f) {
+                    throw new Unavailable(f.getMessage());
+                }
+            }
+        }, tasks);
         ChartsViewModel charts = new ChartsViewModel(position, DEFAULT_CURVES);
         ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty(), false);
         comparison.formProfileProperty().bind(position.profileProperty());
@@ -121,7 +139,7 @@ public final class LiqLabApp extends Application {
         shell = new io.liqlab.ui.shell.ShellViewModel(workspace, tiers,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")), tasks, notifications);
         view = new WorkspaceView(shell, profiles, account,
-                () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues,
+                () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues.filtered(LiqLabApp::bitcoinOrAny),
                         tasks, Platform::runLater, System::nanoTime, cascadeWorkers, CORES),
                 tasks, notifications);
 
@@ -185,6 +203,12 @@ public final class LiqLabApp extends Application {
         if (StartupProbe.ON) {
             StartupProbe.reportFirstFrame(scene);
         }
+    }
+
+    /** The cascade scenarios are BTC's: its venue lists offer the BTC markets and the profiles for any market. */
+    private static boolean bitcoinOrAny(io.liqlab.profile.VenueProfile p) {
+        String base = io.liqlab.ui.MarketChoices.baseOf(p);
+        return base.isEmpty() || base.equals("BTC");
     }
 
     /** The remembered inputs and look; the app always opens on the Position tab (or on a draft the tier editor offers). */

@@ -198,9 +198,9 @@ class PositionTabTest extends AppWindowTest {
         assertTrue(fine.matches("\\d+(\\.\\d)?"), "tenths with Shift: " + fine);
     }
 
-    /** Issue 14 item 4: 0.8 at 3,400 on a BTC profile silently used BTC tiers. */
+    /** The venue's name in full at 1280x720 and its curve ticked (the market itself is chosen by typing: see below). */
     @Test
-    void anEntryFromAnotherMarketIsFlaggedAtTheVenue(FxRobot robot) {
+    void theChosenVenueIsNamedInFullAndDrawn(FxRobot robot) {
         robot.interact(() -> {
             javafx.scene.control.ComboBox<io.liqlab.profile.VenueProfile> venue = robot.lookup("#venue").queryComboBox();
             venue.getSelectionModel().select(venue.getItems().stream().filter(p -> p.id().equals("bybit-linear-btc")).findFirst().orElseThrow());
@@ -219,13 +219,47 @@ class PositionTabTest extends AppWindowTest {
             javafx.scene.text.Text shown = robot.from(cell).lookup((javafx.scene.text.Text t) -> true).queryAs(javafx.scene.text.Text.class);
             assertEquals(cell.getText(), shown.getText(), "the venue's name in full at 1280x720");
         }
-        type(robot, "entry", "3400");
-        Label warning = robot.lookup("#market-warning").queryAs(Label.class);
-        assertTrue(warning.isVisible() && warning.getText().contains("tiers are for BTCUSDT"), warning.getText());
         assertTrue(robot.lookup("#curve-bybit-linear-btc").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
                 "the selected venue's curve is ticked");
         Label distance = robot.lookup("#distance").queryAs(Label.class);
         assertTrue(distance.getText().matches(".*\\(\\d{1,3}(,\\d{3})*\\.\\d\\d\\).*"), "money format, two decimals: " + distance.getText());
+    }
+
+    /**
+     * Issue 17 part 5 (and issue 14 item 4: 0.8 at 3,400 on a BTC profile silently used BTC tiers): the market is
+     * chosen by typing, among every shipped and imported market, and its data's flags show under it.
+     */
+    @Test
+    void typingInTheMarketChooserFindsAndChoosesAMarket(FxRobot robot) {
+        resize(robot, 1280, 720);
+        robot.clickOn("#venue");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("bybit eth");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<?> filtered = robot.lookup("#venue").lookup("#filtered").queryComboBox();
+        assertEquals(1, filtered.getItems().size(), "one market matches 'bybit eth': " + filtered.getItems());
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ComboBox<io.liqlab.profile.VenueProfile> venue = robot.lookup("#venue").queryComboBox();
+        assertEquals("bybit-linear-eth", venue.getValue().id());
+        Label flag = robot.lookup("#market-flag").queryAs(Label.class);
+        assertTrue(flag.isVisible() && flag.getText().contains("tiers 1-10 of 35 recorded"), flag.getText());
+        assertTrue(flag.getStyleClass().contains(MarketChooser.MARKET_FLAG));
+        type(robot, "entry", "3400");
+        robot.clickOn("#unit-quantity");
+        type(robot, "size", "0.8");
+        type(robot, "leverage", "20");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The CLI's answer for the same position: calc --venue bybit-linear-eth --side long --entry 3400 --qty 0.8 --leverage 20
+        java.io.StringWriter out = new java.io.StringWriter();
+        new io.liqlab.cli.Cli(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()), io.liqlab.TestProfiles::catalog)
+                .execute(new String[] {"calc", "--venue", "bybit-linear-eth", "--side", "long", "--entry", "3400", "--qty", "0.8", "--leverage", "20", "--format", "json"});
+        double cli = tools.jackson.databind.json.JsonMapper.shared().readTree(out.toString()).path("liquidationPrice").asDouble();
+        assertEquals(LocalNumbers.price(cli), text(robot, "liquidation-price"));
+        assertTrue(robot.lookup("#curve-bybit-linear-eth").tryQuery().isPresent(), "the charts offer the ETH markets");
+        assertTrue(robot.lookup("#curve-bybit-linear-btc").tryQuery().isEmpty(), "and not BTC's");
+        assertTrue(robot.lookup("#fetch-mark").queryButton().isVisible(), "Fetch beside Mark (not clicked: no test touches the internet)");
     }
 
     /** Issue 14 item 18: a half-typed value must not leave the results (and the curves) looking current. */

@@ -46,7 +46,16 @@ public final class ComparisonView extends ScrollPane {
         table.setItems(sorted);
         // Preferred widths are proportions: the constrained policy fits them to the window (1280 to 1920 wide).
         table.getColumns().add(text(Text.get("compare.column.profile"), ComparisonViewModel.Row::profile, 160, 140));
-        table.getColumns().add(number(Text.get("compare.column.liquidation"), ComparisonViewModel.Row::liquidationPrice, LocalNumbers::price, 95, 88));
+        TableColumn<ComparisonViewModel.Row, Double> liquidation = number(Text.get("compare.column.liquidation"),
+                ComparisonViewModel.Row::liquidationPrice, LocalNumbers::price, 95, 88);
+        // A venue without the market compared says so where its number would be.
+        liquidation.setCellFactory(col -> new NumberCell(LocalNumbers::price) {
+            @Override
+            protected String withoutNumber(ComparisonViewModel.Row row) {
+                return row != null && !row.listed() ? Text.get("compare.notListed") : super.withoutNumber(row);
+            }
+        });
+        table.getColumns().add(liquidation);
         TableColumn<ComparisonViewModel.Row, Double> distance = number(Text.get("compare.column.distance"), ComparisonViewModel.Row::distancePercent,
                 d -> LocalNumbers.percent(d, 2), 80, 75);
         // The extremes in words as well as colour.
@@ -169,7 +178,19 @@ public final class ComparisonView extends ScrollPane {
         showWhy.run();
         vm.rows().subscribe(showWhy);
 
-        VBox content = new VBox(4, title, legend, table, why);
+        // The market compared: type-to-search over the base assets any profile is for.
+        org.controlsfx.control.SearchableComboBox<String> market = new org.controlsfx.control.SearchableComboBox<>(vm.bases());
+        market.setId("compare-market");
+        market.valueProperty().bindBidirectional(vm.baseProperty());
+        market.setTooltip(new Tooltip(Text.get("compare.marketTip")));
+        market.setPrefWidth(180);
+        Label marketLabel = new Label(Text.get("compare.market"));
+        marketLabel.setLabelFor(market);
+        marketLabel.getStyleClass().add(Styles.KEY);
+        javafx.scene.layout.HBox marketRow = new javafx.scene.layout.HBox(8, marketLabel, market);
+        marketRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        VBox content = new VBox(4, title, marketRow, legend, table, why);
         VBox.setMargin(table, new Insets(8, 0, 0, 0));
         content.setPadding(new Insets(12));
         setContent(content);
@@ -262,6 +283,11 @@ public final class ComparisonView extends ScrollPane {
         protected void decorate(ComparisonViewModel.Row row) {
         }
 
+        /** What stands where there is no number: a dash, or nothing on a venue without the market ("not listed" once). */
+        protected String withoutNumber(ComparisonViewModel.Row row) {
+            return row != null && !row.listed() ? "" : Text.get("compare.none");
+        }
+
         @Override
         protected void updateItem(Double item, boolean empty) {
             super.updateItem(item, empty);
@@ -269,7 +295,7 @@ public final class ComparisonView extends ScrollPane {
             if (empty || item == null) {
                 setText(null);
             } else {
-                String number = item.isNaN() ? Text.get("compare.none") : format.apply(item);
+                String number = item.isNaN() ? withoutNumber(row) : format.apply(item);
                 String words = row == null ? "" : extra(row);
                 setText(words.isEmpty() ? number : number + "\n" + words);
             }

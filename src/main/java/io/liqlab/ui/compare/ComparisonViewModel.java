@@ -12,6 +12,7 @@ import io.liqlab.core.Tier;
 import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.LocalNumbers;
+import io.liqlab.ui.MarketChoices;
 import io.liqlab.ui.Text;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -39,7 +40,8 @@ public final class ComparisonViewModel {
     public record Row(String profileId, String profile, double liquidationPrice, double distancePercent, double bankruptcyPrice,
                       String tierAtLiquidation, double maintenanceAtLiquidation, double maxLeverage, boolean leverageAllowed,
                       String feeInTrigger, String partialLiquidation, String backstop, String insuranceFund, String adl,
-                      String dataAsOf, boolean standIn, String explanation, Extreme extreme, double leverage, boolean inForm) {
+                      String dataAsOf, boolean standIn, String explanation, Extreme extreme, double leverage, boolean inForm,
+                      boolean listed) {
     }
 
     private final java.time.Clock clock;
@@ -49,6 +51,8 @@ public final class ComparisonViewModel {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
     private final ObservableValue<Position> position;
     private final ObjectProperty<VenueProfile> formProfile = new SimpleObjectProperty<>(this, "formProfile");
+    private final javafx.beans.property.StringProperty base = new javafx.beans.property.SimpleStringProperty(this, "base", "");
+    private final ObservableList<String> bases = FXCollections.observableArrayList();
 
     public ComparisonViewModel(LiquidationEngine engine, List<VenueProfile> profiles, ObservableValue<Position> position) {
         this(engine, profiles, position, true);
@@ -89,11 +93,46 @@ public final class ComparisonViewModel {
                 recompute(position.getValue());
             }
         });
+        // The market compared follows the form's choice; choosing another base here compares that one.
         formProfile.subscribe(p -> {
+            String b = p == null ? "" : MarketChoices.baseOf(p);
+            if (!b.isEmpty()) {
+                base.set(b);
+            }
             if (active.get()) {
                 recompute(position.getValue());
             }
         });
+        base.subscribe(b -> {
+            if (active.get()) {
+                recompute(position.getValue());
+            }
+        });
+        listBases();
+        if (profiles instanceof ObservableList<VenueProfile> live) {
+            live.addListener((javafx.collections.ListChangeListener<VenueProfile>) c -> listBases());
+        }
+    }
+
+    private void listBases() {
+        bases.setAll(profiles.stream().map(MarketChoices::baseOf).filter(b -> !b.isEmpty()).distinct()
+                .sorted(java.util.Comparator.comparing((String b) -> !b.equals("BTC")).thenComparing(b -> b)).toList());
+        if (base.get().isEmpty() && !bases.isEmpty()) {
+            base.set(bases.getFirst());
+        }
+    }
+
+    /**
+     * The base asset compared ("ETH"): each venue's row is that venue's profile for it, a venue without it "not
+     * listed". Follows the form's market; profiles for any market (the textbook) are always compared.
+     */
+    public javafx.beans.property.StringProperty baseProperty() {
+        return base;
+    }
+
+    /** Every base asset some profile is for, BTC first. */
+    public ObservableList<String> bases() {
+        return bases;
     }
 
     /** The profile chosen in the Position form: its row is marked (the app binds this to the form's choice). */
@@ -126,7 +165,7 @@ public final class ComparisonViewModel {
                 + "maintenanceAtLiquidation,maxLeverage,leverageAllowed,feeInTrigger,partialLiquidation,backstop,dataAsOf,standIn,explanation,"
                 + "side,marginMode,entryPrice,markPrice,quantity,notional,leverage,margin\n");
         for (Row r : rows) {
-            sb.append(String.join(",", csv(r.profileId()), price(r.liquidationPrice()), fixed(r.distancePercent(), 4), price(r.bankruptcyPrice()),
+            sb.append(String.join(",", csv(r.profileId().isEmpty() ? r.profile() : r.profileId()), price(r.liquidationPrice()), fixed(r.distancePercent(), 4), price(r.bankruptcyPrice()),
                     csv(r.tierAtLiquidation()), fixed(r.maintenanceAtLiquidation(), 2), fixed(r.maxLeverage(), 2), Boolean.toString(r.leverageAllowed()),
                     csv(r.feeInTrigger()), csv(r.partialLiquidation()), csv(r.backstop()), csv(r.dataAsOf()), Boolean.toString(r.standIn()),
                     csv(r.explanation()), p.side().name().toLowerCase(Locale.ROOT), p.mode().name().toLowerCase(Locale.ROOT),
@@ -156,8 +195,31 @@ public final class ComparisonViewModel {
         rows.setAll(rows(p, Words.SCREEN));
     }
 
+    /** The profiles compared: those for the chosen base, and those for any market. */
+    private List<VenueProfile> compared() {
+        String b = base.get();
+        return profiles.stream().filter(v -> {
+            String vb = MarketChoices.baseOf(v);
+            return vb.isEmpty() || vb.equals(b);
+        }).toList();
+    }
+
+    /** The venues with some market but none for the chosen base, by their name, in list order. */
+    private List<String> notListed(List<VenueProfile> compared) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        compared.forEach(v -> listed.add(v.venue()));
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        for (VenueProfile v : this.profiles) {
+            if (!MarketChoices.baseOf(v).isEmpty() && !listed.contains(v.venue())) {
+                missing.add(v.venue());
+            }
+        }
+        return List.copyOf(missing);
+    }
+
     private List<Row> rows(Position p, Words w) {
         Locale l = w.locale();
+        List<VenueProfile> profiles = compared();
         List<LiquidationResult> results = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         for (VenueProfile v : profiles) {
@@ -201,7 +263,7 @@ public final class ComparisonViewModel {
             if (r == null) {
                 out.add(new Row(v.id(), v.name(), Double.NaN, Double.NaN, Double.NaN, w.text("compare.none"), Double.NaN, Double.NaN,
                         false, "", partial(v.rules().partialLiquidation(), w), "", v.text().insuranceFund(), "",
-                        dataAsOf(v, w), v.hasStandIns(), refusals.get(i), Extreme.NONE, p.effectiveLeverage(), inForm(v)));
+                        dataAsOf(v, w), v.hasStandIns(), refusals.get(i), Extreme.NONE, p.effectiveLeverage(), inForm(v), true));
                 continue;
             }
             Extreme extreme = closest == farthest ? Extreme.NONE : i == closest ? Extreme.CLOSEST : i == farthest ? Extreme.FARTHEST : Extreme.NONE;
@@ -218,7 +280,13 @@ public final class ComparisonViewModel {
                     dataAsOf(v, w), v.hasStandIns(),
                     explain(v, r, textbookDistance, w) + (r.position().inverse()
                             ? w.text("compare.why.coinMargined", io.liqlab.report.ResultReport.coinOf(v)) : ""),
-                    extreme, p.effectiveLeverage(), inForm(v)));
+                    extreme, p.effectiveLeverage(), inForm(v), true));
+        }
+        // A venue without this market says so instead of a number (never another market's tiers).
+        for (String venue : notListed(profiles)) {
+            String notListed = w.text("compare.notListed");
+            out.add(new Row("", venue, Double.NaN, Double.NaN, Double.NaN, notListed, Double.NaN, Double.NaN, false, "", "", "", "", "",
+                    "", false, w.text("compare.notListedWhy", venue, base.get()), Extreme.NONE, p.effectiveLeverage(), false, false));
         }
         return out;
     }

@@ -61,7 +61,7 @@ public final class ChartsView extends VBox {
         javafx.scene.layout.HBox.setHgrow(profileBoxes, Priority.ALWAYS);
         profileBoxes.setPrefWrapLength(600);
         buildToggles(profileBoxes, vm, position);
-        position.profiles().subscribe(() -> buildToggles(profileBoxes, vm, position));
+        position.sameMarketProfiles().subscribe(() -> buildToggles(profileBoxes, vm, position));
         // Restoring a session or the last run's state changes the curves without a click: the boxes follow.
         vm.comparedProfiles().subscribe(() -> profileBoxes.getChildren().forEach(n -> {
             if (n instanceof CheckBox box && box.getUserData() instanceof VenueProfile p) {
@@ -166,15 +166,15 @@ public final class ChartsView extends VBox {
         return Boolean.TRUE.equals(oneRow);
     }
 
-    /** One checkbox per profile (rebuilt when a profile is saved in the tier editor). */
+    /** One checkbox per profile of the chosen market (rebuilt when a profile is saved, or another market chosen). */
     private static void buildToggles(FlowPane boxes, ChartsViewModel vm, PositionViewModel position) {
         boxes.getChildren().clear();
-        vm.comparedProfiles().removeIf(p -> !position.profiles().contains(p));
-        for (VenueProfile p : position.profiles()) {
+        vm.comparedProfiles().removeIf(p -> !position.sameMarketProfiles().contains(p));
+        for (VenueProfile p : position.sameMarketProfiles()) {
             CheckBox box = new CheckBox(p.name());
             box.setId("curve-" + p.id());
             box.setUserData(p);
-            Rectangle swatch = new Rectangle(12, 12, Palette.venue(position.profiles().indexOf(p)));
+            Rectangle swatch = new Rectangle(12, 12, Palette.venue(position.sameMarketProfiles().indexOf(p)));
             box.setGraphic(swatch);
             box.setSelected(vm.comparedProfiles().contains(p));
             box.selectedProperty().subscribe(on -> {

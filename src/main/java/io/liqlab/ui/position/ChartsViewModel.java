@@ -170,7 +170,7 @@ public final class ChartsViewModel {
         List<Curve> bySize = new ArrayList<>(drawn.size());
         List<Curve> byTime = new ArrayList<>(drawn.size());
         for (VenueProfile v : drawn) {
-            int palette = position.profiles().indexOf(v);
+            int palette = position.sameMarketProfiles().indexOf(v);
             VenueRules rules = v.rules();
             double max = LiquidationEngine.maxLeverage(rules, p.entryPrice(), p.quantity(), p.openInterest());
             // A coin-margined curve beside a linear form (or the reverse): the same USD trade, amounts converted at

@@ -8,7 +8,6 @@ import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
 import javafx.geometry.Insets;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
@@ -39,19 +38,31 @@ public final class PositionFormView extends VBox {
         getStyleClass().add("position-form");
         Forms form = new Forms();
 
-        ComboBox<VenueProfile> venue = new ComboBox<>(vm.profiles());
+        // Type-to-search over every market (shipped, snapshot and the user's): "eth", "bybit sol", "2026".
+        org.controlsfx.control.SearchableComboBox<VenueProfile> venue = io.liqlab.ui.MarketChooser.create(vm.profiles(), vm.markets());
         venue.setId("venue");
         venue.setMaxWidth(Double.MAX_VALUE);
+        // Its width is the form's, never asked of it (measured from the two-line list cells it widened the form).
+        venue.setPrefWidth(120);
         venue.valueProperty().bindBidirectional(vm.profileProperty());
-        venue.setCellFactory(l -> new ProfileCell());
         Label provenance = new Label();
         provenance.setWrapText(true);
         provenance.getStyleClass().add("provenance");
         provenance.textProperty().bind(vm.profileProperty().map(p -> Text.format(p.hasStandIns() ? "position.form.provenanceStandIn" : "position.form.provenance",
                 p.provenance().asOf(), p.provenance().confidence())));
         vm.profileProperty().subscribe(p -> provenance.pseudoClassStateChanged(Styles.INVALID, p != null && p.hasStandIns()));
+        // Why this market's data may mislead (older than a month, only part of the table recorded), in amber.
+        Label flag = new Label();
+        flag.setId("market-flag");
+        flag.setWrapText(true);
+        flag.setMinHeight(Region.USE_PREF_SIZE);
+        flag.setPrefWidth(0);
+        flag.setMaxWidth(Double.MAX_VALUE);
+        flag.getStyleClass().add(io.liqlab.ui.MarketChooser.MARKET_FLAG);
+        flag.textProperty().bind(vm.marketFlagProperty());
+        flag.visibleProperty().bind(vm.marketFlagProperty().isNotEmpty());
+        flag.managedProperty().bind(flag.visibleProperty());
         // The tooltip names the market the tiers are for.
-        venue.setButtonCell(new ProfileCell());
         Tooltip venueTip = new Tooltip();
         venueTip.textProperty().bind(vm.profileProperty().map(p -> p.name() + " \u2014 " + p.market()));
         venue.setTooltip(venueTip);
@@ -79,7 +90,7 @@ public final class PositionFormView extends VBox {
         Label venueLabel = new Label(Text.get("position.form.venue"));
         venueLabel.setLabelFor(venue);
         venueLabel.getStyleClass().add(Styles.KEY);
-        form.span(new VBox(2, venueLabel, venue, provenance, contract, market));
+        form.span(new VBox(2, venueLabel, venue, provenance, contract, flag, market));
 
         HBox sideChoice = choice(vm.sideProperty(), Side.LONG, Text.get("position.form.long"), "side-long",
                 Side.SHORT, Text.get("position.form.short"), "side-short");
@@ -87,8 +98,9 @@ public final class PositionFormView extends VBox {
 
         field(form, Text.get("position.form.entry"), "entry", InputField.ENTRY,
                 Text.format("position.form.entryPrompt", LocalNumbers.plain(60000)));
-        field(form, Text.get("position.form.mark"), "mark", InputField.MARK,
+        TextField markField = field(form, Text.get("position.form.mark"), "mark", InputField.MARK,
                 Text.get("position.form.markPrompt"));
+        addFetchMark(markField);
 
         HBox unitChoice = choice(vm.sizeUnitProperty(), PositionViewModel.SizeUnit.NOTIONAL, Text.get("position.form.notional"),
                 "unit-notional", PositionViewModel.SizeUnit.QUANTITY, Text.get("position.form.quantity"), "unit-quantity");
@@ -248,11 +260,33 @@ public final class PositionFormView extends VBox {
         return b;
     }
 
-    private static final class ProfileCell extends ListCell<VenueProfile> {
-        @Override
-        protected void updateItem(VenueProfile item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.hasStandIns() ? Text.format("position.form.venueStandIn", item.name()) : item.name());
-        }
+    /** "Fetch" beside Mark, and the fetch's one line (price and time, or the venue and the cause) under it. */
+    private void addFetchMark(TextField markField) {
+        javafx.scene.control.Button fetch = new javafx.scene.control.Button(Text.get("position.mark.fetch"));
+        fetch.setId("fetch-mark");
+        fetch.disableProperty().bind(vm.canFetchMarkBinding().not());
+        fetch.setOnAction(e -> vm.fetchMark());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.canFetchMarkBinding().map(can -> Text.get(can || vm.markFetchingProperty().get()
+                ? "position.mark.fetchTip" : "position.mark.fetchUnavailable")));
+        fetch.setTooltip(tip);
+        Label status = new Label();
+        status.setId("mark-status");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setPrefWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.getStyleClass().add(Styles.SUBTITLE);
+        status.textProperty().bind(vm.markStatusProperty());
+        status.visibleProperty().bind(vm.markStatusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        vm.markFailedProperty().subscribe(f -> status.pseudoClassStateChanged(Styles.INVALID, f));
+        VBox box = (VBox) markField.getParent();
+        box.getChildren().remove(markField);
+        HBox.setHgrow(markField, Priority.ALWAYS);
+        // The field and its button together no wider than the other fields: the form (and the charts) keep their width.
+        markField.setPrefColumnCount(5);
+        box.getChildren().addFirst(new HBox(6, markField, fetch));
+        box.getChildren().add(status);
     }
 }

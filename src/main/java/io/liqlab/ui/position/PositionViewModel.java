@@ -56,6 +56,17 @@ public final class PositionViewModel {
 
     private final LiquidationEngine engine;
     private final ObservableList<VenueProfile> profiles;
+    private final io.liqlab.ui.MarketChoices markets;
+    private final javafx.collections.transformation.FilteredList<VenueProfile> sameMarket;
+    private final MarkPriceSource markSource;
+    private final io.liqlab.ui.task.TaskExecutor tasks;
+    private final ReadOnlyStringWrapper marketFlag = new ReadOnlyStringWrapper(this, "marketFlag", "");
+    private final ReadOnlyBooleanWrapper markFetching = new ReadOnlyBooleanWrapper(this, "markFetching");
+    private final ReadOnlyStringWrapper markStatus = new ReadOnlyStringWrapper(this, "markStatus", "");
+    private final ReadOnlyBooleanWrapper markFailed = new ReadOnlyBooleanWrapper(this, "markFailed");
+    private final BooleanBinding canFetchMark;
+    /** The last mark fetched per profile id: the market's own price, against which a far entry is flagged. */
+    private final Map<String, MarkPriceSource.Quote> fetchedMarks = new java.util.HashMap<>();
 
     private final ObjectProperty<VenueProfile> profile = new SimpleObjectProperty<>(this, "profile");
     private final ObjectProperty<Side> side = new SimpleObjectProperty<>(this, "side", Side.LONG);
@@ -93,8 +104,38 @@ public final class PositionViewModel {
      * the selected profile replaces it in the calculation.
      */
     public PositionViewModel(LiquidationEngine engine, ObservableList<VenueProfile> liveProfiles) {
+        this(engine, liveProfiles, java.time.Clock.systemDefaultZone(), MarkPriceSource.NONE, io.liqlab.ui.task.TaskExecutor.callingThread());
+    }
+
+    /**
+     * @param clock      today's date, for how old each market's data is (tests fix it)
+     * @param markSource where "Fetch mark" asks, only when the user asks
+     * @param tasks      runs the fetch off the FX thread, listed with the app's other tasks (tests run it in place)
+     */
+    public PositionViewModel(LiquidationEngine engine, ObservableList<VenueProfile> liveProfiles, java.time.Clock clock,
+                             MarkPriceSource markSource, io.liqlab.ui.task.TaskExecutor tasks) {
         this.engine = engine;
         this.profiles = FXCollections.unmodifiableObservableList(liveProfiles);
+        this.markets = new io.liqlab.ui.MarketChoices(clock);
+        this.markSource = markSource;
+        this.tasks = tasks;
+        // The charts compare venues on the chosen market: its base's profiles, and those for any market (textbook).
+        this.sameMarket = new javafx.collections.transformation.FilteredList<>(profiles);
+        profile.subscribe(p -> {
+            // A profile for any market (the textbook) keeps the market the charts were on: BTC's at first, the classic example's.
+            String chosen = p == null ? "" : io.liqlab.ui.MarketChoices.baseOf(p);
+            if (!chosen.isEmpty() || sameMarket.getPredicate() == null) {
+                String base = chosen.isEmpty() ? "BTC" : chosen;
+                sameMarket.setPredicate(v -> {
+                    String b = io.liqlab.ui.MarketChoices.baseOf(v);
+                    return b.isEmpty() || b.equals(base);
+                });
+            }
+            marketFlag.set(p == null ? "" : markets.entry(p).flag());
+        });
+        canFetchMark = Bindings.createBooleanBinding(() -> !markFetching.get() && profile.get() != null
+                && markSource.covers(io.liqlab.ui.MarketChoices.venueOf(profile.get())) && !profile.get().listing().symbol().isEmpty(),
+                markFetching, profile);
         liveProfiles.addListener((javafx.collections.ListChangeListener<VenueProfile>) change -> {
             VenueProfile current = profile.get();
             if (current != null && !liveProfiles.contains(current)) {
@@ -409,18 +450,9 @@ public final class PositionViewModel {
         return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
-    /**
-     * Plausible price ranges of the base assets LiqLab's profiles name, wide on purpose (a warning, not a rule):
-     * BTC has traded above 10,000 since 2020, ETH between about 80 and 5,000 since 2018.
-     */
-    private static final Map<String, double[]> PRICE_RANGES = Map.of("BTC", new double[] {10_000, 1_000_000},
-            "ETH", new double[] {50, 50_000});
-
     /** The market's short name as the profile states it: "BTCUSDT" from "BTCUSDT linear perpetual". */
     static String marketName(VenueProfile venue) {
-        String market = venue.market() == null ? "" : venue.market().strip();
-        int space = market.indexOf(' ');
-        return space < 0 ? market : market.substring(0, space);
+        return io.liqlab.ui.MarketChoices.marketName(venue);
     }
 
     /** The currency a profile's market settles in: USDT for BTCUSDT, USD for BTC-USD and for a market that does not say. */
@@ -450,20 +482,107 @@ public final class PositionViewModel {
         return Text.format("position.contract.inverse", marginCurrency(venue), LocalNumbers.bound(venue.rules().contract().contractValue()));
     }
 
-    static String marketWarningFor(VenueProfile venue, String entryText) {
-        String market = marketName(venue);
-        java.util.regex.Matcher base = java.util.regex.Pattern.compile("^([A-Z0-9]+?)(?:[-/_]?(?:USDT|USDC|USD|PERP))*$").matcher(market);
+    /**
+     * A warning when the entry is far from the chosen market's own price: the last mark fetched for it (no table of
+     * price ranges: the market is chosen explicitly, and only its fetched price says what its prices look like).
+     * "Far" is more than a factor of 2 away: an ETH price on a BTC market, not a volatile day.
+     */
+    private String marketWarningFor(VenueProfile venue, String entryText) {
+        MarkPriceSource.Quote mark = fetchedMarks.get(venue.id());
         OptionalDouble entry = NumberText.parse(entryText);
-        if (!base.matches() || entry.isEmpty() || !PRICE_RANGES.containsKey(base.group(1))) {
+        if (mark == null || entry.isEmpty() || entry.getAsDouble() <= 0) {
             return "";
         }
-        double[] range = PRICE_RANGES.get(base.group(1));
         double e = entry.getAsDouble();
-        if (e >= range[0] && e <= range[1]) {
+        if (e >= mark.price() / 2 && e <= mark.price() * 2) {
             return "";
         }
-        return Text.format("position.marketWarning", market, LocalNumbers.price(e), base.group(1),
-                LocalNumbers.bound(range[0]), LocalNumbers.bound(range[1]));
+        return Text.format("position.marketWarning", marketName(venue), LocalNumbers.price(e), LocalNumbers.price(mark.price()),
+                timeOf(mark.at()));
+    }
+
+    private static String timeOf(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT)
+                .format(at.atZone(java.time.ZoneOffset.UTC));
+    }
+
+    // ---- the market and its mark price ----
+
+    /** What the market choosers show of each profile (name, symbol, data date, amber flag) and how typing filters. */
+    public io.liqlab.ui.MarketChoices markets() {
+        return markets;
+    }
+
+    /** The profiles the charts offer: those for the chosen market's base asset, and those for any market. */
+    public ObservableList<VenueProfile> sameMarketProfiles() {
+        return sameMarket;
+    }
+
+    /** Why the chosen market's data may mislead (old, partly recorded), "" when nothing: shown in amber. */
+    public ReadOnlyStringProperty marketFlagProperty() {
+        return marketFlag.getReadOnlyProperty();
+    }
+
+    /** Whether "Fetch mark" can run: a market whose venue publishes a mark price, no fetch under way. */
+    public BooleanBinding canFetchMarkBinding() {
+        return canFetchMark;
+    }
+
+    public ReadOnlyBooleanProperty markFetchingProperty() {
+        return markFetching.getReadOnlyProperty();
+    }
+
+    /** The last fetch in one line: the price and its time, or the venue and the cause of the failure. */
+    public ReadOnlyStringProperty markStatusProperty() {
+        return markStatus.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #markStatusProperty()} tells a failure. */
+    public ReadOnlyBooleanProperty markFailedProperty() {
+        return markFailed.getReadOnlyProperty();
+    }
+
+    /**
+     * Fetches the chosen market's mark price off the FX thread and fills Mark with it; a failure says why in one line
+     * and leaves Mark as it was. The only network use of the form, and only when asked.
+     */
+    public void fetchMark() {
+        VenueProfile p = profile.get();
+        if (!canFetchMark.get()) {
+            return;
+        }
+        String venue = io.liqlab.ui.MarketChoices.venueOf(p);
+        String symbol = p.listing().symbol();
+        markFetching.set(true);
+        markFailed.set(false);
+        markStatus.set(Text.format("position.mark.fetching", symbol, p.venue()));
+        tasks.submit(io.liqlab.ui.task.BackgroundTask.of(Text.format("position.mark.task", symbol, p.venue()),
+                        progress -> markSource.fetch(venue, symbol))
+                .onSuccess(q -> markFetched(p, q))
+                .onFailure(e -> markFailed(switch (e) {
+                    case MarkPriceSource.Unavailable u -> u.getMessage();
+                    case java.util.concurrent.CancellationException c -> Text.format("position.mark.cancelled", venue);
+                    case InterruptedException i -> Text.format("position.mark.cancelled", venue);
+                    default -> venue + ": " + io.liqlab.ui.task.BackgroundTask.messageOf(e);
+                })));
+    }
+
+    private void markFetched(VenueProfile asked, MarkPriceSource.Quote q) {
+        markFetching.set(false);
+        fetchedMarks.put(asked.id(), q);
+        String symbol = asked.listing().symbol();
+        if (profile.get() != asked) {
+            markStatus.set(Text.format("position.mark.otherMarket", LocalNumbers.price(q.price()), symbol, timeOf(q.at())));
+            return;
+        }
+        markStatus.set(Text.format("position.mark.fetched", LocalNumbers.price(q.price()), symbol, asked.venue(), timeOf(q.at())));
+        text.get(InputField.MARK).set(input(q.price())); // the form recomputes with it, as when typed
+    }
+
+    private void markFailed(String message) {
+        markFetching.set(false);
+        markFailed.set(true);
+        markStatus.set(message);
     }
 
     private boolean errorsEmpty() {

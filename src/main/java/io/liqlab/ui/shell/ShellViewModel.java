@@ -411,9 +411,14 @@ public final class ShellViewModel {
     /** The About box's text: what LiqLab is, and the data date and confidence of every loaded profile. */
     public String aboutText() {
         StringBuilder sb = new StringBuilder(Text.get("workspace.about.text")).append('\n');
-        for (io.liqlab.profile.VenueProfile p : workspace.position().profiles()) {
+        // The chosen market's venues; the other markets (hundreds after an update) are counted, each dated in the chooser.
+        for (io.liqlab.profile.VenueProfile p : workspace.position().sameMarketProfiles()) {
             sb.append('\n').append(Text.format(p.hasStandIns() ? "workspace.about.profileStandIn" : "workspace.about.profile", p.name(),
                     p.provenance().asOf(), p.provenance().confidence()));
+        }
+        int more = workspace.position().profiles().size() - workspace.position().sameMarketProfiles().size();
+        if (more > 0) {
+            sb.append('\n').append(Text.format("workspace.about.moreMarkets", more));
         }
         return sb.toString();
     }

@@ -15,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -63,18 +62,11 @@ public final class TierEditorView extends BorderPane {
         this.vm = vm;
         this.position = position;
         setId("tier-editor");
-        ComboBox<VenueProfile> open = new ComboBox<>(vm.profiles());
+        // Type-to-search over every market, each with its data date (old or partial data flagged in amber).
+        ComboBox<VenueProfile> open = io.liqlab.ui.MarketChooser.create(vm.profiles(), vm.markets(), Text.get("tiers.openPrompt"));
         open.setId("tier-open");
         open.setPromptText(Text.get("tiers.openPrompt"));
         open.setTooltip(new Tooltip(Text.get("tiers.openTip")));
-        open.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(VenueProfile item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : Text.format("tiers.profileItem", item.name(), item.id()));
-            }
-        });
-        open.setButtonCell(open.getCellFactory().call(null));
         open.valueProperty().subscribe(p -> {
             TierEditorViewModel current = vm.editorProperty().get();
             if (p != null && (current == null || !sameProfile(current.original(), p))) {

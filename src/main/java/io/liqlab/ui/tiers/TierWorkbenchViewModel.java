@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 public final class TierWorkbenchViewModel {
 
     private final ObservableList<VenueProfile> profiles;
+    private final io.liqlab.ui.MarketChoices markets = new io.liqlab.ui.MarketChoices(java.time.Clock.systemDefaultZone());
     private final ProfileStore store;
     private final DraftStore drafts;
     private final DraftWriter draftWriter;
@@ -92,6 +93,11 @@ public final class TierWorkbenchViewModel {
     }
 
     /** The profiles that can be opened; saved copies are added here at once. */
+    /** What the "open" chooser shows of each profile (data date, amber flags) and how typing filters it. */
+    public io.liqlab.ui.MarketChoices markets() {
+        return markets;
+    }
+
     public ObservableList<VenueProfile> profiles() {
         return profiles;
     }

@@ -103,4 +103,42 @@ class ComparisonViewModelTest {
         String textbook = csv.lines().filter(l -> l.startsWith("textbook,")).findFirst().orElseThrow();
         assertTrue(textbook.endsWith(",long,isolated,60000.00,60000.00,0.20833333,12500.00,25.00,500.00"), textbook);
     }
+
+    @Test
+    void theSameMarketSideBySideAndAVenueWithoutItSaysNotListed() {
+        javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> all =
+                javafx.collections.FXCollections.observableArrayList(TestProfiles.catalog().allProfiles());
+        PositionViewModel form = new PositionViewModel(engine, all);
+        ComparisonViewModel markets = new ComparisonViewModel(engine, all, form.positionProperty());
+        markets.formProfileProperty().bind(form.profileProperty());
+        assertEquals("BTC", markets.baseProperty().get());
+        assertEquals(7, markets.rows().size(), "BTC: the seven, as before");
+        assertTrue(markets.rows().stream().allMatch(ComparisonViewModel.Row::listed));
+        assertTrue(markets.bases().containsAll(java.util.List.of("BTC", "ETH", "SOL", "ATOM", "DYDX")));
+
+        form.profileProperty().set(TestProfiles.get("bybit-linear-eth"));
+        form.sizeUnitProperty().set(PositionViewModel.SizeUnit.QUANTITY);
+        form.textProperty(InputField.ENTRY).set("3400");
+        form.textProperty(InputField.SIZE).set("0.8");
+        form.textProperty(InputField.LEVERAGE).set("20");
+        assertEquals("ETH", markets.baseProperty().get(), "the table follows the form's market");
+        java.util.List<String> ids = markets.rows().stream().filter(ComparisonViewModel.Row::listed).map(ComparisonViewModel.Row::profileId).sorted().toList();
+        assertEquals(java.util.List.of("binance-usdm-eth", "bybit-linear-eth", "dydx-v4-eth", "hyperliquid-eth", "okx-swap-eth", "textbook"), ids);
+        ComparisonViewModel.Row gte = markets.rows().stream().filter(r -> !r.listed()).findFirst().orElseThrow();
+        assertEquals(1, markets.rows().stream().filter(r -> !r.listed()).count(), "only GTE has no ETH market");
+        assertTrue(gte.profile().startsWith("GTE"), gte.profile());
+        assertTrue(Double.isNaN(gte.liquidationPrice()) && Double.isNaN(gte.maxLeverage()), "no number for a venue without the market");
+        assertEquals("not listed", gte.tierAtLiquidation());
+        assertTrue(gte.explanation().contains("lists no ETH market"), gte.explanation());
+        // Each venue's row is its ETH profile: Bybit's equals the form's own result on bybit-linear-eth.
+        ComparisonViewModel.Row bybit = markets.rows().stream().filter(r -> r.profileId().equals("bybit-linear-eth")).findFirst().orElseThrow();
+        assertEquals(form.resultProperty().get().liquidationPrice(), bybit.liquidationPrice(), 1e-9);
+
+        markets.baseProperty().set("SOL");
+        assertEquals(java.util.List.of("binance-usdm-sol", "dydx-v4-sol", "hyperliquid-sol", "textbook"),
+                markets.rows().stream().filter(ComparisonViewModel.Row::listed).map(ComparisonViewModel.Row::profileId).sorted().toList());
+        assertEquals(java.util.List.of("Bybit", "GTE (perpetuals, testnet)", "OKX"),
+                markets.rows().stream().filter(r -> !r.listed()).map(ComparisonViewModel.Row::profile).sorted().toList());
+        assertTrue(markets.toCsv().lines().anyMatch(l -> l.startsWith("OKX,,")), markets.toCsv());
+    }
 }

@@ -261,16 +261,156 @@ class PositionViewModelTest {
     }
 
     @Test
-    void anEntryFarFromTheProfilesMarketIsFlagged() {
-        vm.profileProperty().set(profile("bybit-linear-btc"));
-        assertEquals("", vm.marketWarningProperty().get());
-        vm.textProperty(InputField.ENTRY).set("3400");
-        assertTrue(vm.marketWarningProperty().get().contains("tiers are for BTCUSDT"), vm.marketWarningProperty().get());
-        vm.textProperty(InputField.ENTRY).set("97000");
-        assertEquals("", vm.marketWarningProperty().get());
-        vm.profileProperty().set(profile("textbook"));
-        vm.textProperty(InputField.ENTRY).set("3400");
-        assertEquals("", vm.marketWarningProperty().get(), "the textbook profile is for any market");
+    void anEntryFarFromTheMarketsFetchedMarkIsFlaggedWithNoTableOfPriceRanges() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        PositionViewModel fetching = withMarks(asked, (venue, symbol) -> new MarkPriceSource.Quote(97_000, java.time.Instant.parse("2026-12-07T18:00:00Z")));
+        fetching.profileProperty().set(profile("bybit-linear-btc"));
+        fetching.textProperty(InputField.ENTRY).set("3400");
+        assertEquals("", fetching.marketWarningProperty().get(), "no mark fetched: nothing to compare the entry with");
+        fetching.fetchMark();
+        assertEquals(java.util.List.of("bybit-linear BTCUSDT"), asked);
+        String warning = fetching.marketWarningProperty().get();
+        assertTrue(warning.contains("far from BTCUSDT's mark price 97,000.00") && warning.contains("these tiers are for BTCUSDT"), warning);
+        fetching.textProperty(InputField.ENTRY).set("96000");
+        assertEquals("", fetching.marketWarningProperty().get());
+        fetching.profileProperty().set(profile("bybit-linear-eth"));
+        fetching.textProperty(InputField.ENTRY).set("3400");
+        assertEquals("", fetching.marketWarningProperty().get(), "BTC's mark says nothing about the ETH market");
+    }
+
+    /** A form over every market (shipped and snapshot) whose mark source records what was asked and answers {@code answer}. */
+    private static PositionViewModel withMarks(java.util.List<String> asked, Answer answer) {
+        MarkPriceSource source = new MarkPriceSource() {
+            @Override
+            public boolean covers(String venue) {
+                return !venue.equals("gte") && !venue.equals("textbook");
+            }
+
+            @Override
+            public Quote fetch(String venue, String symbol) throws Unavailable {
+                asked.add(venue + " " + symbol);
+                return answer.answer(venue, symbol);
+            }
+        };
+        return new PositionViewModel(new LiquidationEngine(), javafx.collections.FXCollections.observableArrayList(TestProfiles.catalog().allProfiles()),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T12:00:00Z"), java.time.ZoneOffset.UTC), source,
+                io.liqlab.ui.task.TaskExecutor.callingThread());
+    }
+
+    private interface Answer {
+        MarkPriceSource.Quote answer(String venue, String symbol) throws MarkPriceSource.Unavailable;
+    }
+
+    @Test
+    void aFetchedMarkFillsMarkWithItsTimeAndTheResultFollows() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        PositionViewModel form = withMarks(asked, (venue, symbol) -> new MarkPriceSource.Quote(3_300.5, java.time.Instant.parse("2026-12-07T18:02:11Z")));
+        form.profileProperty().set(profile("bybit-linear-eth"));
+        form.textProperty(InputField.ENTRY).set("3400");
+        assertTrue(form.canFetchMarkBinding().get());
+        form.fetchMark();
+        assertEquals(java.util.List.of("bybit-linear ETHUSDT"), asked);
+        assertEquals("3300.5", form.textProperty(InputField.MARK).get());
+        assertEquals(3_300.5, form.positionProperty().get().markPrice(), 1e-9);
+        assertEquals("Mark 3,300.50 for ETHUSDT at Bybit, as of 2026-12-07 18:02:11 UTC", form.markStatusProperty().get());
+        assertFalse(form.markFailedProperty().get());
+        assertFalse(form.markFetchingProperty().get());
+    }
+
+    @Test
+    void aFailedFetchSaysWhyInOneLineAndLeavesMarkUntouched() {
+        PositionViewModel form = withMarks(new java.util.ArrayList<>(), (venue, symbol) -> {
+            throw new MarkPriceSource.Unavailable("bybit-linear: rate limited by api.bybit.com (HTTP 429, retry after 5 s); nothing changed, try again later");
+        });
+        form.profileProperty().set(profile("bybit-linear-eth"));
+        form.textProperty(InputField.MARK).set("3350");
+        form.fetchMark();
+        assertEquals("3350", form.textProperty(InputField.MARK).get());
+        assertEquals("bybit-linear: rate limited by api.bybit.com (HTTP 429, retry after 5 s); nothing changed, try again later",
+                form.markStatusProperty().get());
+        assertTrue(form.markFailedProperty().get());
+        assertTrue(form.canFetchMarkBinding().get(), "another try is possible");
+    }
+
+    @Test
+    void theFetchRunsOnTheBackgroundExecutorAndItsOutcomeOnTheFxOne() {
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        java.util.List<Runnable> fx = new java.util.ArrayList<>();
+        MarkPriceSource source = new MarkPriceSource() {
+            @Override
+            public boolean covers(String venue) {
+                return true;
+            }
+
+            @Override
+            public Quote fetch(String venue, String symbol) {
+                return new Quote(100, java.time.Instant.EPOCH);
+            }
+        };
+        PositionViewModel form = new PositionViewModel(new LiquidationEngine(), javafx.collections.FXCollections.observableArrayList(TestProfiles.catalog().allProfiles()),
+                java.time.Clock.systemUTC(), source, io.liqlab.ui.task.TaskExecutor.using(background::add, fx::add));
+        form.profileProperty().set(profile("hyperliquid-sol"));
+        form.fetchMark();
+        assertTrue(form.markFetchingProperty().get());
+        assertFalse(form.canFetchMarkBinding().get(), "one fetch at a time");
+        assertEquals("", form.textProperty(InputField.MARK).get());
+        background.removeFirst().run();
+        assertEquals("", form.textProperty(InputField.MARK).get(), "nothing touched off the FX thread");
+        fx.removeFirst().run();
+        assertEquals("100", form.textProperty(InputField.MARK).get());
+        assertFalse(form.markFetchingProperty().get());
+    }
+
+    @Test
+    void theTextbookAndGteCannotFetchAMark() {
+        PositionViewModel form = withMarks(new java.util.ArrayList<>(), (venue, symbol) -> new MarkPriceSource.Quote(1, java.time.Instant.EPOCH));
+        form.profileProperty().set(profile("textbook"));
+        assertFalse(form.canFetchMarkBinding().get());
+        form.profileProperty().set(profile("gte-btc"));
+        assertFalse(form.canFetchMarkBinding().get());
+        form.profileProperty().set(profile("dydx-v4-eth"));
+        assertTrue(form.canFetchMarkBinding().get());
+    }
+
+    @Test
+    void choosingBybitEthComputesWithEthsTiersAsTheCliDoes() {
+        PositionViewModel form = withMarks(new java.util.ArrayList<>(), (venue, symbol) -> new MarkPriceSource.Quote(1, java.time.Instant.EPOCH));
+        form.profileProperty().set(profile("bybit-linear-eth"));
+        form.sizeUnitProperty().set(PositionViewModel.SizeUnit.QUANTITY);
+        form.textProperty(InputField.ENTRY).set("3400");
+        form.textProperty(InputField.SIZE).set("0.8");
+        form.textProperty(InputField.LEVERAGE).set("20");
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = new io.liqlab.cli.Cli(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()), TestProfiles::catalog)
+                .execute(new String[] {"calc", "--venue", "bybit-linear-eth", "--side", "long", "--entry", "3400", "--qty", "0.8", "--leverage", "20", "--format", "json"});
+        assertEquals(0, code);
+        double cli = tools.jackson.databind.json.JsonMapper.shared().readTree(out.toString()).path("liquidationPrice").asDouble();
+        assertEquals(cli, form.resultProperty().get().liquidationPrice(), 1e-9);
+        // Bybit's ETH table, not its BTC one: ETHUSDT's first tier is 1% (BTCUSDT's 0.33%), so L sits above 3,264.
+        form.profileProperty().set(profile("bybit-linear-btc"));
+        double onBtcTiers = form.resultProperty().get().liquidationPrice();
+        assertTrue(Math.abs(onBtcTiers - cli) > 1, "the BTC profile gives " + onBtcTiers + ", the ETH one " + cli);
+    }
+
+    @Test
+    void theChartsOfferTheChosenMarketsVenuesAndTheTextbook() {
+        PositionViewModel form = withMarks(new java.util.ArrayList<>(), (venue, symbol) -> new MarkPriceSource.Quote(1, java.time.Instant.EPOCH));
+        form.profileProperty().set(profile("hyperliquid-eth"));
+        assertEquals(java.util.List.of("textbook", "binance-usdm-eth", "bybit-linear-eth", "dydx-v4-eth", "hyperliquid-eth", "okx-swap-eth"),
+                form.sameMarketProfiles().stream().map(VenueProfile::id).sorted((a, b) -> a.equals("textbook") ? -1 : b.equals("textbook") ? 1 : a.compareTo(b)).toList());
+        form.profileProperty().set(profile("bybit-linear-btc"));
+        assertTrue(form.sameMarketProfiles().stream().allMatch(p -> p.id().equals("textbook") || p.id().endsWith("-btc")));
+        assertEquals(7, form.sameMarketProfiles().size());
+    }
+
+    @Test
+    void theChosenMarketsFlagSaysWhyItsDataMayMislead() {
+        PositionViewModel form = withMarks(new java.util.ArrayList<>(), (venue, symbol) -> new MarkPriceSource.Quote(1, java.time.Instant.EPOCH));
+        form.profileProperty().set(profile("okx-swap-eth"));
+        String flag = form.marketFlagProperty().get();
+        assertTrue(flag.contains("data older than 30 days (6 months old)") && flag.contains("tiers 1-10 of 37 recorded"), flag);
+        form.profileProperty().set(profile("textbook"));
+        assertEquals("", form.marketFlagProperty().get());
     }
 
     @Test

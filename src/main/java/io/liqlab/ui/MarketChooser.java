@@ -1,0 +1,79 @@
+package io.liqlab.ui;
+
+import io.liqlab.profile.VenueProfile;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
+
+/** The market chooser: type-to-search over every market, each with its data date and, in amber, why it may mislead. */
+public final class MarketChooser {
+
+    private MarketChooser() {
+    }
+
+    /** Style class of a market's amber flag (old data, partial schedule), in the chooser's cells and under it. */
+    public static final String MARKET_FLAG = "market-flag";
+
+    /**
+     * The market chooser of the Position form and the tier editor: ControlsFX's SearchableComboBox filtering by the
+     * {@link MarketChoices} text, each entry its name over a second line with symbol, venue and data date,
+     * flagged in amber with the reason where the data may mislead.
+     */
+    public static SearchableComboBox<VenueProfile> create(ObservableList<VenueProfile> profiles, MarketChoices markets) {
+        return create(profiles, markets, null);
+    }
+
+    /** @param prompt shown in the box while nothing is chosen (null for none) */
+    public static SearchableComboBox<VenueProfile> create(ObservableList<VenueProfile> profiles, MarketChoices markets, String prompt) {
+        SearchableComboBox<VenueProfile> box = new SearchableComboBox<>(profiles);
+        box.setConverter(markets.converter());
+        box.setCellFactory(l -> new MarketCell(markets, true, null));
+        box.setButtonCell(new MarketCell(markets, false, prompt));
+        box.setVisibleRowCount(12);
+        box.setAccessibleText(Text.get("app.market.searchPrompt"));
+        return box;
+    }
+
+    /** A market in the chooser: the name; in the list, a second line (symbol, venue, date) and the amber reason. */
+    private static final class MarketCell extends ListCell<VenueProfile> {
+        private final MarketChoices markets;
+        private final boolean detailed;
+        private final String prompt;
+
+        MarketCell(MarketChoices markets, boolean detailed, String prompt) {
+            this.markets = markets;
+            this.detailed = detailed;
+            this.prompt = prompt;
+        }
+
+        @Override
+        protected void updateItem(VenueProfile item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove(MARKET_FLAG);
+            setTooltip(null);
+            if (empty || item == null) {
+                setText(prompt);
+                setGraphic(null);
+                return;
+            }
+            MarketChoices.Entry e = markets.entry(item);
+            if (!detailed) {
+                setText(e.title());
+                setGraphic(null);
+                return;
+            }
+            setText(null);
+            Label title = new Label(e.title());
+            Label detail = new Label(e.flagged() ? e.detail() + "\n" + e.flag() : e.detail());
+            detail.getStyleClass().add(Styles.SUBTITLE);
+            if (e.flagged()) {
+                detail.getStyleClass().add(MARKET_FLAG);
+                setTooltip(new Tooltip(e.flag()));
+            }
+            setGraphic(new VBox(0, title, detail));
+        }
+    }
+}
