@@ -251,6 +251,8 @@ public final class Cli implements Runnable {
                 made = new ProfilesCommand.ImportCommand(Cli.this);
             } else if (type == ProfilesCommand.UpdateCommand.class) {
                 made = new ProfilesCommand.UpdateCommand(Cli.this);
+            } else if (type == ProfilesCommand.MarkCommand.class) {
+                made = new ProfilesCommand.MarkCommand(Cli.this);
             } else {
                 return CommandLine.defaultFactory().create(type);
             }

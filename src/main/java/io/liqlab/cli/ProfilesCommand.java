@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "profiles", mixinStandardHelpOptions = true, description = "List, show and validate venue profiles.",
         subcommands = {ProfilesCommand.ListCommand.class, ProfilesCommand.ShowCommand.class, ProfilesCommand.ValidateCommand.class,
-                ProfilesCommand.ImportCommand.class, ProfilesCommand.UpdateCommand.class})
+                ProfilesCommand.ImportCommand.class, ProfilesCommand.UpdateCommand.class, ProfilesCommand.MarkCommand.class})
 final class ProfilesCommand implements Callable<Integer> {
     private final Cli cli;
 
@@ -40,7 +40,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new BadInputException("profiles: name a subcommand: list, show ID, validate FILE..., import --format F FILE... or update [--venue V]...");
+        throw new BadInputException("profiles: name a subcommand: list, show ID, validate FILE..., import --format F FILE..., update [--venue V]... or mark ID");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The shipped and user profiles, with their data dates and confidence.")
@@ -416,6 +416,70 @@ final class ProfilesCommand implements Callable<Integer> {
                 cli.err().println("warning: " + v.id + ": " + problem);
             }
             cli.err().flush();
+        }
+    }
+
+    @Command(name = "mark", mixinStandardHelpOptions = true,
+            description = {"Fetch one market's current mark price from its venue's public endpoint (one request; dYdX: its oracle price).",
+                    "Base URLs as for update: --base-url VENUE=URL or LIQLAB_BASE_URL_<VENUE> (LIQLAB_BASE_URL_BINANCE_USDM)."})
+    static final class MarkCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID|FILE")
+        String id;
+        @Option(names = "--base-url", paramLabel = "VENUE=URL", description = "Ask this host instead of the venue's public one (a mirror).")
+        List<String> baseUrls = new java.util.ArrayList<>();
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", converter = NumberConverter.class,
+                description = "To connect, and for an answer to begin (default 10).")
+        double timeoutSeconds;
+        private final Cli cli;
+
+        MarkCommand(Cli cli) {
+            this.cli = cli;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            VenueProfile p = cli.profile(id, "ID|FILE");
+            String venue = p.listing().venueRules();
+            if (!io.liqlab.update.MarkPriceFetch.covers(venue)) {
+                throw new BadInputException("ID|FILE: " + p.id() + " is not a market of binance-usdm, okx-swap, bybit-linear, hyperliquid"
+                        + " or dydx-v4, whose mark prices LiqLab can fetch");
+            }
+            if (p.listing().symbol().isEmpty()) {
+                throw new BadInputException("ID|FILE: " + p.id() + " names no market symbol to ask for");
+            }
+            if (!(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
+                throw new BadInputException("--timeout: must be above 0 and at most 600 seconds, got " + Numbers.plain(timeoutSeconds));
+            }
+            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            for (String given : baseUrls) {
+                int eq = given.indexOf('=');
+                String v = eq <= 0 ? "" : given.substring(0, eq);
+                String url = given.substring(eq + 1);
+                java.net.URI u;
+                try {
+                    u = java.net.URI.create(url);
+                } catch (IllegalArgumentException e) {
+                    u = null;
+                }
+                if (!io.liqlab.update.MarkPriceFetch.covers(v) || u == null || u.getHost() == null
+                        || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                    throw new BadInputException("--base-url: expected VENUE=URL with VENUE one of binance-usdm, okx-swap, bybit-linear,"
+                            + " hyperliquid, dydx-v4 and an http(s) URL with a host, got '" + given + "'");
+                }
+                env.put(io.liqlab.update.MarkPriceFetch.environmentVariable(v), url);
+            }
+            io.liqlab.update.MarkPriceFetch fetch = io.liqlab.update.MarkPriceFetch.fromEnvironment(env)
+                    .withTimeout(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+            try {
+                io.liqlab.update.MarkPriceFetch.Mark m = fetch.fetch(venue, p.listing().symbol());
+                cli.out().println(p.id() + "  " + m.symbol() + "  mark " + Numbers.plain(m.price()) + "  as of " + m.at());
+                cli.out().flush();
+                return Cli.EXIT_OK;
+            } catch (io.liqlab.update.VenueFetch.Failure f) {
+                cli.err().println("error: " + f.getMessage());
+                cli.err().flush();
+                return Cli.EXIT_INTERNAL;
+            }
         }
     }
 }

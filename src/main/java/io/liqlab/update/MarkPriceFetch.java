@@ -65,6 +65,11 @@ public final class MarkPriceFetch {
         return new MarkPriceFetch(urls, Duration.ofSeconds(10), Clock.systemUTC());
     }
 
+    /** The same hosts with another timeout. */
+    public MarkPriceFetch withTimeout(Duration timeout) {
+        return new MarkPriceFetch(baseUrls, timeout, clock);
+    }
+
     /** The environment variable pointing a venue elsewhere, as {@code profiles update} reads it. */
     public static String environmentVariable(String venue) {
         return "LIQLAB_BASE_URL_" + venue.toUpperCase(Locale.ROOT).replace('-', '_');

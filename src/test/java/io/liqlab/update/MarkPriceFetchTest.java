@@ -212,4 +212,31 @@ class MarkPriceFetchTest {
                 .baseUrl("bybit-linear"));
         assertEquals("https://fapi.binance.com", MarkPriceFetch.fromEnvironment(Map.of()).baseUrl("binance-usdm"));
     }
+
+    private String[] cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = new io.liqlab.cli.Cli(new java.io.PrintWriter(out), new java.io.PrintWriter(err), io.liqlab.TestProfiles::catalog).execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void profilesMarkPrintsOneLineAndFailsInOne() {
+        String url = "bybit-linear=http://127.0.0.1:" + server.getAddress().getPort();
+        String[] ok = cli("profiles", "mark", "bybit-linear-btc", "--base-url", url);
+        assertEquals("0", ok[0], ok[2]);
+        assertEquals("bybit-linear-btc  BTCUSDT  mark 17217.33  as of 2023-01-09T14:01:01.686Z\n", ok[1].replace("\r", ""));
+        status = 500;
+        String[] failed = cli("profiles", "mark", "bybit-linear-btc", "--base-url", url);
+        assertEquals("1", failed[0]);
+        assertTrue(failed[2].startsWith("error: bybit-linear: server error at 127.0.0.1 (HTTP 500)") && failed[2].strip().lines().count() == 1, failed[2]);
+        int before = requests.size();
+        String[] gte = cli("profiles", "mark", "gte-btc");
+        assertEquals("2", gte[0]);
+        assertTrue(gte[2].contains("gte-btc is not a market of"), gte[2]);
+        String[] badUrl = cli("profiles", "mark", "bybit-linear-btc", "--base-url", "bybit=http://x");
+        assertEquals("2", badUrl[0]);
+        assertTrue(badUrl[2].startsWith("error: --base-url: expected VENUE=URL") || badUrl[2].contains("--base-url: expected VENUE=URL"), badUrl[2]);
+        assertEquals(before, requests.size(), "bad input asks nothing");
+    }
 }
