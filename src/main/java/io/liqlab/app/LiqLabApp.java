@@ -92,8 +92,9 @@ public final class LiqLabApp extends Application {
         store = new WorkspaceStore(UserDirectories.configDir().resolve("workspace.json"));
         LiquidationEngine engine = new LiquidationEngine();
         // One live list: a profile saved in the tier editor shows up in every tab at once.
-        // Every market: the shipped ones, the snapshot's (coin-margined ones included) and the user's (imported, updated, edited).
-        javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> venues = javafx.collections.FXCollections.observableArrayList(catalog.allProfiles());
+        // Every linear market: the shipped ones, the snapshot's and the user's (imported, updated, edited).
+        javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> venues = javafx.collections.FXCollections.observableArrayList(
+                io.liqlab.ui.MarketChoices.offered(catalog.allProfiles()));
         // The only network the window uses, and only on "Fetch" beside Mark (LayeringTest: nothing else reaches io.liqlab.update).
         io.liqlab.update.MarkPriceFetch marks = io.liqlab.update.MarkPriceFetch.fromEnvironment(System.getenv());
         PositionViewModel position = new PositionViewModel(engine, venues, java.time.Clock.systemDefaultZone(), new io.liqlab.ui.position.MarkPriceSource() {

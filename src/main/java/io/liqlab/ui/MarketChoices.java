@@ -126,6 +126,16 @@ public final class MarketChoices {
         };
     }
 
+    /**
+     * The markets the window offers: every linear one. The coin-margined (inverse) markets of the snapshot stay in the
+     * CLI for now: beside the linear ones they doubled the BTC and ETH lists of the charts and Compare (ten curves'
+     * boxes squeezed the size chart at 1280x720), and how to offer them (their own row, or the same trade converted)
+     * is a choice for the Compare and chart owners.
+     */
+    public static List<VenueProfile> offered(List<VenueProfile> all) {
+        return all.stream().filter(p -> !p.rules().inverse()).toList();
+    }
+
     private static final Pattern BASE = Pattern.compile("^([A-Z0-9]+?)(?:[-/_]?(?:USDT|USDC|USD|PERP|SWAP))*$");
 
     /** The market's short name as the profile states it: "BTCUSDT" from "BTCUSDT linear perpetual". */

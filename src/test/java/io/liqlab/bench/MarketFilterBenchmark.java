@@ -57,7 +57,7 @@ public class MarketFilterBenchmark {
 
     /** 2,000 markets: the shipped ones, copied with their own id, name and symbol ("okx-swap-c123", "C123-USDT-SWAP"). */
     static List<VenueProfile> synthetic(int count) {
-        List<VenueProfile> shipped = TestProfiles.catalog().allProfiles();
+        List<VenueProfile> shipped = io.liqlab.ui.MarketChoices.offered(TestProfiles.catalog().allProfiles());
         List<VenueProfile> out = new ArrayList<>(count);
         for (int i = 0; out.size() < count; i++) {
             VenueProfile t = shipped.get(i % shipped.size());

@@ -20,7 +20,7 @@ class MarketChoicesTest {
         return Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneOffset.UTC);
     }
 
-    private final List<VenueProfile> all = TestProfiles.catalog().allProfiles();
+    private final List<VenueProfile> all = io.liqlab.ui.MarketChoices.offered(TestProfiles.catalog().allProfiles());
     private final MarketChoices markets = new MarketChoices(on("2026-12-07"));
 
     private List<String> typed(String text) {

@@ -107,7 +107,7 @@ class ComparisonViewModelTest {
     @Test
     void theSameMarketSideBySideAndAVenueWithoutItSaysNotListed() {
         javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> all =
-                javafx.collections.FXCollections.observableArrayList(TestProfiles.catalog().allProfiles());
+                javafx.collections.FXCollections.observableArrayList(io.liqlab.ui.MarketChoices.offered(TestProfiles.catalog().allProfiles()));
         PositionViewModel form = new PositionViewModel(engine, all);
         ComparisonViewModel markets = new ComparisonViewModel(engine, all, form.positionProperty());
         markets.formProfileProperty().bind(form.profileProperty());

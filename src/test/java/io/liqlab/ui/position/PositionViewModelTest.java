@@ -292,7 +292,7 @@ class PositionViewModelTest {
                 return answer.answer(venue, symbol);
             }
         };
-        return new PositionViewModel(new LiquidationEngine(), javafx.collections.FXCollections.observableArrayList(TestProfiles.catalog().allProfiles()),
+        return new PositionViewModel(new LiquidationEngine(), javafx.collections.FXCollections.observableArrayList(io.liqlab.ui.MarketChoices.offered(TestProfiles.catalog().allProfiles())),
                 java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T12:00:00Z"), java.time.ZoneOffset.UTC), source,
                 io.liqlab.ui.task.TaskExecutor.callingThread());
     }
@@ -347,7 +347,7 @@ class PositionViewModelTest {
                 return new Quote(100, java.time.Instant.EPOCH);
             }
         };
-        PositionViewModel form = new PositionViewModel(new LiquidationEngine(), javafx.collections.FXCollections.observableArrayList(TestProfiles.catalog().allProfiles()),
+        PositionViewModel form = new PositionViewModel(new LiquidationEngine(), javafx.collections.FXCollections.observableArrayList(io.liqlab.ui.MarketChoices.offered(TestProfiles.catalog().allProfiles())),
                 java.time.Clock.systemUTC(), source, io.liqlab.ui.task.TaskExecutor.using(background::add, fx::add));
         form.profileProperty().set(profile("hyperliquid-sol"));
         form.fetchMark();
