@@ -95,24 +95,9 @@ public final class LiqLabApp extends Application {
         // Every linear market: the shipped ones, the snapshot's and the user's (imported, updated, edited).
         javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> venues = javafx.collections.FXCollections.observableArrayList(
                 io.liqlab.ui.MarketChoices.offered(catalog.allProfiles()));
-        // The only network the window uses, and only on "Fetch" beside Mark (LayeringTest: nothing else reaches io.liqlab.update).
-        io.liqlab.update.MarkPriceFetch marks = io.liqlab.update.MarkPriceFetch.fromEnvironment(System.getenv());
-        PositionViewModel position = new PositionViewModel(engine, venues, java.time.Clock.systemDefaultZone(), new io.liqlab.ui.position.MarkPriceSource() {
-            @Override
-            public boolean covers(String venue) {
-                return io.liqlab.update.MarkPriceFetch.covers(venue);
-            }
-
-            @Override
-            public Quote fetch(String venue, String symbol) throws Unavailable, InterruptedException {
-                try {
-                    io.liqlab.update.MarkPriceFetch.Mark m = marks.fetch(venue, symbol);
-                    return new Quote(m.price(), m.at());
-                } catch (io.liqlab.update.VenueFetch.Failure f) {
-                    throw new Unavailable(f.getMessage());
-                }
-            }
-        }, tasks);
+        // The only network the Position form uses, and only on "Fetch" beside Mark.
+        PositionViewModel position = new PositionViewModel(engine, venues, java.time.Clock.systemDefaultZone(),
+                new io.liqlab.ui.update.MarkPrices(System.getenv()), tasks);
         ChartsViewModel charts = new ChartsViewModel(position, DEFAULT_CURVES);
         ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty(), false);
         comparison.formProfileProperty().bind(position.profileProperty());

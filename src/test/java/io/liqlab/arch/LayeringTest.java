@@ -60,10 +60,9 @@ class LayeringTest {
 
     @Test
     void onlyTheCliAndTheUpdateUiReachTheFetcher() {
-        noClasses().that().resideOutsideOfPackages("io.liqlab.update..", "io.liqlab.cli..", "io.liqlab.ui.update..", "io.liqlab.app..")
+        noClasses().that().resideOutsideOfPackages("io.liqlab.update..", "io.liqlab.cli..", "io.liqlab.ui.update..")
                 .should().dependOnClassesThat().resideInAPackage("io.liqlab.update..")
-                .because("nothing at start-up (profile loading, the views) may reach code that opens connections; the composition root"
-                        + " only hands MarkPriceFetch to the Position form's 'Fetch' behind the MarkPriceSource interface")
+                .because("nothing at start-up (app, profile loading, the other views) may reach code that opens connections")
                 .check(CLASSES);
     }
 
