@@ -21,6 +21,8 @@ public final class ProfileIds {
     public static final String HYPERLIQUID_BTC = "hyperliquid-btc";
     public static final String DYDX_V4_BTC = "dydx-v4-btc";
     public static final String GTE_BTC = "gte-btc";
+    /** Binance's coin-margined BTCUSD perpetual (an inverse contract, counted in BTC). */
+    public static final String BINANCE_COINM_BTC = "binance-coinm-btc";
 
     // ---- venue rules (venue-profiles/venues/ID.json) ----------------------------------------------------------
 

@@ -24,7 +24,7 @@ class ProfileIdsTest {
                 (f.getName().endsWith("_BTC") || f.getName().equals("TEXTBOOK") ? profiles : venues).add(id);
             }
         }
-        assertEquals(7, profiles.size(), profiles.toString());
+        assertEquals(8, profiles.size(), profiles.toString());
         assertEquals(5, venues.size(), venues.toString());
         for (String id : profiles) {
             assertEquals(id, TestProfiles.get(id).id(), "shipped profile " + id);

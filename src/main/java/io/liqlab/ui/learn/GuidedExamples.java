@@ -41,7 +41,7 @@ public final class GuidedExamples {
             t.showChart(LEVERAGE_CHART);
         }));
         list.add(example(b, "inverse-vs-linear", t -> sixThousandAt20x(t, ProfileIds.BINANCE_USDM_BTC),
-                t -> sixThousandAt20x(t, "binance-coinm-btc")));
+                t -> sixThousandAt20x(t, ProfileIds.BINANCE_COINM_BTC)));
         list.add(example(b, "funding-eats-margin", t -> bybitFunding(t, "0"), t -> bybitFunding(t, "800")));
         list.add(example(b, "self-sustaining-cascade",
                 t -> t.openCascade("thin-book-runaway", Double.NaN, true),
