@@ -445,15 +445,14 @@ public final class LiquidationEngine {
                     : whole(FirstLiquidation.Kind.WHOLE_BELOW_THRESHOLD, q, notional, f.thresholdNotional(), 0, 0);
             case PartialLiquidation.TierStepDown step -> {
                 double tierPrice = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional ? e : liq;
-                int index = tiers.indexAt(rules.tierBasisValue(q, tierPrice));
-                Tier tier = tiers.tier(index);
-                if (tier.number() < step.fromTier()) {
-                    yield whole(FirstLiquidation.Kind.WHOLE_BELOW_STEP_TIER, q, notional, 0, tier.number(), step.fromTier());
+                PartialLiquidation.TierStepDown.Step down = step.step(tiers, q, rules.tierBasisValue(q, tierPrice),
+                        rules.tierBasisValue(1, tierPrice));
+                if (down.whole()) {
+                    yield whole(FirstLiquidation.Kind.WHOLE_BELOW_STEP_TIER, q, notional, 0, down.from().number(), step.fromTier());
                 }
-                Tier target = tiers.tier(Math.max(0, index - step.tiersPerStep()));
-                double keep = Math.min(q, target.cap() / rules.tierBasisValue(1, tierPrice));
-                double close = q - keep;
-                yield new FirstLiquidation(FirstLiquidation.Kind.STEP_DOWN, close / q, close, close * liq, 0, 0, tier.number(), target.number());
+                double close = down.close();
+                yield new FirstLiquidation(FirstLiquidation.Kind.STEP_DOWN, close / q, close, close * liq, 0, 0,
+                        down.from().number(), down.to().number());
             }
         };
     }

@@ -56,6 +56,37 @@ public sealed interface PartialLiquidation {
         public String id() {
             return ID;
         }
+
+        /**
+         * One step down for a position of {@code quantity} (the calculator's first liquidation and the simulator's
+         * liquidation orders both take it from here): its tier, looked up by {@code basisValue} (its notional,
+         * entry value or contract count), and, from {@link #fromTier()} up, the tier {@link #tiersPerStep()} lower
+         * and the quantity to close so that what is kept fits that tier's cap.
+         *
+         * @param basisPerQuantity the tier-basis value of one unit of quantity (the price the tier is looked up at,
+         *                         or one over the contract value)
+         */
+        public Step step(TierSchedule tiers, double quantity, double basisValue, double basisPerQuantity) {
+            int index = tiers.indexAt(basisValue);
+            Tier tier = tiers.tier(index);
+            if (tier.number() < fromTier) {
+                return new Step(tier, null, quantity);
+            }
+            Tier target = tiers.tier(Math.max(0, index - tiersPerStep));
+            double keep = Math.min(quantity, target.cap() / basisPerQuantity);
+            return new Step(tier, target, quantity - keep);
+        }
+
+        /**
+         * @param from  the position's tier
+         * @param to    the tier it steps down to, or null when it is below {@code fromTier} and closed whole
+         * @param close the quantity the order closes (all of it when whole)
+         */
+        public record Step(Tier from, Tier to, double close) {
+            public boolean whole() {
+                return to == null;
+            }
+        }
     }
 
     /**

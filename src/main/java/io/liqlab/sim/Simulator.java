@@ -5,7 +5,6 @@ import io.liqlab.core.Backstop;
 import io.liqlab.core.LiquidationEngine;
 import io.liqlab.core.PartialLiquidation;
 import io.liqlab.core.RuleFamily;
-import io.liqlab.core.TierSchedule;
 import io.liqlab.core.VenueRules;
 
 import java.util.SplittableRandom;
@@ -119,11 +118,14 @@ public final class Simulator {
         private Positions p;
         private OrderBook book;
         private Frames frames;
-        private final TriggerHeap longHeap = new TriggerHeap(1);
-        private final TriggerHeap shortHeap = new TriggerHeap(-1);
+        /** Per side (0 long, 1 short): the heap of positions whose trigger moved after a partial close or an ADL. */
+        private final TriggerHeap[] heaps = {new TriggerHeap(1), new TriggerHeap(-1)};
         private final CooldownTable cooldown = new CooldownTable();
-        private int longCursor;
-        private int shortCursor;
+        /**
+         * Per side: the next slot of the trigger-ordered segment, walked from the mark's side (longs from the top
+         * of theirs down, shorts from the bottom of theirs up).
+         */
+        private final int[] cursor = new int[2];
         private double mark;
         private double now;
         private final double markAlpha;
@@ -269,8 +271,8 @@ public final class Simulator {
             progress.accept(0.5);
             book = new OrderBook(scenario.book(), start);
             mark = start;
-            longCursor = p.longCount - 1;
-            shortCursor = p.longCount;
+            cursor[0] = p.longCount - 1;
+            cursor[1] = p.longCount;
             fundMin = insurance;
             priceLow = start;
             openBooks(start);
@@ -380,8 +382,8 @@ public final class Simulator {
             mark += (book.mid() - mark) * markAlpha;
             unwindTakeovers();
             refileNextBlock();
-            liquidateLongs();
-            liquidateShorts();
+            liquidateSide(1);
+            liquidateSide(-1);
             if (proRata) {
                 settleProRata(1);
                 settleProRata(-1);
@@ -400,48 +402,40 @@ public final class Simulator {
             return frames.committed(FrameColumn.MID, Math.max(0, Math.min(frames.size() - 1, f)));
         }
 
-        private void liquidateLongs() {
+        /**
+         * Liquidates every position of side {@code s} (+1 long, -1 short) whose trigger the mark has crossed, nearest
+         * first: the next one is the nearer of the segment's next slot and the top of the side's heap (a long's
+         * trigger is crossed at or above the mark, a short's at or below). A long's trigger of 0, or a short's of
+         * +infinity, is never crossed.
+         */
+        private void liquidateSide(int s) {
+            int side = s > 0 ? 0 : 1;
+            TriggerHeap heap = heaps[side];
+            int end = s > 0 ? -1 : p.size; // one step past the segment's last slot
+            double none = s > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             while (true) {
-                while (longCursor >= 0 && p.state[longCursor] != Positions.IN_ORDER) {
-                    longCursor--;
+                int c = cursor[side];
+                while (c != end && p.state[c] != Positions.IN_ORDER) {
+                    c -= s;
                 }
-                dropStale(longHeap);
-                double fromOrder = longCursor >= 0 ? p.trigger[longCursor] : Double.NEGATIVE_INFINITY;
-                double fromHeap = longHeap.isEmpty() ? Double.NEGATIVE_INFINITY : longHeap.topTrigger();
-                if (Math.max(fromOrder, fromHeap) < mark || Math.max(fromOrder, fromHeap) <= 0) {
+                cursor[side] = c;
+                dropStale(heap);
+                double fromOrder = c != end ? p.trigger[c] : none;
+                double fromHeap = heap.isEmpty() ? none : heap.topTrigger();
+                boolean fromTheOrder = s * fromOrder >= s * fromHeap; // ties: the sorted slot first
+                double next = fromTheOrder ? fromOrder : fromHeap;
+                if (s * (next - mark) < 0 || (s > 0 ? next <= 0 : next == Double.POSITIVE_INFINITY)) {
                     return;
                 }
                 int i;
-                if (fromOrder >= fromHeap) {
-                    i = longCursor--;
+                if (fromTheOrder) {
+                    i = c;
+                    cursor[side] = c - s;
                 } else {
-                    i = longHeap.topIndex();
-                    longHeap.pop();
+                    i = heap.topIndex();
+                    heap.pop();
                 }
-                liquidate(i, 1);
-            }
-        }
-
-        private void liquidateShorts() {
-            while (true) {
-                while (shortCursor < p.size && p.state[shortCursor] != Positions.IN_ORDER) {
-                    shortCursor++;
-                }
-                dropStale(shortHeap);
-                double fromOrder = shortCursor < p.size ? p.trigger[shortCursor] : Double.POSITIVE_INFINITY;
-                double fromHeap = shortHeap.isEmpty() ? Double.POSITIVE_INFINITY : shortHeap.topTrigger();
-                double next = Math.min(fromOrder, fromHeap);
-                if (next > mark || next == Double.POSITIVE_INFINITY) {
-                    return;
-                }
-                int i;
-                if (fromOrder <= fromHeap) {
-                    i = shortCursor++;
-                } else {
-                    i = shortHeap.topIndex();
-                    shortHeap.pop();
-                }
-                liquidate(i, -1);
+                liquidate(i, s);
             }
         }
 
@@ -657,7 +651,7 @@ public final class Simulator {
         private void refileNextBlock() {
             for (int i : nextBlock) {
                 if (p.state[i] == Positions.IN_HEAP) {
-                    (i < p.longCount ? longHeap : shortHeap).push(i, p.trigger[i]);
+                    heaps[i < p.longCount ? 0 : 1].push(i, p.trigger[i]);
                 }
             }
             nextBlock.clear();
@@ -702,31 +696,16 @@ public final class Simulator {
                     return q;
                 }
                 case PartialLiquidation.TierStepDown step -> {
-                    TierSchedule tiers = rules.tiers();
-                    double perQuantity = tierBasisPerQuantity(e);
-                    int index = tiers.indexAt(q * perQuantity);
-                    if (tiers.tier(index).number() < step.fromTier()) {
-                        return q;
-                    }
-                    int target = Math.max(0, index - step.tiersPerStep());
-                    double keep = tiers.tier(target).cap() / perQuantity;
-                    return keep > 0 && keep < q ? q - keep : q;
+                    // The calculator's step-down (LiquidationEngine's first liquidation), at the mark.
+                    double tierPrice = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional ? e : mark;
+                    double close = step.step(rules.tiers(), q, rules.tierBasisValue(q, tierPrice),
+                            rules.tierBasisValue(1, tierPrice)).close();
+                    return close > 0 && close < q ? close : q;
                 }
                 default -> {
                     return q;
                 }
             }
-        }
-
-        /** Tier-basis value per unit of quantity: the mark (notional), the entry (entry value) or 1/contract. */
-        private double tierBasisPerQuantity(double e) {
-            if (rules.tiers().basis() == TierSchedule.Basis.CONTRACTS && rules.family() instanceof RuleFamily.FeeInTrigger f) {
-                return 1 / f.contractValue();
-            }
-            if (rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional) {
-                return e;
-            }
-            return mark;
         }
 
         private double preview(int s, double quantity) {
@@ -1198,11 +1177,7 @@ public final class Simulator {
             p.trigger[i] = t;
             p.state[i] = Positions.IN_HEAP;
             addWaiting(i, 1);
-            if (s > 0) {
-                longHeap.push(i, t);
-            } else {
-                shortHeap.push(i, t);
-            }
+            heaps[s > 0 ? 0 : 1].push(i, t);
         }
 
         /**
