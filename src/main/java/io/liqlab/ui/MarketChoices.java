@@ -44,6 +44,8 @@ public final class MarketChoices {
     private final Clock clock;
     /** By identity: a record's deep equals and hashCode over its tiers would cost more than the match itself. */
     private final Map<VenueProfile, Entry> entries = new IdentityHashMap<>();
+    /** The search text alone: no message formatting, so the first keystroke over 2,000 markets stays cheap. */
+    private final Map<VenueProfile, String> searches = new IdentityHashMap<>();
 
     public MarketChoices(Clock clock) {
         this.clock = clock;
@@ -81,8 +83,18 @@ public final class MarketChoices {
         if (p.hasStandIns()) {
             reasons.add(Text.get("app.market.flag.standIn"));
         }
-        String search = String.join(" ", p.name(), p.id(), symbol, p.listing().base(), p.venue(), asOf).toLowerCase(Locale.ROOT);
-        return new Entry(p, title, detail, String.join("; ", reasons), search);
+        return new Entry(p, title, detail, String.join("; ", reasons), search(p));
+    }
+
+    /** What typing is matched against, lower case: name, id, symbol, base, venue, data date. */
+    public synchronized String search(VenueProfile p) {
+        String s = searches.get(p);
+        if (s == null) {
+            String symbol = p.listing().symbol().isEmpty() ? marketName(p) : p.listing().symbol();
+            s = String.join(" ", p.name(), p.id(), symbol, p.listing().base(), p.venue(), p.provenance().asOf()).toLowerCase(Locale.ROOT);
+            searches.put(p, s);
+        }
+        return s;
     }
 
     /** Whether {@code p} matches what was typed: every word contained, ignoring case (as SearchableComboBox filters). */
@@ -93,7 +105,7 @@ public final class MarketChoices {
         }
         String[] words = t.split("\\s+");
         return p -> {
-            String s = entry(p).search();
+            String s = search(p);
             for (String w : words) {
                 if (!s.contains(w)) {
                     return false;
@@ -116,7 +128,7 @@ public final class MarketChoices {
         return new StringConverter<>() {
             @Override
             public String toString(VenueProfile p) {
-                return p == null ? "" : entry(p).search();
+                return p == null ? "" : search(p);
             }
 
             @Override

@@ -32,8 +32,9 @@ import java.util.function.Predicate;
  * SearchableComboBox, on every change of its search text, builds a new FilteredList over the items with a predicate
  * that lower-cases the converter's text of each item and checks every typed word is in it; this does the same with
  * LiqLab's converter ({@link MarketChoices#converter()}) over 2,000 synthetic markets (copies of the shipped ones with
- * their own ids, names and symbols). {@code cold} builds the chooser's words for every market first (the first
- * keystroke after the catalog loaded); otherwise they are cached, as on every later keystroke. Not measured: laying out
+ * their own ids, names and symbols). {@code cold} starts from a new MarketChoices, so every market's search text is
+ * built in the keystroke (the first keystroke after the catalog loaded); otherwise they are cached, as on every later
+ * keystroke. Run: {@code mvn -B -ntp -DskipTests test-compile exec:exec -Djmh.args="MarketFilterBenchmark"}. Not measured: laying out
  * the popup's visible cells (about 12, whatever the list's length), which needs the toolkit.
  */
 @State(Scope.Benchmark)
