@@ -15,7 +15,9 @@ public enum Term {
     FUNDING("funding"),
     LEVERAGE("leverage"),
     CASCADE_RATIO("cascade-ratio"),
-    INVERSE_CONTRACT("inverse-contract");
+    INVERSE_CONTRACT("inverse-contract"),
+    CROSS_MARGIN("cross-margin"),
+    HEDGE_MODE("hedge-mode");
 
     private final String key;
 

@@ -18,7 +18,8 @@ class GlossaryTest {
     void everyTermTheIssueNamesHasAnEntryInPlainWordsWithTheVenueDifferences() {
         Set<String> titles = glossary.entries().stream().map(e -> e.title().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         for (String term : new String[] {"liquidation price", "bankruptcy price", "maintenance margin", "maintenance amount",
-                "tiers", "mark price", "partial liquidation", "backstop", "insurance fund", "auto-deleveraging", "funding"}) {
+                "tiers", "mark price", "partial liquidation", "backstop", "insurance fund", "auto-deleveraging", "funding", "cross margin",
+                "hedge mode"}) {
             assertTrue(titles.stream().anyMatch(t -> t.startsWith(term)), term + " in " + titles);
         }
         for (GlossaryEntry e : glossary.entries()) {
