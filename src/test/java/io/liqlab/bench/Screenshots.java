@@ -32,6 +32,8 @@ public final class Screenshots {
     /** {@code inverse}: only the coin-margined example on the Position tab (issue 18 part 2). */
     private static boolean inverseOnly;
     private static boolean accountOnly;
+    /** {@code solve}: only the What if… calculator beside the result, captured with its pop-over (issue 18 parts 3, 5). */
+    private static boolean solveOnly;
 
     public static void main(String[] args) {
         if (args.length > 0) {
@@ -41,6 +43,7 @@ public final class Screenshots {
         learnOnly = args.length > 1 && args[1].equals("learn");
         inverseOnly = args.length > 1 && args[1].equals("inverse");
         accountOnly = args.length > 1 && args[1].equals("account");
+        solveOnly = args.length > 1 && args[1].equals("solve");
         Application.launch(App.class, args);
     }
 
@@ -52,6 +55,12 @@ public final class Screenshots {
             new LiqLabApp().start(stage);
             Scene scene = stage.getScene();
             List<Runnable> steps = new ArrayList<>();
+            if (solveOnly) {
+                solveSteps(stage, scene, steps);
+                steps.add(Platform::exit);
+                run(steps, 0);
+                return;
+            }
             if (inverseOnly) {
                 inverseSteps(stage, scene, steps);
                 steps.add(Platform::exit);
@@ -179,6 +188,57 @@ public final class Screenshots {
         steps.add(() -> text(scene, "account-entry-1", "-3000"));
         steps.add(() -> shoot(scene, "account-invalid.png"));
         steps.add(() -> text(scene, "account-entry-1", "3000"));
+    }
+
+    /**
+     * The What if… pop-over is a window of its own, which a scene snapshot leaves out: these shots take the whole X
+     * screen with ImageMagick's {@code import -window root} (so the screen should be the window's size).
+     */
+    @SuppressWarnings("unchecked")
+    private static void solveSteps(Stage stage, Scene scene, List<Runnable> steps) {
+        for (double[] size : new double[][] {{1600, 1000}, {1280, 720}}) {
+            String tag = (int) size[0] + "x" + (int) size[1];
+            steps.add(() -> {
+                theme(scene, "LIGHT");
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+                ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
+                venue(scene, "binance-usdm-btc");
+                text(scene, "size", "250000");
+                text(scene, "leverage", "20");
+            });
+            steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#solve-open")).fire());
+            steps.add(() -> {
+                javafx.stage.Window pop = javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null && w.getScene().lookup("#solve-question") != null).findFirst().orElseThrow();
+                ComboBox<Object> q = (ComboBox<Object>) pop.getScene().lookup("#solve-question");
+                q.setValue(io.liqlab.ui.position.SolveViewModel.Question.ADD_SIZE);
+                ((TextField) pop.getScene().lookup("#solve-input")).setText("1.6666666667");
+                ((TextField) pop.getScene().lookup("#solve-second")).setText("60000");
+            });
+            steps.add(() -> screen("what-if-add-size-" + tag + ".png"));
+            steps.add(() -> {
+                javafx.stage.Window pop = javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null && w.getScene().lookup("#solve-question") != null).findFirst().orElseThrow();
+                ((ComboBox<Object>) pop.getScene().lookup("#solve-question")).setValue(io.liqlab.ui.position.SolveViewModel.Question.LEVERAGE_FOR_LIQ);
+                ((TextField) pop.getScene().lookup("#solve-input")).setText("57500");
+            });
+            steps.add(() -> screen("what-if-leverage-" + tag + ".png"));
+            steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#solve-open")).fire());
+        }
+    }
+
+    private static void screen(String name) {
+        try {
+            File file = out.resolve(name).toFile();
+            Process p = new ProcessBuilder("import", "-window", "root", file.getPath()).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("import failed for " + name);
+            }
+            System.out.println("wrote " + file);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void learnSteps(Stage stage, Scene scene, List<Runnable> steps) {

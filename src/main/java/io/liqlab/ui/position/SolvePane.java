@@ -28,7 +28,9 @@ public final class SolvePane extends VBox {
         this.vm = vm;
         setId("solve-pane");
         setPadding(new Insets(12));
-        setPrefWidth(460);
+        setPrefWidth(600);
+        // As tall as the longest answer (before and after), so the pop-over keeps one size whatever the question.
+        setMinHeight(450);
         Label title = new Label(Text.get("position.solve.title"));
         title.getStyleClass().add(Styles.SECTION);
 
@@ -41,6 +43,7 @@ public final class SolvePane extends VBox {
         Label questionLabel = new Label(Text.get("position.solve.question"));
         questionLabel.setLabelFor(question);
         questionLabel.getStyleClass().add(Styles.KEY);
+        questionLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         GridPane inputs = new GridPane(10, 4);
         inputs.addRow(0, questionLabel, question);
@@ -77,6 +80,7 @@ public final class SolvePane extends VBox {
         name.textProperty().bind(label);
         name.setLabelFor(field);
         name.getStyleClass().add(Styles.KEY);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId(id + "-error");
         message.getStyleClass().add(Styles.FIELD_ERROR);
@@ -104,15 +108,16 @@ public final class SolvePane extends VBox {
         for (SolveViewModel.Row row : vm.rows()) {
             Label key = new Label(row.label());
             key.getStyleClass().add(Styles.KEY);
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label(row.value());
             value.setWrapText(true);
-            value.setMaxWidth(pairs ? 170 : 300);
+            value.setMaxWidth(pairs ? 210 : 360);
             answer.add(key, 0, r);
             answer.add(value, 1, r);
             if (row.after() != null) {
                 Label after = new Label(row.after());
                 after.setWrapText(true);
-                after.setMaxWidth(170);
+                after.setMaxWidth(210);
                 if (row.changed()) {
                     after.getStyleClass().add(Styles.TIER_CHANGED);
                 }
