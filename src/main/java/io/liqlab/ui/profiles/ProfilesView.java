@@ -47,10 +47,10 @@ public final class ProfilesView extends SplitPane {
         list.setMinWidth(300);
         javafx.scene.Node left = list;
         if (viewModel.updates() != null) {
-            javafx.scene.control.Button update = new javafx.scene.control.Button("Update venue data…");
+            javafx.scene.control.Button update = new javafx.scene.control.Button(Text.get("profiles.update.button"));
             update.setId("profiles-update");
             update.setMaxWidth(Double.MAX_VALUE);
-            update.setTooltip(new javafx.scene.control.Tooltip("Fetch the venues' current tier tables (the only action that connects to the internet)"));
+            update.setTooltip(new javafx.scene.control.Tooltip(Text.get("profiles.update.buttonTip")));
             update.setOnAction(e -> {
                 if (updateStage == null) {
                     updateStage = io.liqlab.ui.update.UpdateDataView.open(viewModel.updates(), this);

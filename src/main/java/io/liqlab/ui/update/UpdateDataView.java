@@ -1,6 +1,7 @@
 package io.liqlab.ui.update;
 
 import io.liqlab.ui.Styles;
+import io.liqlab.ui.Text;
 import io.liqlab.update.VenueUpdate;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,7 +29,7 @@ public final class UpdateDataView extends VBox {
     /** Opens the window over {@code owner}'s window, themed as it is (its stylesheets and root classes follow). */
     public static javafx.stage.Stage open(UpdateDataViewModel vm, javafx.scene.Node owner) {
         javafx.stage.Stage stage = new javafx.stage.Stage();
-        stage.setTitle("Update venue data");
+        stage.setTitle(Text.get("profiles.update.title"));
         javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(new UpdateDataView(vm, stage::hide));
         javafx.scene.Scene scene = new javafx.scene.Scene(root, 860, 620);
         if (owner.getScene() != null) {
@@ -45,11 +46,9 @@ public final class UpdateDataView extends VBox {
         super(10);
         setPadding(new Insets(16));
         setId("update-data");
-        Label title = new Label("Update venue data");
+        Label title = new Label(Text.get("profiles.update.title"));
         title.getStyleClass().add(Styles.TITLE);
-        Label intro = new Label("Fetches each picked venue's current tier tables from its public API and writes one profile per market into "
-                + vm.folder() + ". LiqLab connects only when you press Update; a failed venue leaves its data as it was, and replaced files "
-                + "are kept in previous/ so you can go back.");
+        Label intro = new Label(Text.format("profiles.update.intro", vm.folder()));
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.setMaxWidth(Double.MAX_VALUE);
@@ -79,7 +78,7 @@ public final class UpdateDataView extends VBox {
                 }
             });
             GridPane.setHgrow(status, Priority.ALWAYS);
-            Button undo = new Button("Undo");
+            Button undo = new Button(Text.get("profiles.update.undo"));
             undo.setId("update-undo-" + row.venue().id);
             undo.disableProperty().bind(row.revertableProperty().not());
             undo.setOnAction(e -> vm.revert(row));
@@ -92,26 +91,26 @@ public final class UpdateDataView extends VBox {
         binance.setMaxWidth(Double.MAX_VALUE);
         binance.getStyleClass().add(Styles.SUBTITLE);
 
-        Button update = new Button("Update");
+        Button update = new Button(Text.get("profiles.update.start"));
         update.setId("update-start");
         update.setDefaultButton(true);
         update.disableProperty().bind(vm.canStartProperty().not());
         update.setOnAction(e -> vm.start());
-        Button cancel = new Button("Cancel updates");
+        Button cancel = new Button(Text.get("profiles.update.cancel"));
         cancel.setId("update-cancel");
         cancel.disableProperty().bind(vm.canCancelProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        Button closeButton = new Button("Close");
+        Button closeButton = new Button(Text.get("profiles.update.close"));
         closeButton.setCancelButton(true);
         closeButton.setOnAction(e -> close.run());
         HBox buttons = new HBox(8, update, cancel, closeButton);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        Label changesTitle = new Label("What changed (pick a market to see its tiers before and after)");
+        Label changesTitle = new Label(Text.get("profiles.update.changesTitle"));
         changesTitle.getStyleClass().add(Styles.SECTION);
         ListView<VenueUpdate.Change> changes = new ListView<>(vm.changes());
         changes.setId("update-changes");
-        changes.setPlaceholder(new Label("Nothing updated yet."));
+        changes.setPlaceholder(new Label(Text.get("profiles.update.nothingYet")));
         changes.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(VenueUpdate.Change item, boolean empty) {
@@ -126,7 +125,7 @@ public final class UpdateDataView extends VBox {
         diff.getStyleClass().add("monospace");
         diff.setStyle("-fx-font-family: monospace;");
         diff.textProperty().bind(vm.diffProperty());
-        diff.setPromptText("The selected market's tiers: \"- \" before, \"+ \" after.");
+        diff.setPromptText(Text.get("profiles.update.diffPrompt"));
         SplitPane split = new SplitPane(changes, diff);
         split.setDividerPositions(0.4);
         VBox.setVgrow(split, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package io.liqlab.ui.update;
 
+import io.liqlab.ui.Text;
 import io.liqlab.ui.shell.Notifier;
 import io.liqlab.ui.task.BackgroundTask;
 import io.liqlab.ui.task.TaskExecutor;
@@ -26,7 +27,6 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
@@ -124,7 +124,7 @@ public final class UpdateDataViewModel {
             try {
                 mirrors = VenueFetch.baseUrlsFromEnvironment();
             } catch (IllegalArgumentException e) {
-                notifier.error(e.getMessage() + "; the venues' public addresses are used");
+                notifier.error(Text.format("profiles.update.mirrorIgnored", e.getMessage()));
                 mirrors = java.util.Map.of();
             }
             return new VenueUpdate(VenueFetch.withDefaults(mirrors), new io.liqlab.profile.VenueImport(reader));
@@ -188,22 +188,21 @@ public final class UpdateDataViewModel {
     /** The venue as the list names it: what it fetches, and its id. */
     public static String venueName(VenueFetch.Venue v) {
         return switch (v) {
-            case OKX_SWAP -> "OKX swaps, USDT and USDC (okx-swap)";
-            case BYBIT_LINEAR -> "Bybit USDT perpetuals (bybit-linear)";
-            case HYPERLIQUID -> "Hyperliquid perpetuals (hyperliquid)";
-            case DYDX_V4 -> "dYdX v4 perpetuals (dydx-v4)";
+            case OKX_SWAP -> Text.get("profiles.update.venue.okx");
+            case BYBIT_LINEAR -> Text.get("profiles.update.venue.bybit");
+            case HYPERLIQUID -> Text.get("profiles.update.venue.hyperliquid");
+            case DYDX_V4 -> Text.get("profiles.update.venue.dydx");
         };
     }
 
     /** Binance's bracket endpoint needs a signed request: said beside the list, with what to do instead. */
     public static String binanceNote() {
-        return "Binance USD-M: its bracket endpoint needs a signed request with an API key, so it is not fetched here. "
-                + "Save the response of GET /fapi/v1/leverageBracket and import it: liqlab profiles import --format binance-leverage-bracket FILE";
+        return Text.get("profiles.update.binance");
     }
 
     /** One list line for a change: "bybit-linear-eth  ETHUSDT  tiers changed". */
     public static String changeLabel(VenueUpdate.Change c) {
-        return String.format(Locale.ROOT, "%s  %s  (%s)", c.id(), c.market().symbol(), c.kind().words);
+        return Text.format("profiles.update.change", c.id(), c.market().symbol(), c.kind().words);
     }
 
     /** Starts one task per picked venue; each says how it went in its row. */
@@ -223,15 +222,15 @@ public final class UpdateDataViewModel {
             }
             row.outcome.set(null);
             row.state.set(State.RUNNING);
-            row.status.set("waiting for the venue");
+            row.status.set(Text.get("profiles.update.waiting"));
             row.progress.set(-1);
             running.set(running.get() + 1);
-            BackgroundTask<Result> task = BackgroundTask.<Result>of("Update " + row.venue.id, p -> {
+            BackgroundTask<Result> task = BackgroundTask.<Result>of(Text.format("profiles.update.task", row.venue.id), p -> {
                 VenueUpdate.Outcome o = updater.update(row.venue, dir, new VenueFetch.Progress() {
                     @Override
                     public void request(int n, int expected, String url) {
                         p.progress(expected > 0 ? (n - 1.0) / expected : -1);
-                        p.message(expected > 0 ? "request " + n + " of " + expected : "request " + n);
+                        p.message(expected > 0 ? Text.format("profiles.update.requestOf", n, expected) : Text.format("profiles.update.request", n));
                     }
 
                     @Override
@@ -255,11 +254,11 @@ public final class UpdateDataViewModel {
         row.outcome.set(o);
         row.state.set(State.DONE);
         row.progress.set(1);
-        row.status.set(o.summary() + (o.problems().isEmpty() ? "" : "; " + o.problems().size() + " refused (first: " + o.problems().getFirst() + ")"));
+        row.status.set(o.problems().isEmpty() ? o.summary() : Text.format("profiles.update.refused", o.summary(), o.problems().size(), o.problems().getFirst()));
         List<VenueUpdate.Change> sorted = new ArrayList<>(o.changes());
         sorted.sort(java.util.Comparator.comparing((VenueUpdate.Change c) -> c.kind()).thenComparing(VenueUpdate.Change::id));
         changes.addAll(sorted);
-        notifier.status("Venue data updated: " + o.summary());
+        notifier.status(Text.format("profiles.update.done", o.summary()));
     }
 
     private void failed(VenueRow row, Throwable e) {
@@ -267,7 +266,7 @@ public final class UpdateDataViewModel {
         row.progress.set(0);
         if (e instanceof CancellationException) {
             row.state.set(State.CANCELLED);
-            row.status.set(row.venue.id + ": cancelled; nothing changed");
+            row.status.set(Text.format("profiles.update.cancelled", row.venue.id));
             return;
         }
         row.state.set(State.FAILED);
@@ -297,8 +296,8 @@ public final class UpdateDataViewModel {
             return;
         }
         running.set(running.get() + 1);
-        row.status.set("going back to the previous files");
-        row.handle = tasks.submit(BackgroundTask.<Runnable>of("Undo update " + row.venue.id, p -> {
+        row.status.set(Text.get("profiles.update.goingBack"));
+        row.handle = tasks.submit(BackgroundTask.<Runnable>of(Text.format("profiles.update.undoTask", row.venue.id), p -> {
             VenueUpdate.revert(o);
             return reload.get();
         }).onSuccess(putInUse -> {
@@ -306,12 +305,12 @@ public final class UpdateDataViewModel {
             putInUse.run();
             row.outcome.set(null);
             row.state.set(State.IDLE);
-            row.status.set(row.venue.id + ": back to the data before the update");
+            row.status.set(Text.format("profiles.update.wentBack", row.venue.id));
             changes.removeIf(c -> o.changes().contains(c));
-            notifier.status(row.venue.id + ": back to the data before the update");
+            notifier.status(Text.format("profiles.update.wentBack", row.venue.id));
         }).onFailure(e -> {
             running.set(running.get() - 1);
-            String line = row.venue.id + ": could not go back: " + BackgroundTask.messageOf(e);
+            String line = Text.format("profiles.update.couldNotGoBack", row.venue.id, BackgroundTask.messageOf(e));
             row.status.set(line);
             notifier.error(line);
         }));
