@@ -51,6 +51,12 @@ class ShellNotificationsTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> notifications.pane().isShowing());
         assertFalse(notifications.pane().getPseudoClassStates().contains(ShellNotifications.ERROR));
         Button restore = robot.lookup(".notification-bar .button").match((Button b) -> "Restore".equals(b.getText())).queryButton();
+        // The bar slides in: click once the button has arrived inside the scene, as a user would.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            javafx.geometry.Bounds b = restore.localToScene(restore.getBoundsInLocal());
+            return b != null && b.getMinY() >= 0 && b.getHeight() > 0 && restore.getScene() != null
+                    && b.getMaxY() <= restore.getScene().getHeight();
+        });
         robot.clickOn(restore);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !notifications.pane().isShowing());
         assertEquals(List.of("restore"), taken);
