@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * LiqLab's headless command line: {@code calc}, {@code account}, {@code sweep}, {@code simulate}, {@code solve}, {@code profiles}. Exit codes are a contract: 0
  * success, 2 bad input (one line on stderr naming the option, or the file and JSON path), 1 internal error.
  */
-@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, AccountCommand.class, SweepCommand.class, SimulateCommand.class, ProfilesCommand.class, SolveCommand.class}, versionProvider = Cli.Version.class,
+@Command(name = "liqlab", mixinStandardHelpOptions = true, subcommands = {CalcCommand.class, AccountCommand.class, SweepCommand.class, SimulateCommand.class, ProfilesCommand.class, SolveCommand.class, ReconcileCommand.class}, versionProvider = Cli.Version.class,
         description = "Perpetual-futures liquidation math, offline. Without a subcommand, java -jar liqlab.jar opens the app.")
 public final class Cli implements Runnable {
     public static final int EXIT_OK = 0;
@@ -163,7 +163,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new BadInputException("name a subcommand: calc, account, sweep, simulate, solve or profiles (see 'liqlab --help')");
+        throw new BadInputException("name a subcommand: calc, account, sweep, simulate, solve, reconcile or profiles (see 'liqlab --help')");
     }
 
     PrintWriter out() {
@@ -237,6 +237,8 @@ public final class Cli implements Runnable {
                 made = new SweepCommand(Cli.this);
             } else if (type == SimulateCommand.class) {
                 made = new SimulateCommand(Cli.this);
+            } else if (type == ReconcileCommand.class) {
+                made = new ReconcileCommand(Cli.this);
             } else if (type == SolveCommand.class) {
                 made = new SolveCommand(Cli.this);
             } else if (type == ProfilesCommand.class) {

@@ -1,0 +1,269 @@
+package io.liqlab.cli;
+
+import io.liqlab.core.InvalidInputException;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.Numbers;
+import io.liqlab.core.Position;
+import io.liqlab.core.account.AccountEngine;
+import io.liqlab.core.account.AccountResult;
+import io.liqlab.core.account.PositionResult;
+import io.liqlab.core.reconcile.Candidate;
+import io.liqlab.core.reconcile.ImportedAccount;
+import io.liqlab.core.reconcile.Reconciler;
+import io.liqlab.core.reconcile.Reconciliation;
+import io.liqlab.profile.SnapshotImport;
+import io.liqlab.profile.VenueProfile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code reconcile}: "why doesn't my number match the exchange?". With {@code --shown PRICE} and calc's position
+ * options: LiqLab's exact figure, the venue's display of it, each unknown solved for in turn and the most likely
+ * cause ({@link Reconciler}). With {@code --snapshot FILE --snapshot-format F}: the account in a venue's own snapshot,
+ * LiqLab's figure beside the exchange's per position ({@link SnapshotImport}).
+ */
+@Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Explains a liquidation price the exchange shows that differs from LiqLab's: solves for the margin or wallet,"
+                + " the other positions' maintenance, the tier, a fee in the trigger and the venue's display rounding, and ranks them.",
+                "  reconcile --shown PRICE [--tick T] <calc's position options: --venue --side --entry --qty|--notional --leverage|--margin ...>",
+                "  reconcile --snapshot FILE --snapshot-format hyperliquid-clearinghouse [--format text|json]"})
+final class ReconcileCommand implements Callable<Integer> {
+
+    @Option(names = "--shown", paramLabel = "PRICE", converter = NumberConverter.class,
+            description = "The liquidation price the exchange shows (1e-12 to 1e12; below the entry and mark for a long, above for a short).")
+    Double shown;
+    @Option(names = "--tick", paramLabel = "T", converter = NumberConverter.class,
+            description = "The market's tick (default: the profile's tickSize; without one, the precision --shown is given with).")
+    Double tick;
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "A position/account snapshot saved from the venue's API.")
+    String snapshot;
+    @Option(names = "--snapshot-format", paramLabel = "FORMAT", description = "Format of --snapshot: hyperliquid-clearinghouse.")
+    String snapshotFormat;
+    @Unmatched
+    List<String> rest = new ArrayList<>();
+
+    private final Cli cli;
+
+    ReconcileCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    /** calc's position options, parsed from what {@code reconcile} does not take itself. */
+    @Command(name = "reconcile")
+    static final class PositionArgs {
+        @Mixin
+        PositionOptions position;
+    }
+
+    @Command(name = "reconcile")
+    static final class SnapshotArgs {
+        @Option(names = "--format", defaultValue = "text")
+        String format;
+    }
+
+    @Override
+    public Integer call() {
+        if ((shown == null) == (snapshot == null)) {
+            throw new BadInputException(shown == null ? "--shown: give --shown PRICE with calc's position options, or --snapshot FILE --snapshot-format "
+                    + String.join("|", SnapshotImport.FORMATS)
+                    : "--snapshot: give --shown PRICE or --snapshot FILE, not both");
+        }
+        return snapshot != null ? snapshot() : shown();
+    }
+
+    private static <T> T parse(T holder, List<String> args) {
+        try {
+            new CommandLine(holder).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new BadInputException(e.getMessage() + Cli.allowedRange(e));
+        }
+        return holder;
+    }
+
+    // ---- --shown ---------------------------------------------------------------------------------------------------
+
+    private int shown() {
+        if (snapshotFormat != null) {
+            throw new BadInputException("--snapshot-format: goes with --snapshot FILE, not with --shown");
+        }
+        PositionOptions options = parse(new PositionArgs(), rest).position;
+        boolean json = options.json();
+        VenueProfile profile = cli.profile(options.venue);
+        Position p = options.build(profile, null, null);
+        double t = tick != null ? tick : profile.listing().tickSize();
+        Reconciliation r;
+        try {
+            r = new Reconciler(new LiquidationEngine()).reconcile(profile.rules(), p, shown, profile.listing().venueRules(), t);
+        } catch (InvalidInputException e) {
+            if (e.field().equals("shown") || e.field().equals("tick")) {
+                throw new BadInputException("--" + e.field() + ": " + e.problem());
+            }
+            throw SolveCommand.translate(e);
+        }
+        PrintWriter out = cli.out();
+        out.print(json ? cli.json(json(profile, r)) : text(profile, options, r));
+        out.flush();
+        return 0;
+    }
+
+    static String text(VenueProfile profile, PositionOptions options, Reconciliation r) {
+        String nl = System.lineSeparator();
+        StringBuilder s = new StringBuilder();
+        s.append(profile.name()).append(" - ").append(options.side.strip().toLowerCase(Locale.ROOT)).append(", ")
+                .append(options.mode.strip().toLowerCase(Locale.ROOT)).append(": reconcile with the exchange's ").append(Numbers.price(r.shown())).append(nl);
+        s.append("LiqLab (exact):       ").append(price(r.exactPrice())).append(nl);
+        s.append("The venue displays:   ").append(price(r.exactAsDisplayed())).append("  (").append(r.displayRule().words())
+                .append(Double.isNaN(r.tick()) ? ", no tick known" : ", tick " + Numbers.plain(r.tick())).append(')').append(nl);
+        s.append("The exchange shows:   ").append(Numbers.price(r.shown()));
+        if (!Double.isNaN(r.exactPrice())) {
+            s.append("  (").append(signed(r.shown() - r.exactPrice())).append(" from LiqLab's)");
+        }
+        s.append(nl).append("Unknowns solved for, most likely first (a match is within ").append(Numbers.plain(r.tolerance())).append("):").append(nl);
+        int i = 1;
+        for (Candidate c : r.ranked()) {
+            s.append(String.format(Locale.ROOT, "  %d. %-29s %-3s needs %s (LiqLab used %s): %s", i++, c.unknown().words(), c.plausible() ? "yes" : "no",
+                    value(c, c.needed()), value(c, c.current()), c.why())).append(nl);
+        }
+        s.append("Most likely: ").append(r.mostLikely()).append(nl);
+        return s.toString();
+    }
+
+    static String value(Candidate c, double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return switch (c.unknown()) {
+            case DISPLAY -> Numbers.price(v);
+            case TIER -> "tier " + (int) v;
+            case FEE -> Numbers.percentOf(v);
+            case MARGIN, WALLET, OTHER_MAINTENANCE -> Numbers.money(v);
+        };
+    }
+
+    static ObjectNode json(VenueProfile profile, Reconciliation r) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("profile", profile.id());
+        put(o, "shown", r.shown());
+        put(o, "liquidationPrice", r.exactPrice());
+        put(o, "venueDisplays", r.exactAsDisplayed());
+        o.put("displayRule", r.displayRule().id());
+        put(o, "tick", r.tick());
+        put(o, "tolerance", r.tolerance());
+        ArrayNode list = o.putArray("candidates");
+        for (Candidate c : r.ranked()) {
+            ObjectNode n = list.addObject();
+            n.put("unknown", c.unknown().id());
+            put(n, "current", c.current());
+            put(n, "needed", c.needed());
+            n.put("plausible", c.plausible());
+            put(n, "residual", c.residual());
+            put(n, "liquidationPrice", c.liquidation());
+            n.put("why", c.why());
+        }
+        o.put("mostLikely", r.mostLikely());
+        return o;
+    }
+
+    private static void put(ObjectNode o, String name, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, JsonNumbers.round(v));
+        }
+    }
+
+    private static String price(double v) {
+        return Double.isNaN(v) ? "none" : Numbers.price(v);
+    }
+
+    private static String signed(double v) {
+        return (v >= 0 ? "+" : "-") + Numbers.price(Math.abs(v));
+    }
+
+    // ---- --snapshot ------------------------------------------------------------------------------------------------
+
+    private int snapshot() {
+        if (tick != null) {
+            throw new BadInputException("--tick: goes with --shown, not with --snapshot");
+        }
+        if (snapshotFormat == null) {
+            throw new BadInputException("--snapshot-format: is required with --snapshot: " + String.join(" or ", SnapshotImport.FORMATS));
+        }
+        if (!SnapshotImport.FORMATS.contains(snapshotFormat.strip().toLowerCase(Locale.ROOT))) {
+            throw new BadInputException("--snapshot-format: must be " + String.join(" or ", SnapshotImport.FORMATS) + ", got '" + snapshotFormat + "'");
+        }
+        boolean json = Cli.format(parse(new SnapshotArgs(), rest).format, "text", "json").equals("json");
+        ImportedAccount imported;
+        AccountResult r;
+        try {
+            imported = SnapshotImport.read(Path.of(snapshot), snapshotFormat, cli.catalog());
+            r = new AccountEngine().calculate(imported.account());
+        } catch (InvalidInputException e) {
+            throw new BadInputException(snapshot + ": " + e.getMessage());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadInputException("--snapshot: not a usable path: " + e.getMessage());
+        }
+        PrintWriter out = cli.out();
+        if (json) {
+            ObjectNode o = AccountCommand.toJson(r);
+            o.put("snapshotFormat", imported.source());
+            put(o, "exchangeMaintenance", imported.exchangeMaintenance());
+            ArrayNode list = o.putArray("exchange");
+            for (int i = 0; i < r.positions().size(); i++) {
+                ObjectNode n = list.addObject();
+                put(n, "liquidationPrice", r.positions().get(i).liquidationPrice());
+                put(n, "exchangeLiquidationPrice", imported.exchangeLiquidation().get(i));
+            }
+            imported.notes().forEach(o.putArray("importNotes")::add);
+            out.print(cli.json(o));
+        } else {
+            out.print(AccountCommand.text(r));
+            out.print(comparison(imported, r));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String comparison(ImportedAccount imported, AccountResult r) {
+        String nl = System.lineSeparator();
+        StringBuilder s = new StringBuilder("LiqLab vs the exchange (" + imported.source() + "):" + nl);
+        for (int i = 0; i < r.positions().size(); i++) {
+            PositionResult p = r.positions().get(i);
+            double mine = p.liquidationPrice();
+            double theirs = imported.exchangeLiquidation().get(i);
+            s.append("  ").append(p.position().market()).append(' ').append(p.position().side().name().toLowerCase(Locale.ROOT)).append(' ')
+                    .append(Numbers.quantity(p.position().quantity())).append(": LiqLab ").append(price(mine)).append(", exchange ");
+            if (Double.isNaN(theirs)) {
+                s.append("sends none: LiqLab's figure is the one to watch");
+            } else {
+                s.append(Numbers.price(theirs));
+                if (!Double.isNaN(mine)) {
+                    s.append(" (").append(signed(theirs - mine)).append(", ").append(Numbers.percentOf((theirs - mine) / mine))
+                            .append("; ask why with reconcile --shown ").append(Numbers.plain(theirs)).append(')');
+                }
+            }
+            s.append(nl);
+        }
+        if (!Double.isNaN(imported.exchangeMaintenance())) {
+            s.append("  maintenance: LiqLab ").append(Numbers.money(r.maintenance())).append(", exchange ")
+                    .append(Numbers.money(imported.exchangeMaintenance())).append(nl);
+        }
+        for (String n : imported.notes()) {
+            s.append("  note: ").append(n).append(nl);
+        }
+        return s.toString();
+    }
+}

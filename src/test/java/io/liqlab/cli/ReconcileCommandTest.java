@@ -1,0 +1,89 @@
+package io.liqlab.cli;
+
+import io.liqlab.TestProfiles;
+import io.liqlab.core.LiquidationEngine;
+import io.liqlab.core.MarginMode;
+import io.liqlab.core.Numbers;
+import io.liqlab.core.Position;
+import io.liqlab.core.Side;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code reconcile}: one report per shown price, the snapshot comparison, bad input as one line with exit 2. */
+class ReconcileCommandTest {
+
+    static final String[] POSITION = {"--venue", "binance-usdm-btc", "--side", "long", "--entry", "60000", "--qty", "1", "--margin", "1000"};
+
+    private static String[] with(String... head) {
+        String[] all = new String[head.length + POSITION.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(POSITION, 0, all, head.length, POSITION.length);
+        return all;
+    }
+
+    @Test
+    void aPlantedMarginIsNamedAsTheMostLikelyCause() {
+        double shown = new LiquidationEngine().calculate(TestProfiles.get("binance-usdm-btc").rules(), Position.builder().side(Side.LONG)
+                .mode(MarginMode.ISOLATED).entryPrice(60_000).quantity(1).margin(1_234.56).build()).liquidationPrice();
+        CliContractTest.Run r = CliContractTest.run(with("reconcile", "--shown", Numbers.decimals(shown, 2)));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("LiqLab (exact):       59,236.95"), r.out());
+        assertTrue(r.out().contains("  1. isolated margin"), r.out());
+        assertTrue(r.out().contains("Most likely: The exchange's figure " + Numbers.price(shown) + " is matched if your margin were 1,234.5"), r.out());
+
+        JsonNode j = CliContractTest.run(with("reconcile", "--shown", Numbers.decimals(shown, 2), "--format", "json")).json();
+        assertEquals("margin", j.get("candidates").get(0).get("unknown").asString());
+        assertEquals(1_234.56, j.get("candidates").get(0).get("needed").asDouble(), 0.01);
+        assertTrue(j.get("candidates").get(0).get("plausible").asBoolean());
+    }
+
+    @Test
+    void theVenueDisplayUsesTheTick() {
+        CliContractTest.Run r = CliContractTest.run("reconcile", "--shown", "59266.8", "--tick", "0.1", "--venue", "okx-swap-btc", "--side", "long",
+                "--entry", "60000", "--qty", "1", "--margin", "1000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("The venue displays:   59,266.80  (one tick past the exact price, toward the mark (OKX), tick 0.1)"), r.out());
+        assertTrue(r.out().contains("Most likely: LiqLab agrees"), r.out());
+    }
+
+    @Test
+    void theHyperliquidSnapshotShowsBothFigures() {
+        Path f = Path.of("src", "test", "resources", "venue-responses", "hyperliquid", "clearinghouseState.json");
+        CliContractTest.Run r = CliContractTest.run("reconcile", "--snapshot", f.toString(), "--snapshot-format", "hyperliquid-clearinghouse");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("hyperliquid-btc long 4.5: LiqLab 76,380.15, exchange 74,501.80"), r.out());
+        assertTrue(r.out().contains("maintenance: LiqLab 4,720.84, exchange 4,720.84"), r.out());
+        JsonNode j = CliContractTest.run("reconcile", "--snapshot", f.toString(), "--snapshot-format", "hyperliquid-clearinghouse", "--format", "json").json();
+        assertEquals(74_501.802790436, j.get("exchange").get(0).get("exchangeLiquidationPrice").asDouble(), 1e-6);
+    }
+
+    @Test
+    void badInputIsOneLineNamingTheOption() {
+        String[][] cases = {
+                with("reconcile", "--shown", "61000"),
+                with("reconcile", "--shown", "abc"),
+                with("reconcile", "--shown", "55000", "--tick", "-1"),
+                {"reconcile", "--snapshot", "x.json"},
+                {"reconcile", "--snapshot", "x.json", "--snapshot-format", "bybit"},
+                {"reconcile"},
+        };
+        String[] options = {"--shown", "--shown", "--tick", "--snapshot-format", "--snapshot-format", "--shown"};
+        for (int i = 0; i < cases.length; i++) {
+            CliContractTest.Run r = CliContractTest.run(cases[i]);
+            assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(options[i]), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        CliContractTest.Run missingMargin = CliContractTest.run("reconcile", "--shown", "55000", "--venue", "binance-usdm-btc", "--side", "long",
+                "--entry", "60000", "--qty", "1", "--margin", "-5");
+        assertEquals(2, missingMargin.code(), missingMargin.err());
+        assertTrue(missingMargin.err().contains("--margin"), missingMargin.err());
+    }
+}
