@@ -32,7 +32,8 @@ public final class MarketChooser {
         box.setConverter(markets.converter());
         box.setCellFactory(l -> new MarketCell(markets, true, null));
         box.setButtonCell(new MarketCell(markets, false, prompt));
-        box.setVisibleRowCount(12);
+        // Six entries of up to three lines: the popup fits under the box at 1280x720 (twelve covered the search field).
+        box.setVisibleRowCount(6);
         box.setAccessibleText(Text.get("app.market.searchPrompt"));
         return box;
     }
