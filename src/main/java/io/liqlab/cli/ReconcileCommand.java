@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
         description = {"Explains a liquidation price the exchange shows that differs from LiqLab's: solves for the margin or wallet,"
                 + " the other positions' maintenance, the tier, a fee in the trigger and the venue's display rounding, and ranks them.",
                 "  reconcile --shown PRICE [--tick T] <calc's position options: --venue --side --entry --qty|--notional --leverage|--margin ...>",
-                "  reconcile --snapshot FILE --snapshot-format hyperliquid-clearinghouse [--format text|json]"})
+                "  reconcile --snapshot FILE --snapshot-format hyperliquid-clearinghouse|binance-position-risk [--wallet W] [--format text|json]"})
 final class ReconcileCommand implements Callable<Integer> {
 
     @Option(names = "--shown", paramLabel = "PRICE", converter = NumberConverter.class,
@@ -50,8 +50,12 @@ final class ReconcileCommand implements Callable<Integer> {
     Double tick;
     @Option(names = "--snapshot", paramLabel = "FILE", description = "A position/account snapshot saved from the venue's API.")
     String snapshot;
-    @Option(names = "--snapshot-format", paramLabel = "FORMAT", description = "Format of --snapshot: hyperliquid-clearinghouse.")
+    @Option(names = "--snapshot-format", paramLabel = "FORMAT", description = "Format of --snapshot: hyperliquid-clearinghouse or binance-position-risk (with --wallet).")
     String snapshotFormat;
+    @Option(names = "--wallet", paramLabel = "W",
+            description = "Cross: the wallet balance (with --shown as in calc; with binance-position-risk, which holds none: 0 to 1e15).")
+    String walletText;
+    Double wallet;
     @Unmatched
     List<String> rest = new ArrayList<>();
 
@@ -98,6 +102,10 @@ final class ReconcileCommand implements Callable<Integer> {
     private int shown() {
         if (snapshotFormat != null) {
             throw new BadInputException("--snapshot-format: goes with --snapshot FILE, not with --shown");
+        }
+        if (walletText != null) {
+            rest.add("--wallet");
+            rest.add(walletText);
         }
         PositionOptions options = parse(new PositionArgs(), rest).position;
         boolean json = options.json();
@@ -205,11 +213,28 @@ final class ReconcileCommand implements Callable<Integer> {
         if (!SnapshotImport.FORMATS.contains(snapshotFormat.strip().toLowerCase(Locale.ROOT))) {
             throw new BadInputException("--snapshot-format: must be " + String.join(" or ", SnapshotImport.FORMATS) + ", got '" + snapshotFormat + "'");
         }
+        String format = snapshotFormat.strip().toLowerCase(Locale.ROOT);
+        if (walletText != null) {
+            try {
+                wallet = Double.parseDouble(walletText.strip());
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--wallet: must be a number from 0 to 1e15, got '" + walletText + "'");
+            }
+        }
+        if (format.equals("binance-position-risk") && wallet == null) {
+            throw new BadInputException("--wallet: is required with binance-position-risk (positionRisk holds no wallet balance): a number 0 or more");
+        }
+        if (!format.equals("binance-position-risk") && wallet != null) {
+            throw new BadInputException("--wallet: only with binance-position-risk (" + format + " holds the account's own figures)");
+        }
+        if (wallet != null && !(wallet >= 0 && wallet <= 1e15)) {
+            throw new BadInputException("--wallet: must be from 0 to 1e15, got " + Numbers.plain(wallet));
+        }
         boolean json = Cli.format(parse(new SnapshotArgs(), rest).format, "text", "json").equals("json");
         ImportedAccount imported;
         AccountResult r;
         try {
-            imported = SnapshotImport.read(Path.of(snapshot), snapshotFormat, cli.catalog());
+            imported = SnapshotImport.read(Path.of(snapshot), format, cli.catalog(), wallet == null ? Double.NaN : wallet);
             r = new AccountEngine().calculate(imported.account());
         } catch (InvalidInputException e) {
             throw new BadInputException(snapshot + ": " + e.getMessage());

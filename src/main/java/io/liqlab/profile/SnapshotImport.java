@@ -23,12 +23,18 @@ import java.util.Locale;
  *       (example and field notes: {@code ../shared/reference/venue-responses/hyperliquid/clearinghouseState.json} and
  *       its README). Cross positions only; the wallet is {@code crossMarginSummary.accountValue} less the positions'
  *       unrealized PnL at the mark ({@code positionValue / |szi|}).</li>
+ *   <li>{@code binance-position-risk}: the answer of {@code GET /fapi/v2/positionRisk} (USD-M "Position Information
+ *       V2", https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/Position-Information-V2;
+ *       field names as in the openxapi-binance client's {@code GetPositionRiskV2RespItem}, docs.rs): an array of
+ *       {@code symbol, positionAmt, entryPrice, markPrice, liquidationPrice, leverage, marginType, positionSide} as
+ *       strings. Rows with {@code positionAmt} 0 are skipped; {@code liquidationPrice} "0" means none. The response
+ *       holds no wallet balance, so the caller gives it (the account's {@code totalWalletBalance}).</li>
  * </ul>
  * Bad input names the JSON path ({@code assetPositions[0].position.szi}).
  */
 public final class SnapshotImport {
 
-    public static final List<String> FORMATS = List.of("hyperliquid-clearinghouse");
+    public static final List<String> FORMATS = List.of("hyperliquid-clearinghouse", "binance-position-risk");
 
     private static final StrictJson JSON = new StrictJson("snapshot");
 
@@ -36,6 +42,11 @@ public final class SnapshotImport {
     }
 
     public static ImportedAccount read(Path file, String format, ProfileCatalog catalog) {
+        return read(file, format, catalog, Double.NaN);
+    }
+
+    /** @param wallet the wallet balance, for formats that hold none ({@code binance-position-risk}); NaN: not given */
+    public static ImportedAccount read(Path file, String format, ProfileCatalog catalog, double wallet) {
         JsonNode root;
         try {
             root = JSON.parse(file.toString(), JSON.readFile(file));
@@ -44,6 +55,7 @@ public final class SnapshotImport {
         }
         return switch (format == null ? "" : format.strip().toLowerCase(Locale.ROOT)) {
             case "hyperliquid-clearinghouse" -> hyperliquid(root, catalog);
+            case "binance-position-risk" -> binance(root, catalog, wallet);
             default -> throw new InvalidInputException("snapshotFormat", "must be one of " + String.join(", ", FORMATS) + ", got '" + format + "'");
         };
     }
@@ -122,6 +134,63 @@ public final class SnapshotImport {
                 + Numbers.money(upnl) + " (mark = positionValue / size)");
         return new ImportedAccount("hyperliquid-clearinghouse", new Account(venue, AccountFile.venueKey(first), wallet, positions), shown,
                 maintenance, notes);
+    }
+
+    /** Binance USD-M {@code positionRisk} (v2), cross positions, with the wallet the caller gives. */
+    public static ImportedAccount binance(JsonNode root, ProfileCatalog catalog, double wallet) {
+        if (Double.isNaN(wallet)) {
+            throw new InvalidInputException("wallet", "is required with binance-position-risk: positionRisk holds no wallet balance"
+                    + " (give the account's totalWalletBalance, 0 or more)");
+        }
+        if (!root.isArray()) {
+            throw new InvalidInputException("$", "must be a JSON array of positions (Binance GET /fapi/v2/positionRisk)");
+        }
+        String venueKey = "binance-usdm";
+        List<AccountPosition> positions = new ArrayList<>();
+        List<Double> shown = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        VenueProfile first = null;
+        for (int i = 0; i < root.size(); i++) {
+            String at = "[" + i + "]";
+            JsonNode p = root.get(i);
+            if (!p.isObject()) {
+                throw new InvalidInputException(at, "must be an object with symbol, positionAmt, entryPrice, markPrice");
+            }
+            double amt = number(p.get("positionAmt"), at + ".positionAmt", true);
+            if (amt == 0) {
+                continue;
+            }
+            JsonNode symbolNode = p.get("symbol");
+            String symbol = symbolNode == null || !symbolNode.isString() ? "" : symbolNode.asString();
+            if (symbol.isBlank()) {
+                throw new InvalidInputException(at + ".symbol", "is required: the symbol, such as BTCUSDT");
+            }
+            JsonNode type = p.get("marginType");
+            if (type != null && type.isString() && type.asString().equalsIgnoreCase("isolated")) {
+                notes.add(symbol + ": an isolated position, left out of the cross account (compute it with calc --mode isolated)");
+                continue;
+            }
+            VenueProfile profile = profileFor(catalog, venueKey, symbol, at + ".symbol");
+            first = first == null ? profile : first;
+            JsonNode sideNode = p.get("positionSide");
+            String ps = sideNode == null || !sideNode.isString() ? "BOTH" : sideNode.asString();
+            Side side = ps.equalsIgnoreCase("LONG") ? Side.LONG : ps.equalsIgnoreCase("SHORT") ? Side.SHORT : amt > 0 ? Side.LONG : Side.SHORT;
+            try {
+                positions.add(AccountPosition.of(profile.id(), AccountFile.venueKey(profile), profile.rules(), side,
+                        number(p.get("entryPrice"), at + ".entryPrice", true), Math.abs(amt), Double.NaN,
+                        number(p.get("leverage"), at + ".leverage", true), Double.NaN, number(p.get("markPrice"), at + ".markPrice", true)));
+            } catch (InvalidInputException e) {
+                throw e.field().startsWith("[") ? e : new InvalidInputException(at + "." + e.field(), e.problem());
+            }
+            double liq = number(p.get("liquidationPrice"), at + ".liquidationPrice", false);
+            shown.add(Double.isNaN(liq) || liq == 0 ? Double.NaN : liq);
+        }
+        if (positions.isEmpty()) {
+            throw new InvalidInputException("$", "holds no open cross position (every positionAmt is 0 or isolated)");
+        }
+        AccountVenue venue = AccountVenue.of(first.listing().venueRules(), first.rules().family());
+        return new ImportedAccount("binance-position-risk", new Account(venue, AccountFile.venueKey(first), wallet, positions), shown,
+                Double.NaN, notes);
     }
 
     private static VenueProfile profileFor(ProfileCatalog catalog, String venueKey, String coin, String at) {

@@ -64,6 +64,19 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void crossTakesTheWalletAsCalcDoesAndBinanceSnapshotsFlagMissingPrices() {
+        CliContractTest.Run r = CliContractTest.run("reconcile", "--shown", "40000", "--venue", "binance-usdm-btc", "--side", "long", "--mode", "cross",
+                "--entry", "60000", "--qty", "1", "--leverage", "20", "--wallet", "5000", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("wallet", r.json().get("candidates").get(0).get("unknown").asString());
+        assertEquals(5_000, r.json().get("candidates").get(0).get("current").asDouble());
+        CliContractTest.Run s = CliContractTest.run("reconcile", "--snapshot", "src/test/resources/snapshots/binance-positionRisk.json",
+                "--snapshot-format", "binance-position-risk", "--wallet", "2000");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("binance-usdm-btc long 0.5: LiqLab 56,224.90, exchange sends none: LiqLab's figure is the one to watch"), s.out());
+    }
+
+    @Test
     void badInputIsOneLineNamingTheOption() {
         String[][] cases = {
                 with("reconcile", "--shown", "61000"),
@@ -72,8 +85,10 @@ class ReconcileCommandTest {
                 {"reconcile", "--snapshot", "x.json"},
                 {"reconcile", "--snapshot", "x.json", "--snapshot-format", "bybit"},
                 {"reconcile"},
+                {"reconcile", "--snapshot", "src/test/resources/snapshots/binance-positionRisk.json", "--snapshot-format", "binance-position-risk"},
+                {"reconcile", "--snapshot", "src/test/resources/snapshots/binance-positionRisk.json", "--snapshot-format", "binance-position-risk", "--wallet", "-3"},
         };
-        String[] options = {"--shown", "--shown", "--tick", "--snapshot-format", "--snapshot-format", "--shown"};
+        String[] options = {"--shown", "--shown", "--tick", "--snapshot-format", "--snapshot-format", "--shown", "--wallet", "--wallet"};
         for (int i = 0; i < cases.length; i++) {
             CliContractTest.Run r = CliContractTest.run(cases[i]);
             assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());

@@ -54,4 +54,25 @@ class SnapshotImportTest {
         assertEquals("assetPositions[0].position.coin",
                 assertThrows(InvalidInputException.class, () -> SnapshotImport.read(f, "hyperliquid-clearinghouse", TestProfiles.catalog())).field());
     }
+
+    /**
+     * Binance {@code positionRisk} v2: a fixture written from the documented field names (no recorded response with
+     * provenance was found): zero rows skipped, "0" read as no liquidation price, the wallet given by the caller.
+     */
+    @Test
+    void binancePositionRiskReadsCrossPositionsWithTheGivenWallet() {
+        Path f = Path.of("src", "test", "resources", "snapshots", "binance-positionRisk.json");
+        ImportedAccount imported = SnapshotImport.read(f, "binance-position-risk", TestProfiles.catalog(), 2_000);
+        assertEquals(1, imported.account().positions().size(), "the ETHUSDT row has positionAmt 0");
+        var p = imported.account().positions().getFirst();
+        assertEquals("binance-usdm-btc", p.market());
+        assertEquals(0.5, p.quantity());
+        assertEquals(61_000, p.mark());
+        assertTrue(Double.isNaN(imported.exchangeLiquidation().getFirst()), "liquidationPrice \"0\" is none");
+        AccountResult r = new AccountEngine().calculate(imported.account());
+        assertEquals(2_000 + 500, r.equity(), 1e-9);
+        assertEquals(0.5 * 61_000 * 0.004, r.maintenance(), 1e-9, "tier 1, 0.4 % of the notional at the mark");
+        assertEquals("wallet", assertThrows(InvalidInputException.class,
+                () -> SnapshotImport.read(f, "binance-position-risk", TestProfiles.catalog())).field());
+    }
 }
