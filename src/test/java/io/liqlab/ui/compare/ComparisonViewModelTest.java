@@ -129,7 +129,7 @@ class ComparisonViewModelTest {
         assertTrue(gte.profile().startsWith("GTE"), gte.profile());
         assertTrue(Double.isNaN(gte.liquidationPrice()) && Double.isNaN(gte.maxLeverage()), "no number for a venue without the market");
         assertEquals("not listed", gte.tierAtLiquidation());
-        assertTrue(gte.explanation().contains("lists no ETH market"), gte.explanation());
+        assertTrue(gte.explanation().contains("lists no ETH market in LiqLab's data"), gte.explanation());
         // Each venue's row is its ETH profile: Bybit's equals the form's own result on bybit-linear-eth.
         ComparisonViewModel.Row bybit = markets.rows().stream().filter(r -> r.profileId().equals("bybit-linear-eth")).findFirst().orElseThrow();
         assertEquals(form.resultProperty().get().liquidationPrice(), bybit.liquidationPrice(), 1e-9);
