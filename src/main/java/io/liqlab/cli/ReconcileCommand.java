@@ -11,6 +11,7 @@ import io.liqlab.core.reconcile.Candidate;
 import io.liqlab.core.reconcile.ImportedAccount;
 import io.liqlab.core.reconcile.Reconciler;
 import io.liqlab.core.reconcile.Reconciliation;
+import io.liqlab.core.reconcile.VenueDisplay;
 import io.liqlab.profile.SnapshotImport;
 import io.liqlab.profile.VenueProfile;
 import picocli.CommandLine;
@@ -135,6 +136,11 @@ final class ReconcileCommand implements Callable<Integer> {
         s.append("LiqLab (exact):       ").append(price(r.exactPrice())).append(nl);
         s.append("The venue displays:   ").append(price(r.exactAsDisplayed())).append("  (").append(r.displayRule().words())
                 .append(Double.isNaN(r.tick()) ? ", no tick known" : ", tick " + Numbers.plain(r.tick())).append(')').append(nl);
+        double bankruptcy = r.exact().bankruptcyPrice();
+        if (!Double.isNaN(bankruptcy)) {
+            s.append("Bankruptcy price:     ").append(Numbers.price(bankruptcy)).append(", the venue displays ")
+                    .append(Numbers.price(VenueDisplay.shown(r.displayRule(), bankruptcy, r.exact().position().side(), r.tick()))).append(nl);
+        }
         s.append("The exchange shows:   ").append(Numbers.price(r.shown()));
         if (!Double.isNaN(r.exactPrice())) {
             s.append("  (").append(signed(r.shown() - r.exactPrice())).append(" from LiqLab's)");
@@ -167,6 +173,8 @@ final class ReconcileCommand implements Callable<Integer> {
         put(o, "shown", r.shown());
         put(o, "liquidationPrice", r.exactPrice());
         put(o, "venueDisplays", r.exactAsDisplayed());
+        put(o, "bankruptcyPrice", r.exact().bankruptcyPrice());
+        put(o, "bankruptcyVenueDisplays", VenueDisplay.shown(r.displayRule(), r.exact().bankruptcyPrice(), r.exact().position().side(), r.tick()));
         o.put("displayRule", r.displayRule().id());
         put(o, "tick", r.tick());
         put(o, "tolerance", r.tolerance());

@@ -48,8 +48,10 @@ class ReconcileCommandTest {
         CliContractTest.Run r = CliContractTest.run("reconcile", "--shown", "59266.8", "--tick", "0.1", "--venue", "okx-swap-btc", "--side", "long",
                 "--entry", "60000", "--qty", "1", "--margin", "1000");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("The venue displays:   59,266.80  (one tick past the exact price, toward the mark (OKX), tick 0.1)"), r.out());
+        assertTrue(r.out().contains("The venue displays:   59,266.80  (moved to the next tick toward the mark (OKX), tick 0.1)"), r.out());
         assertTrue(r.out().contains("Most likely: LiqLab agrees"), r.out());
+        // bankruptcy: 60,000 - 1,000 = 59,000.00 exactly for 1 BTC with 1,000 margin, already on a tick
+        assertTrue(r.out().contains("Bankruptcy price:     59,000.00, the venue displays 59,000.00"), r.out());
     }
 
     @Test

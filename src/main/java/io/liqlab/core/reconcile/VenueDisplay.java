@@ -10,8 +10,9 @@ import java.util.Locale;
  * How a venue displays a liquidation or bankruptcy price: the exact figure moved to the market's tick, toward the
  * mark. One small table (the venue-rules format has no field for it):
  * <ul>
- *   <li>OKX ({@code okx-*}): one tick past the exact price toward the mark (57,889.43 at tick 0.1 shows 57,889.5 for
- *       a long, whose mark is above).</li>
+ *   <li>OKX ({@code okx-*}): "one tick past": moved to the next tick toward the mark (57,889.43 at tick 0.1 shows
+ *       57,889.5 for a long, whose mark is above). A price already on a tick is read as staying there; the issue's
+ *       wording does not settle that case.</li>
  *   <li>Bybit ({@code bybit-*}): rounded to the nearest tick (half toward the mark).</li>
  *   <li>Every other venue: no recorded rule; the exact figure (Hyperliquid sends 74501.802790436 in
  *       {@code clearinghouseState}, unrounded).</li>
@@ -23,7 +24,7 @@ public final class VenueDisplay {
 
     /** A venue's display rule. */
     public enum Rule {
-        ONE_TICK_PAST("one tick past the exact price, toward the mark (OKX)"),
+        ONE_TICK_PAST("moved to the next tick toward the mark (OKX)"),
         ROUNDED("rounded to the nearest tick (Bybit)"),
         EXACT("no recorded display rule: the exact figure");
 
@@ -70,8 +71,8 @@ public final class VenueDisplay {
         BigDecimal ticks = BigDecimal.valueOf(price).divide(t, 9, RoundingMode.HALF_EVEN);
         boolean towardUp = side == Side.LONG; // the mark is above a long's liquidation, below a short's
         BigDecimal n = switch (rule) {
-            case ONE_TICK_PAST -> towardUp ? ticks.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
-                    : ticks.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
+            // "one tick past": to the next tick toward the mark; a price already on a tick stays (nothing to move)
+            case ONE_TICK_PAST -> ticks.setScale(0, towardUp ? RoundingMode.CEILING : RoundingMode.FLOOR);
             case ROUNDED -> ticks.setScale(0, towardUp ? RoundingMode.HALF_UP : RoundingMode.HALF_DOWN);
             case EXACT -> ticks;
         };

@@ -16,8 +16,9 @@ class VenueDisplayTest {
         assertEquals(VenueDisplay.Rule.ONE_TICK_PAST, VenueDisplay.ruleFor("okx-swap"));
         assertEquals(57_889.5, VenueDisplay.shown(ONE_TICK_PAST, 57_889.43, Side.LONG, 0.1));
         assertEquals(57_889.4, VenueDisplay.shown(ONE_TICK_PAST, 57_889.43, Side.SHORT, 0.1));
-        // already on a tick: still one tick past
-        assertEquals(57_889.5, VenueDisplay.shown(ONE_TICK_PAST, 57_889.4, Side.LONG, 0.1));
+        // already on a tick: stays (a binary 57889.4 is not pushed a tick by its representation error)
+        assertEquals(57_889.4, VenueDisplay.shown(ONE_TICK_PAST, 57_889.4, Side.LONG, 0.1));
+        assertEquals(57_889.4, VenueDisplay.shown(ONE_TICK_PAST, 57_889.4, Side.SHORT, 0.1));
         assertEquals(3_012.35, VenueDisplay.shown(ONE_TICK_PAST, 3_012.3412, Side.LONG, 0.01));
     }
 
