@@ -45,12 +45,6 @@ public record VenueRules(RuleFamily family, TierSchedule tiers, double liquidati
     }
 
     /**
-     * The value tiers are looked up by for a position of {@code quantity} at {@code price}: its notional, or its
-     * contract count for contract-count schedules. For an inverse contract pass the reciprocal-price position the
-     * engine solves (quantity = the USD value, price = 1 / price): its "notional" is then the value in the coin,
-     * and its contract count the USD value over the contract value in USD.
-     */
-    /**
      * The value tiers are looked up by for a position of {@code quantity} base units entered at {@code entry}, in
      * the terms the venue states its tiers in: the notional, or for an inverse contract the value in the coin
      * (quantity, V / E) or the contract count (V / contract value in USD).
@@ -63,6 +57,12 @@ public record VenueRules(RuleFamily family, TierSchedule tiers, double liquidati
         return tierBasisValue(usd, 1 / entry);
     }
 
+    /**
+     * The value tiers are looked up by for a position of {@code quantity} at {@code price}: its notional, or its
+     * contract count for contract-count schedules. For an inverse contract pass the reciprocal-price position the
+     * engine solves (quantity = the USD value, price = 1 / price): its "notional" is then the value in the coin,
+     * and its contract count the USD value over the contract value in USD.
+     */
     public double tierBasisValue(double quantity, double price) {
         if (tiers.basis() == TierSchedule.Basis.CONTRACTS && family instanceof RuleFamily.FeeInTrigger f) {
             return quantity / f.contractValue();

@@ -282,15 +282,15 @@ public final class PositionViewModel {
         return maxLeverage.getReadOnlyProperty();
     }
 
-    /**
-     * "" when the numbers may belong to the profile's market; otherwise a warning that the entry price is far from
-     * that market's price range (an ETH price on a BTC profile silently uses BTC's tiers).
-     */
     /** "Coin-margined (BTC): ..." under the venue for an inverse profile: what size, margin and fees are in. */
     public ReadOnlyStringProperty contractNoteProperty() {
         return contractNote.getReadOnlyProperty();
     }
 
+    /**
+     * "" when the numbers may belong to the chosen market; otherwise a warning that the entry price is far from that
+     * market's last fetched mark (an ETH price on a BTC profile silently uses BTC's tiers).
+     */
     public ReadOnlyStringProperty marketWarningProperty() {
         return marketWarning.getReadOnlyProperty();
     }

@@ -92,12 +92,12 @@ public final class TierWorkbenchViewModel {
         this.draftWriter = new DraftWriter(drafts, draftThread, DRAFT_DELAY, failed);
     }
 
-    /** The profiles that can be opened; saved copies are added here at once. */
     /** What the "open" chooser shows of each profile (data date, amber flags) and how typing filters it. */
     public io.liqlab.ui.MarketChoices markets() {
         return markets;
     }
 
+    /** The profiles that can be opened; saved copies are added here at once. */
     public ObservableList<VenueProfile> profiles() {
         return profiles;
     }
