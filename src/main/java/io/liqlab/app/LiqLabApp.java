@@ -110,7 +110,7 @@ public final class LiqLabApp extends Application {
                     ProfileCatalog fresh = ProfileCatalog.loadDefault();
                     return () -> {
                         String id = position.profileProperty().get() == null ? null : position.profileProperty().get().id();
-                        venues.setAll(fresh.profiles());
+                        venues.setAll(io.liqlab.ui.MarketChoices.offered(fresh.allProfiles()));
                         profiles.reload(fresh);
                         fresh.profiles().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(position.profileProperty()::set);
                     };

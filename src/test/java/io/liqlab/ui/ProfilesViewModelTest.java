@@ -14,7 +14,8 @@ class ProfilesViewModelTest {
     @Test
     void startsOnTheTextbookAndDescribesTheSelection() {
         ProfilesViewModel vm = new ProfilesViewModel(TestProfiles.catalog());
-        assertEquals(7, vm.profiles().size());
+        assertEquals(TestProfiles.catalog().allProfiles().size(), vm.profiles().size(), "the shipped profiles and every market");
+        assertTrue(vm.profiles().stream().anyMatch(p -> p.id().equals("hyperliquid-eth")));
         assertEquals("textbook", vm.selectedProperty().get().id());
         vm.selectedProperty().set(TestProfiles.get("binance-usdm-btc"));
         ProfilesViewModel.Detail d = vm.detailProperty().getValue();

@@ -39,7 +39,7 @@ public final class ProfilesViewModel {
 
     public ProfilesViewModel(ProfileCatalog catalog) {
         this.catalog = catalog;
-        this.backing = FXCollections.observableArrayList(catalog.profiles());
+        this.backing = FXCollections.observableArrayList(catalog.allProfiles());
         this.profiles = FXCollections.unmodifiableObservableList(backing);
         this.problems = catalog.problems().stream().map(ProfileProblem::toString).toList();
         if (!profiles.isEmpty()) {
@@ -53,7 +53,7 @@ public final class ProfilesViewModel {
     public void reload(ProfileCatalog fresh) {
         String id = selected.get() == null ? null : selected.get().id();
         catalog = fresh;
-        backing.setAll(fresh.profiles());
+        backing.setAll(fresh.allProfiles());
         selected.set(backing.stream().filter(p -> p.id().equals(id)).findFirst().orElse(backing.isEmpty() ? null : backing.getFirst()));
     }
 
