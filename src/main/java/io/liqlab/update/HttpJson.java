@@ -26,7 +26,7 @@ import io.liqlab.update.VenueFetch.Failure;
 /**
  * One request to a venue and its JSON, with every way it can fail turned into one {@link Failure} line naming the
  * venue and the cause (offline, timeout, 429 with its Retry-After, 5xx, another status, a body cut off, too large,
- * malformed), worded as {@link VenueFetch}'s are. Used by {@link MarkPriceFetch}; the client (which starts a thread of
+ * malformed), worded once for {@link VenueFetch} and {@link MarkPriceFetch}; the client (which starts a thread of
  * its own) is made on the first request, never at start-up.
  */
 final class HttpJson {

@@ -2,22 +2,13 @@ package io.liqlab.update;
 
 import io.liqlab.profile.ProfileIds;
 import io.liqlab.profile.VenueImport;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches a venue's current tier tables from its public endpoints (../shared/reference/venue-responses/README.md)
@@ -126,7 +113,8 @@ public final class VenueFetch {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private final HttpClient client;
+    /** The requests and their failures, worded once for this and {@link MarkPriceFetch}; its client is made on the first request. */
+    private final HttpJson http;
     private final Duration timeout;
     private final Duration pageDelay;
     private final Map<Venue, String> baseUrls;
@@ -142,7 +130,7 @@ public final class VenueFetch {
         this.pageDelay = pageDelay;
         this.baseUrls = Map.copyOf(baseUrls);
         this.maxBytes = maxBytes;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = new HttpJson(timeout, maxBytes);
     }
 
     /** The defaults: 10 s, 250 ms between pages (8 requests per 2 s, within OKX's 10), bodies up to the importer's bound. */
@@ -297,8 +285,7 @@ public final class VenueFetch {
         String url = baseUrl(v) + "/info";
         r.expected = 1;
         r.next(url);
-        byte[] body = send(v, url, HttpRequest.newBuilder(uri(v, url)).timeout(timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"meta\"}")).build());
+        byte[] body = http.post(v.id, url, "{\"type\":\"meta\"}");
         json(v, url, body);
         return new Fetched(v, url, body, null, at, 1);
     }
@@ -321,98 +308,13 @@ public final class VenueFetch {
         }
     }
 
-    private URI uri(Venue v, String url) throws Failure {
-        try {
-            URI u = URI.create(url);
-            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
-                throw new IllegalArgumentException("not an http(s) address");
-            }
-            return u;
-        } catch (IllegalArgumentException e) {
-            throw new Failure(v.id + ": bad base URL " + url + ": " + e.getMessage());
-        }
-    }
-
     private byte[] get(Requests r, Venue v, String url) throws Failure, InterruptedException {
         r.next(url);
-        return send(v, url, HttpRequest.newBuilder(uri(v, url)).timeout(timeout).header("Accept", "application/json").GET().build());
-    }
-
-    private byte[] send(Venue v, String url, HttpRequest request) throws Failure, InterruptedException {
-        String host = request.uri().getHost();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
-                HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofByteArray(), maxBytes));
-        HttpResponse<byte[]> response;
-        try {
-            response = future.get(timeout.toMillis() * 3, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new Failure(v.id + ": " + url + ": the body did not arrive within " + seconds(timeout.multipliedBy(3)));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw e;
-        } catch (CancellationException e) {
-            throw new Failure(v.id + ": " + url + ": cancelled");
-        } catch (ExecutionException e) {
-            throw new Failure(v.id + ": " + cause(url, host, e.getCause()));
-        }
-        int status = response.statusCode();
-        if (status == 429) {
-            String retry = response.headers().firstValue("Retry-After").map(s -> ", retry after " + s + " s").orElse("");
-            throw new Failure(v.id + ": rate limited by " + host + " (HTTP 429" + retry + "); nothing changed, try again later");
-        }
-        if (status >= 500) {
-            throw new Failure(v.id + ": server error at " + host + " (HTTP " + status + ") for " + url + "; nothing changed");
-        }
-        if (status != 200) {
-            throw new Failure(v.id + ": " + url + " answered HTTP " + status + "; nothing changed");
-        }
-        return response.body();
-    }
-
-    private String cause(String url, String host, Throwable t) {
-        if (t instanceof HttpConnectTimeoutException) {
-            return "no connection to " + host + " within " + seconds(timeout) + " (offline, or the host is unreachable)";
-        }
-        if (t instanceof HttpTimeoutException) {
-            return "no answer from " + url + " within " + seconds(timeout);
-        }
-        if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t.getCause() instanceof UnresolvedAddressException) {
-            return "cannot connect to " + host + " (offline, or the host is unreachable)";
-        }
-        String m = String.valueOf(t.getMessage());
-        if (m.contains("limit") && m.contains("exceeded") || m.contains("body exceeds")) {
-            return "the body from " + url + " is larger than " + maxBytes + " bytes; refused";
-        }
-        if (t instanceof IOException) {
-            return "the body from " + url + " was cut off (" + m + ")";
-        }
-        return url + ": " + t;
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return http.get(v.id, url);
     }
 
     private static JsonNode json(Venue v, String url, byte[] body) throws Failure {
-        try {
-            JsonNode n = MAPPER.readTree(body);
-            if (n == null || n.isMissingNode()) {
-                throw new Failure(v.id + ": empty body from " + url);
-            }
-            return n;
-        } catch (JacksonException e) {
-            String what = e.getMessage() != null && e.getMessage().startsWith("Unexpected end-of-input") ? "truncated body" : "malformed body";
-            throw new Failure(v.id + ": " + what + " from " + url + " (" + firstLine(e.getOriginalMessage()) + ")");
-        }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "not JSON";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return HttpJson.json(v.id, url, body);
     }
 
     /**
