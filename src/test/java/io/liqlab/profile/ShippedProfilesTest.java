@@ -29,6 +29,12 @@ class ShippedProfilesTest {
             "bybit-linear-btc", "gte-btc");
 
     @Test
+    void okxBtcCarriesTheTickOfTheRecordedInstruments() {
+        // venue-responses/okx-swap/instruments.json: BTC-USDT-SWAP tickSz "0.1"; reconcile shows prices on that tick
+        org.junit.jupiter.api.Assertions.assertEquals(0.1, TestProfiles.get("okx-swap-btc").listing().tickSize());
+    }
+
+    @Test
     void allSevenShippedProfilesLoadWithoutProblems() {
         ProfileCatalog catalog = TestProfiles.catalog();
         assertEquals(List.of(), catalog.problems());
