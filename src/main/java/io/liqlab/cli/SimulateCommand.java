@@ -90,21 +90,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Path framesPath = frames == null ? null : checkFramesPath(frames);
 
-        Scenario s;
-        try {
-            s = cli.scenarios().resolve(scenario);
-        } catch (ScenarioException e) {
-            throw new BadInputException("--scenario: " + e.getMessage());
-        }
-        if (venue != null) {
-            s = s.withVenue(venue.trim());
-        }
-        if (positions != null) {
-            s = s.withPositions(positions.intValue());
-        }
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
+        Scenario s = scenarioAsAsked();
         VenueProfile profile = profileFor(s);
         if (!bench && benchRunsGiven()) {
             throw new BadInputException("--bench-runs: applies only with --bench");
@@ -171,21 +157,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (bench || benchRunsGiven()) {
             throw new BadInputException("--bench: cannot be combined with --map");
         }
-        Scenario s;
-        try {
-            s = cli.scenarios().resolve(scenario);
-        } catch (ScenarioException e) {
-            throw new BadInputException("--scenario: " + e.getMessage());
-        }
-        if (venue != null) {
-            s = s.withVenue(venue.trim());
-        }
-        if (positions != null) {
-            s = s.withPositions(positions.intValue());
-        }
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
+        Scenario s = scenarioAsAsked();
         VenueProfile profile = profileFor(s);
         PhaseMap.Request request = seedRange == null
                 ? new PhaseMap.Request(s, profile.rules(), axes[0], axes[1])
@@ -393,6 +365,26 @@ final class SimulateCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "  %-6s %8.1f / %.1f / %.1f%n", label, m.populationMillis(),
                     m.orderingMillis(), m.cascadeMillis()));
         }
+    }
+
+    /** The scenario named by --scenario with --venue, --positions and --seed applied: one run and a map start from it. */
+    private Scenario scenarioAsAsked() {
+        Scenario s;
+        try {
+            s = cli.scenarios().resolve(scenario);
+        } catch (ScenarioException e) {
+            throw new BadInputException("--scenario: " + e.getMessage());
+        }
+        if (venue != null) {
+            s = s.withVenue(venue.trim());
+        }
+        if (positions != null) {
+            s = s.withPositions(positions.intValue());
+        }
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        return s;
     }
 
     private VenueProfile profileFor(Scenario s) {
