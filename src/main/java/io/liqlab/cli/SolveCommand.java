@@ -440,7 +440,7 @@ final class SolveCommand implements Runnable {
                 throw new BadInputException("--add-qty: give the added size as --add-qty or --add-notional (one of them), above 0");
             }
             double at = price == null ? p.markPrice() : price;
-            double lev = orderLeverage != null ? orderLeverage : p.leverageGiven() ? p.leverage() : p.notional() / p.reportedMargin();
+            double lev = orderLeverage != null ? orderLeverage : p.givenOrEffectiveLeverage();
             double q = addQty != null ? addQty : addNotional / at;
             if (addNotional != null && !(addNotional > 0)) {
                 throw new BadInputException("--add-notional: must be a size in quote currency greater than 0, got " + Numbers.plain(addNotional));
@@ -487,7 +487,7 @@ final class SolveCommand implements Runnable {
         @Override
         Answer answer() {
             Position p = position.build(profile, null, null);
-            double lev = orderLeverage != null ? orderLeverage : p.leverageGiven() ? p.leverage() : p.notional() / p.reportedMargin();
+            double lev = orderLeverage != null ? orderLeverage : p.givenOrEffectiveLeverage();
             double at = price == null ? p.markPrice() : price;
             // the same size: base units for a linear market, the same USD value (in the coin at the new price) for an inverse one
             double q = flipQty != null ? flipQty : p.inverse() ? p.notional() / at : p.quantity();

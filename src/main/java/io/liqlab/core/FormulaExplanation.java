@@ -94,7 +94,7 @@ public record FormulaExplanation(String formula, List<String> steps, String tier
             }
         }
         if (BYBIT_LINEAR.equals(venueRules)) {
-            double lev = p.leverageGiven() ? p.leverage() : p.effectiveLeverage();
+            double lev = p.givenOrEffectiveLeverage();
             double factor = 1 - p.side().sign() / lev;
             if (Double.isFinite(lev) && factor >= 0) {
                 double feeToClose = q * e * factor * BYBIT_ORDER_COST_TAKER_FEE;

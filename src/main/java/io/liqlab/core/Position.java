@@ -79,6 +79,11 @@ public record Position(Side side, MarginMode mode, double entryPrice, double mar
         return mode == MarginMode.ISOLATED ? margin : wallet + otherUnrealizedPnl - otherMaintenance;
     }
 
+    /** The leverage as the user gave it, else {@link #effectiveLeverage()} (an added order's default, the formula's). */
+    public double givenOrEffectiveLeverage() {
+        return leverageGiven() ? leverage : effectiveLeverage();
+    }
+
     /** Effective leverage: the chosen one, or notional / margin when a margin was given; infinite without margin. */
     public double effectiveLeverage() {
         if (mode == MarginMode.ISOLATED) {
