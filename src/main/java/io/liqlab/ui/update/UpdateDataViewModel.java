@@ -255,9 +255,11 @@ public final class UpdateDataViewModel {
         row.state.set(State.DONE);
         row.progress.set(1);
         row.status.set(o.problems().isEmpty() ? o.summary() : Text.format("profiles.update.refused", o.summary(), o.problems().size(), o.problems().getFirst()));
-        List<VenueUpdate.Change> sorted = new ArrayList<>(o.changes());
-        sorted.sort(java.util.Comparator.comparing((VenueUpdate.Change c) -> c.kind()).thenComparing(VenueUpdate.Change::id));
-        changes.addAll(sorted);
+        // Over every venue updated so far: changed tiers first (what the user most needs to see), then the markets
+        // added, then the unchanged.
+        changes.addAll(o.changes());
+        FXCollections.sort(changes, java.util.Comparator.comparingInt((VenueUpdate.Change c) -> c.kind() == VenueUpdate.Kind.CHANGED ? 0
+                : c.kind() == VenueUpdate.Kind.ADDED ? 1 : 2).thenComparing(VenueUpdate.Change::id));
         notifier.status(Text.format("profiles.update.done", o.summary()));
     }
 

@@ -89,6 +89,20 @@ class UpdateDataViewModelTest {
     }
 
     @Test
+    void changedTiersAreListedBeforeAddedMarkets() throws Exception {
+        UpdateDataViewModel vm = model(TaskExecutor.callingThread());
+        vm.row(VenueFetch.Venue.HYPERLIQUID).selectedProperty().set(false);
+        vm.start();
+        venues.changeDydxBtcMaintenance("0.016");
+        vm.row(VenueFetch.Venue.HYPERLIQUID).selectedProperty().set(true);
+        vm.start();
+        assertEquals(VenueUpdate.Kind.CHANGED, vm.changes().getFirst().kind(), vm.changes().stream().map(c -> c.id() + " " + c.kind()).toList().toString());
+        assertEquals("dydx-v4-btc", vm.changes().getFirst().id());
+        assertEquals(VenueUpdate.Kind.ADDED, vm.changes().get(1).kind(), "then the markets Hyperliquid added");
+        assertEquals(VenueUpdate.Kind.SAME, vm.changes().getLast().kind());
+    }
+
+    @Test
     void nothingPickedMeansNothingToStart() {
         UpdateDataViewModel vm = model(TaskExecutor.callingThread());
         vm.rows().forEach(r -> r.selectedProperty().set(false));
