@@ -11,6 +11,7 @@ import io.liqlab.core.reconcile.Candidate;
 import io.liqlab.core.reconcile.ImportedAccount;
 import io.liqlab.core.reconcile.Reconciler;
 import io.liqlab.core.reconcile.Reconciliation;
+import io.liqlab.core.reconcile.Step;
 import io.liqlab.core.reconcile.VenueDisplay;
 import io.liqlab.profile.SnapshotImport;
 import io.liqlab.profile.VenueProfile;
@@ -152,6 +153,15 @@ final class ReconcileCommand implements Callable<Integer> {
                     value(c, c.needed()), value(c, c.current()), c.why())).append(nl);
         }
         s.append("Most likely: ").append(r.mostLikely()).append(nl);
+        s.append("Steps:").append(nl);
+        int n = 1;
+        for (Step step : r.steps()) {
+            s.append(String.format(Locale.ROOT, "  %d. %s", n++, step.text()));
+            if (step.plausibility() != Step.Plausibility.NOT_APPLICABLE) {
+                s.append(" Plausibility: ").append(step.plausibility().words()).append('.');
+            }
+            s.append(nl);
+        }
         return s.toString();
     }
 
@@ -190,6 +200,26 @@ final class ReconcileCommand implements Callable<Integer> {
             n.put("why", c.why());
         }
         o.put("mostLikely", r.mostLikely());
+        ArrayNode steps = o.putArray("steps");
+        int n = 1;
+        for (Step step : r.steps()) {
+            ObjectNode t = steps.addObject();
+            t.put("step", n++);
+            t.put("kind", step.kind().id());
+            if (step.unknown() == null) {
+                t.putNull("unknown");
+            } else {
+                t.put("unknown", step.unknown().id());
+            }
+            put(t, "value", step.value());
+            put(t, "liquidationPrice", step.liquidation());
+            if (step.plausibility() == Step.Plausibility.NOT_APPLICABLE) {
+                t.putNull("plausibility");
+            } else {
+                t.put("plausibility", step.plausibility().id());
+            }
+            t.put("text", step.text());
+        }
         return o;
     }
 

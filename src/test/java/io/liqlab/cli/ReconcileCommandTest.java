@@ -37,7 +37,18 @@ class ReconcileCommandTest {
         assertTrue(r.out().contains("  1. isolated margin"), r.out());
         assertTrue(r.out().contains("Most likely: The exchange's figure " + Numbers.price(shown) + " is matched if your margin were 1,234.5"), r.out());
 
+        assertTrue(r.out().contains("Steps:"), r.out());
+        assertTrue(r.out().contains("Hold every other input and solve for the isolated margin: matched if the isolated margin were 1,234.5"), r.out());
+        assertTrue(r.out().contains("Plausibility: medium: a value the venue could hold."), r.out());
+
         JsonNode j = CliContractTest.run(with("reconcile", "--shown", Numbers.decimals(shown, 2), "--format", "json")).json();
+        JsonNode steps = j.get("steps");
+        assertEquals("start", steps.get(0).get("kind").asString());
+        assertEquals("bankruptcy-check", steps.get(1).get("kind").asString());
+        assertEquals("margin", steps.get(3).get("unknown").asString(), "display first, then the margin: the order solved");
+        assertEquals("medium", steps.get(3).get("plausibility").asString());
+        assertEquals(1_234.56, steps.get(3).get("value").asDouble(), 0.01);
+        assertEquals("conclusion", steps.get(steps.size() - 1).get("kind").asString());
         assertEquals("margin", j.get("candidates").get(0).get("unknown").asString());
         assertEquals(1_234.56, j.get("candidates").get(0).get("needed").asDouble(), 0.01);
         assertTrue(j.get("candidates").get(0).get("plausible").asBoolean());

@@ -4,7 +4,8 @@ package io.liqlab.core.reconcile;
  * One unknown solved for: the value it would need for the exact engine to give the figure the exchange shows.
  *
  * @param unknown   which input was solved for
- * @param current   the value LiqLab used (the tier number for {@link Unknown#TIER}, the fee rate for {@link Unknown#FEE},
+ * @param current   the value LiqLab used (the tier number for {@link Unknown#TIER}, for {@link Unknown#FEE} the fee rate the
+ *                  profile keeps in the trigger (OKX's taker fee, 0 elsewhere), needed being the total fee rate,
  *                  LiqLab's exact price for {@link Unknown#DISPLAY})
  * @param needed    the value that reproduces the shown price (NaN when none does)
  * @param plausible whether the needed value is one the venue could hold (non-negative, within the venue's range)

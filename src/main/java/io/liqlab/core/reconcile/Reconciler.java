@@ -77,10 +77,65 @@ public final class Reconciler {
         }
         all.add(tier(rules, p, exact, shown, tolerance));
         all.add(fee(rules, p, exact, shown, tolerance));
+        List<Ranked> solvedInTurn = List.copyOf(all);
         all.sort(Comparator.comparingInt(Ranked::rank).thenComparingDouble(Ranked::money)
                 .thenComparingDouble(r -> Double.isNaN(r.c.residual()) ? Double.POSITIVE_INFINITY : r.c.residual()));
         List<Candidate> ranked = all.stream().map(Ranked::c).toList();
-        return new Reconciliation(shown, exact, displayed, rule, tick, tolerance, ranked, mostLikely(ranked, exact, shown));
+        double beyond = beyondBankruptcy(exact, shown);
+        String mostLikely = mostLikely(ranked, exact, shown, beyond);
+        return new Reconciliation(shown, exact, displayed, rule, tick, tolerance, ranked, mostLikely,
+                steps(solvedInTurn, exact, displayed, shown, beyond, mostLikely));
+    }
+
+    /**
+     * How far past the bankruptcy price (equity zero with the user's inputs) the shown price lies, in price, toward
+     * the far side of the mark; 0 when it is not past it (NaN bankruptcy: 0). A shown price beyond bankruptcy cannot
+     * come from any maintenance rate, tier or fee: only from more collateral than the inputs hold.
+     */
+    static double beyondBankruptcy(LiquidationResult exact, double shown) {
+        double b = exact.bankruptcyPrice();
+        if (Double.isNaN(b)) {
+            return 0;
+        }
+        int s = exact.position().side().sign();
+        return Math.max(0, s * (b - shown));
+    }
+
+    private static List<Step> steps(List<Ranked> inTurn, LiquidationResult exact, double displayed, double shown, double beyond, String mostLikely) {
+        List<Step> steps = new ArrayList<>();
+        double l = exact.liquidationPrice();
+        String start = Double.isNaN(l)
+                ? "LiqLab finds no liquidation price for your inputs; the exchange shows " + Numbers.price(shown) + "."
+                : "With your inputs LiqLab's exact liquidation price is " + Numbers.price(l)
+                  + (displayed != l && !Double.isNaN(displayed) ? " (the venue would display " + Numbers.price(displayed) + ")" : "")
+                  + "; the exchange shows " + Numbers.price(shown) + ", " + Numbers.price(Math.abs(shown - l)) + " "
+                  + (exact.position().side().sign() * (l - shown) > 0 ? "further from" : "closer to") + " the mark ("
+                  + Numbers.percentOf(Math.abs(shown - l) / l) + ").";
+        steps.add(new Step(Step.Kind.START, null, l, l, Step.Plausibility.NOT_APPLICABLE, start));
+        double b = exact.bankruptcyPrice();
+        if (!Double.isNaN(b)) {
+            String check = beyond > 0
+                    ? "Your inputs go bankrupt (equity zero) at " + Numbers.price(b) + "; the shown price lies " + Numbers.price(beyond)
+                      + " beyond it, where equity is already below zero: no maintenance rate, tier or fee can put the liquidation there,"
+                      + " only more collateral than your inputs hold."
+                    : "Your inputs go bankrupt (equity zero) at " + Numbers.price(b) + "; the shown price lies between it and the mark,"
+                      + " so a maintenance, tier, fee or collateral difference can explain it.";
+            steps.add(new Step(Step.Kind.BANKRUPTCY_CHECK, null, b, Double.NaN, Step.Plausibility.NOT_APPLICABLE, check));
+        }
+        for (Ranked r : inTurn) {
+            Candidate c = r.c();
+            Step.Plausibility how = Double.isNaN(c.needed()) ? Step.Plausibility.NONE
+                    : !c.plausible() ? Step.Plausibility.LOW
+                    : switch (r.rank()) {
+                        case 0 -> Step.Plausibility.AGREES;
+                        case 1 -> Step.Plausibility.HIGH;
+                        default -> Step.Plausibility.MEDIUM;
+                    };
+            String text = "Hold every other input and solve for the " + c.unknown().words() + ": " + c.why() + ".";
+            steps.add(new Step(Step.Kind.SOLVE, c.unknown(), c.needed(), c.liquidation(), how, text));
+        }
+        steps.add(new Step(Step.Kind.CONCLUSION, null, Double.NaN, Double.NaN, Step.Plausibility.NOT_APPLICABLE, mostLikely));
+        return steps;
     }
 
     /** A candidate with its class and the money it moves (for ranking). */
@@ -179,34 +234,48 @@ public final class Reconciler {
     private Ranked fee(VenueRules rules, Position p, LiquidationResult exact, double shown, double tol) {
         double rate = p.hasMaintenanceOverride() ? p.maintenanceRateOverride() : exact.maintenanceMarginRate();
         double amount = p.hasMaintenanceOverride() ? p.maintenanceAmountOverride() : exact.maintenanceAmount();
+        // The engine keeps the profile's own fee (OKX's taker fee) in the trigger on top of the rate; the extra f is
+        // solved for, and the candidate speaks of the TOTAL fee kept in the trigger, LiqLab's being the profile's.
+        double profileFee = exact.feeInTrigger();
         DoubleFunction<Position> at = f -> copy(p, p.otherMaintenance(), rate + f, amount);
         double f = root(at, rules, p.side().sign(), shown, -rate + 1e-12, 0.5, true);
         if (Double.isNaN(f)) {
-            return unsolved(Unknown.FEE, 0, "no fee rate kept in the trigger puts the liquidation at " + Numbers.price(shown));
+            return unsolved(Unknown.FEE, profileFee, "no fee rate kept in the trigger puts the liquidation at " + Numbers.price(shown));
         }
-        double snapped = Math.round(f / FEE_GRID) * FEE_GRID;
+        double snappedTotal = Math.round((profileFee + f) / FEE_GRID) * FEE_GRID;
+        double snapped = snappedTotal - profileFee;
         double lSnapped = liq(rules, at.apply(snapped));
         double gridStep = Math.abs(liq(rules, at.apply(snapped + FEE_GRID)) - lSnapped);
-        boolean onGrid = Math.abs(lSnapped - shown) <= tol && gridStep >= 4 * tol && snapped > 0;
-        double needed = onGrid ? snapped : f;
+        boolean onGrid = Math.abs(lSnapped - shown) <= tol && gridStep >= 4 * tol && snappedTotal > 0;
+        double needed = profileFee + (onGrid ? snapped : f);
         double l = onGrid ? lSnapped : liq(rules, at.apply(f));
         double residual = Math.abs(l - shown);
         String problem = needed <= 0 ? "a fee below 0 (a rebate)" : needed > MAX_PLAUSIBLE_FEE ? "above " + Numbers.percentOf(MAX_PLAUSIBLE_FEE)
                 + " of the notional, more than any venue's taker fee" : null;
         boolean plausible = problem == null && residual <= tol;
-        String why = plausible ? "matched if " + Numbers.percentOf(needed) + " of the notional at liquidation (a taker fee to close) were kept in the trigger"
+        String kept = profileFee > 0 ? " in all (LiqLab keeps the profile's " + Numbers.percentOf(profileFee) + ")" : "";
+        String why = plausible ? "matched if " + Numbers.percentOf(needed) + " of the notional at liquidation (a taker fee to close) were kept in the trigger" + kept
                 + (onGrid ? ", a rate on the 0.001 % grid venues quote fees in" : "")
-                : "it would need " + Numbers.percentOf(needed) + " of the notional" + (problem == null ? " and still misses by " + Numbers.price(residual) : ", " + problem);
-        double money = Math.abs(needed) * p.quantity() * shown;
-        return new Ranked(new Candidate(Unknown.FEE, 0, needed, plausible, residual, l, why), plausible ? (onGrid ? 1 : 2) : 3, money);
+                : "it would need " + Numbers.percentOf(needed) + " of the notional in the trigger" + kept
+                  + (problem == null ? " and still misses by " + Numbers.price(residual) : ", " + problem);
+        double money = Math.abs(needed - profileFee) * p.quantity() * shown;
+        return new Ranked(new Candidate(Unknown.FEE, profileFee, needed, plausible, residual, l, why), plausible ? (onGrid ? 1 : 2) : 3, money);
     }
 
     private static Ranked unsolved(Unknown u, double current, String why) {
         return new Ranked(new Candidate(u, current, Double.NaN, false, Double.NaN, Double.NaN, why), 3, Double.POSITIVE_INFINITY);
     }
 
-    static String mostLikely(List<Candidate> ranked, LiquidationResult exact, double shown) {
+    static String mostLikely(List<Candidate> ranked, LiquidationResult exact, double shown, double beyond) {
         Candidate c = ranked.getFirst();
+        if (beyond > 0 && c.plausible() && (c.unknown() == Unknown.WALLET || c.unknown() == Unknown.MARGIN)) {
+            // past the bankruptcy price of the inputs: only collateral explains it (Hyperliquid's recorded account)
+            return "The exchange's figure " + Numbers.price(shown) + " lies " + Numbers.price(beyond) + " beyond the bankruptcy price "
+                    + Numbers.price(exact.bankruptcyPrice()) + " your numbers give (equity zero there), so no maintenance rate, tier or fee explains it:"
+                    + " the exchange counts " + Numbers.money(c.needed() - c.current()) + " more collateral than the " + Numbers.money(c.current())
+                    + " given (" + c.unknown().words() + " " + Numbers.money(c.needed()) + "). Look for balances outside this account's summary"
+                    + " (spot or another sub-account's collateral), or figures read at different moments.";
+        }
         if (!c.plausible()) {
             return "No single unknown explains " + Numbers.price(shown) + " (LiqLab: " + Numbers.price(exact.liquidationPrice())
                     + "): several inputs may differ at once, or the venue uses a rule the profile does not hold; check the profile's date and notes.";
@@ -223,7 +292,8 @@ public final class Reconciler {
                     + Numbers.money(c.current()) + ": are other positions sharing this margin?";
             case TIER -> head + "if the exchange charged tier " + (int) c.needed() + " instead of tier " + (int) c.current()
                     + ": the profile's tier table may be stale (refresh it with 'profiles import'), or the venue places this size in another tier.";
-            case FEE -> head + "if " + Numbers.percentOf(c.needed()) + " of the notional were kept in the trigger: the venue likely reserves a taker fee to close the position.";
+            case FEE -> head + "if " + Numbers.percentOf(c.needed()) + " of the notional were kept in the trigger (LiqLab keeps " + Numbers.percentOf(c.current())
+                    + "): the venue likely reserves a taker fee to close the position at another rate.";
         };
     }
 

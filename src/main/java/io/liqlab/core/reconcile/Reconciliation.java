@@ -6,16 +6,18 @@ import java.util.List;
 
 /**
  * The answer of {@link Reconciler#reconcile}: LiqLab's exact figure, how the venue would display it, every
- * candidate ranked (most likely first) and the most likely cause in plain words.
+ * candidate ranked (most likely first), the most likely cause in plain words, and the steps in the order they were
+ * worked ({@link Step}).
  *
  * @param tolerance how close a candidate must come to the shown price to reproduce it (the tick, or the precision
  *                  the shown price was given with)
  */
 public record Reconciliation(double shown, LiquidationResult exact, double exactAsDisplayed, VenueDisplay.Rule displayRule,
-                             double tick, double tolerance, List<Candidate> ranked, String mostLikely) {
+                             double tick, double tolerance, List<Candidate> ranked, String mostLikely, List<Step> steps) {
 
     public Reconciliation {
         ranked = List.copyOf(ranked);
+        steps = List.copyOf(steps);
     }
 
     public double exactPrice() {

@@ -69,7 +69,74 @@ class ReconcilerTest {
         double shown = engine.calculate(exchange, p).liquidationPrice();
         Reconciliation r = reconciler.reconcile(rules, p, shown, "", Double.NaN);
         assertEquals(Unknown.FEE, r.best().unknown(), r.ranked().toString());
-        assertEquals(0.0003, r.best().needed(), 1e-9);
+        // the TOTAL fee kept in the trigger: OKX's own taker fee (which LiqLab already keeps) plus the planted 0.03 %
+        assertEquals(f.takerFee() + 0.0003, r.best().needed(), 1e-9);
+        assertEquals(f.takerFee(), r.best().current(), 0, "LiqLab keeps the profile's taker fee, not 0");
+    }
+
+    /** Session finding: on OKX the fee candidate said "LiqLab used 0%" although the profile keeps 0.05 % in the trigger. */
+    @Test
+    void okxFeeCandidateReadsTheProfilesFeeAsWhatLiqLabUsed() {
+        VenueProfile okx = TestProfiles.get("okx-swap-btc");
+        double fee = ((RuleFamily.FeeInTrigger) okx.rules().family()).takerFee();
+        assertTrue(fee > 0, "the OKX profile keeps a taker fee in the trigger");
+        Position p = isolated(Side.LONG, 1_000).build();
+        Reconciliation r = reconciler.reconcile(okx.rules(), p, 59_100, "okx-swap", 0.1);
+        Candidate c = r.ranked().stream().filter(x -> x.unknown() == Unknown.FEE).findFirst().orElseThrow();
+        assertEquals(fee, c.current(), 0);
+        assertTrue(c.why().contains("LiqLab keeps the profile's " + io.liqlab.core.Numbers.percentOf(fee)), c.why());
+        // LiqLab's own figure needs exactly the fee LiqLab keeps (it said 0 % against 0.05 % before)
+        double own = engine.calculate(okx.rules(), p).liquidationPrice();
+        Candidate same = reconciler.reconcile(okx.rules(), p, own, "", Double.NaN).ranked().stream()
+                .filter(x -> x.unknown() == Unknown.FEE).findFirst().orElseThrow();
+        assertEquals(fee, same.needed(), 1e-9);
+    }
+
+    /**
+     * The recorded Hyperliquid account (clearinghouseState): LiqLab 76,380.15 follows Hyperliquid's documented cross
+     * rule (liq = mark - s * (accountValue - maintenance) / size / (1 - s * mmr), mmr = 1 / (2 x 40)), the exchange
+     * sent 74,501.80. That price lies below the account's own bankruptcy price (accountValue / size below the mark:
+     * 83,926 - 38,252.7 / 4.5 = 75,425.40), where equity is negative, so no maintenance rate, tier or fee can give it:
+     * the reconciler says the exchange counts about 8,347 USDC more collateral than accountValue.
+     */
+    @Test
+    void hyperliquidsRecordedLiquidationPriceLiesBeyondBankruptcyAndOnlyCollateralExplainsIt() {
+        VenueRules rules = TestProfiles.get("hyperliquid-btc").rules();
+        double mark = 377_667.0 / 4.5;
+        double wallet = 38_252.7 - 4.5 * (mark - 81_285);
+        Position p = Position.builder().side(Side.LONG).mode(MarginMode.CROSS).entryPrice(81_285).markPrice(mark).quantity(4.5).leverage(10)
+                .wallet(wallet).build();
+        Reconciliation r = reconciler.reconcile(rules, p, 74_501.802790436, "hyperliquid", Double.NaN);
+        assertEquals(339_414.3 / 4.44375, r.exactPrice(), 1e-6, "the documented formula");
+        assertEquals(mark - 38_252.7 / 4.5, r.exact().bankruptcyPrice(), 1e-6);
+        Candidate best = r.best();
+        assertEquals(Unknown.WALLET, best.unknown(), r.ranked().toString());
+        assertEquals(8_346.9, best.needed() - best.current(), 1.0);
+        assertTrue(r.mostLikely().contains("beyond the bankruptcy price 75,425.40"), r.mostLikely());
+        Candidate tier = r.ranked().stream().filter(c -> c.unknown() == Unknown.TIER).findFirst().orElseThrow();
+        assertFalse(tier.plausible());
+        Step check = r.steps().stream().filter(st -> st.kind() == Step.Kind.BANKRUPTCY_CHECK).findFirst().orElseThrow();
+        assertTrue(check.text().contains("beyond it"), check.text());
+    }
+
+    @Test
+    void stepsTraceEachUnknownInTheOrderSolvedWithItsPlausibility() {
+        VenueRules rules = TestProfiles.get("binance-usdm-btc").rules();
+        double shown = engine.calculate(rules, isolated(Side.LONG, 1_234.56).build()).liquidationPrice();
+        Reconciliation r = reconciler.reconcile(rules, isolated(Side.LONG, 1_000).build(), shown, "binance-usdm", Double.NaN);
+        java.util.List<Step> steps = r.steps();
+        assertEquals(Step.Kind.START, steps.getFirst().kind());
+        assertTrue(steps.getFirst().text().contains(io.liqlab.core.Numbers.price(r.exactPrice())), steps.getFirst().text());
+        assertEquals(Step.Kind.BANKRUPTCY_CHECK, steps.get(1).kind());
+        assertEquals(Step.Kind.CONCLUSION, steps.getLast().kind());
+        assertEquals(r.mostLikely(), steps.getLast().text());
+        java.util.List<Unknown> solved = steps.stream().filter(st -> st.kind() == Step.Kind.SOLVE).map(Step::unknown).toList();
+        assertEquals(java.util.List.of(Unknown.DISPLAY, Unknown.MARGIN, Unknown.TIER, Unknown.FEE), solved, "the order they are solved in");
+        Step margin = steps.stream().filter(st -> st.unknown() == Unknown.MARGIN).findFirst().orElseThrow();
+        assertEquals(Step.Plausibility.MEDIUM, margin.plausibility());
+        assertEquals(1_234.56, margin.value(), 0.005);
+        Step display = steps.stream().filter(st -> st.unknown() == Unknown.DISPLAY).findFirst().orElseThrow();
+        assertEquals(Step.Plausibility.LOW, display.plausibility(), "rounding does not explain 236 USDT");
     }
 
     @Test
