@@ -31,6 +31,15 @@ final class JsonNumbers {
     }
 
     /**
+     * A coin amount for JSON (a coin-margined margin, PnL, wallet): rounded to 8 decimals, the satoshi (0.013, where
+     * cents would say 0.01); a JSON number like {@link #round}'s. Only finite values.
+     */
+    static double coin(double v) {
+        double d = new BigDecimal(v).setScale(8, RoundingMode.HALF_EVEN).doubleValue();
+        return d == 0 ? 0 : d;
+    }
+
+    /**
      * A price or ratio for JSON: 12 significant digits, trailing zeros dropped, no exponent for large values
      * (60000, 57912.3456); null for NaN or an infinity.
      */

@@ -132,7 +132,7 @@ final class SolveCommand implements Runnable {
         @Override
         Answer answer() {
             Position p = position.build(profile, null, null);
-            return pnlAnswer("PnL at an exit price", p, calculators().pnlAt(profile.rules(), p, exit));
+            return pnlAnswer("PnL at an exit price", p, calculators().pnlAt(profile.rules(), p, exit), profile);
         }
     }
 
@@ -146,11 +146,11 @@ final class SolveCommand implements Runnable {
         @Override
         Answer answer() {
             Position p = position.build(profile, null, null);
-            return pnlAnswer("exit price for an ROE of " + Numbers.plain(roe) + "%", p, calculators().exitForRoe(profile.rules(), p, roe));
+            return pnlAnswer("exit price for an ROE of " + Numbers.plain(roe) + "%", p, calculators().exitForRoe(profile.rules(), p, roe), profile);
         }
     }
 
-    static Answer pnlAnswer(String title, Position p, Calculators.PnlAtExit a) {
+    static Answer pnlAnswer(String title, Position p, Calculators.PnlAtExit a, VenueProfile profile) {
         return new Answer() {
             @Override
             public String title() {
@@ -160,13 +160,13 @@ final class SolveCommand implements Runnable {
             @Override
             public void text(StringBuilder s) {
                 s.append(String.format("  entry %s   quantity %s   initial margin %s (notional / leverage)%n%n", Numbers.price(p.entryPrice()),
-                        Numbers.quantity(p.quantity()), Numbers.money(a.initialMargin())));
+                        Numbers.quantity(p.quantity()), amount(profile, a.initialMargin())));
                 line(s, "Exit price", Numbers.price(a.exitPrice()), "");
-                line(s, "PnL", Numbers.money(a.pnl()), "");
+                line(s, "PnL", amount(profile, a.pnl()), "");
                 line(s, "ROE", Numbers.fixed(a.roePercent(), 2, java.util.Locale.ROOT) + "%", "(PnL / initial margin)");
                 if (a.fees() != 0) {
-                    line(s, "Fees and funding", Numbers.money(a.fees()), "");
-                    line(s, "PnL after them", Numbers.money(a.netPnl()), "");
+                    line(s, "Fees and funding", amount(profile, a.fees()), "");
+                    line(s, "PnL after them", amount(profile, a.netPnl()), "");
                 }
                 line(s, "Liquidation price", price(a.liquidationPrice()), a.liquidatedFirst() ? "(reached first: the position never gets to the exit)" : "");
             }
@@ -174,11 +174,11 @@ final class SolveCommand implements Runnable {
             @Override
             public void json(ObjectNode o) {
                 num(o, "exitPrice", a.exitPrice());
-                money(o, "pnl", a.pnl());
-                money(o, "initialMargin", a.initialMargin());
+                amount(o, profile, "pnl", a.pnl());
+                amount(o, profile, "initialMargin", a.initialMargin());
                 num(o, "roePercent", a.roePercent());
-                money(o, "fees", a.fees());
-                money(o, "netPnl", a.netPnl());
+                amount(o, profile, "fees", a.fees());
+                amount(o, profile, "netPnl", a.netPnl());
                 num(o, "liquidationPrice", a.liquidationPrice());
                 o.put("liquidatedFirst", a.liquidatedFirst());
             }
@@ -222,7 +222,7 @@ final class SolveCommand implements Runnable {
             return new Answer() {
                 @Override
                 public String title() {
-                    return "largest position at " + Numbers.leverage(o.leverage) + " for a wallet of " + Numbers.money(o.wallet.value());
+                    return "largest position at " + Numbers.leverage(o.leverage) + " for a wallet of " + amount(profile, o.wallet.value());
                 }
 
                 @Override
@@ -230,11 +230,11 @@ final class SolveCommand implements Runnable {
                     s.append("  cost counted: ").append(a.costRule()).append("\n\n");
                     line(s, "Quantity", Numbers.quantity(a.quantity()), "");
                     line(s, "Notional", Numbers.money(a.notional()), "");
-                    line(s, "Initial margin", Numbers.money(a.initialMargin()), "");
+                    line(s, "Initial margin", amount(profile, a.initialMargin()), "");
                     if (a.feeToOpen() + a.feeToClose() + a.openLoss() > 0) {
-                        line(s, "Fees and open loss", Numbers.money(a.feeToOpen() + a.feeToClose() + a.openLoss()), "");
+                        line(s, "Fees and open loss", amount(profile, a.feeToOpen() + a.feeToClose() + a.openLoss()), "");
                     }
-                    line(s, "Cost", Numbers.money(a.cost()), "");
+                    line(s, "Cost", amount(profile, a.cost()), "");
                     line(s, "Limited by", a.limitedBy().words(), "");
                     line(s, "Tier", tier(a.tier()), "");
                     line(s, "Liquidation price", price(a.result().liquidationPrice()), "");
@@ -245,12 +245,12 @@ final class SolveCommand implements Runnable {
                     num(j, "quantity", a.quantity());
                     money(j, "notional", a.notional());
                     num(j, "leverage", o.leverage);
-                    money(j, "initialMargin", a.initialMargin());
-                    money(j, "feeToOpen", a.feeToOpen());
-                    money(j, "feeToClose", a.feeToClose());
-                    money(j, "openLoss", a.openLoss());
-                    money(j, "cost", a.cost());
-                    money(j, "wallet", o.wallet.value());
+                    amount(j, profile, "initialMargin", a.initialMargin());
+                    amount(j, profile, "feeToOpen", a.feeToOpen());
+                    amount(j, profile, "feeToClose", a.feeToClose());
+                    amount(j, profile, "openLoss", a.openLoss());
+                    amount(j, profile, "cost", a.cost());
+                    amount(j, profile, "wallet", o.wallet.value());
                     j.put("costRule", a.costRule());
                     j.put("limitedBy", a.limitedBy().id());
                     j.put("tier", a.tier().number());
@@ -317,9 +317,9 @@ final class SolveCommand implements Runnable {
                         Numbers.price(p.markPrice()), Numbers.quantity(p.quantity()), Numbers.money(p.notional())));
                 if (byLeverage) {
                     line(s, "Leverage", Numbers.plain(a.leverage()) + "x", current ? "(" + signed(a.change()) + "x from now)" : "");
-                    line(s, "Margin", Numbers.money(a.collateral()), "");
+                    line(s, "Margin", amount(profile, a.collateral()), "");
                 } else {
-                    line(s, cross ? "Wallet" : "Margin", Numbers.money(a.collateral()), current ? "(" + signedMoney(a.change()) + " from now)" : "");
+                    line(s, cross ? "Wallet" : "Margin", amount(profile, a.collateral()), current ? "(" + signedAmount(profile, a.change()) + " from now)" : "");
                     if (!cross) {
                         line(s, "Leverage", Numbers.plain(a.leverage()) + "x", "");
                     }
@@ -384,7 +384,7 @@ final class SolveCommand implements Runnable {
                     }
                     line(s, "Quantity", Numbers.quantity(a.quantity()), "");
                     line(s, "Notional", Numbers.money(a.notional()), "");
-                    line(s, "Margin", Numbers.money(a.result().margin()), "");
+                    line(s, "Margin", amount(profile, a.result().margin()), "");
                     line(s, "Leverage", Numbers.leverage(a.result().leverage()), "");
                     line(s, "Liquidation price", price(a.result().liquidationPrice()), a.result().hasLiquidationPrice()
                             ? "(" + Numbers.fixed(a.result().distancePercent(), 4, java.util.Locale.ROOT) + "% from the mark)" : "");
@@ -511,7 +511,7 @@ final class SolveCommand implements Runnable {
                 row(s, "Entry", Numbers.price(b.position().entryPrice()), Numbers.price(f.position().entryPrice()));
                 row(s, "Quantity", Numbers.quantity(b.position().quantity()), Numbers.quantity(f.position().quantity()));
                 row(s, "Notional", Numbers.money(b.notional()), Numbers.money(f.notional()));
-                row(s, "Margin", Numbers.money(b.margin()), Numbers.money(f.margin()));
+                row(s, "Margin", amount(profile, b.margin()), amount(profile, f.margin()));
                 row(s, "Leverage", Numbers.leverage(b.leverage()), Numbers.leverage(f.leverage()));
                 row(s, "Liquidation price", price(b.liquidationPrice()), price(f.liquidationPrice()));
                 row(s, "Distance", pctOrNone(b), pctOrNone(f));
@@ -520,7 +520,7 @@ final class SolveCommand implements Runnable {
                 row(s, "Max leverage", Numbers.leverage(b.maxLeverage()), Numbers.leverage(f.maxLeverage())
                         + (f.leverageAllowed() ? "" : " (over)"));
                 if (a.realizedPnl() != 0) {
-                    s.append(String.format("%n  Realized PnL %s%n", Numbers.money(a.realizedPnl())));
+                    s.append(String.format("%n  Realized PnL %s%n", amount(profile, a.realizedPnl())));
                 }
                 if (a.tierChanged()) {
                     s.append(String.format("%n  The tier changes from %d to %d: maintenance %s -> %s%n", b.tierAtEntry().number(),
@@ -536,7 +536,7 @@ final class SolveCommand implements Runnable {
             @Override
             public void json(ObjectNode o) {
                 o.put("change", a.change());
-                money(o, "realizedPnl", a.realizedPnl());
+                amount(o, profile, "realizedPnl", a.realizedPnl());
                 o.put("tierChanged", a.tierChanged());
                 o.set("before", CalcCommand.toJson(profile, a.before()));
                 o.set("after", CalcCommand.toJson(profile, a.after()));
@@ -576,7 +576,7 @@ final class SolveCommand implements Runnable {
                     if (!Double.isNaN(a.worstLastAtLiq())) {
                         line(s, "Safe from", Numbers.price(a.worstLastAtLiq()), "(the last price when the mark reaches the liquidation)");
                     }
-                    line(s, "PnL at the stop", Numbers.money(a.pnlAtStop()), "(ROE " + Numbers.fixed(a.roeAtStop(), 2, java.util.Locale.ROOT) + "%)");
+                    line(s, "PnL at the stop", amount(profile, a.pnlAtStop()), "(ROE " + Numbers.fixed(a.roeAtStop(), 2, java.util.Locale.ROOT) + "%)");
                     if (!Double.isNaN(a.suggestedStop())) {
                         line(s, "Suggested stop", Numbers.price(a.suggestedStop()), "(" + Numbers.plain(suggest) + "% of the way to the liquidation: "
                                 + a.suggestedVerdict().words() + ")");
@@ -591,7 +591,7 @@ final class SolveCommand implements Runnable {
                     o.put("verdict", a.verdict().id());
                     o.put("triggersFirst", a.verdict() == PositionEdits.Verdict.TRIGGERS_FIRST || a.verdict() == PositionEdits.Verdict.NO_LIQUIDATION);
                     num(o, "safeStopFrom", a.worstLastAtLiq());
-                    money(o, "pnlAtStop", a.pnlAtStop());
+                    amount(o, profile, "pnlAtStop", a.pnlAtStop());
                     num(o, "roeAtStopPercent", a.roeAtStop());
                     num(o, "suggestPercent", suggest);
                     num(o, "suggestedStop", a.suggestedStop());
@@ -631,15 +631,34 @@ final class SolveCommand implements Runnable {
         return (v >= 0 ? "+" : "") + Numbers.plain(v);
     }
 
-    static String signedMoney(double v) {
-        return (v >= 0 ? "+" : "-") + Numbers.money(Math.abs(v));
-    }
-
     static void num(ObjectNode o, String name, double v) {
         if (!Double.isFinite(v)) {
             o.putNull(name);
         } else {
             o.put(name, JsonNumbers.round(v));
+        }
+    }
+
+    /**
+     * An amount in the margin currency as text: money to the cent on a linear market, the coin to 8 decimals with its
+     * name on a coin-margined one (0.013 BTC printed to the cent read "0.01").
+     */
+    static String amount(VenueProfile profile, double v) {
+        return profile.rules().inverse() ? Numbers.coin(v) + " " + io.liqlab.report.ResultReport.coinOf(profile) : Numbers.money(v);
+    }
+
+    static String signedAmount(VenueProfile profile, double v) {
+        return (v >= 0 ? "+" : "-") + amount(profile, Math.abs(v));
+    }
+
+    /** An amount in the margin currency for JSON: cents on a linear market, 8 decimals (a satoshi) in the coin. */
+    static void amount(ObjectNode o, VenueProfile profile, String name, double v) {
+        if (!profile.rules().inverse()) {
+            money(o, name, v);
+        } else if (!Double.isFinite(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, JsonNumbers.coin(v));
         }
     }
 

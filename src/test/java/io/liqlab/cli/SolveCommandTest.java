@@ -168,4 +168,40 @@ class SolveCommandTest {
         assertEquals(Cli.EXIT_BAD_INPUT, r.code());
         assertTrue(r.err().contains("size-for-distance"), r.err());
     }
+
+    static final String[] COIN_M = {"--venue", "binance-coinm-btc", "--side", "long", "--entry", "60000", "--contracts", "60", "--leverage", "20"};
+
+    @Test
+    void aCoinMarginedMarginIsPrintedInTheCoinToTheSatoshiNotToTheCent() {
+        // 60 contracts x 100 USD at 60,000 and 20x: 0.005 BTC; adding 1,500 USD more at 20x posts 0.00125 BTC.
+        Run r = run(args("add-size", COIN_M, "--add-notional", "1500"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Margin                         0.00500000 BTC           0.00625000 BTC   *"), r.out());
+        Run j = run(args("close", COIN_M, "--close-fraction", "0.5", "--price", "63000", "--format", "json"));
+        assertEquals(0, j.code(), j.err());
+        // half of 6,000 USD closed at 63,000: 3,000 x (1/60,000 - 1/63,000) BTC, which cents would print as 0.00
+        assertEquals(0.00238095, j.json().get("realizedPnl").doubleValue());
+        assertTrue(run(args("close", COIN_M, "--close-fraction", "0.5", "--price", "63000")).out().contains("Realized PnL 0.00238095 BTC"));
+    }
+
+    @Test
+    void pnlOnACoinMarginedMarketIsInTheCoin() {
+        Run r = run(args("pnl", COIN_M, "--exit", "63000"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("initial margin 0.00500000 BTC"), r.out());
+        assertTrue(r.out().contains("PnL                    0.00476190 BTC"), r.out());
+        JsonNode j = run(args("pnl", COIN_M, "--exit", "63000", "--format", "json")).json();
+        assertEquals(0.0047619, j.get("pnl").doubleValue());
+        assertEquals(0.005, j.get("initialMargin").doubleValue());
+        assertEquals(95.238095238, j.get("roePercent").doubleValue(), 1e-6);
+        // a linear market keeps its amounts to the cent
+        assertEquals(625.0, run(args("pnl", TEXTBOOK, "--exit", "63000", "--format", "json")).json().get("pnl").doubleValue());
+    }
+
+    @Test
+    void marginForALiquidationOnACoinMarginedMarketIsInTheCoin() {
+        Run r = run(args("margin-for-liq", COIN_M, "--liq-price", "55000"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("  Margin +0\\.0\\d{7} BTC   \\(\\+0\\.0\\d{7} BTC from now\\)")), r.out());
+    }
 }

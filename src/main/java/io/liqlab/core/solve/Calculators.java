@@ -257,7 +257,7 @@ public final class Calculators {
         if (Double.isNaN(l) || Math.abs(l - target) > tolerance(target)) {
             LiquidationResult below = engine.calculate(rules, Positions.withCollateral(p, Math.nextDown(c)));
             throw new Impossible("the liquidation price jumps from " + Numbers.price(below.liquidationPrice()) + " to "
-                    + (Double.isNaN(l) ? "none" : Numbers.price(l)) + " at a margin of " + Numbers.money(c)
+                    + (Double.isNaN(l) ? "none" : Numbers.price(l)) + " at a margin of " + Numbers.amount(c, p.inverse(), java.util.Locale.ROOT)
                     + " (maintenance steps at a tier boundary): no margin puts it at " + Numbers.price(target));
         }
         double current = Positions.collateralOf(p);
@@ -277,12 +277,12 @@ public final class Calculators {
         LiquidationTarget byMargin = collateralForLiquidation(rules, p, target);
         double base = byMargin.collateral() - p.addedMargin();
         if (!(base > 0)) {
-            throw new Impossible("the added margin alone (" + Numbers.money(p.addedMargin()) + ") already puts the liquidation beyond "
+            throw new Impossible("the added margin alone (" + Numbers.amount(p.addedMargin(), p.inverse(), java.util.Locale.ROOT) + ") already puts the liquidation beyond "
                     + Numbers.price(target) + "; no leverage brings it back");
         }
         double leverage = p.marginCurrencyNotional() / base;
         if (leverage < 1) {
-            throw new Impossible("it needs " + Numbers.leverage(leverage) + ", below 1x (a margin of " + Numbers.money(byMargin.collateral())
+            throw new Impossible("it needs " + Numbers.leverage(leverage) + ", below 1x (a margin of " + Numbers.amount(byMargin.collateral(), p.inverse(), java.util.Locale.ROOT)
                     + ", more than the notional): venues offer 1x at least; post that margin instead (margin-for-liq)");
         }
         Position atLeverage = Positions.copy(p, p.side(), p.entryPrice(), p.quantity(), leverage,

@@ -89,12 +89,12 @@ public final class PositionEdits {
             double keep = before.maintenanceMarginNow() + (p.mode() == MarginMode.CROSS ? p.otherMaintenance() : 0);
             double removable = Math.max(0, equityNow - keep);
             if (-amount >= removable || next < 0) {
-                throw new Impossible("removing " + Numbers.money(-amount) + " leaves the position at or below its maintenance at the mark; at most "
-                        + Numbers.money(Math.min(removable, current)) + " can come out");
+                throw new Impossible("removing " + Numbers.amount(-amount, p.inverse(), java.util.Locale.ROOT) + " leaves the position at or below its maintenance at the mark; at most "
+                        + Numbers.amount(Math.min(removable, current), p.inverse(), java.util.Locale.ROOT) + " can come out");
             }
         }
         LiquidationResult after = engine.calculate(rules, Positions.withCollateral(p, next));
-        return new BeforeAfter((amount > 0 ? "add " : "remove ") + Numbers.money(Math.abs(amount)) + " margin", before, after, 0);
+        return new BeforeAfter((amount > 0 ? "add " : "remove ") + Numbers.amount(Math.abs(amount), p.inverse(), java.util.Locale.ROOT) + " margin", before, after, 0);
     }
 
     /**

@@ -17,7 +17,8 @@ public enum Term {
     CASCADE_RATIO("cascade-ratio"),
     INVERSE_CONTRACT("inverse-contract"),
     CROSS_MARGIN("cross-margin"),
-    HEDGE_MODE("hedge-mode");
+    HEDGE_MODE("hedge-mode"),
+    ROE("roe");
 
     private final String key;
 

@@ -278,9 +278,9 @@ public final class SolveViewModel {
             case PNL, EXIT_FOR_ROE -> {
                 Calculators.PnlAtExit a = q == Question.PNL ? calculators.pnlAt(rules, p, x) : calculators.exitForRoe(rules, p, x);
                 out.add(row("position.solve.row.exit", LocalNumbers.price(a.exitPrice())));
-                out.add(row("position.solve.row.pnl", LocalNumbers.money(a.pnl())));
+                out.add(row("position.solve.row.pnl", amount(a.pnl())));
                 out.add(row("position.solve.row.roe", LocalNumbers.percent(a.roePercent(), 2)));
-                out.add(row("position.solve.row.initialMargin", LocalNumbers.money(a.initialMargin())));
+                out.add(row("position.solve.row.initialMargin", amount(a.initialMargin())));
                 if (a.liquidatedFirst()) {
                     out.add(row("position.solve.row.liquidatedFirst", LocalNumbers.price(a.liquidationPrice())));
                 }
@@ -292,7 +292,7 @@ public final class SolveViewModel {
                         OrderCost.forVenue(venueRules.isEmpty() ? profile.id() : venueRules, rules, Double.NaN), p.openInterest());
                 out.add(row("position.solve.row.quantity", LocalNumbers.quantity(a.quantity())));
                 out.add(row("position.solve.row.notional", LocalNumbers.money(a.notional())));
-                out.add(row("position.solve.row.cost", LocalNumbers.money(a.cost())));
+                out.add(row("position.solve.row.cost", amount(a.cost())));
                 out.add(row("position.solve.row.limitedBy", limit(a.limitedBy())));
                 out.add(row("position.solve.row.tier", tier(a.tier())));
                 out.add(row("position.solve.row.liquidation", price(a.result().liquidationPrice())));
@@ -303,12 +303,12 @@ public final class SolveViewModel {
                         : calculators.leverageForLiquidation(rules, p, x);
                 boolean cross = p.mode() == MarginMode.CROSS;
                 if (q == Question.MARGIN_FOR_LIQ) {
-                    out.add(row(cross ? "position.solve.row.wallet" : "position.solve.row.margin", LocalNumbers.money(a.collateral())));
-                    out.add(row("position.solve.row.change", (a.change() >= 0 ? "+" : "") + LocalNumbers.money(a.change())));
+                    out.add(row(cross ? "position.solve.row.wallet" : "position.solve.row.margin", amount(a.collateral())));
+                    out.add(row("position.solve.row.change", (a.change() >= 0 ? "+" : "") + amount(a.change())));
                     answerValue.set(a.collateral());
                 } else {
                     out.add(row("position.solve.row.leverage", LocalNumbers.fixed(a.leverage(), 4) + "x"));
-                    out.add(row("position.solve.row.margin", LocalNumbers.money(a.collateral())));
+                    out.add(row("position.solve.row.margin", amount(a.collateral())));
                     answerValue.set(a.leverage());
                 }
                 out.add(row("position.solve.row.liquidation", price(a.result().liquidationPrice())));
@@ -343,7 +343,7 @@ public final class SolveViewModel {
                 if (!Double.isNaN(a.worstLastAtLiq())) {
                     out.add(row("position.solve.row.safeFrom", LocalNumbers.price(a.worstLastAtLiq())));
                 }
-                out.add(row("position.solve.row.pnlAtStop", LocalNumbers.money(a.pnlAtStop())));
+                out.add(row("position.solve.row.pnlAtStop", amount(a.pnlAtStop())));
                 if (!Double.isNaN(a.suggestedStop())) {
                     out.add(row("position.solve.row.suggested", LocalNumbers.price(a.suggestedStop())));
                 }
@@ -353,19 +353,28 @@ public final class SolveViewModel {
         rows.setAll(out);
     }
 
+    /** An amount in the margin currency: money on a linear market, the coin to 8 decimals with its name on a coin-margined one. */
+    private String amount(double v) {
+        VenueProfile profile = position.profileProperty().get();
+        if (profile != null && profile.rules().inverse()) {
+            return io.liqlab.core.Numbers.coin(v, LocalNumbers.locale()) + " " + io.liqlab.report.ResultReport.coinOf(profile);
+        }
+        return LocalNumbers.money(v);
+    }
+
     private List<Row> beforeAfter(PositionEdits.BeforeAfter a) {
         LiquidationResult b = a.before();
         LiquidationResult f = a.after();
         List<Row> out = new ArrayList<>();
         out.add(pair("position.solve.row.entry", LocalNumbers.price(b.position().entryPrice()), LocalNumbers.price(f.position().entryPrice())));
         out.add(pair("position.solve.row.quantity", LocalNumbers.quantity(b.position().quantity()), LocalNumbers.quantity(f.position().quantity())));
-        out.add(pair("position.solve.row.margin", LocalNumbers.money(b.margin()), LocalNumbers.money(f.margin())));
+        out.add(pair("position.solve.row.margin", amount(b.margin()), amount(f.margin())));
         out.add(pair("position.solve.row.leverage", LocalNumbers.leverage(b.leverage()), LocalNumbers.leverage(f.leverage())));
         out.add(pair("position.solve.row.liquidation", price(b.liquidationPrice()), price(f.liquidationPrice())));
         out.add(pair("position.solve.row.tierAtEntry", tier(b.tierAtEntry()), tier(f.tierAtEntry())));
         out.add(pair("position.solve.row.tierAtLiquidation", tier(b.tierAtLiquidation()), tier(f.tierAtLiquidation())));
         if (a.realizedPnl() != 0) {
-            out.add(row("position.solve.row.realized", LocalNumbers.money(a.realizedPnl())));
+            out.add(row("position.solve.row.realized", amount(a.realizedPnl())));
         }
         answerValue.set(f.liquidationPrice());
         return out;

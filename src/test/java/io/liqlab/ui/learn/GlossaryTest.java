@@ -19,7 +19,7 @@ class GlossaryTest {
         Set<String> titles = glossary.entries().stream().map(e -> e.title().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         for (String term : new String[] {"liquidation price", "bankruptcy price", "maintenance margin", "maintenance amount",
                 "tiers", "mark price", "partial liquidation", "backstop", "insurance fund", "auto-deleveraging", "funding", "cross margin",
-                "hedge mode"}) {
+                "hedge mode", "inverse (coin-margined) contract", "roe"}) {
             assertTrue(titles.stream().anyMatch(t -> t.startsWith(term)), term + " in " + titles);
         }
         for (GlossaryEntry e : glossary.entries()) {
