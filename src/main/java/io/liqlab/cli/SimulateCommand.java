@@ -120,7 +120,7 @@ final class SimulateCommand implements Callable<Integer> {
             return 0;
         }
 
-        SimulationResult result = Simulator.run(s, profile.rules());
+        SimulationResult result = Simulator.runWarmingUp(s, profile.rules());
 
         Path heatmapPath = null;
         if (framesPath != null) {

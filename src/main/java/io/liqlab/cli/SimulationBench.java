@@ -125,7 +125,7 @@ final class SimulationBench {
     /** Milliseconds: whole run, population, ordering, cascade. */
     static double[] timeSimulation(Scenario scenario, VenueRules rules) {
         long start = System.nanoTime();
-        SimulationResult r = Simulator.run(scenario, rules);
+        SimulationResult r = Simulator.runWarmingUp(scenario, rules);
         double total = (System.nanoTime() - start) / 1e6;
         SimulationResult.Timings t = r.timings();
         return new double[] {total, t.populationNanos() / 1e6, t.orderingNanos() / 1e6, t.cascadeNanos() / 1e6};

@@ -49,7 +49,6 @@ public final class Simulator {
     public static SimulationResult run(Scenario scenario, VenueRules rules, DoubleConsumer progress,
                                        BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        warmUpAlongside(scenario, rules);
         Run run = new Run(scenario, rules, progress, cancelled);
         run.execute();
         long elapsed = (System.nanoTime() - started) / 1_000_000;
@@ -70,24 +69,56 @@ public final class Simulator {
     /**
      * The first large run in a fresh JVM meets its heaviest work (the cascade's first seconds) while the code is
      * still interpreted. On a machine with a second core, a small copy of the same run (50,000 positions, the
-     * first five minutes; the same market, since sizes scale with the population) goes through the same code on
-     * a daemon thread while this run draws its population, so the JIT has compiled and profiled the cascade by
-     * the time the real one starts. Its result is thrown away; it changes no figure of the real run.
+     * first five minutes; the same market, since sizes scale with the population) going through the same code
+     * while the real run draws its population lets the JIT compile and profile the cascade by the time the real
+     * one starts (cold median 595 to 480 ms, README "Benchmarks"). Whether that is worth doing for this run: a
+     * large run, two cores or more, not switched off ({@code -Dliqlab.sim.noWarmUp=true}), and no warm-up yet in
+     * this JVM.
      */
-    private static void warmUpAlongside(Scenario scenario, VenueRules rules) {
-        if (scenario.population().positions() < WARM_UP_FROM || Runtime.getRuntime().availableProcessors() < 2
-                || Boolean.getBoolean("liqlab.sim.noWarmUp") || !WARMED.compareAndSet(false, true)) {
-            return;
+    public static boolean warmUpWanted(Scenario scenario) {
+        return scenario.population().positions() >= WARM_UP_FROM && Runtime.getRuntime().availableProcessors() >= 2
+                && !Boolean.getBoolean("liqlab.sim.noWarmUp") && !WARMED.get();
+    }
+
+    /**
+     * Runs the warm-up copy of {@code scenario} on the calling thread when {@link #warmUpWanted} says so, at most
+     * once per JVM; its result is thrown away and changes no figure of any run. The caller decides where it runs:
+     * the window hands it to its task executor beside the real run, the command line to
+     * {@link #runWarmingUp}. Starts no thread.
+     *
+     * @param cancelled polled between ticks; a cancelled warm-up just stops
+     * @return whether a warm-up ran (to its end or until cancelled)
+     */
+    public static boolean warmUp(Scenario scenario, VenueRules rules, BooleanSupplier cancelled) {
+        if (!warmUpWanted(scenario) || !WARMED.compareAndSet(false, true)) {
+            return false;
         }
         Scenario small = scenario.withPositions(Integer.getInteger("liqlab.sim.warmUpPositions", WARM_UP_POSITIONS))
                 .withDuration(Math.min(Integer.getInteger("liqlab.sim.warmUpSeconds", 300), scenario.clock().durationSeconds()));
-        Thread.ofPlatform().daemon().name("liqlab-sim-warm-up").start(() -> {
-            try {
-                new Run(small, rules, f -> { }, () -> false).execute();
-            } catch (RuntimeException | Error e) {
-                // A warm-up only; the real run reports its own problems.
-            }
-        });
+        try {
+            new Run(small, rules, f -> { }, cancelled).execute();
+        } catch (RuntimeException | Error e) {
+            // A warm-up only (cancelled, or short of memory); the real run reports its own problems.
+        }
+        return true;
+    }
+
+    /** Forgets that this JVM has warmed up (tests of who schedules the warm-up; see the test sources' {@code WarmUps}). */
+    static void forgetWarmUp() {
+        WARMED.set(false);
+    }
+
+    /**
+     * A run for a headless caller with no task executor (the command line's {@code simulate} and its
+     * {@code --bench}): the {@link #warmUp} copy on a daemon thread of the engine's own, like the seed and phase-map
+     * pools, beside the run on the calling thread. The window never calls this: it schedules {@link #warmUp} as a
+     * task of its executor.
+     */
+    public static SimulationResult runWarmingUp(Scenario scenario, VenueRules rules) {
+        if (warmUpWanted(scenario)) {
+            Thread.ofPlatform().daemon().name("liqlab-sim-warm-up").start(() -> warmUp(scenario, rules, () -> false));
+        }
+        return run(scenario, rules);
     }
 
     /** A hand-placed position, for tests and worked examples: side +1 long or -1 short. */

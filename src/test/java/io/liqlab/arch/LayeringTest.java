@@ -90,4 +90,59 @@ class LayeringTest {
                         + "a view only lays out, binds and takes pictures (issue 16)")
                 .check(CLASSES);
     }
+
+    /** Where threads and pools may be made: the task executor, the composition root, and the engine's compute pools. */
+    static final String[] MAY_START_THREADS = {"io.liqlab.ui.task..", "io.liqlab.app..", "io.liqlab.sim.."};
+
+    /** A call or constructor that starts a thread or makes a pool that will (as {@code Executors}' factories do). */
+    static final DescribedPredicate<com.tngtech.archunit.core.domain.JavaCall<?>> STARTS_A_THREAD = DescribedPredicate.describe(
+            "starts a thread or makes a pool (Thread.start, Thread.Builder, new Thread, Executors, ForkJoinPool, Timer, "
+                    + "thread-pool constructors, CompletableFuture's *Async on the common pool, parallel streams)",
+            call -> {
+                String owner = call.getTargetOwner().getName();
+                String name = call.getName();
+                boolean constructor = call instanceof com.tngtech.archunit.core.domain.JavaConstructorCall;
+                boolean noExecutorGiven = call.getTarget().getRawParameterTypes().stream()
+                        .noneMatch(t -> t.getName().equals("java.util.concurrent.Executor"));
+                return switch (owner) {
+                    case "java.lang.Thread" -> constructor || name.equals("start") || name.equals("startVirtualThread")
+                            || name.equals("ofPlatform") || name.equals("ofVirtual");
+                    case "java.lang.Thread$Builder", "java.lang.Thread$Builder$OfPlatform", "java.lang.Thread$Builder$OfVirtual" ->
+                            name.equals("start") || name.equals("unstarted") || name.equals("factory");
+                    case "java.util.concurrent.Executors" -> name.startsWith("new") || name.startsWith("unconfigurable");
+                    case "java.util.concurrent.ForkJoinPool" -> constructor || name.equals("commonPool");
+                    case "java.util.Timer", "java.util.concurrent.ThreadPoolExecutor",
+                         "java.util.concurrent.ScheduledThreadPoolExecutor" -> constructor;
+                    case "java.util.concurrent.CompletableFuture" -> name.endsWith("Async") && noExecutorGiven;
+                    case "java.util.Collection", "java.util.List", "java.util.Set" -> name.equals("parallelStream");
+                    case "java.util.stream.Stream", "java.util.stream.IntStream", "java.util.stream.LongStream",
+                         "java.util.stream.DoubleStream" -> name.equals("parallel");
+                    default -> false;
+                };
+            });
+
+    /**
+     * Issue 16: one task executor runs the app's background work. Threads and pools are made only by it
+     * ({@code ui/task}), by the composition root that builds the shared pools ({@code app}), and by the engine's own
+     * compute pools ({@code sim}: the seed spread, the phase map, the command line's warm-up); a view-model, a view,
+     * a service or the command line that started one of its own fails here.
+     */
+    @Test
+    void onlyTheTaskExecutorTheCompositionRootAndTheEnginesPoolsStartThreads() {
+        noClasses().that().resideOutsideOfPackages(MAY_START_THREADS)
+                .should().callCodeUnitWhere(STARTS_A_THREAD)
+                .because("background work goes through the injected TaskExecutor (issue 16): a thread started elsewhere is "
+                        + "not listed, not cancellable and not shut down with the app")
+                .check(CLASSES);
+    }
+
+    /** The engine's own warm-up thread is for the command line; the window schedules {@code Simulator.warmUp} as a task. */
+    @Test
+    void theWindowNeverAsksTheEngineForAThreadOfItsOwn() {
+        noClasses().that().resideInAnyPackage("io.liqlab.ui..", "io.liqlab.app..")
+                .should().callMethod(io.liqlab.sim.Simulator.class, "runWarmingUp", io.liqlab.sim.Scenario.class,
+                        io.liqlab.core.VenueRules.class)
+                .because("the window's warm-up is a task on its executor, beside the run (issue 16)")
+                .check(CLASSES);
+    }
 }

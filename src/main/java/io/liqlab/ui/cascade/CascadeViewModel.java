@@ -578,6 +578,7 @@ public final class CascadeViewModel {
         status.set(Text.format(other == null ? "cascade.status.running" : "cascade.status.runningTwoVenues",
                 io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0)));
         String title = Text.format("cascade.task.run", main.name(), mainVenue.name(), io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0));
+        warmUpBeside(main, mainVenue);
         tasks.submit(io.liqlab.ui.task.BackgroundTask.<Runs>of(title, p -> {
             // Cancelled by newer inputs (job) or by the user in the task list (p): either way the run stops.
             java.util.function.BooleanSupplier stop = () -> job.cancelled || p.cancelled();
@@ -594,6 +595,19 @@ public final class CascadeViewModel {
         }).onSuccess(result -> finished(job, result, null)).onFailure(e -> finished(job, null,
                 e instanceof CancellationException ? null // newer inputs are waiting, or the user stopped it
                         : e instanceof OutOfMemoryError ? Text.get("cascade.status.outOfMemory") : String.valueOf(e.getMessage()))));
+    }
+
+    /**
+     * The first large run in this JVM gets the engine's warm-up copy beside it, as a task of its own on the one
+     * executor (the engine starts no thread for it): the JIT has compiled the cascade by the time the run reaches
+     * it. Its result is thrown away; cancelling it in the task list only stops it.
+     */
+    private void warmUpBeside(Scenario main, VenueProfile mainVenue) {
+        if (!Simulator.warmUpWanted(main)) {
+            return;
+        }
+        tasks.submit(io.liqlab.ui.task.BackgroundTask.<Boolean>of(Text.get("cascade.task.warmUp"),
+                p -> Simulator.warmUp(main, mainVenue.rules(), p::cancelled)));
     }
 
     private void finished(Job job, Runs result, String error) {

@@ -114,6 +114,47 @@ class CascadeViewModelTest {
         assertEquals(2_000, ran.population().positions());
     }
 
+    /** Issue 16: the engine starts no warm-up thread of its own in the window; the warm-up is a task of the executor. */
+    @Test
+    void theFirstLargeRunWarmsTheEngineUpAsATaskOfItsOwnBesideTheRun() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a warm-up needs a second core");
+        io.liqlab.sim.WarmUps.forget();
+        List<String> titles = new java.util.ArrayList<>();
+        io.liqlab.ui.task.TaskExecutor inline = io.liqlab.ui.task.TaskExecutor.callingThread();
+        io.liqlab.ui.task.TaskExecutor recording = new io.liqlab.ui.task.TaskExecutor() {
+            @Override
+            public <T> io.liqlab.ui.task.TaskHandle submit(io.liqlab.ui.task.BackgroundTask<T> task) {
+                titles.add(task.title());
+                return inline.submit(task);
+            }
+
+            @Override
+            public java.util.concurrent.Executor serial(String name) {
+                return inline.serial(name);
+            }
+        };
+        Thread[] before = threads();
+        CascadeViewModel vm = new CascadeViewModel(SCENARIOS, venues, recording, Runnable::run, () -> now);
+        assertEquals(1, titles.size(), "a small run needs no warm-up: " + titles);
+        assertTrue(titles.getFirst().startsWith("Cascade run: "), titles.getFirst());
+
+        vm.positionsProperty().set(200_000);
+        assertEquals(List.of("Warming up the cascade engine (first large run)"), titles.subList(1, 2), "a task, before the run: " + titles);
+        assertTrue(titles.get(2).startsWith("Cascade run: ") && titles.get(2).endsWith("200,000 positions"), titles.get(2));
+        assertEquals(200_000, vm.runsProperty().get().main().scenario().population().positions(), "the run itself is the one asked for");
+        assertFalse(io.liqlab.sim.Simulator.warmUpWanted(vm.runsProperty().get().main().scenario()), "once per JVM");
+
+        vm.positionsProperty().set(250_000);
+        assertEquals(4, titles.size(), "the next large run has the warm engine: " + titles);
+        List<String> warmUpThreads = java.util.Arrays.stream(threads()).filter(t -> !List.of(before).contains(t))
+                .map(Thread::getName).filter(n -> n.contains("warm")).toList();
+        assertEquals(List.of(), warmUpThreads, "no thread of the engine's own");
+    }
+
+    private static Thread[] threads() {
+        return Thread.getAllStackTraces().keySet().toArray(Thread[]::new);
+    }
+
     @Test
     void changingTheScenarioLoadsItsInputsAndRunsOnce() {
         CascadeViewModel vm = sameThread();
