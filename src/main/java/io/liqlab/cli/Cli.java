@@ -34,6 +34,7 @@ public final class Cli implements Runnable {
     private ProfileCatalog catalog;
     private ScenarioCatalog scenarios;
     private final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private java.io.InputStream in = System.in;
 
     public Cli(PrintWriter out, PrintWriter err, Supplier<ProfileCatalog> catalogSource) {
         this.out = out;
@@ -164,6 +165,16 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new BadInputException("name a subcommand: calc, account, sweep, simulate, solve, reconcile or profiles (see 'liqlab --help')");
+    }
+
+    /** Standard input for {@code -} as a file name (tests give their own). */
+    Cli input(java.io.InputStream stdin) {
+        this.in = stdin;
+        return this;
+    }
+
+    java.io.InputStream in() {
+        return in;
     }
 
     PrintWriter out() {

@@ -11,6 +11,7 @@ import io.liqlab.core.reconcile.Candidate;
 import io.liqlab.core.reconcile.ImportedAccount;
 import io.liqlab.core.reconcile.Reconciler;
 import io.liqlab.core.reconcile.Reconciliation;
+import io.liqlab.core.reconcile.SnapshotCheck;
 import io.liqlab.core.reconcile.Step;
 import io.liqlab.core.reconcile.VenueDisplay;
 import io.liqlab.profile.SnapshotImport;
@@ -41,7 +42,7 @@ import java.util.concurrent.Callable;
         description = {"Explains a liquidation price the exchange shows that differs from LiqLab's: solves for the margin or wallet,"
                 + " the other positions' maintenance, the tier, a fee in the trigger and the venue's display rounding, and ranks them.",
                 "  reconcile --shown PRICE [--tick T] <calc's position options: --venue --side --entry --qty|--notional --leverage|--margin ...>",
-                "  reconcile --snapshot FILE --snapshot-format hyperliquid-clearinghouse|binance-position-risk [--wallet W] [--format text|json]"})
+                "  reconcile --snapshot FILE|- [--snapshot-format hyperliquid-clearinghouse|binance-position-risk|bybit-position-list|okx-positions] [--wallet W] [--format text|json]"})
 final class ReconcileCommand implements Callable<Integer> {
 
     @Option(names = "--shown", paramLabel = "PRICE", converter = NumberConverter.class,
@@ -50,12 +51,13 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--tick", paramLabel = "T", converter = NumberConverter.class,
             description = "The market's tick (default: the profile's tickSize; without one, the precision --shown is given with).")
     Double tick;
-    @Option(names = "--snapshot", paramLabel = "FILE", description = "A position/account snapshot saved from the venue's API.")
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "A position/account snapshot saved from the venue's API; - reads standard input.")
     String snapshot;
-    @Option(names = "--snapshot-format", paramLabel = "FORMAT", description = "Format of --snapshot: hyperliquid-clearinghouse or binance-position-risk (with --wallet).")
+    @Option(names = "--snapshot-format", paramLabel = "FORMAT", description = "Format of --snapshot (default: detected from its shape): hyperliquid-clearinghouse,"
+            + " binance-position-risk, bybit-position-list or okx-positions (the last three with --wallet for cross positions).")
     String snapshotFormat;
     @Option(names = "--wallet", paramLabel = "W",
-            description = "Cross: the wallet balance (with --shown as in calc; with binance-position-risk, which holds none: 0 to 1e15).")
+            description = "Cross: the wallet balance (with --shown as in calc; with a position list, which holds none: 0 to 1e15).")
     String walletText;
     Double wallet;
     @Unmatched
@@ -245,13 +247,10 @@ final class ReconcileCommand implements Callable<Integer> {
         if (tick != null) {
             throw new BadInputException("--tick: goes with --shown, not with --snapshot");
         }
-        if (snapshotFormat == null) {
-            throw new BadInputException("--snapshot-format: is required with --snapshot: " + String.join(" or ", SnapshotImport.FORMATS));
+        String format = snapshotFormat == null ? null : snapshotFormat.strip().toLowerCase(Locale.ROOT);
+        if (format != null && !format.equals("auto") && !SnapshotImport.FORMATS.contains(format)) {
+            throw new BadInputException("--snapshot-format: must be " + String.join(" or ", SnapshotImport.FORMATS) + " (or auto), got '" + snapshotFormat + "'");
         }
-        if (!SnapshotImport.FORMATS.contains(snapshotFormat.strip().toLowerCase(Locale.ROOT))) {
-            throw new BadInputException("--snapshot-format: must be " + String.join(" or ", SnapshotImport.FORMATS) + ", got '" + snapshotFormat + "'");
-        }
-        String format = snapshotFormat.strip().toLowerCase(Locale.ROOT);
         if (walletText != null) {
             try {
                 wallet = Double.parseDouble(walletText.strip());
@@ -259,11 +258,12 @@ final class ReconcileCommand implements Callable<Integer> {
                 throw new BadInputException("--wallet: must be a number from 0 to 1e15, got '" + walletText + "'");
             }
         }
-        if (format.equals("binance-position-risk") && wallet == null) {
+        if ("binance-position-risk".equals(format) && wallet == null) {
             throw new BadInputException("--wallet: is required with binance-position-risk (positionRisk holds no wallet balance): a number 0 or more");
         }
-        if (!format.equals("binance-position-risk") && wallet != null) {
-            throw new BadInputException("--wallet: only with binance-position-risk (" + format + " holds the account's own figures)");
+        if ("hyperliquid-clearinghouse".equals(format) && wallet != null) {
+            throw new BadInputException("--wallet: not with hyperliquid-clearinghouse (it holds the account's own figures); only with a position list:"
+                    + " binance-position-risk, bybit-position-list or okx-positions");
         }
         if (wallet != null && !(wallet >= 0 && wallet <= 1e15)) {
             throw new BadInputException("--wallet: must be from 0 to 1e15, got " + Numbers.plain(wallet));
@@ -271,57 +271,122 @@ final class ReconcileCommand implements Callable<Integer> {
         boolean json = Cli.format(parse(new SnapshotArgs(), rest).format, "text", "json").equals("json");
         ImportedAccount imported;
         AccountResult r;
+        double w = wallet == null ? Double.NaN : wallet;
         try {
-            imported = SnapshotImport.read(Path.of(snapshot), format, cli.catalog(), wallet == null ? Double.NaN : wallet);
-            r = new AccountEngine().calculate(imported.account());
+            if (snapshot.equals("-")) {
+                byte[] bytes = readStandardInput();
+                imported = SnapshotImport.read("standard input", new String(bytes, java.nio.charset.StandardCharsets.UTF_8), format, cli.catalog(), w);
+            } else {
+                imported = SnapshotImport.read(Path.of(snapshot), format, cli.catalog(), w);
+            }
+            if (wallet != null && !SnapshotImport.holdsNoWallet(imported.source())) {
+                throw new BadInputException("--wallet: not with " + imported.source() + " (it holds the account's own figures)");
+            }
+            r = imported.account() == null ? null : new AccountEngine().calculate(imported.account());
         } catch (InvalidInputException e) {
-            throw new BadInputException(snapshot + ": " + e.getMessage());
+            if (e.field().equals("wallet")) {
+                throw new BadInputException("--wallet: " + e.problem());
+            }
+            throw new BadInputException("--snapshot: " + (snapshot.equals("-") ? "standard input" : snapshot) + ": " + e.getMessage());
         } catch (java.nio.file.InvalidPathException e) {
             throw new BadInputException("--snapshot: not a usable path: " + e.getMessage());
         }
+        List<SnapshotCheck.Row> rows = SnapshotCheck.rows(imported, r, new LiquidationEngine());
         PrintWriter out = cli.out();
         if (json) {
-            ObjectNode o = AccountCommand.toJson(r);
+            ObjectNode o = r == null ? JsonNodeFactory.instance.objectNode() : AccountCommand.toJson(r);
             o.put("snapshotFormat", imported.source());
             put(o, "exchangeMaintenance", imported.exchangeMaintenance());
             ArrayNode list = o.putArray("exchange");
-            for (int i = 0; i < r.positions().size(); i++) {
+            for (SnapshotCheck.Row row : rows) {
                 ObjectNode n = list.addObject();
-                put(n, "liquidationPrice", r.positions().get(i).liquidationPrice());
-                put(n, "exchangeLiquidationPrice", imported.exchangeLiquidation().get(i));
+                n.put("market", row.market());
+                n.put("side", row.side().id());
+                n.put("mode", row.mode().name().toLowerCase(Locale.ROOT));
+                put(n, "quantity", row.quantity());
+                put(n, "liquidationPrice", row.liquidation());
+                put(n, "liquidationVenueDisplays", row.liquidationDisplayed());
+                put(n, "exchangeLiquidationPrice", row.exchange().liquidation());
+                n.put("liquidationVerdict", id(row.liquidationVerdict()));
+                put(n, "bankruptcyPrice", row.bankruptcy());
+                put(n, "bankruptcyVenueDisplays", row.bankruptcyDisplayed());
+                put(n, "exchangeBankruptcyPrice", row.exchange().bankruptcy());
+                n.put("bankruptcyVerdict", id(row.bankruptcyVerdict()));
+                put(n, "tick", row.exchange().tick());
             }
             imported.notes().forEach(o.putArray("importNotes")::add);
             out.print(cli.json(o));
         } else {
-            out.print(AccountCommand.text(r));
-            out.print(comparison(imported, r));
+            if (r != null) {
+                out.print(AccountCommand.text(r));
+            }
+            out.print(comparison(imported, rows));
         }
         out.flush();
         return 0;
     }
 
-    static String comparison(ImportedAccount imported, AccountResult r) {
+    private byte[] readStandardInput() {
+        try {
+            byte[] bytes = cli.in().readNBytes((int) io.liqlab.profile.StrictJson.MAX_FILE_BYTES + 1);
+            if (bytes.length > io.liqlab.profile.StrictJson.MAX_FILE_BYTES) {
+                throw new BadInputException("--snapshot: standard input is larger than " + io.liqlab.profile.StrictJson.MAX_FILE_BYTES + " bytes; a snapshot is smaller");
+            }
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new BadInputException("--snapshot: standard input could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String id(SnapshotCheck.Verdict v) {
+        return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String comparison(ImportedAccount imported, List<SnapshotCheck.Row> rows) {
         String nl = System.lineSeparator();
+        VenueDisplay.Rule rule = VenueDisplay.ruleFor(imported.venueRulesId());
         StringBuilder s = new StringBuilder("LiqLab vs the exchange (" + imported.source() + "):" + nl);
-        for (int i = 0; i < r.positions().size(); i++) {
-            PositionResult p = r.positions().get(i);
-            double mine = p.liquidationPrice();
-            double theirs = imported.exchangeLiquidation().get(i);
-            s.append("  ").append(p.position().market()).append(' ').append(p.position().side().name().toLowerCase(Locale.ROOT)).append(' ')
-                    .append(Numbers.quantity(p.position().quantity())).append(": LiqLab ").append(price(mine)).append(", exchange ");
+        for (SnapshotCheck.Row row : rows) {
+            double mine = row.liquidation();
+            double theirs = row.exchange().liquidation();
+            s.append("  ").append(row.market()).append(' ').append(row.side().id()).append(' ').append(Numbers.quantity(row.quantity()));
+            if (row.mode() == io.liqlab.core.MarginMode.ISOLATED) {
+                s.append(" (isolated)");
+            }
+            s.append(": LiqLab ").append(price(mine));
+            if (rule != VenueDisplay.Rule.EXACT && !Double.isNaN(mine) && row.exchange().tick() > 0) {
+                s.append(" (the venue displays ").append(Numbers.price(row.liquidationDisplayed())).append(')');
+            }
+            s.append(", exchange ");
             if (Double.isNaN(theirs)) {
                 s.append("sends none: LiqLab's figure is the one to watch");
             } else {
                 s.append(Numbers.price(theirs));
-                if (!Double.isNaN(mine)) {
-                    s.append(" (").append(signed(theirs - mine)).append(", ").append(Numbers.percentOf((theirs - mine) / mine))
+                switch (row.liquidationVerdict()) {
+                    case AGREES_AS_DISPLAYED -> s.append(": agrees (display rounding only)");
+                    case AGREES -> s.append(": agrees");
+                    case LIQLAB_NONE -> s.append(": LiqLab finds none for these figures");
+                    default -> s.append(" (").append(signed(theirs - mine)).append(", ").append(Numbers.percentOf((theirs - mine) / mine))
                             .append("; ask why with reconcile --shown ").append(Numbers.plain(theirs)).append(')');
                 }
             }
             s.append(nl);
+            if (!Double.isNaN(row.exchange().bankruptcy())) {
+                s.append("    bankruptcy: LiqLab ").append(price(row.bankruptcy()));
+                if (rule != VenueDisplay.Rule.EXACT && !Double.isNaN(row.bankruptcy()) && row.exchange().tick() > 0) {
+                    s.append(" (the venue displays ").append(Numbers.price(row.bankruptcyDisplayed())).append(')');
+                }
+                s.append(", exchange ").append(Numbers.price(row.exchange().bankruptcy())).append(": ").append(switch (row.bankruptcyVerdict()) {
+                    case AGREES_AS_DISPLAYED -> "agrees (display rounding only)";
+                    case AGREES -> "agrees";
+                    case LIQLAB_NONE -> "LiqLab finds none";
+                    default -> "differs by " + signed(row.exchange().bankruptcy() - row.bankruptcy());
+                }).append(nl);
+            }
         }
-        if (!Double.isNaN(imported.exchangeMaintenance())) {
-            s.append("  maintenance: LiqLab ").append(Numbers.money(r.maintenance())).append(", exchange ")
+        if (!Double.isNaN(imported.exchangeMaintenance()) && imported.account() != null) {
+            double mine = new AccountEngine().calculate(imported.account()).maintenance();
+            s.append("  maintenance: LiqLab ").append(Numbers.money(mine)).append(", exchange ")
                     .append(Numbers.money(imported.exchangeMaintenance())).append(nl);
         }
         for (String n : imported.notes()) {

@@ -101,7 +101,7 @@ class ReconcileCommandTest {
                 {"reconcile", "--snapshot", "src/test/resources/snapshots/binance-positionRisk.json", "--snapshot-format", "binance-position-risk"},
                 {"reconcile", "--snapshot", "src/test/resources/snapshots/binance-positionRisk.json", "--snapshot-format", "binance-position-risk", "--wallet", "-3"},
         };
-        String[] options = {"--shown", "--shown", "--tick", "--snapshot-format", "--snapshot-format", "--shown", "--wallet", "--wallet"};
+        String[] options = {"--shown", "--shown", "--tick", "--snapshot", "--snapshot-format", "--shown", "--wallet", "--wallet"};
         for (int i = 0; i < cases.length; i++) {
             CliContractTest.Run r = CliContractTest.run(cases[i]);
             assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
@@ -113,5 +113,35 @@ class ReconcileCommandTest {
                 "--entry", "60000", "--qty", "1", "--margin", "-5");
         assertEquals(2, missingMargin.code(), missingMargin.err());
         assertTrue(missingMargin.err().contains("--margin"), missingMargin.err());
+    }
+
+    /** A pasted snapshot on standard input ({@code --snapshot -}), its format found from its shape; Bybit's bustPrice checked. */
+    @Test
+    void aSnapshotOnStandardInputIsDetectedAndComparedAsTheVenueDisplays() throws Exception {
+        byte[] bybit = java.nio.file.Files.readAllBytes(Path.of("src", "test", "resources", "snapshots", "bybit-position-list.json"));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = new Cli(new java.io.PrintWriter(out), new java.io.PrintWriter(err), TestProfiles::catalog).input(new java.io.ByteArrayInputStream(bybit))
+                .execute(new String[]{"reconcile", "--snapshot", "-", "--wallet", "10000"});
+        assertEquals(0, code, err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("LiqLab vs the exchange (bybit-position-list):"), text);
+        assertTrue(text.contains("bybit-linear-btc long 0.5: LiqLab "), text);
+        assertTrue(text.contains(", exchange 45,000.00 ("), text);
+        assertTrue(text.contains("    bankruptcy: LiqLab "), text);
+        assertTrue(text.contains(", exchange 44,500.00: differs by "), text);
+
+        java.io.StringWriter noWallet = new java.io.StringWriter();
+        int refused = new Cli(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(noWallet), TestProfiles::catalog)
+                .input(new java.io.ByteArrayInputStream(bybit)).execute(new String[]{"reconcile", "--snapshot", "-"});
+        assertEquals(2, refused);
+        assertTrue(noWallet.toString().startsWith("error: --wallet: is required for the cross positions"), noWallet.toString());
+
+        JsonNode j = CliContractTest.run("reconcile", "--snapshot", "src/test/resources/snapshots/okx-positions.json", "--format", "json").json();
+        assertEquals("okx-positions", j.get("snapshotFormat").asString());
+        assertEquals("isolated", j.get("exchange").get(1).get("mode").asString());
+        assertEquals(36_000, j.get("exchange").get(1).get("exchangeLiquidationPrice").asDouble());
+        assertEquals("differs", j.get("exchange").get(1).get("liquidationVerdict").asString());
+        assertEquals("liqlab-none", j.get("exchange").get(0).get("liquidationVerdict").asString());
     }
 }

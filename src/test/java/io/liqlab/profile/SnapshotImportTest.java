@@ -75,4 +75,90 @@ class SnapshotImportTest {
         assertEquals("wallet", assertThrows(InvalidInputException.class,
                 () -> SnapshotImport.read(f, "binance-position-risk", TestProfiles.catalog())).field());
     }
+
+    static final Path BYBIT = Path.of("src", "test", "resources", "snapshots", "bybit-position-list.json");
+    static final Path OKX = Path.of("src", "test", "resources", "snapshots", "okx-positions.json");
+
+    @Test
+    void eachOfTheFourVenuesIsDetectedFromItsShape() throws Exception {
+        var catalog = TestProfiles.catalog();
+        assertEquals("hyperliquid-clearinghouse", SnapshotImport.read(HL, null, catalog).source());
+        assertEquals("binance-position-risk", SnapshotImport.read(Path.of("src", "test", "resources", "snapshots", "binance-positionRisk.json"),
+                "auto", catalog, 2_000).source());
+        assertEquals("bybit-position-list", SnapshotImport.read(BYBIT, "", catalog, 10_000).source());
+        assertEquals("okx-positions", SnapshotImport.read(OKX, null, catalog, Double.NaN).source());
+        // pasted text: the same detection, and Bybit's bare list (no envelope) too
+        String list = new tools.jackson.databind.json.JsonMapper().readTree(Files.readString(BYBIT)).get("result").get("list").toString();
+        assertEquals("bybit-position-list", SnapshotImport.read("pasted", list, null, catalog, 10_000).source());
+        assertEquals("$", assertThrows(InvalidInputException.class, () -> SnapshotImport.read("pasted", "{\"hello\": 1}", null, catalog, 0)).field());
+        assertEquals("snapshot", assertThrows(InvalidInputException.class, () -> SnapshotImport.read("pasted", "  ", null, catalog, 0)).field());
+    }
+
+    /** Bybit's position list: cross rows into an account with the wallet given, size 0 skipped, liqPrice and bustPrice kept. */
+    @Test
+    void bybitPositionListReadsCrossPositionsAndTheExchangesLiqAndBustPrices() {
+        ImportedAccount imported = SnapshotImport.read(BYBIT, "bybit-position-list", TestProfiles.catalog(), 10_000);
+        assertEquals("bybit-linear", imported.venueRulesId());
+        assertEquals(2, imported.account().positions().size(), "the SOLUSDT row has size 0");
+        var btc = imported.account().positions().get(0);
+        assertEquals("bybit-linear-btc", btc.market());
+        assertEquals(Side.LONG, btc.side());
+        assertEquals(0.5, btc.quantity());
+        assertEquals(50_000, btc.entry());
+        assertEquals(50_500, btc.mark());
+        var eth = imported.account().positions().get(1);
+        assertEquals(Side.SHORT, eth.side());
+        assertEquals(5, eth.quantity());
+        assertEquals(45_000, imported.exchange().get(0).liquidation());
+        assertEquals(44_500, imported.exchange().get(0).bankruptcy());
+        assertEquals(3_550, imported.exchange().get(1).bankruptcy());
+        assertEquals("wallet", assertThrows(InvalidInputException.class,
+                () -> SnapshotImport.read(BYBIT, "bybit-position-list", TestProfiles.catalog(), Double.NaN)).field());
+    }
+
+    /** OKX: pos in contracts (0.01 BTC), hedge-mode long and short, isolated margin; the fixture's notionalUsd disagrees and is noted. */
+    @Test
+    void okxPositionsReadContractsAndIsolatedMargin() {
+        ImportedAccount imported = SnapshotImport.read(OKX, "okx-positions", TestProfiles.catalog(), Double.NaN);
+        assertEquals(null, imported.account(), "both positions are isolated");
+        assertEquals(2, imported.isolated().size());
+        var longLeg = imported.isolated().get(0);
+        assertEquals("okx-swap-btc", longLeg.market());
+        assertEquals(Side.LONG, longLeg.position().side());
+        assertEquals(0.05, longLeg.position().quantity(), 1e-12, "5 contracts x 0.01 BTC");
+        assertEquals(15_000, longLeg.position().margin());
+        assertEquals(25_000, longLeg.exchange().liquidation());
+        assertEquals(0.1, longLeg.exchange().tick(), "the profile's recorded tick");
+        assertEquals(Side.SHORT, imported.isolated().get(1).position().side());
+        assertTrue(imported.notes().stream().anyMatch(n -> n.contains("notionalUsd 150,000.00")), imported.notes().toString());
+    }
+
+    /**
+     * The check against the venue's display: where the exchange sent LiqLab's figure moved to the tick as the venue
+     * displays it, the comparison says "agrees as displayed"; one tick off, it differs.
+     */
+    @Test
+    void anExchangePriceThatIsLiqLabsAsDisplayedAgrees(@TempDir Path dir) throws Exception {
+        var catalog = TestProfiles.catalog();
+        var engine = new io.liqlab.core.LiquidationEngine();
+        // an OKX isolated short of 2 contracts at 31,000 with 62 USDT margin (10x): LiqLab's figure as OKX displays it
+        String row = Files.readString(OKX).replace("\"margin\": \"6200\"", "\"margin\": \"62\"");
+        Path f = dir.resolve("okx.json");
+        Files.writeString(f, row);
+        ImportedAccount first = SnapshotImport.read(f, null, catalog, Double.NaN);
+        var shortLeg = first.isolated().get(1);
+        double exact = engine.calculate(shortLeg.rules(), shortLeg.position()).liquidationPrice();
+        double displayed = io.liqlab.core.reconcile.VenueDisplay.shown(io.liqlab.core.reconcile.VenueDisplay.Rule.ONE_TICK_PAST, exact, Side.SHORT, 0.1);
+        assertTrue(displayed != exact, "the exact figure is off the tick: " + exact);
+        Files.writeString(f, row.replace("\"liqPx\": \"36000\"", "\"liqPx\": \"" + io.liqlab.core.Numbers.plain(displayed) + "\""));
+        ImportedAccount imported = SnapshotImport.read(f, null, catalog, Double.NaN);
+        var rows = io.liqlab.core.reconcile.SnapshotCheck.rows(imported, null, engine);
+        assertEquals(io.liqlab.core.reconcile.SnapshotCheck.Verdict.AGREES_AS_DISPLAYED, rows.get(1).liquidationVerdict());
+        assertEquals(displayed, rows.get(1).liquidationDisplayed(), 1e-9);
+        Files.writeString(f, row.replace("\"liqPx\": \"36000\"", "\"liqPx\": \"" + io.liqlab.core.Numbers.plain(displayed - 0.1) + "\""));
+        var off = io.liqlab.core.reconcile.SnapshotCheck.rows(SnapshotImport.read(f, null, catalog, Double.NaN), null, engine);
+        assertEquals(io.liqlab.core.reconcile.SnapshotCheck.Verdict.DIFFERS, off.get(1).liquidationVerdict());
+        // the long leg (margin 15,000 on a 1,500 USDT position) has no liquidation price where the fixture sends 25,000
+        assertEquals(io.liqlab.core.reconcile.SnapshotCheck.Verdict.LIQLAB_NONE, rows.get(0).liquidationVerdict());
+    }
 }
