@@ -68,6 +68,58 @@ record AxisTicks(double[] values, boolean[] major) {
         return new AxisTicks(Arrays.copyOf(values, n), Arrays.copyOf(major, n));
     }
 
+    /** Steps of a clock axis: 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 5, 10 h, a day. */
+    private static final double[] CLOCK_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 18000,
+            36000, 86400};
+
+    /**
+     * Seconds from {@code from} to {@code to} at the smallest clock step ({@link #clockStep}) giving at most
+     * {@code target} ticks; every tick is major.
+     */
+    static AxisTicks clock(double from, double to, int target) {
+        if (!(to >= from) || !Double.isFinite(to - from)) {
+            return empty();
+        }
+        double step = clockStep(to - from, target);
+        long first = (long) Math.ceil(from / step - 1e-9);
+        long last = (long) Math.floor(to / step + 1e-9);
+        int n = (int) Math.min(MAX_TICKS, Math.max(0, last - first + 1));
+        double[] values = new double[n];
+        boolean[] major = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (first + i) * step;
+            major[i] = true;
+        }
+        return new AxisTicks(values, major);
+    }
+
+    /** The smallest clock step that cuts {@code seconds} into at most {@code target} parts (a day at most). */
+    static double clockStep(double seconds, int target) {
+        for (double step : CLOCK_STEPS) {
+            if (seconds / step <= target) {
+                return step;
+            }
+        }
+        return CLOCK_STEPS[CLOCK_STEPS.length - 1];
+    }
+
+    /** Seconds as a clock reading, m:ss or h:mm:ss, rounded to the second. */
+    static String clockText(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** Each tick's label in {@code format}; a formatter that gives null gives "". */
+    String[] labels(java.util.function.DoubleFunction<String> format) {
+        String[] out = new String[values.length];
+        for (int i = 0; i < out.length; i++) {
+            String text = format.apply(values[i]);
+            out[i] = text == null ? "" : text;
+        }
+        return out;
+    }
+
     /** The 1-2-5 step nearest to splitting {@code span} into {@code target} parts (Heckbert's nice numbers). */
     static double niceStep(double span, int target) {
         double raw = span / Math.max(1, target);

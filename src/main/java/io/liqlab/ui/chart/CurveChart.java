@@ -9,11 +9,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -46,8 +44,6 @@ public final class CurveChart extends ChartRegion {
     /** Shown in the hover readout where a series has no value (a gap, or beyond its last point). */
     private static final String NO_VALUE = "\u2014";
     private static final int LABEL_DIGITS = 6;
-    /** Label passes: majors first, so a minor label only takes room no major label wanted. */
-    private static final boolean[] MAJOR_THEN_MINOR = {true, false};
 
     /**
      * One curve. {@code y} may hold NaN for a gap (no point there); where {@code allowed[i]} is false the segment
@@ -89,53 +85,29 @@ public final class CurveChart extends ChartRegion {
     private final ObjectProperty<DoubleFunction<String>> yFormat =
             new SimpleObjectProperty<>(this, "yFormat", CurveChart::plainNumber);
     private final ObjectProperty<DoubleFunction<String>> hoverXFormat = new SimpleObjectProperty<>(this, "hoverXFormat");
-    /** The texts of the last frame's labels, in drawing order (tests). */
-    private final List<String> drawnLabels = new ArrayList<>();
-
-    List<String> drawnLabelsForTest() {
-        return List.copyOf(drawnLabels);
-    }
-
-    /** Where the crosshair's horizontal line was last drawn, in canvas pixels; NaN when none (tests). */
-    private double crosshairY = Double.NaN;
-
     private final Canvas chartCanvas = new Canvas();
-    // Crosshair and readout live on their own layer so a mouse move repaints them, not the curves.
-    private final Canvas hoverCanvas = new Canvas();
     /** Curves only, over the background canvas: data changes redraw this layer and leave titles, axes and grid alone. */
     private final Canvas curvesCanvas = new Canvas();
     /** What the background canvas was last drawn for; equal keys mean only the curves need drawing. */
     private FrameKey frameKey;
     private final PolylineReducer polyline = new PolylineReducer();
-    private final LabelBoxes labels = new LabelBoxes();
     private final double[] dashPattern = new double[2];
 
     private List<Series> series = List.of();
-    private boolean chartDirty = true;
-    private boolean hoverDirty;
-    private boolean markerDirty;
     private final javafx.scene.shape.Line markerLine = new javafx.scene.shape.Line();
     /** A Text and its box rather than a Label: a Label's font follows the stylesheet, so its text would not fit the measured box. */
     private final javafx.scene.text.Text markerText = new javafx.scene.text.Text();
     private final javafx.scene.shape.Rectangle markerBox = new javafx.scene.shape.Rectangle();
     private final javafx.scene.Group markerLabel = new javafx.scene.Group(markerBox, markerText);
-    /** Pointer position in canvas pixels; NaN when the pointer is not over the chart. */
-    private double pointerX = Double.NaN;
-    private double pointerY = Double.NaN;
     private int redrawCount;
 
     private Fonts fonts;
-    // Geometry of the last frame drawn; the hover layer maps the pointer through it.
-    private AxisScale xScale;
-    private AxisScale yScale;
-    private double plotLeft;
-    private double plotTop;
+    /** The plot of the last frame drawn (the hover layer maps the pointer through it); null when there was no room. */
+    private PlotArea plot;
     /** Whether the last frame has its legend (a chart too short for legend and plot drops the legend). */
     private boolean legendShown = true;
     /** The least plot height (or three tick labels, if taller) for which a legend is drawn above the plot. */
     private static final double MIN_PLOT_HEIGHT = 60;
-    private double plotRight;
-    private double plotBottom;
 
     public CurveChart(String title, String xLabel, String yLabel) {
         super(STYLE_CLASS);
@@ -143,39 +115,26 @@ public final class CurveChart extends ChartRegion {
         this.xLabel.set(xLabel);
         this.yLabel.set(yLabel);
 
-        // The canvases follow the region's size in layoutChildren; unmanaged so they never feed back into it.
-        chartCanvas.setManaged(false);
-        hoverCanvas.setManaged(false);
-        hoverCanvas.setMouseTransparent(true);
-        curvesCanvas.setManaged(false);
+        // The canvases follow the region's size (ChartRegion's layout); the marker is placed as the overlay.
         curvesCanvas.setMouseTransparent(true);
-        markerLine.setManaged(false);
         markerLine.setMouseTransparent(true);
-        markerLabel.setManaged(false);
         markerLabel.setMouseTransparent(true);
         markerText.setTextOrigin(VPos.TOP);
-        getChildren().addAll(chartCanvas, curvesCanvas, markerLine, markerLabel, hoverCanvas);
+        addLayers(chartCanvas, curvesCanvas, markerLine, markerLabel);
 
         // The chart owns these properties, so the subscriptions live exactly as long as it does.
         for (ObservableValue<?> input : List.<ObservableValue<?>>of(this.title, this.xLabel, this.yLabel, logX, logY,
                 yIncludesZero, xFormat, yFormat, themeProperty())) {
-            input.subscribe((Object ignored) -> markChartDirty());
+            input.subscribe((Object ignored) -> requestContent());
         }
-        // The marker lives on the overlay canvas: moving it (every slider step) must not redraw thousands of points.
-        markerX.subscribe((Number ignored) -> {
-            markerDirty = true;
-            setNeedsLayout(true);
-        });
-
-        addEventHandler(MouseEvent.MOUSE_MOVED, this::pointerMoved);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::pointerMoved);
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointerAt(Double.NaN, Double.NaN));
+        // The marker is an overlay: moving it (every slider step) must not redraw thousands of points.
+        markerX.subscribe((Number ignored) -> requestOverlay());
     }
 
     /** Replaces all curves. Cheap: the chart only marks itself dirty and draws once on the next pulse. */
     public void setSeries(List<Series> series) {
         this.series = List.copyOf(series);
-        markChartDirty();
+        requestContent();
     }
 
     public List<Series> getSeries() {
@@ -234,46 +193,14 @@ public final class CurveChart extends ChartRegion {
         return hoverXFormat;
     }
 
-    /** The crosshair's horizontal line in the last hover frame, in the chart's pixels; NaN when not drawn (tests). */
-    double crosshairYForTest() {
-        return Double.isNaN(crosshairY) ? Double.NaN : crosshairY + chartCanvas.getLayoutY();
-    }
-
     /** The pixel y of a value on the last frame's y axis (tests). */
     double yPixelForTest(double y) {
-        return yScale.toPixel(y) + chartCanvas.getLayoutY();
+        return plot.y().toPixel(y) + layerY();
     }
 
     /** The pixel x of a value on the last frame's x axis (tests). */
     double xPixelForTest(double x) {
-        return xScale.toPixel(x) + chartCanvas.getLayoutX();
-    }
-
-    /**
-     * The hover readout for x: the x of the nearest point, then each series' name and its y at its own nearest point
-     * (a dash in a gap or beyond the series' ends), one per line; "" when there is nothing to show.
-     */
-    String hoverText(double x) {
-        Readout readout = readoutAt(x);
-        if (readout == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder(hoverHeading(readout.x()));
-        for (ReadoutLine line : readout.lines()) {
-            text.append('\n').append(readoutText(line));
-        }
-        return text.toString();
-    }
-
-    @Override
-    void drawForSnapshot() {
-        fitCanvasesAndDraw();
-    }
-
-    /** The hover crosshair and readout are left out of an image of the chart. */
-    @Override
-    void showTransient(boolean visible) {
-        hoverCanvas.setVisible(visible);
+        return plot.x().toPixel(x) + layerX();
     }
 
     /** {xMin, xMax, yMin, yMax} the axes span for the current series and settings, padding included. */
@@ -285,16 +212,6 @@ public final class CurveChart extends ChartRegion {
     /** How many times the curves layer has been drawn; lets tests check that changes are coalesced per frame. */
     int redrawCount() {
         return redrawCount;
-    }
-
-    /** Every label drawn in the last frame, for checking that none overlap. */
-    LabelBoxes labelBoxes() {
-        return labels;
-    }
-
-    @Override
-    protected void layoutChildren() {
-        fitCanvasesAndDraw();
     }
 
     @Override
@@ -315,61 +232,6 @@ public final class CurveChart extends ChartRegion {
     @Override
     protected double computeMinHeight(double width) {
         return getInsets().getTop() + MIN_SIZE + getInsets().getBottom();
-    }
-
-    // ---- coalescing -------------------------------------------------------------------------------------------
-
-    /**
-     * Marks this region, and not its ancestors, as needing layout: the next pulse calls layoutChildren once, which
-     * draws. requestLayout() would also re-run the layout of every parent up to the scene root on each slider step.
-     */
-    private void markChartDirty() {
-        chartDirty = true;
-        setNeedsLayout(true);
-    }
-
-    private void pointerMoved(MouseEvent event) {
-        pointerAt(event.getX() - chartCanvas.getLayoutX(), event.getY() - chartCanvas.getLayoutY());
-    }
-
-    private void pointerAt(double x, double y) {
-        pointerX = x;
-        pointerY = y;
-        hoverDirty = true;
-        setNeedsLayout(true);
-    }
-
-    private void fitCanvasesAndDraw() {
-        Insets insets = getInsets();
-        double width = Math.max(0, snapSizeX(getWidth()) - snapSpaceX(insets.getLeft()) - snapSpaceX(insets.getRight()));
-        double height = Math.max(0, snapSizeY(getHeight()) - snapSpaceY(insets.getTop()) - snapSpaceY(insets.getBottom()));
-        chartCanvas.relocate(snapPositionX(insets.getLeft()), snapPositionY(insets.getTop()));
-        hoverCanvas.relocate(snapPositionX(insets.getLeft()), snapPositionY(insets.getTop()));
-        curvesCanvas.relocate(snapPositionX(insets.getLeft()), snapPositionY(insets.getTop()));
-        if (chartCanvas.getWidth() != width || chartCanvas.getHeight() != height) {
-            chartCanvas.setWidth(width);
-            chartCanvas.setHeight(height);
-            hoverCanvas.setWidth(width);
-            hoverCanvas.setHeight(height);
-            curvesCanvas.setWidth(width);
-            curvesCanvas.setHeight(height);
-            chartDirty = true;
-        }
-        if (chartDirty) {
-            chartDirty = false;
-            drawChart();
-            // The readout shows values under the pointer, and those just changed; the scales may have too.
-            hoverDirty = true;
-            markerDirty = true;
-        }
-        if (markerDirty) {
-            markerDirty = false;
-            placeMarker();
-        }
-        if (hoverDirty) {
-            hoverDirty = false;
-            drawHover();
-        }
     }
 
     // ---- ranges -----------------------------------------------------------------------------------------------
@@ -394,13 +256,13 @@ public final class CurveChart extends ChartRegion {
             double[] ys = s.y();
             for (int i = 0; i < s.length(); i++) {
                 double x = xs[i];
-                if (!usable(x, logXAxis)) {
+                if (!Hover.usable(x, logXAxis)) {
                     continue;
                 }
                 xMin = Math.min(xMin, x);
                 xMax = Math.max(xMax, x);
                 double y = ys[i];
-                if (usable(y, logYAxis)) {
+                if (Hover.usable(y, logYAxis)) {
                     yMin = Math.min(yMin, y);
                     yMax = Math.max(yMax, y);
                 }
@@ -428,10 +290,6 @@ public final class CurveChart extends ChartRegion {
             yMax = anchorHigh ? yMax : yMax + pad;
         }
         return new DataBounds(xRange[0], xRange[1], yMin, yMax);
-    }
-
-    private static boolean usable(double value, boolean logAxis) {
-        return logAxis ? value > 0 && value < Double.POSITIVE_INFINITY : Double.isFinite(value);
     }
 
     /** A non-empty range: a default one when there is no data, a small one around a single value. */
@@ -473,19 +331,20 @@ public final class CurveChart extends ChartRegion {
                             Object xFormat, Object yFormat) {
     }
 
-    private void drawChart() {
+    @Override
+    void drawContent(double width, double height) {
         redrawCount++;
         DataBounds snapped = snapToTicks(computeBounds());
         FrameKey key = new FrameKey(chartCanvas.getWidth(), chartCanvas.getHeight(), theme(), title.get(), xLabel.get(),
                 yLabel.get(), series.stream().map(Series::name).toList(), series.stream().map(Series::color).toList(), snapped,
                 logX.get(), logY.get(), xFormat.get(), yFormat.get());
-        if (!key.equals(frameKey) || xScale == null) {
+        if (!key.equals(frameKey) || plot == null) {
             drawBackground(snapped);
-            frameKey = xScale == null ? null : key;
+            frameKey = plot == null ? null : key;
         }
         GraphicsContext curves = curvesCanvas.getGraphicsContext2D();
         curves.clearRect(0, 0, curvesCanvas.getWidth(), curvesCanvas.getHeight());
-        if (xScale != null) {
+        if (plot != null) {
             drawCurves(curves, theme().fontScale());
         }
     }
@@ -504,11 +363,14 @@ public final class CurveChart extends ChartRegion {
         return new DataBounds(b.xMin(), b.xMax(), yMin, yMax);
     }
 
+    @Override
+    PlotArea plotArea() {
+        return plot;
+    }
+
     private void drawBackground(DataBounds bounds) {
-        labels.clear();
-        drawnLabels.clear();
-        xScale = null;
-        yScale = null;
+        clearLabels();
+        plot = null;
         GraphicsContext gc = chartCanvas.getGraphicsContext2D();
         double width = chartCanvas.getWidth();
         double height = chartCanvas.getHeight();
@@ -540,36 +402,32 @@ public final class CurveChart extends ChartRegion {
             top = drawLegend(gc, f, colours, width, top, pad, true);
         }
         legendShown = top == withLegend;
-        plotTop = top + f.tickHeight() / 2;
-        plotBottom = xTickLabelTop - labelGap - tickLength;
+        double plotTop = top + f.tickHeight() / 2;
+        double plotBottom = xTickLabelTop - labelGap - tickLength;
         if (plotBottom - plotTop < 8) {
             return;
         }
 
-        yScale = new AxisScale(bounds.yMin(), bounds.yMax(), logY.get(), plotBottom, plotTop);
+        AxisScale yScale = new AxisScale(bounds.yMin(), bounds.yMax(), logY.get(), plotBottom, plotTop);
         int yTarget = Math.max(2, (int) ((plotBottom - plotTop) / (f.tickHeight() * 2.5)));
         AxisTicks yTicks = ticks(bounds.yMin(), bounds.yMax(), logY.get(), yTarget);
-        String[] yTexts = new String[yTicks.count()];
-        double widestY = 0;
-        for (int i = 0; i < yTexts.length; i++) {
-            yTexts[i] = format(yFormat, yTicks.values()[i]);
-            widestY = Math.max(widestY, textWidth(yTexts[i], f.tick()));
-        }
-        plotLeft = Math.round(pad + (hasYTitle ? f.labelHeight() + pad / 2 : 0) + widestY + labelGap + tickLength);
+        String[] yTexts = yTicks.labels(formatter(yFormat));
+        double widestY = maxWidth(yTexts, f.tick());
+        double plotLeft = Math.round(pad + (hasYTitle ? f.labelHeight() + pad / 2 : 0) + widestY + labelGap + tickLength);
         // Room for half of the last x label, which is centred on its tick near the right edge.
         double lastXLabel = textWidth(format(xFormat, bounds.xMax()), f.tick());
-        plotRight = Math.round(width - Math.max(1.5 * pad, lastXLabel / 2 + 2));
+        double plotRight = Math.round(width - Math.max(1.5 * pad, lastXLabel / 2 + 2));
         if (plotRight - plotLeft < 8) {
-            xScale = null;
-            yScale = null;
             return;
         }
-        xScale = new AxisScale(bounds.xMin(), bounds.xMax(), logX.get(), plotLeft, plotRight);
-        AxisTicks xTicks = xTicks(bounds, f, scale);
+        AxisScale xScale = new AxisScale(bounds.xMin(), bounds.xMax(), logX.get(), plotLeft, plotRight);
+        PlotArea p = new PlotArea(plotLeft, plotTop, plotRight, plotBottom, xScale, yScale);
+        AxisTicks xTicks = xTicks(bounds, p, f, scale);
 
         gc.setFill(colours.plotBackground());
         gc.fillRect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
-        drawGrid(gc, colours, xTicks, yTicks, scale);
+        Axes.grid(gc, p, xTicks, yScale, yTicks, colours);
+        Axes.axisLines(gc, p, xTicks, yTicks, colours, tickLength);
 
         // Axis titles sit in their own strips, so they are placed before the tick labels that must dodge them.
         gc.setFill(colours.text());
@@ -580,10 +438,13 @@ public final class CurveChart extends ChartRegion {
             placeText(gc, text, (plotLeft + plotRight - w) / 2, xTitleTop, w, f.labelHeight());
         }
         if (hasYTitle) {
-            drawYTitle(gc, f, yTitle, pad);
+            drawYTitle(gc, f, p, yTitle, pad);
         }
-        drawYTickLabels(gc, f, colours, yTicks, yTexts, tickLength, labelGap);
-        drawXTickLabels(gc, f, colours, xTicks, xTickLabelTop, width);
+        Axes.yLabels(gc, this, yScale, yTicks, yTexts, plotLeft - tickLength - labelGap, false, f.tick(), f.tickHeight(),
+                colours.text());
+        Axes.xLabels(gc, this, xScale, xTicks, xTicks.labels(formatter(xFormat)), xTickLabelTop, width, f.tick(),
+                f.tickHeight(), colours.text());
+        plot = p;
     }
 
     private double drawTitle(GraphicsContext gc, Fonts f, ChartTheme colours, double width, double pad) {
@@ -600,7 +461,7 @@ public final class CurveChart extends ChartRegion {
 
     /** The plot's height in the last frame, 0 when there was no room for one (tests). */
     double plotHeightForTest() {
-        return xScale == null ? 0 : plotBottom - plotTop;
+        return plot == null ? 0 : plot.height();
     }
 
     /** Whether the legend is drawn (tests). */
@@ -670,18 +531,17 @@ public final class CurveChart extends ChartRegion {
         return rows == 0 ? top : top + pad / 2;
     }
 
-    private void drawYTitle(GraphicsContext gc, Fonts f, String yTitle, double pad) {
-        String text = fit(yTitle, f.label(), plotBottom - plotTop);
+    private void drawYTitle(GraphicsContext gc, Fonts f, PlotArea p, String yTitle, double pad) {
+        String text = fit(yTitle, f.label(), p.height());
         double w = textWidth(text, f.label());
-        double centreY = (plotTop + plotBottom) / 2;
+        double centreY = (p.top() + p.bottom()) / 2;
         gc.save();
         gc.translate(pad, centreY + w / 2);
         gc.rotate(-90);
         gc.setFont(f.label());
         gc.fillText(text, 0, 0);
         gc.restore();
-        labels.add(pad, centreY - w / 2, f.labelHeight(), w);
-        drawnLabels.add(text);
+        reserveLabel(text, pad, centreY - w / 2, f.labelHeight(), w);
     }
 
     private AxisTicks ticks(double min, double max, boolean log, int target) {
@@ -689,8 +549,8 @@ public final class CurveChart extends ChartRegion {
     }
 
     /** X ticks spaced so that their labels, measured in the current font and format, mostly fit side by side. */
-    private AxisTicks xTicks(DataBounds bounds, Fonts f, double scale) {
-        double plotWidth = plotRight - plotLeft;
+    private AxisTicks xTicks(DataBounds bounds, PlotArea p, Fonts f, double scale) {
+        double plotWidth = p.width();
         int target = Math.max(2, (int) (plotWidth / (70 * scale)));
         AxisTicks ticks = ticks(bounds.xMin(), bounds.xMax(), logX.get(), target);
         if (logX.get() && ticks.count() > 0 && ticks.major()[0] != ticks.major()[ticks.count() - 1]) {
@@ -707,84 +567,6 @@ public final class CurveChart extends ChartRegion {
             ticks = ticks(bounds.xMin(), bounds.xMax(), logX.get(), target);
         }
         return ticks;
-    }
-
-    private void drawGrid(GraphicsContext gc, ChartTheme colours, AxisTicks xTicks, AxisTicks yTicks, double scale) {
-        Color minorGrid = colours.grid().deriveColor(0, 1, 1, 0.5);
-        gc.setLineWidth(1);
-        for (int i = 0; i < xTicks.count(); i++) {
-            double x = crisp(xScale.toPixel(xTicks.values()[i]));
-            gc.setStroke(xTicks.major()[i] ? colours.grid() : minorGrid);
-            gc.strokeLine(x, plotTop, x, plotBottom);
-        }
-        for (int i = 0; i < yTicks.count(); i++) {
-            double y = crisp(yScale.toPixel(yTicks.values()[i]));
-            gc.setStroke(yTicks.major()[i] ? colours.grid() : minorGrid);
-            gc.strokeLine(plotLeft, y, plotRight, y);
-        }
-        gc.setStroke(colours.axis());
-        // A distance that changes sign reads against a zero line.
-        if (!yScale.log() && yScale.min() < 0 && yScale.max() > 0) {
-            double zero = crisp(yScale.toPixel(0));
-            gc.strokeLine(plotLeft, zero, plotRight, zero);
-        }
-        double tickLength = 4 * scale;
-        double left = crisp(plotLeft);
-        double bottom = crisp(plotBottom);
-        gc.strokeLine(left, plotTop, left, bottom);
-        gc.strokeLine(left, bottom, plotRight, bottom);
-        for (int i = 0; i < xTicks.count(); i++) {
-            double x = crisp(xScale.toPixel(xTicks.values()[i]));
-            gc.strokeLine(x, bottom, x, bottom + (xTicks.major()[i] ? tickLength : tickLength / 2));
-        }
-        for (int i = 0; i < yTicks.count(); i++) {
-            double y = crisp(yScale.toPixel(yTicks.values()[i]));
-            gc.strokeLine(left - (yTicks.major()[i] ? tickLength : tickLength / 2), y, left, y);
-        }
-    }
-
-    private void drawYTickLabels(GraphicsContext gc, Fonts f, ChartTheme colours, AxisTicks ticks, String[] texts,
-                                 double tickLength, double labelGap) {
-        gc.setFont(f.tick());
-        gc.setFill(colours.text());
-        java.util.Set<String> shown = new java.util.HashSet<>();
-        for (boolean majorPass : MAJOR_THEN_MINOR) {
-            for (int i = 0; i < ticks.count(); i++) {
-                // Two ticks that format alike ("4.2%" sixteen times on a narrow range) would say nothing: one label.
-                if (ticks.major()[i] != majorPass || shown.contains(texts[i])) {
-                    continue;
-                }
-                double w = textWidth(texts[i], f.tick());
-                double x = plotLeft - tickLength - labelGap - w;
-                double y = yScale.toPixel(ticks.values()[i]) - f.tickHeight() / 2;
-                if (placeTextIfFree(gc, texts[i], x, y, w, f.tickHeight(), 0, 2 * f.scale())) {
-                    shown.add(texts[i]);
-                }
-            }
-        }
-    }
-
-    private void drawXTickLabels(GraphicsContext gc, Fonts f, ChartTheme colours, AxisTicks ticks, double top,
-                                 double width) {
-        gc.setFont(f.tick());
-        gc.setFill(colours.text());
-        java.util.Set<String> shown = new java.util.HashSet<>();
-        for (boolean majorPass : MAJOR_THEN_MINOR) {
-            for (int i = 0; i < ticks.count(); i++) {
-                if (ticks.major()[i] != majorPass) {
-                    continue;
-                }
-                String text = format(xFormat, ticks.values()[i]);
-                if (shown.contains(text)) {
-                    continue;
-                }
-                double w = textWidth(text, f.tick());
-                double x = Math.clamp(xScale.toPixel(ticks.values()[i]) - w / 2, 0, Math.max(0, width - w));
-                if (placeTextIfFree(gc, text, x, top, w, f.tickHeight(), 6 * f.scale(), 0)) {
-                    shown.add(text);
-                }
-            }
-        }
     }
 
     private void drawCurves(GraphicsContext gc, double scale) {
@@ -810,6 +592,7 @@ public final class CurveChart extends ChartRegion {
      * so when the state flips the new run starts at the previous point and the curve stays connected.
      */
     private void drawSeries(GraphicsContext gc, Series s) {
+        PlotArea p = plot;
         double[] xs = s.x();
         double[] ys = s.y();
         boolean[] allowed = s.allowed();
@@ -821,15 +604,15 @@ public final class CurveChart extends ChartRegion {
         for (int i = 0; i < s.length(); i++) {
             double x = xs[i];
             double y = ys[i];
-            if (!xScale.accepts(x) || !yScale.accepts(y)) {
+            if (!p.x().accepts(x) || !p.y().accepts(y)) {
                 if (inRun) {
                     strokeRun(gc, runDashed);
                     inRun = false;
                 }
                 continue;
             }
-            double px = Math.clamp(xScale.toPixel(x), plotLeft, plotRight);
-            double py = Math.clamp(yScale.toPixel(y), plotTop, plotBottom);
+            double px = Math.clamp(p.x().toPixel(x), p.left(), p.right());
+            double py = Math.clamp(p.y().toPixel(y), p.top(), p.bottom());
             if (!inRun) {
                 polyline.begin();
                 inRun = true;
@@ -873,9 +656,11 @@ public final class CurveChart extends ChartRegion {
      * thin strip of the window, where redrawing a canvas would make the renderer repaint and composite the whole
      * chart on every slider step.
      */
-    private void placeMarker() {
+    @Override
+    void placeOverlay() {
         double x = markerX.get();
-        boolean shown = xScale != null && xScale.contains(x);
+        PlotArea p = plot;
+        boolean shown = p != null && p.x().contains(x);
         markerLine.setVisible(shown);
         markerLabel.setVisible(false);
         if (!shown) {
@@ -884,28 +669,28 @@ public final class CurveChart extends ChartRegion {
         ChartTheme colours = theme();
         double scale = colours.fontScale();
         Fonts f = fontsFor(scale);
-        double ox = chartCanvas.getLayoutX();
-        double oy = chartCanvas.getLayoutY();
-        double px = crisp(xScale.toPixel(x));
+        double ox = layerX();
+        double oy = layerY();
+        double px = crisp(p.x().toPixel(x));
         markerLine.setStroke(colours.text());
         markerLine.setStrokeWidth(1.5 * scale);
         markerLine.setStartX(ox + px);
         markerLine.setEndX(ox + px);
-        markerLine.setStartY(oy + plotTop);
-        markerLine.setEndY(oy + plotBottom);
+        markerLine.setStartY(oy + p.top());
+        markerLine.setEndY(oy + p.bottom());
 
         String text = format(xFormat, x);
         double inner = 3 * scale;
         double w = textWidth(text, f.tick());
         double boxWidth = w + 2 * inner;
         double boxHeight = f.tickHeight() + 2 * inner;
-        double boxY = plotTop + 4 * scale;
-        if (boxWidth > plotRight - plotLeft || boxY + boxHeight > plotBottom) {
+        double boxY = p.top() + 4 * scale;
+        if (boxWidth > p.width() || boxY + boxHeight > p.bottom()) {
             return; // the line alone, rather than a label spilling onto the tick labels
         }
         double boxX = px + 4 * scale;
-        if (boxX + boxWidth > plotRight) {
-            boxX = Math.max(plotLeft, px - 4 * scale - boxWidth);
+        if (boxX + boxWidth > p.right()) {
+            boxX = Math.max(p.left(), px - 4 * scale - boxWidth);
         }
         markerText.setText(text);
         markerText.setFont(f.tick());
@@ -922,61 +707,36 @@ public final class CurveChart extends ChartRegion {
 
     // ---- drawing the hover layer ------------------------------------------------------------------------------
 
-    private record ReadoutLine(String name, Color color, double x, double y) {
-    }
-
-    /** @param x the x of the point nearest the pointer, shown as the readout's heading */
-    private record Readout(double x, List<ReadoutLine> lines) {
-    }
-
-    private Readout readoutAt(double x) {
+    /**
+     * The x of the point nearest x over all series as the heading, then each series' name and its y at its own
+     * nearest point (a dash in a gap or beyond the series' ends).
+     */
+    @Override
+    Readout readoutAt(double x) {
         boolean logAxis = logX.get();
-        if (!usable(x, logAxis)) {
-            return null;
-        }
-        double target = logAxis ? Math.log10(x) : x;
-        List<ReadoutLine> lines = new ArrayList<>();
+        List<Readout.Line> lines = new ArrayList<>();
         double headingDistance = Double.POSITIVE_INFINITY;
         double headingX = Double.NaN;
         for (Series s : series) {
-            double[] xs = s.x();
-            int nearest = -1;
-            double nearestDistance = Double.POSITIVE_INFINITY;
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            int points = 0;
-            for (int i = 0; i < s.length(); i++) {
-                if (!usable(xs[i], logAxis)) {
-                    continue;
-                }
-                double a = logAxis ? Math.log10(xs[i]) : xs[i];
-                points++;
-                low = Math.min(low, a);
-                high = Math.max(high, a);
-                double distance = Math.abs(a - target);
-                if (distance < nearestDistance) {
-                    nearestDistance = distance;
-                    nearest = i;
-                }
-            }
-            if (nearest < 0) {
+            Hover.Nearest nearest = Hover.nearest(s.x(), s.length(), x, logAxis);
+            if (nearest == null) {
                 continue;
             }
-            // Past either end (by more than half the mean spacing) the series says nothing, rather than its end value.
-            double slack = points > 1 ? (high - low) / (points - 1) / 2 : 0;
-            boolean covers = target >= low - slack && target <= high + slack;
-            double y = s.y()[nearest];
-            boolean hasValue = covers && usable(y, logY.get());
-            lines.add(new ReadoutLine(s.name(), s.color(), xs[nearest], hasValue ? y : Double.NaN));
-            if (covers && nearestDistance < headingDistance) {
-                headingDistance = nearestDistance;
-                headingX = xs[nearest];
+            double pointX = s.x()[nearest.index()];
+            double y = s.y()[nearest.index()];
+            boolean hasValue = nearest.covers() && Hover.usable(y, logY.get());
+            String value = hasValue ? format(yFormat, y) : NO_VALUE;
+            lines.add(new Readout.Line(s.name() + ": " + value, s.color(), pointX, hasValue ? y : Double.NaN, false));
+            if (nearest.covers() && nearest.distance() < headingDistance) {
+                headingDistance = nearest.distance();
+                headingX = pointX;
             }
         }
         if (lines.isEmpty()) {
             return null;
         }
-        return new Readout(Double.isNaN(headingX) ? x : headingX, lines);
+        double at = Double.isNaN(headingX) ? x : headingX;
+        return new Readout(at, hoverHeading(at), lines);
     }
 
     private String hoverHeading(double x) {
@@ -984,116 +744,15 @@ public final class CurveChart extends ChartRegion {
         return heading != null ? heading.apply(x) : axisName(xLabel.get(), "x") + ": " + format(xFormat, x);
     }
 
-    private String readoutText(ReadoutLine line) {
-        return line.name() + ": " + (Double.isNaN(line.y()) ? NO_VALUE : format(yFormat, line.y()));
-    }
-
-    private void drawHover() {
-        GraphicsContext gc = hoverCanvas.getGraphicsContext2D();
-        gc.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
-        crosshairY = Double.NaN;
-
-        if (xScale == null || !(pointerX >= plotLeft && pointerX <= plotRight && pointerY >= plotTop && pointerY <= plotBottom)) {
-            return;
-        }
-        Readout readout = readoutAt(xScale.toValue(pointerX));
-        if (readout == null) {
-            return;
-        }
-        ChartTheme colours = theme();
-        double scale = colours.fontScale();
-        Fonts f = fontsFor(scale);
-        double px = crisp(xScale.toPixel(readout.x()));
-
-        gc.setStroke(colours.axis());
-        gc.setLineWidth(1);
-        gc.setLineDashes(3, 3);
-        gc.strokeLine(px, plotTop, px, plotBottom);
-        // The horizontal line reads the curve, not the mouse: it sits on the value of the curve nearest the pointer.
-        double nearestCurve = Double.NaN;
-        for (ReadoutLine line : readout.lines()) {
-            if (!Double.isNaN(line.y()) && yScale.contains(line.y())) {
-                double y = yScale.toPixel(line.y());
-                if (Double.isNaN(nearestCurve) || Math.abs(y - pointerY) < Math.abs(nearestCurve - pointerY)) {
-                    nearestCurve = y;
-                }
-            }
-        }
-        crosshairY = Double.isNaN(nearestCurve) ? Double.NaN : crisp(nearestCurve);
-        if (!Double.isNaN(crosshairY)) {
-            gc.strokeLine(plotLeft, crosshairY, plotRight, crosshairY);
-        }
-        gc.setLineDashes((double[]) null);
-
-        double dot = 3.5 * scale;
-        for (ReadoutLine line : readout.lines()) {
-            if (Double.isNaN(line.y()) || !yScale.contains(line.y())) {
-                continue;
-            }
-            double dx = xScale.toPixel(line.x());
-            double dy = yScale.toPixel(line.y());
-            gc.setFill(line.color());
-            gc.fillOval(dx - dot, dy - dot, 2 * dot, 2 * dot);
-            gc.setStroke(colours.background());
-            gc.strokeOval(dx - dot, dy - dot, 2 * dot, 2 * dot);
-        }
-
-        // The readout box: heading with the x value, then one line per series with its colour.
-        String heading = hoverHeading(readout.x());
-        String[] texts = new String[readout.lines().size()];
-        double swatch = 10 * scale;
-        double inner = 6 * scale;
-        double lineHeight = f.tickHeight() + 2 * scale;
-        double widest = textWidth(heading, f.tick());
-        for (int i = 0; i < texts.length; i++) {
-            ReadoutLine line = readout.lines().get(i);
-            texts[i] = readoutText(line);
-            widest = Math.max(widest, swatch + inner / 2 + textWidth(texts[i], f.tick()));
-        }
-        double boxWidth = widest + 2 * inner;
-        double boxHeight = (texts.length + 1) * lineHeight + 2 * inner;
-        double boxX = px + 12 * scale;
-        if (boxX + boxWidth > plotRight) {
-            boxX = Math.max(plotLeft, px - 12 * scale - boxWidth);
-        }
-        double boxY = Math.clamp(pointerY + 12 * scale, plotTop, Math.max(plotTop, plotBottom - boxHeight));
-        gc.setFill(colours.background().deriveColor(0, 1, 1, 0.92));
-        gc.fillRect(boxX, boxY, boxWidth, boxHeight);
-        gc.setStroke(colours.axis());
-        gc.strokeRect(crisp(boxX), crisp(boxY), Math.round(boxWidth), Math.round(boxHeight));
-        gc.setFont(f.tick());
-        gc.setTextBaseline(VPos.TOP);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFill(colours.text());
-        gc.fillText(heading, boxX + inner, boxY + inner);
-        for (int i = 0; i < texts.length; i++) {
-            double y = boxY + inner + (i + 1) * lineHeight;
-            gc.setFill(readout.lines().get(i).color());
-            gc.fillRect(boxX + inner, y + (f.tickHeight() - swatch) / 2, swatch, swatch);
-            gc.setFill(colours.text());
-            gc.fillText(texts[i], boxX + inner + swatch + inner / 2, y);
-        }
-    }
-
     // ---- text -------------------------------------------------------------------------------------------------
-
-    private void placeText(GraphicsContext gc, String text, double x, double y, double width, double height) {
-        gc.fillText(text, x, y);
-        drawnLabels.add(text);
-        labels.add(x, y, width, height);
-    }
-
-    private boolean placeTextIfFree(GraphicsContext gc, String text, double x, double y, double width, double height,
-                                    double gapX, double gapY) {
-        if (labels.isFree(x, y, width, height, gapX, gapY)) {
-            placeText(gc, text, x, y, width, height);
-            return true;
-        }
-        return false;
-    }
 
     private double lineHeight(Font font) {
         return Math.ceil(textHeight(font));
+    }
+
+    private static DoubleFunction<String> formatter(ObjectProperty<DoubleFunction<String>> formatter) {
+        DoubleFunction<String> f = formatter.get();
+        return f == null ? CurveChart::plainNumber : f;
     }
 
     private static String format(ObjectProperty<DoubleFunction<String>> formatter, double value) {

@@ -59,8 +59,9 @@ public final class TimeChart extends ChartRegion {
         void draw(Painter gc, Plot plot);
     }
 
-    /** The plot's geometry and scales, for layers. */
+    /** The plot's geometry and scales, and the marks layers draw with them. */
     public static final class Plot {
+        private final PlotArea area;
         private final double left;
         private final double top;
         private final double right;
@@ -71,15 +72,15 @@ public final class TimeChart extends ChartRegion {
         private final ChartTheme theme;
         private final PolylineReducer reducer;
 
-        Plot(double left, double top, double right, double bottom, AxisScale x, AxisScale y, AxisScale y2,
-             ChartTheme theme, PolylineReducer reducer) {
-            this.left = left;
-            this.top = top;
-            this.right = right;
-            this.bottom = bottom;
-            this.x = x;
-            this.y = y;
-            this.y2 = y2;
+        Plot(PlotArea area, ChartTheme theme, PolylineReducer reducer) {
+            this.area = area;
+            this.left = area.left();
+            this.top = area.top();
+            this.right = area.right();
+            this.bottom = area.bottom();
+            this.x = area.x();
+            this.y = area.y();
+            this.y2 = area.y2();
             this.theme = theme;
             this.reducer = reducer;
         }
@@ -201,6 +202,8 @@ public final class TimeChart extends ChartRegion {
     }
 
     private final Canvas canvas = new Canvas();
+    /** The readout's lines at a second, from whoever knows the run's values; none: the time alone. */
+    private DoubleFunction<List<Readout.Line>> hoverLines = second -> List.of();
     private final Rectangle veil = new Rectangle();
     private final Line cursor = new Line();
     private final PolylineReducer reducer = new PolylineReducer();
@@ -216,9 +219,6 @@ public final class TimeChart extends ChartRegion {
     private List<Layer> layers = List.of();
     private String emptyText = "";
     private boolean dataVisible = true;
-    private boolean dirty = true;
-    private double drawnWidth = -1;
-    private double drawnHeight = -1;
     private double cursorSecond;
     private Plot plot;
     private DoubleConsumer onScrub;
@@ -240,12 +240,9 @@ public final class TimeChart extends ChartRegion {
         super(STYLE_CLASS);
         this.title = title;
         this.painting = Objects.requireNonNull(painting, "painting");
-        canvas.setManaged(false);
-        veil.setManaged(false);
         veil.setMouseTransparent(true);
-        cursor.setManaged(false);
         cursor.setMouseTransparent(true);
-        getChildren().addAll(canvas, veil, cursor);
+        addLayers(canvas, veil, cursor);
         themeProperty().subscribe(t -> markDirty());
         // Pressing or dragging on the plot asks to jump to that time.
         javafx.event.EventHandler<MouseEvent> scrub = e -> {
@@ -265,6 +262,15 @@ public final class TimeChart extends ChartRegion {
 
     public void setOnScrub(DoubleConsumer handler) {
         onScrub = handler;
+    }
+
+    /**
+     * What the hover readout lists under the time at the pointer: a line per series with its value at that second
+     * (on the left axis or the right one). Called on the FX thread as the pointer moves; null for the time alone.
+     */
+    public void setHoverLines(DoubleFunction<List<Readout.Line>> linesAt) {
+        hoverLines = linesAt == null ? second -> List.of() : linesAt;
+        requestOverlay();
     }
 
     /**
@@ -344,11 +350,10 @@ public final class TimeChart extends ChartRegion {
     }
 
     private void markDirty() {
-        dirty = true;
         // A paint under way is for what the chart showed before: it must not land on the new axes.
         paintGeneration++;
         paintPending = false;
-        setNeedsLayout(true);
+        requestContent();
     }
 
     @Override
@@ -372,21 +377,30 @@ public final class TimeChart extends ChartRegion {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
+    void drawContent(double w, double h) {
         if (w <= 0 || h <= 0) {
             return;
         }
-        if (dirty || w != drawnWidth || h != drawnHeight) {
-            dirty = false;
-            drawnWidth = w;
-            drawnHeight = h;
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw(w, h);
-            placeCursor();
+        draw(w, h);
+    }
+
+    @Override
+    void placeOverlay() {
+        placeCursor();
+    }
+
+    @Override
+    PlotArea plotArea() {
+        return plot == null ? null : plot.area;
+    }
+
+    /** The time at x as the heading, and the lines {@link #setHoverLines} gives for it. */
+    @Override
+    Readout readoutAt(double second) {
+        if (plot == null || !Double.isFinite(duration) || !Double.isFinite(second)) {
+            return null;
         }
+        return new Readout(second, AxisTicks.clockText(second), hoverLines.apply(second));
     }
 
     private void placeCursor() {
@@ -440,6 +454,7 @@ public final class TimeChart extends ChartRegion {
 
     /** Background, title, legend, axes and grid; lays out {@link #plot} (null when there is no room or no run). */
     private void drawAxes(GraphicsContext gc, double w, double h) {
+        clearLabels();
         ChartTheme t = theme();
         double s = t.fontScale();
         Font titleFont = font(13, true);
@@ -486,10 +501,10 @@ public final class TimeChart extends ChartRegion {
         }
 
         AxisTicks yTicks = AxisTicks.linear(left.min(), left.max(), Math.max(2, (int) ((h - legendBottom) / (45 * s))));
-        String[] yLabels = labels(yTicks, left.format());
+        String[] yLabels = yTicks.labels(left.format());
         AxisTicks y2Ticks = right == null ? null
                 : AxisTicks.linear(right.min(), right.max(), Math.max(2, (int) ((h - legendBottom) / (45 * s))));
-        String[] y2Labels = right == null ? null : labels(y2Ticks, right.format());
+        String[] y2Labels = right == null ? null : y2Ticks.labels(right.format());
         double leftW = Math.max(maxWidth(yLabels, tickFont), textWidth(left.title(), tickFont) * 0.6) + 10 * s;
         double rightW = right == null ? pad * 2 : maxWidth(y2Labels, tickFont) + 10 * s;
         double plotLeft = Math.ceil(pad + leftW);
@@ -506,7 +521,8 @@ public final class TimeChart extends ChartRegion {
         AxisScale x = new AxisScale(from, to, false, plotLeft + 1, plotRight - 2 * s);
         AxisScale y = new AxisScale(left.min(), left.max(), false, plotBottom, plotTop);
         AxisScale y2 = right == null ? null : new AxisScale(right.min(), right.max(), false, plotBottom, plotTop);
-        plot = new Plot(plotLeft, plotTop, plotRight, plotBottom, x, y, y2, t, reducer);
+        PlotArea area = new PlotArea(plotLeft, plotTop, plotRight, plotBottom, x, y, y2);
+        plot = new Plot(area, t, reducer);
 
         gc.setFill(t.plotBackground());
         gc.fillRect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
@@ -514,34 +530,16 @@ public final class TimeChart extends ChartRegion {
         cursor.setStroke(t.text());
         cursor.setStrokeWidth(1.5 * s);
 
-        // Grid and tick labels.
-        gc.setLineWidth(1);
-        gc.setStroke(t.grid());
-        gc.setFont(tickFont);
-        gc.setFill(t.axis());
-        gc.setTextAlign(TextAlignment.RIGHT);
-        gc.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < yTicks.count(); i++) {
-            double py = Math.rint(y.toPixel(yTicks.values()[i])) + 0.5;
-            gc.strokeLine(plotLeft, py, plotRight, py);
-            gc.fillText(yLabels[i], plotLeft - 5 * s, py);
-        }
+        // Grid and tick labels, as every chart draws them; the time axis ticks on the clock.
+        AxisTicks xTicks = AxisTicks.clock(from, to, Math.max(2, (int) ((plotRight - plotLeft) / (70 * s))));
+        Axes.grid(gc, area, xTicks, y, yTicks, t);
+        double tickH2 = Math.ceil(tickH);
+        Axes.yLabels(gc, this, y, yTicks, yLabels, plotLeft - 5 * s, false, tickFont, tickH2, t.axis());
         if (right != null) {
-            gc.setTextAlign(TextAlignment.LEFT);
-            for (int i = 0; i < y2Ticks.count(); i++) {
-                gc.fillText(y2Labels[i], plotRight + 5 * s, y2.toPixel(y2Ticks.values()[i]));
-            }
+            Axes.yLabels(gc, this, y2, y2Ticks, y2Labels, plotRight + 5 * s, true, tickFont, tickH2, t.axis());
         }
-        double step = timeStep(to - from, Math.max(2, (int) ((plotRight - plotLeft) / (70 * s))));
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.TOP);
-        for (double second = Math.ceil(from / step - 1e-9) * step; second <= to + 1e-9; second += step) {
-            double px = Math.rint(x.toPixel(second)) + 0.5;
-            gc.strokeLine(px, plotTop, px, plotBottom);
-            String label = clock(second);
-            double half = textWidth(label, tickFont) / 2;
-            gc.fillText(label, Math.min(px, w - pad / 2 - half), plotBottom + 3);
-        }
+        Axes.xLabels(gc, this, x, xTicks, xTicks.labels(AxisTicks::clockText), plotBottom + 3, w - pad / 2, tickFont,
+                tickH2, t.axis());
         // Axis titles above the plot, at each side.
         gc.setTextBaseline(VPos.BOTTOM);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -606,13 +604,9 @@ public final class TimeChart extends ChartRegion {
     }
 
     private void drawFrame() {
-        if (plot == null) {
-            return;
+        if (plot != null) {
+            Axes.frame(canvas.getGraphicsContext2D(), plot.area, theme());
         }
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.setStroke(theme().axis());
-        gc.setLineWidth(1);
-        gc.strokeRect(plot.left + 0.5, plot.top + 0.5, plot.right - plot.left - 1, plot.bottom - plot.top - 1);
     }
 
     /**
@@ -620,13 +614,7 @@ public final class TimeChart extends ChartRegion {
      * no size yet counts as drawn (it draws when it gets one).
      */
     public boolean isDrawn() {
-        return !paintPending && !(dirty && getWidth() >= 1 && getHeight() >= 1);
-    }
-
-    /** Draws now what is due; data painted on the painting thread shows once {@link #isDrawn()}. */
-    @Override
-    void drawForSnapshot() {
-        layoutChildren();
+        return !paintPending && !(contentDue() && getWidth() >= 1 && getHeight() >= 1);
     }
 
     /** Whether the data of the last drawing is still being painted (it shows when done). */
@@ -695,30 +683,5 @@ public final class TimeChart extends ChartRegion {
             YS[3] = cy;
             gc.fillPolygon(XS, YS, 4);
         }
-    }
-
-    /** A step of 1, 2, 5, 10, 15, 30 s or 1, 2, 5, 10, 15, 30, 60 min giving about {@code target} ticks. */
-    static double timeStep(double duration, int target) {
-        double[] steps = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 18000, 36000, 86400};
-        for (double step : steps) {
-            if (duration / step <= target) {
-                return step;
-            }
-        }
-        return steps[steps.length - 1];
-    }
-
-    private static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
-    private static String[] labels(AxisTicks ticks, DoubleFunction<String> format) {
-        String[] out = new String[ticks.count()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = format.apply(ticks.values()[i]);
-        }
-        return out;
     }
 }
