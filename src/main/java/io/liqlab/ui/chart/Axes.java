@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The axes of every chart kind, drawn one way: grid lines at the ticks (minor ones fainter), the axis lines with their
- * tick marks, and tick labels that never overlap another label of the frame (majors first; a text two ticks share
- * is shown once). The chart kinds choose where the labels go; the rules are here. FX thread.
+ * tick marks, and tick labels (majors first; a text two ticks share is shown once) that, when asked to dodge, never
+ * overlap another label of the frame. The chart kinds choose where the labels go; the rules are here. FX thread.
  */
 final class Axes {
     /** Label passes: majors first, so a minor label only takes room no major label wanted. */
@@ -74,10 +74,11 @@ final class Axes {
 
     /**
      * Labels of a vertical axis, each centred on its tick: ending at {@code edge} on the left of a plot, starting at
-     * it on the right. Returns how many were drawn.
+     * it on the right. With {@code dodge}, a label that would touch an earlier one is left out. Returns how many
+     * were drawn.
      */
     static int yLabels(GraphicsContext gc, ChartRegion chart, AxisScale scale, AxisTicks ticks, String[] texts,
-                       double edge, boolean rightSide, Font font, double textHeight, Color colour) {
+                       double edge, boolean rightSide, Font font, double textHeight, Color colour, boolean dodge) {
         gc.setFont(font);
         gc.setFill(colour);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -92,7 +93,10 @@ final class Axes {
                 double w = chart.textWidth(texts[i], font);
                 double x = rightSide ? edge : edge - w;
                 double y = scale.toPixel(ticks.values()[i]) - textHeight / 2;
-                if (chart.placeTextIfFree(gc, texts[i], x, y, w, textHeight, 0, 2 * chart.theme().fontScale())) {
+                if (!dodge) {
+                    chart.placeText(gc, texts[i], x, y, w, textHeight);
+                    shown.add(texts[i]);
+                } else if (chart.placeTextIfFree(gc, texts[i], x, y, w, textHeight, 0, 2 * chart.theme().fontScale())) {
                     shown.add(texts[i]);
                 }
             }
@@ -102,10 +106,11 @@ final class Axes {
 
     /**
      * Labels of the horizontal axis, each centred under its tick with its top at {@code top}, moved inside
-     * 0..{@code maxRight} where a label would stick out of the chart. Returns how many were drawn.
+     * 0..{@code maxRight} where a label would stick out of the chart. With {@code dodge}, a label that would touch an
+     * earlier one is left out. Returns how many were drawn.
      */
     static int xLabels(GraphicsContext gc, ChartRegion chart, AxisScale scale, AxisTicks ticks, String[] texts,
-                       double top, double maxRight, Font font, double textHeight, Color colour) {
+                       double top, double maxRight, Font font, double textHeight, Color colour, boolean dodge) {
         gc.setFont(font);
         gc.setFill(colour);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -118,7 +123,10 @@ final class Axes {
                 }
                 double w = chart.textWidth(texts[i], font);
                 double x = Math.clamp(scale.toPixel(ticks.values()[i]) - w / 2, 0, Math.max(0, maxRight - w));
-                if (chart.placeTextIfFree(gc, texts[i], x, top, w, textHeight, 6 * chart.theme().fontScale(), 0)) {
+                if (!dodge) {
+                    chart.placeText(gc, texts[i], x, top, w, textHeight);
+                    shown.add(texts[i]);
+                } else if (chart.placeTextIfFree(gc, texts[i], x, top, w, textHeight, 6 * chart.theme().fontScale(), 0)) {
                     shown.add(texts[i]);
                 }
             }

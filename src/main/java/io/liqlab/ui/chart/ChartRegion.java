@@ -93,6 +93,7 @@ public abstract sealed class ChartRegion extends Region permits CurveChart, Time
         }
         hoverCanvas.setManaged(false);
         hoverCanvas.setMouseTransparent(true);
+        hoverCanvas.setVisible(false);
         canvases.add(hoverCanvas);
         getChildren().add(hoverCanvas);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::pointerMoved);
@@ -244,6 +245,9 @@ public abstract sealed class ChartRegion extends Region permits CurveChart, Time
     private void drawHover() {
         GraphicsContext gc = hoverCanvas.getGraphicsContext2D();
         gc.clearRect(0, 0, hoverCanvas.getWidth(), hoverCanvas.getHeight());
+        // Hidden while empty: a visible canvas, even a clear one, is composited on every frame that repaints the
+        // chart (each frame of playback).
+        hoverCanvas.setVisible(false);
         crosshairY = Double.NaN;
         PlotArea plot = plotArea();
         if (plot == null || !plot.contains(pointerX, pointerY)) {
@@ -253,6 +257,7 @@ public abstract sealed class ChartRegion extends Region permits CurveChart, Time
         if (readout == null) {
             return;
         }
+        hoverCanvas.setVisible(true);
         Font font = font(11, false);
         crosshairY = Hover.draw(gc, this, plot, readout, pointerY, font, Math.ceil(textHeight(font)));
     }
@@ -280,13 +285,14 @@ public abstract sealed class ChartRegion extends Region permits CurveChart, Time
             resize(prefWidth(-1), prefHeight(-1));
         }
         layoutChildren();
+        boolean hoverShown = hoverCanvas.isVisible();
         hoverCanvas.setVisible(false);
         try {
             SnapshotParameters parameters = new SnapshotParameters();
             parameters.setFill(theme().background());
             return snapshot(parameters, null);
         } finally {
-            hoverCanvas.setVisible(true);
+            hoverCanvas.setVisible(hoverShown);
         }
     }
 

@@ -441,9 +441,9 @@ public final class CurveChart extends ChartRegion {
             drawYTitle(gc, f, p, yTitle, pad);
         }
         Axes.yLabels(gc, this, yScale, yTicks, yTexts, plotLeft - tickLength - labelGap, false, f.tick(), f.tickHeight(),
-                colours.text());
+                colours.text(), true);
         Axes.xLabels(gc, this, xScale, xTicks, xTicks.labels(formatter(xFormat)), xTickLabelTop, width, f.tick(),
-                f.tickHeight(), colours.text());
+                f.tickHeight(), colours.text(), true);
         plot = p;
     }
 

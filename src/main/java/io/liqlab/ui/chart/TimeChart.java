@@ -533,13 +533,15 @@ public final class TimeChart extends ChartRegion {
         // Grid and tick labels, as every chart draws them; the time axis ticks on the clock.
         AxisTicks xTicks = AxisTicks.clock(from, to, Math.max(2, (int) ((plotRight - plotLeft) / (70 * s))));
         Axes.grid(gc, area, xTicks, y, yTicks, t);
+        // Every label is drawn: the axes' ticks are spaced for them, and the corner labels ("0" and "0:00") sit close
+        // without touching.
         double tickH2 = Math.ceil(tickH);
-        Axes.yLabels(gc, this, y, yTicks, yLabels, plotLeft - 5 * s, false, tickFont, tickH2, t.axis());
+        Axes.yLabels(gc, this, y, yTicks, yLabels, plotLeft - 5 * s, false, tickFont, tickH2, t.axis(), false);
         if (right != null) {
-            Axes.yLabels(gc, this, y2, y2Ticks, y2Labels, plotRight + 5 * s, true, tickFont, tickH2, t.axis());
+            Axes.yLabels(gc, this, y2, y2Ticks, y2Labels, plotRight + 5 * s, true, tickFont, tickH2, t.axis(), false);
         }
         Axes.xLabels(gc, this, x, xTicks, xTicks.labels(AxisTicks::clockText), plotBottom + 3, w - pad / 2, tickFont,
-                tickH2, t.axis());
+                tickH2, t.axis(), false);
         // Axis titles above the plot, at each side.
         gc.setTextBaseline(VPos.BOTTOM);
         gc.setTextAlign(TextAlignment.LEFT);

@@ -57,4 +57,39 @@ class AxisTicksTest {
         assertEquals(1, AxisTicks.linear(5, 5, 5).count());
         assertEquals(0, AxisTicks.linear(Double.NaN, Double.NaN, 5).count());
     }
+
+    @Test
+    void aFiveMinuteRunTicksOnWholeMinutesAndAnHourRunOnTenMinutes() {
+        assertArrayEquals(new double[] {0, 60, 120, 180, 240, 300}, AxisTicks.clock(0, 300, 6).values(), 1e-9);
+        assertArrayEquals(new double[] {0, 600, 1200, 1800, 2400, 3000, 3600}, AxisTicks.clock(0, 3600, 8).values(), 1e-9);
+    }
+
+    @Test
+    void aZoomedTimeWindowStartsAtTheFirstWholeStepInsideIt() {
+        AxisTicks ticks = AxisTicks.clock(95, 170, 5);
+        assertArrayEquals(new double[] {105, 120, 135, 150, 165}, ticks.values(), 1e-9);
+        for (boolean major : ticks.major()) {
+            assertTrue(major, "every clock tick gets a full grid line");
+        }
+    }
+
+    @Test
+    void clockLabelsReadAsMinutesAndSecondsThenHours() {
+        assertArrayEquals(new String[] {"0:00", "1:30", "59:59", "1:00:00", "2:03:04"},
+                new AxisTicks(new double[] {0, 90, 3599, 3600, 7384}, new boolean[5]).labels(AxisTicks::clockText));
+        assertEquals("0:01", AxisTicks.clockText(0.6), "rounded to the second");
+    }
+
+    @Test
+    void labelsUseTheAxisFormatAndNeverHoldNull() {
+        AxisTicks ticks = AxisTicks.linear(0, 1, 2);
+        assertArrayEquals(new String[] {"0%", "50%", "100%"}, ticks.labels(v -> Math.round(v * 100) + "%"));
+        assertArrayEquals(new String[] {"", "", ""}, ticks.labels(v -> null));
+    }
+
+    @Test
+    void anEmptyOrBackwardsTimeRangeHasNoTicks() {
+        assertEquals(0, AxisTicks.clock(10, 5, 5).count());
+        assertEquals(0, AxisTicks.clock(0, Double.NaN, 5).count());
+    }
 }

@@ -210,6 +210,68 @@ class TimeChartTest {
         assertFalse(onFx(chart::dataPending));
     }
 
+    /** The chart core's hover on the playback chart: the time under the pointer and each series' value there. */
+    @Test
+    void hoveringThePlotReadsTheTimeAndTheValuesAndLeavesWithThePointer() throws Exception {
+        int before = onFx(chart::dataPaintCount);
+        onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> g.fillRect(0, 0, 1, 1)));
+            chart.setHoverLines(second -> List.of(new Readout.Line("Price: " + Math.round(second / 10), RED, second,
+                    second / 10, false)));
+            return null;
+        });
+        awaitPainted(before);
+        assertEquals("1:10\nPrice: 7", onFx(() -> chart.hoverText(70)));
+        Image plain = onFx(() -> chart.snapshot(null, null));
+        double[] at = onFx(() -> new double[] {chart.plotForTest().x(50), chart.plotForTest().y(9), chart.plotForTest().y(5)});
+        onFx(() -> {
+            // High above the line's value at 0:50: the crosshair still sits on the value, 5.
+            javafx.event.Event.fireEvent(chart, mouse(javafx.scene.input.MouseEvent.MOUSE_MOVED, at[0], at[1]));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(at[2], onFx(chart::crosshairYForTest), 1.0, "the horizontal line reads the value, not the mouse");
+        Image hovered = onFx(() -> chart.snapshot(null, null));
+        assertFalse(samePixels(plain, hovered), "crosshair and readout drawn");
+        assertTrue(samePixels(plain, onFx(chart::snapshotImage)), "an exported image leaves the readout out");
+        onFx(() -> {
+            javafx.event.Event.fireEvent(chart, mouse(javafx.scene.input.MouseEvent.MOUSE_EXITED, at[0], at[1]));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Double.isNaN(onFx(chart::crosshairYForTest)), "no crosshair once the pointer has left");
+        assertTrue(samePixels(plain, onFx(() -> chart.snapshot(null, null))), "cleared on exit");
+    }
+
+    @Test
+    void withoutARunThereIsNothingToRead() throws Exception {
+        onFx(() -> {
+            chart.clear("No run yet");
+            chart.layout();
+            return null;
+        });
+        assertEquals("", onFx(() -> chart.hoverText(10)));
+    }
+
+    private static javafx.scene.input.MouseEvent mouse(javafx.event.EventType<javafx.scene.input.MouseEvent> type,
+                                                       double x, double y) {
+        return new javafx.scene.input.MouseEvent(type, x, y, x, y, javafx.scene.input.MouseButton.NONE, 0,
+                false, false, false, false, false, false, false, false, false, false, null);
+    }
+
+    private static boolean samePixels(Image a, Image b) {
+        int w = (int) a.getWidth();
+        int h = (int) a.getHeight();
+        if (w != (int) b.getWidth() || h != (int) b.getHeight()) {
+            return false;
+        }
+        int[] pa = new int[w * h];
+        int[] pb = new int[w * h];
+        a.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pa, 0, w);
+        b.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pb, 0, w);
+        return java.util.Arrays.equals(pa, pb);
+    }
+
     private void awaitPainted(int before) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chart.dataPaintCount() > before && chart.isDrawn()));
     }
