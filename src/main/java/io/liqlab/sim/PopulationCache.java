@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Ordered populations kept for reuse by the runs of one thread: a population depends only on the scenario's
- * population section, its start price, its seed and the venue's rules, not on the shock, the book or the driver,
- * so the cells of a phase map that share those draw and order it once. Each run gets its own copy
- * ({@link Positions#copyOrdered()}), so a cached population is never changed and a run is the same as a standalone
- * one. Bound to a thread with {@link #CURRENT} for the span of a phase map's work; never shared between threads.
+ * Ordered populations kept for reuse: a population depends only on the scenario's population section, its start
+ * price, its seed and the venue's rules, not on the shock, the book or the driver, so the cells of a phase map
+ * that share those draw and order it once, and so does a what-if re-run that changes only the shock or the depth
+ * (or goes back to a venue it ran before). Each run gets its own copy ({@link Positions#copyOrdered()}), so a
+ * cached population is never changed and a run is the same as a standalone one. Bound to a thread with
+ * {@link #CURRENT} for the span of a phase map's work, or for one run with {@link #call}; used by one thread at a
+ * time.
  */
-final class PopulationCache {
+public final class PopulationCache {
 
     /** The calling thread's cache while a phase map computes; unbound otherwise (every run draws its own). */
     static final ScopedValue<PopulationCache> CURRENT = ScopedValue.newInstance();
@@ -25,8 +27,17 @@ final class PopulationCache {
     private final LinkedHashMap<Key, Positions> entries = new LinkedHashMap<>(16, 0.75f, true);
 
     /** @param byteBudget most heap the kept populations may take; at least the newest one is always kept */
-    PopulationCache(long byteBudget) {
+    public PopulationCache(long byteBudget) {
         this.byteBudget = byteBudget;
+    }
+
+    /**
+     * Runs {@code work} (a {@link Simulator#run}, say) with this cache bound: its runs take their ordered population
+     * from here when one with the same population, seed and venue was drawn before. One caller at a time: a second
+     * thread waits until the first is done (the what-if re-runs come one after another anyway).
+     */
+    public synchronized <T> T call(java.util.function.Supplier<T> work) {
+        return ScopedValue.where(CURRENT, this).call(work::get);
     }
 
     /** The ordered population for this scenario, seed and venue: the kept one, or {@code draw}'s, then kept. */

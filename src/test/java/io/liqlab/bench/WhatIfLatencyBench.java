@@ -97,11 +97,18 @@ public final class WhatIfLatencyBench {
         List<VenueProfile> venues = vm.venues().stream()
                 .filter(v -> List.of("binance-usdm-btc", "hyperliquid-btc", "okx-swap-btc").contains(v.id())).toList();
         double[] latencies = new double[warmup + changes];
+        switchedIn = new double[warmup + changes];
+        engine = new double[warmup + changes];
         change(scene, vm, venues, latencies, work, 0);
     }
 
     private static void change(Scene scene, CascadeViewModel vm, List<VenueProfile> venues, double[] latencies,
                                List<Double> work, int k) {
+        if (k == warmup) {
+            cpuBefore = threadCpu();
+            gcBefore = gc();
+            measuredFrom = System.nanoTime();
+        }
         if (k == latencies.length) {
             report(latencies, work);
             Platform.exit();
@@ -119,6 +126,10 @@ public final class WhatIfLatencyBench {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
+                if (switchedIn[k] == 0 && vm.runCountProperty().get() > runsBefore) {
+                    switchedIn[k] = (System.nanoTime() - changed) / 1e6;
+                    engine[k] = vm.runsProperty().get().main().summary().elapsedMillis();
+                }
                 boolean drawn = vm.runCountProperty().get() > runsBefore && !vm.runningProperty().get()
                         && scene.getRoot().lookupAll(".time-chart").stream().allMatch(n -> {
                             TimeChart c = (TimeChart) n;
@@ -133,8 +144,64 @@ public final class WhatIfLatencyBench {
         }.start();
     }
 
+    private static double[] switchedIn;
+    private static double[] engine;
+    private static Map<String, Long> cpuBefore;
+    private static long[] gcBefore;
+    private static long measuredFrom;
+
+    /** CPU time per thread (name with digits dropped, so a pool's threads add up), ns. */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null) {
+                long cpu = mx.getThreadCpuTime(t.getThreadId());
+                if (cpu > 0) {
+                    out.merge(t.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+                }
+            }
+        }
+        // Threads that ended (a task's thread) are only in the process's total.
+        out.put("PROCESS", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime());
+        return out;
+    }
+
+    /** GC collections and milliseconds so far, over all collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, b.getCollectionCount());
+            millis += Math.max(0, b.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
     private static void report(double[] latencies, List<Double> work) {
         double[] measured = Arrays.copyOfRange(latencies, warmup, latencies.length);
+        double[] in = Arrays.copyOfRange(switchedIn, warmup, latencies.length);
+        double[] eng = Arrays.copyOfRange(engine, warmup, latencies.length);
+        double[] drawing = new double[measured.length];
+        for (int i = 0; i < measured.length; i++) {
+            drawing[i] = measured[i] - in[i];
+        }
+        long wall = System.nanoTime() - measuredFrom;
+        Map<String, Long> cpuAfter = threadCpu();
+        long[] gcAfter = gc();
+        System.out.printf(Locale.ROOT, "whatif phases p50/p95 ms: engine %.0f/%.0f, change to switched in %.0f/%.0f, "
+                        + "switched in to drawn %.0f/%.0f; GC %d collections, %d ms over %.1f s%n", pct(eng, 50), pct(eng, 95),
+                pct(in, 50), pct(in, 95), pct(drawing, 50), pct(drawing, 95), gcAfter[0] - gcBefore[0],
+                gcAfter[1] - gcBefore[1], wall / 1e9);
+        StringBuilder cpu = new StringBuilder("whatif CPU ms per change by thread:");
+        cpuAfter.forEach((name, ns) -> {
+            double per = (ns - cpuBefore.getOrDefault(name, 0L)) / 1e6 / measured.length;
+            if (per >= 0.5) {
+                cpu.append(String.format(Locale.ROOT, " %s=%.1f", name, per));
+            }
+        });
+        System.out.println(cpu);
         double[] w = work.stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf(Locale.ROOT, "whatif positions=%d changes=%d (after %d warm-up) change-to-redrawn p50=%.0f p95=%.0f "
                         + "max=%.0f ms; FX-thread work per frame over %d frames p50=%.2f p95=%.2f ms%n", positions, measured.length,
