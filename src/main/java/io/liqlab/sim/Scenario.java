@@ -104,7 +104,28 @@ public record Scenario(String id, String name, String description, List<String> 
      */
     public record Book(double bidDepthPerPercent, double askDepthPerPercent, Shape shape, double thinningMaxPercent,
                        double thinningMovePercent, double thinningWindowSeconds, double refillSeconds,
-                       double pullSeconds) {
+                       double pullSeconds, List<VenueDepth> venueDepth) {
+
+        public Book {
+            venueDepth = venueDepth == null ? List.of() : List.copyOf(venueDepth);
+        }
+
+        /** A book that is the same market whatever the venue. */
+        public Book(double bidDepthPerPercent, double askDepthPerPercent, Shape shape, double thinningMaxPercent,
+                    double thinningMovePercent, double thinningWindowSeconds, double refillSeconds, double pullSeconds) {
+            this(bidDepthPerPercent, askDepthPerPercent, shape, thinningMaxPercent, thinningMovePercent,
+                    thinningWindowSeconds, refillSeconds, pullSeconds, List.of());
+        }
+
+        /** The share of this book that {@code venue}'s own order book holds (1 where the scenario names none). */
+        public double depthShareAt(String venue) {
+            for (VenueDepth d : venueDepth) {
+                if (d.venue().equals(venue)) {
+                    return d.share();
+                }
+            }
+            return 1;
+        }
 
         public enum Shape {
             /** The same depth in every 1% band. */
@@ -119,7 +140,23 @@ public record Scenario(String id, String name, String description, List<String> 
 
         public Book withDepthMultiplier(double factor) {
             return new Book(bidDepthPerPercent * factor, askDepthPerPercent * factor, shape, thinningMaxPercent,
-                    thinningMovePercent, thinningWindowSeconds, refillSeconds, pullSeconds);
+                    thinningMovePercent, thinningWindowSeconds, refillSeconds, pullSeconds, venueDepth);
+        }
+    }
+
+    /**
+     * One venue's own order book as a share of the scenario's book, which stands for the whole market's depth.
+     *
+     * @param venue  a venue profile id
+     * @param share  the venue's depth per unit of the crowd's open interest against the market's (0 to 1)
+     * @param source where the share comes from: the figures and how they were combined
+     */
+    public record VenueDepth(String venue, double share, String source) {
+        public VenueDepth {
+            if (!(share > 0 && share <= 1)) {
+                throw new IllegalArgumentException("share must be above 0 and at most 1, got " + share);
+            }
+            source = source == null ? "" : source;
         }
     }
 
@@ -132,6 +169,13 @@ public record Scenario(String id, String name, String description, List<String> 
     public record Driver(Shock shock, List<Flow> flows, double noisePercentPerSqrtSecond) {
         public Driver {
             flows = flows == null ? List.of() : List.copyOf(flows);
+        }
+
+        /** The same driver with every external flow's notional times {@code factor} (the shock and noise are moves). */
+        public Driver withFlowMultiplier(double factor) {
+            List<Flow> scaled = flows.stream()
+                    .map(f -> new Flow(f.fromSecond(), f.toSecond(), f.notionalPerSecond() * factor)).toList();
+            return new Driver(shock, scaled, noisePercentPerSqrtSecond);
         }
 
         public Driver withShockPercent(double percent) {
@@ -170,6 +214,24 @@ public record Scenario(String id, String name, String description, List<String> 
 
     /** The heatmap column of every frame: {@code buckets} price buckets spanning start price +/- rangePercent. */
     public record Heatmap(double rangePercent, int buckets) {
+    }
+
+    /**
+     * The market as this scenario's venue meets it. The book stands for the whole market's depth; where the
+     * scenario gives the venue a smaller share of it ({@link Book#venueDepth}), the venue's liquidation orders meet
+     * only that share, and so does the external flow (the venue's part of the market's buying and selling, which
+     * keeps the price path without liquidations the market's). Shock and noise are moves, the same everywhere.
+     * The crowd stays the scenario's: against a thinner book it weighs more.
+     */
+    public Scenario atVenueDepth() {
+        double share = book.depthShareAt(venue);
+        if (share == 1) {
+            return this;
+        }
+        Book own = new Book(book.bidDepthPerPercent() * share, book.askDepthPerPercent() * share, book.shape(),
+                book.thinningMaxPercent(), book.thinningMovePercent(), book.thinningWindowSeconds(),
+                book.refillSeconds(), book.pullSeconds(), List.of());
+        return withBook(own).withDriver(driver.withFlowMultiplier(share));
     }
 
     public Scenario withVenue(String newVenue) {

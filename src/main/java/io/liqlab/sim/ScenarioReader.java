@@ -2,6 +2,7 @@ package io.liqlab.sim;
 
 import io.liqlab.sim.Scenario.AdlMode;
 import io.liqlab.sim.Scenario.Book;
+import io.liqlab.sim.Scenario.VenueDepth;
 import io.liqlab.sim.Scenario.Clock;
 import io.liqlab.sim.Scenario.Driver;
 import io.liqlab.sim.Scenario.Entry;
@@ -42,6 +43,8 @@ public final class ScenarioReader {
     public static final int MAX_POSITIONS = 10_000_000;
     public static final int MAX_LEVERAGE_ENTRIES = 50;
     public static final int MAX_FLOWS = 100;
+    /** Venues a book may give their own share of depth. */
+    public static final int MAX_VENUE_DEPTHS = 50;
     public static final int MAX_ASSUMPTIONS = 50;
     public static final int MAX_NAME_CHARS = 200;
     /** A price shock may move the price at most this many percent either way. */
@@ -308,7 +311,8 @@ public final class ScenarioReader {
         if (book == null) {
             return null;
         }
-        book.allowOnly(List.of("bidDepthPerPercent", "askDepthPerPercent", "shape", "thinning", "refillSeconds", "pullSeconds"));
+        book.allowOnly(List.of("bidDepthPerPercent", "askDepthPerPercent", "shape", "thinning", "refillSeconds", "pullSeconds",
+                "venueDepth"));
         Double bid = book.number("bidDepthPerPercent", true, Range.openClosed(0, 1e13));
         Double ask = book.number("askDepthPerPercent", true, Range.openClosed(0, 1e13));
         Book.Shape shape = book.choice("shape", Arrays.asList(Book.Shape.values()), Book.Shape::id);
@@ -324,11 +328,53 @@ public final class ScenarioReader {
         }
         Double refill = book.number("refillSeconds", true, Range.closed(0.1, 86400));
         Double pull = book.number("pullSeconds", true, Range.closed(0.1, 86400));
+        List<VenueDepth> venueDepth = parseVenueDepth(book);
         if (bid == null || ask == null || shape == null || maxPercent == null || movePercent == null || window == null
-                || refill == null || pull == null) {
+                || refill == null || pull == null || venueDepth == null) {
             return null;
         }
-        return new Book(bid, ask, shape, maxPercent, movePercent, window, refill, pull);
+        return new Book(bid, ask, shape, maxPercent, movePercent, window, refill, pull, venueDepth);
+    }
+
+    /** {@code book.venueDepth}: optional, each venue at most once; null when an entry is wrong (reported). */
+    private static List<VenueDepth> parseVenueDepth(Obj book) {
+        JsonNode array = book.node.get("venueDepth");
+        String path = book.path + ".venueDepth";
+        List<VenueDepth> out = new ArrayList<>();
+        if (array == null || array.isNull()) {
+            return out;
+        }
+        if (!array.isArray() || array.size() > MAX_VENUE_DEPTHS) {
+            book.v.add(path, "must be a list of at most " + MAX_VENUE_DEPTHS + " {venue, share, source} entries, was "
+                    + (array.isArray() ? "a list of " + array.size() : kind(array)));
+            return null;
+        }
+        boolean ok = true;
+        for (int i = 0; i < array.size(); i++) {
+            String p = path + "[" + i + "]";
+            JsonNode n = array.get(i);
+            if (!n.isObject()) {
+                book.v.add(p, "must be an object {venue, share, source}, was " + kind(n));
+                ok = false;
+                continue;
+            }
+            Obj o = new Obj(book.v, n, p);
+            o.allowOnly(List.of("venue", "share", "source"));
+            String venue = o.id("venue");
+            Double share = o.number("share", true, Range.openClosed(0, 1));
+            String source = o.string("source", true, MAX_TEXT_CHARS);
+            if (venue != null && out.stream().anyMatch(d -> d.venue().equals(venue))) {
+                book.v.add(p + ".venue", "names '" + venue + "' twice; each venue at most once");
+                ok = false;
+                continue;
+            }
+            if (venue == null || share == null || source == null) {
+                ok = false;
+                continue;
+            }
+            out.add(new VenueDepth(venue, share, source));
+        }
+        return ok ? out : null;
     }
 
     private static Driver parseDriver(Validation v, Obj driver, Clock clock) {

@@ -140,6 +140,8 @@ public final class Simulator {
     private static final class Run {
         private java.util.List<PlacedPosition> placed;
         private final Scenario scenario;
+        /** The scenario as the caller gave it (the result carries it); {@code scenario} is it at the venue's depth. */
+        private final Scenario asGiven;
         private final VenueRules rules;
         private final DoubleConsumer progress;
         private final BooleanSupplier cancelled;
@@ -257,7 +259,8 @@ public final class Simulator {
         private final SplittableRandom noiseRandom;
 
         Run(Scenario scenario, VenueRules rules, DoubleConsumer progress, BooleanSupplier cancelled) {
-            this.scenario = scenario;
+            this.asGiven = scenario;
+            this.scenario = scenario.atVenueDepth(); // the venue's own share of the market's book, if it has one
             this.rules = rules;
             this.progress = progress;
             this.cancelled = cancelled;
@@ -1377,7 +1380,7 @@ public final class Simulator {
                     notionalShort, partials, backstopNotional, adlCount, adlNotional, fundMin, insurance, badDebt,
                     scenario.market().startPrice(), priceLow, book.mid(), maxR, elapsedMillis, bookRanOutSecond,
                     adlNotionalInProfit);
-            return new SimulationResult(scenario, summary, frames, maxImbalance,
+            return new SimulationResult(asGiven, summary, frames, maxImbalance,
                     new SimulationResult.Timings(populationNanos, orderingNanos, cascadeNanos));
         }
     }

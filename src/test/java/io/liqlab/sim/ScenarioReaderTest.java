@@ -207,7 +207,38 @@ class ScenarioReaderTest {
                 broken("$.heatmap.buckets", "must be between 10 and 1000, was 5", r -> at(r, "heatmap").put("buckets", 5)),
                 broken("$.heatmap.rangePercent", "must be between 1 and 90, was 95", r -> at(r, "heatmap").put("rangePercent", 95)),
                 broken("$.heatmap", "is required: an object", r -> r.remove("heatmap")),
+                broken("$.book.venueDepth[0].share", "must be greater than 0 and at most 1, was 1.5",
+                        r -> venueDepth(r, "hyperliquid-btc", 1.5)),
+                broken("$.book.venueDepth[0].share", "must be greater than 0 and at most 1, was 0",
+                        r -> venueDepth(r, "hyperliquid-btc", 0)),
+                broken("$.book.venueDepth[0].venue", "must be 1 to 64 lowercase letters", r -> venueDepth(r, "Hyper Liquid", 0.5)),
+                broken("$.book.venueDepth[1].venue", "names 'hyperliquid-btc' twice", r -> {
+                    venueDepth(r, "hyperliquid-btc", 0.5);
+                    venueDepth(r, "hyperliquid-btc", 0.6);
+                }),
+                broken("$.book.venueDepth[0].source", "is required", r -> {
+                    venueDepth(r, "hyperliquid-btc", 0.5);
+                    ((ObjectNode) at(r, "book").get("venueDepth").get(0)).remove("source");
+                }),
                 broken("$.surprise", "is not a field of this object; allowed: formatVersion, id, name", r -> r.put("surprise", true)));
+    }
+
+    /** Appends {@code {venue, share, source}} to the book's venueDepth list. */
+    private static void venueDepth(ObjectNode root, String venue, double share) {
+        ObjectNode book = at(root, "book");
+        ArrayNode list = book.has("venueDepth") ? (ArrayNode) book.get("venueDepth") : book.putArray("venueDepth");
+        list.addObject().put("venue", venue).put("share", share).put("source", "a test");
+    }
+
+    @Test
+    void aVenuesOwnDepthShareIsReadAndDefaultsToTheWholeBook() throws Exception {
+        ObjectNode root = classroom();
+        assertEquals(1, read(root).book().depthShareAt("hyperliquid-btc"), "no venueDepth: every venue meets the whole book");
+        venueDepth(root, "hyperliquid-btc", 0.4);
+        Scenario s = read(root);
+        assertEquals(0.4, s.book().depthShareAt("hyperliquid-btc"));
+        assertEquals(1, s.book().depthShareAt("binance-usdm-btc"));
+        assertEquals("a test", s.book().venueDepth().getFirst().source());
     }
 
     private static Arguments broken(String path, String says, Consumer<ObjectNode> edit) {

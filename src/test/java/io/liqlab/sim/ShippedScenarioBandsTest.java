@@ -64,17 +64,34 @@ class ShippedScenarioBandsTest {
     }
 
     /**
-     * Run at Hyperliquid's rules, the 10 October night auto-deleverages in the published shape (CASCADE.md:
-     * $2.10B ADL'd against $5.51B liquidated, about 0.38; first ADL 61.7 s after the first liquidation; 94.5% of the
-     * ADL'd positions in profit): ADL/liquidation notional 0.2-0.6, the first ADL 30-120 s after the first
-     * liquidation, at least 80% of the ADL'd notional from positions in profit. Medians over seeds 1..5 at 50,000
-     * positions (the same market: sizes scale with the crowd); at 50,000 each seed gives a ratio of about 0.23-0.26
-     * and a first ADL 74-81 s after the first liquidation.
+     * What a user runs: {@code simulate --scenario 2025-10-10 --venue hyperliquid-btc}, the scenario's own seed and
+     * 200,000 positions, auto-deleverages in the published shape (CASCADE.md: $2.10B ADL'd against $5.51B
+     * liquidated, about 0.38; first ADL 61.7 s after the first liquidation; 94.5% of the ADL'd positions in profit).
+     * Measured: 0.251, 109 s, 100%; before Hyperliquid's own depth share (the market's book) it was 0.151.
      */
     @Test
-    void october2025UnderHyperliquidAutoDeleveragesInThePublishedShape() {
+    void october2025UnderHyperliquidAtItsOwnSeedAutoDeleveragesInThePublishedShape() {
+        Scenario s = catalog.byId("2025-10-10").orElseThrow().withVenue("hyperliquid-btc");
+        SimulationResult r = run(s);
+        SimulationSummary sum = r.summary();
+        assertTrue(sum.adlToLiquidatedRatio() >= 0.2 && sum.adlToLiquidatedRatio() <= 0.6,
+                "ADL / liquidated notional at the scenario's own seed (published about 0.38): " + sum.adlToLiquidatedRatio());
+        double delay = r.firstAdlSecond() - r.firstLiquidationSecond();
+        assertTrue(delay >= 30 && delay <= 120, "first ADL after the first liquidation, s (published 61.7): " + delay);
+        assertTrue(sum.adlShareInProfit() >= 0.8,
+                "ADL'd notional in profit (published 94.5%): " + sum.adlShareInProfit());
+    }
+
+    /**
+     * One seed is one story, so the band holds over seeds 1..20 too: median and 10th-90th percentile of the
+     * ADL/liquidation ratio inside 0.2-0.6, of the first ADL's delay inside 30-120 s, and at least 80% of the ADL'd
+     * notional in profit in every seed. At 50,000 positions to keep the test fast (the same market: sizes scale with
+     * the crowd); measured there: ratio median 0.315 (10th-90th percentile 0.272-0.340), delay 81 s (75-91 s).
+     */
+    @Test
+    void october2025UnderHyperliquidAutoDeleveragesInThePublishedShapeOverTwentySeeds() {
         Scenario s = catalog.byId("2025-10-10").orElseThrow().withPositions(50_000).withVenue("hyperliquid-btc");
-        int seeds = 5;
+        int seeds = 20;
         double[] ratio = new double[seeds];
         double[] delay = new double[seeds];
         for (int k = 0; k < seeds; k++) {
@@ -88,12 +105,14 @@ class ShippedScenarioBandsTest {
         }
         java.util.Arrays.sort(ratio);
         java.util.Arrays.sort(delay);
-        double medianRatio = ratio[seeds / 2];
-        double medianDelay = delay[seeds / 2];
-        assertTrue(medianRatio >= 0.2 && medianRatio <= 0.6,
-                "median ADL / liquidated notional (published about 0.38): " + java.util.Arrays.toString(ratio));
-        assertTrue(medianDelay >= 30 && medianDelay <= 120,
-                "median first ADL after the first liquidation, s (published 61.7): " + java.util.Arrays.toString(delay));
+        String ratios = java.util.Arrays.toString(ratio);
+        String delays = java.util.Arrays.toString(delay);
+        for (double q : new double[] {0.1, 0.5, 0.9}) {
+            double r = SeedSpread.percentile(ratio, q);
+            double d = SeedSpread.percentile(delay, q);
+            assertTrue(r >= 0.2 && r <= 0.6, q + " quantile of ADL / liquidated notional (published about 0.38): " + r + " of " + ratios);
+            assertTrue(d >= 30 && d <= 120, q + " quantile of the first ADL's delay, s (published 61.7): " + d + " of " + delays);
+        }
     }
 
     /**
