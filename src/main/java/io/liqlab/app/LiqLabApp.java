@@ -102,7 +102,7 @@ public final class LiqLabApp extends Application {
         ComparisonViewModel comparison = new ComparisonViewModel(engine, venues, position.positionProperty(), false);
         comparison.formProfileProperty().bind(position.profileProperty());
         workspace = new WorkspaceViewModel(position, charts, comparison, java.time.Clock.systemDefaultZone(),
-                new io.liqlab.ui.position.SolveViewModel(engine, position));
+                new io.liqlab.ui.position.SolveViewModel(engine, position), io.liqlab.ui.reconcile.ReconcileViewModel.followingForm(engine, position));
         ProfilesViewModel profiles = new ProfilesViewModel(catalog);
         // "Update venue data" (Profiles tab): the only connection the window opens, and only when asked.
         profiles.offerUpdates(io.liqlab.ui.update.UpdateDataViewModel.forUser(catalog.reader(),

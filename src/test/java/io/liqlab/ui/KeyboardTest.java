@@ -71,8 +71,8 @@ class KeyboardTest extends AppWindowTest {
 
         assertEquals(FORM, order.subList(0, FORM.size()), "the form first, in screen order: " + order);
         List<String> afterForm = order.subList(FORM.size(), order.size());
-        assertEquals(List.of("solve-open", "compare-textbook"), afterForm.subList(0, 2),
-                "then the results (What if…, beside the liquidation price) and the formula: " + order);
+        assertEquals(List.of("solve-open", "reconcile-open", "compare-textbook"), afterForm.subList(0, 3),
+                "then the results (What if… and Doesn't match the exchange?, beside the liquidation price) and the formula: " + order);
         int firstCurve = afterForm.indexOf("curve-textbook");
         int logScale = afterForm.indexOf("log-scale");
         assertTrue(firstCurve > 0 && logScale > firstCurve, "then the charts' boxes: " + order);

@@ -273,8 +273,10 @@ public final class Reconciler {
             return "The exchange's figure " + Numbers.price(shown) + " lies " + Numbers.price(beyond) + " beyond the bankruptcy price "
                     + Numbers.price(exact.bankruptcyPrice()) + " your numbers give (equity zero there), so no maintenance rate, tier or fee explains it:"
                     + " the exchange counts " + Numbers.money(c.needed() - c.current()) + " more collateral than the " + Numbers.money(c.current())
-                    + " given (" + c.unknown().words() + " " + Numbers.money(c.needed()) + "). Look for balances outside this account's summary"
-                    + " (spot or another sub-account's collateral), or figures read at different moments.";
+                    + " given (" + c.unknown().words() + " " + Numbers.money(c.needed()) + ")."
+                    + (c.unknown() == Unknown.WALLET
+                       ? " Look for balances outside this account's summary (spot or another sub-account's collateral), or figures read at different moments."
+                       : " Was margin added to the position, or were the figures read at different moments?");
         }
         if (!c.plausible()) {
             return "No single unknown explains " + Numbers.price(shown) + " (LiqLab: " + Numbers.price(exact.liquidationPrice())

@@ -96,6 +96,7 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         form = new PositionFormView(vm.position());
         ResultsView results = new ResultsView(vm.position());
         io.liqlab.ui.position.SolvePane.attach(results.card(), vm.solve());
+        io.liqlab.ui.reconcile.ReconcilePane.attach(results.card(), vm.reconcile());
         charts = new ChartsView(vm.charts(), vm.position());
 
         ScrollPane formScroll = new ScrollPane(form);

@@ -65,6 +65,7 @@ public final class WorkspaceViewModel {
     /** True while this view-model itself rewrites the inputs (so that does not count as the user's edit). */
     private boolean replacing;
     private final io.liqlab.ui.position.SolveViewModel solve;
+    private final io.liqlab.ui.reconcile.ReconcileViewModel reconcile;
 
     public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison) {
         this(position, charts, comparison, java.time.Clock.systemDefaultZone());
@@ -78,8 +79,16 @@ public final class WorkspaceViewModel {
     /** @param solve the "What if…" calculators on the form's position */
     public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison, java.time.Clock clock,
                               io.liqlab.ui.position.SolveViewModel solve) {
+        this(position, charts, comparison, clock, solve,
+                io.liqlab.ui.reconcile.ReconcileViewModel.followingForm(new io.liqlab.core.LiquidationEngine(), position));
+    }
+
+    /** @param reconcile "Doesn't match the exchange?" on the form's position */
+    public WorkspaceViewModel(PositionViewModel position, ChartsViewModel charts, ComparisonViewModel comparison, java.time.Clock clock,
+                              io.liqlab.ui.position.SolveViewModel solve, io.liqlab.ui.reconcile.ReconcileViewModel reconcile) {
         this.clock = clock;
         this.solve = solve;
+        this.reconcile = reconcile;
         dataAge = javafx.beans.binding.Bindings.createStringBinding(() -> {
             VenueProfile p = position.profileProperty().get();
             // Only a real date has an age (the textbook's "n/a" is said beside the venue already).
@@ -192,6 +201,11 @@ public final class WorkspaceViewModel {
     /** The "What if…" calculators beside the result. */
     public io.liqlab.ui.position.SolveViewModel solve() {
         return solve;
+    }
+
+    /** "Doesn't match the exchange?" on the form's position. */
+    public io.liqlab.ui.reconcile.ReconcileViewModel reconcile() {
+        return reconcile;
     }
 
     public ChartsViewModel charts() {
