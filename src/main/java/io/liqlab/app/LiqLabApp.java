@@ -44,12 +44,6 @@ public final class LiqLabApp extends Application {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private final java.util.concurrent.ExecutorService cascadeWorkers = Executors.newFixedThreadPool(CORES,
             Thread.ofPlatform().daemon().name("liqlab-cascade-worker-", 1).factory());
-    /** The one thread that writes the tier editor's drafts, so keystrokes never wait for the disk. */
-    private final java.util.concurrent.ScheduledExecutorService draftThread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "liqlab-drafts");
-        t.setDaemon(true);
-        return t;
-    });
     private WorkspaceStore store;
     private io.liqlab.ui.tiers.TierWorkbenchViewModel tiers;
     private WorkspaceViewModel workspace;
@@ -117,7 +111,7 @@ public final class LiqLabApp extends Application {
                 }));
         tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
-                new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")), draftThread,
+                new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")), tasks,
                 new io.liqlab.ui.tiers.TierEditorDialogs(() -> stage), Platform::runLater);
         io.liqlab.ui.account.AccountViewModel account = new io.liqlab.ui.account.AccountViewModel(
                 new io.liqlab.core.account.AccountEngine(), venues, catalog.allProfiles());

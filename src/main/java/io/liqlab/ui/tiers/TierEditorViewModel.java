@@ -5,7 +5,7 @@ import io.liqlab.core.Tier;
 import io.liqlab.core.TierSchedule;
 import io.liqlab.profile.ProfileProblem;
 import io.liqlab.profile.ProfileReader;
-import io.liqlab.profile.ProfileWriter;
+import io.liqlab.profile.ProfileEdit;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.NumberText;
@@ -38,26 +38,28 @@ public final class TierEditorViewModel {
 
     /** Editable columns; AMOUNT empty means "derived by the continuity rule". */
     public enum Column {
-        FLOOR("floor"), CAP("cap"), MAX_LEVERAGE("maxLeverage"), MMR("maintenanceMarginRate"), AMOUNT("maintenanceAmount"),
-        IMR("initialMarginRate");
+        FLOOR(ProfileEdit.TierField.FLOOR), CAP(ProfileEdit.TierField.CAP), MAX_LEVERAGE(ProfileEdit.TierField.MAX_LEVERAGE),
+        MMR(ProfileEdit.TierField.MAINTENANCE_RATE), AMOUNT(ProfileEdit.TierField.MAINTENANCE_AMOUNT),
+        IMR(ProfileEdit.TierField.INITIAL_RATE);
 
-        private final String field;
+        private final ProfileEdit.TierField field;
 
-        Column(String field) {
+        Column(ProfileEdit.TierField field) {
             this.field = field;
         }
 
-        public String field() {
+        /** The tier field of the profile file this column edits. */
+        public ProfileEdit.TierField field() {
             return field;
         }
 
-        static Column byField(String field) {
+        static Column of(ProfileEdit.TierField field) {
             for (Column c : values()) {
-                if (c.field.equals(field) || (c == AMOUNT && field.equals("maintenanceAmountOverride"))) {
+                if (c.field == field) {
                     return c;
                 }
             }
-            return null;
+            throw new IllegalArgumentException(field.name());
         }
 
         String label() {
@@ -72,29 +74,19 @@ public final class TierEditorViewModel {
         }
     }
 
-    /** Profile-level values the editor offers, by their path in the profile file; only those the profile has apply. */
+    /** Profile-level values the editor offers (the profile's {@link ProfileEdit.Setting}s); only those the profile has apply. */
     public enum ProfileField {
-        NAME("name", false), NOTES("notes", false), LIQUIDATION_FEE("liquidationFee.rate", true),
-        TAKER_FEE_IN_TRIGGER("takerFeeInTrigger", true), PARTIAL_THRESHOLD("partialLiquidation.thresholdNotional", true),
-        PARTIAL_FRACTION("partialLiquidation.fraction", true), PARTIAL_COOLDOWN("partialLiquidation.cooldownSeconds", true),
-        BACKSTOP_FRACTION("backstop.equityFraction", true), ADL_RANKING("adl.ranking", false),
-        AS_OF("provenance.asOf", false), CONFIDENCE("provenance.confidence", false);
+        NAME, NOTES, LIQUIDATION_FEE, TAKER_FEE_IN_TRIGGER, PARTIAL_THRESHOLD, PARTIAL_FRACTION, PARTIAL_COOLDOWN,
+        BACKSTOP_FRACTION, ADL_RANKING, AS_OF, CONFIDENCE;
 
-        private final String path;
-        private final boolean numeric;
-
-        ProfileField(String path, boolean numeric) {
-            this.path = path;
-            this.numeric = numeric;
+        /** The setting of the profile file this field edits. */
+        public ProfileEdit.Setting setting() {
+            return ProfileEdit.Setting.valueOf(name());
         }
 
         /** Whether the field is a rate, shown and typed in percent (the file keeps the fraction). */
         public boolean percent() {
             return this == LIQUIDATION_FEE || this == TAKER_FEE_IN_TRIGGER || this == PARTIAL_FRACTION;
-        }
-
-        public String path() {
-            return path;
         }
 
         /** The field's name on screen. */
@@ -149,7 +141,8 @@ public final class TierEditorViewModel {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final VenueProfile original;
-    private final ObjectNode base;
+    /** The profile file the cells and fields stand for: the format's knowledge is there, not here. */
+    private final ProfileEdit file;
     private final ProfileReader reader = new ProfileReader();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> scheduleProblems = FXCollections.observableArrayList();
@@ -177,18 +170,14 @@ public final class TierEditorViewModel {
      */
     public TierEditorViewModel(VenueProfile original) {
         this.original = original;
-        this.base = new ProfileWriter().toTree(original);
         boolean shipped = original.origin() == null || original.origin().kind() == VenueProfile.Origin.Kind.SHIPPED;
         id.set(shipped ? original.id() + "-edited" : original.id());
-        base.put("id", id.get());
+        this.file = new ProfileEdit(original, id.get(), shipped ? Text.format("tiers.editedName", original.name()) : original.name());
         for (ProfileField f : ProfileField.values()) {
-            JsonNode value = at(base, f.path);
-            if (value != null && !value.isNull() && !value.isMissingNode()) {
-                String text = !value.isNumber() ? value.asString("") : f.percent() ? percent(value.doubleValue())
-                        : f == ProfileField.PARTIAL_THRESHOLD ? grouped(value.doubleValue()) : plain(value.doubleValue());
-                if (f == ProfileField.NAME && shipped) {
-                    text = Text.format("tiers.editedName", text);
-                }
+            ProfileEdit.Value value = file.value(f.setting()).orElse(null);
+            if (value != null) {
+                String text = !value.isNumber() ? value.text() : f.percent() ? percent(value.number())
+                        : f == ProfileField.PARTIAL_THRESHOLD ? grouped(value.number()) : plain(value.number());
                 fields.put(f, new SimpleStringProperty(text));
                 fieldErrors.put(f, new ReadOnlyStringWrapper(""));
             }
@@ -558,11 +547,7 @@ public final class TierEditorViewModel {
         List<Row> candidate = new ArrayList<>(snapshot());
         candidate.get(row).cells.get(column).set(text == null ? "" : text.strip());
         ProfileReader.Validated result = reader.validate(fileName(), tree(candidate), original.origin());
-        List<ProfileProblem> here = new ArrayList<>(result.at(row, column.field()));
-        if (column == Column.AMOUNT) {
-            here.addAll(result.at(row, "maintenanceAmountOverride"));
-        }
-        return here.stream().map(p -> inPercent(column, p.message())).findFirst().orElse("");
+        return result.problems().stream().filter(p -> p.tier() == row && column.field().locates(p)).map(p -> inPercent(column, p.message())).findFirst().orElse("");
     }
 
     private String fileName() {
@@ -586,9 +571,8 @@ public final class TierEditorViewModel {
         ProfileReader.Validated result = reader.validate(fileName(), tree(rows), original.origin());
         edited.set(result.isValid() ? result.profile() : null);
         for (ProfileProblem problem : result.problems()) {
-            Column c = problem.isTierField() ? Column.byField(problem.field()) : null;
-            ProfileField field = problem.tier() < 0
-                    ? fields.keySet().stream().filter(f -> problem.field().equals(f.path)).findFirst().orElse(null) : null;
+            Column c = ProfileEdit.TierField.of(problem).map(Column::of).orElse(null);
+            ProfileField field = fields.keySet().stream().filter(f -> f.setting().locates(problem)).findFirst().orElse(null);
             if (c != null && problem.tier() < rows.size()) {
                 rows.get(problem.tier()).errors.get(c).set(inPercent(c, problem.message()));
             } else if (field != null) {
@@ -599,73 +583,48 @@ public final class TierEditorViewModel {
         }
     }
 
-    /** The profile file these cells and fields stand for. */
+    /** The profile file these cells and fields stand for (numbers in the file's plain notation, rates as fractions). */
     private ObjectNode tree(List<Row> cells) {
-        ObjectNode tree = base.deepCopy();
+        Map<ProfileEdit.Setting, String> settings = new java.util.LinkedHashMap<>();
         fields.forEach((f, p) -> {
-            String[] parts = f.path.split("\\.");
-            ObjectNode parent = tree;
-            for (int i = 0; i < parts.length - 1; i++) {
-                parent = (ObjectNode) parent.get(parts[i]);
-            }
-            String leaf = parts[parts.length - 1];
-            if (f.percent()) {
-                putRate(parent, leaf, p.get());
-            } else if (f.numeric) {
-                putCell(parent, leaf, p.get());
-            } else if (p.get().isEmpty()) {
-                parent.remove(leaf);
-            } else {
-                parent.put(leaf, p.get());
+            if (!p.get().equals(originalFields.get(f))) { // untouched: the value as read, not as shown (1/3, not 0.333333333333)
+                settings.put(f.setting(), f.percent() ? rateInFile(p.get()) : f.setting().numeric() ? numberInFile(p.get()) : p.get());
             }
         });
-        ArrayNode tiers = tree.putArray("tiers");
+        List<Map<ProfileEdit.TierField, String>> tiers = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             Row r = cells.get(i);
-            ObjectNode t = tiers.addObject();
-            t.put("tier", i + 1);
-            putCell(t, "floor", r.cell(Column.FLOOR));
-            if (r.cell(Column.CAP).isEmpty()) {
-                t.putNull("cap");
-            } else {
-                putCell(t, "cap", r.cell(Column.CAP));
+            Map<ProfileEdit.TierField, String> t = new EnumMap<>(ProfileEdit.TierField.class);
+            for (Column c : Column.values()) {
+                String text = r.cell(c);
+                boolean asShown = i < originalRows.size() && text.equals(originalRows.get(i).cell(c));
+                // A cell left as shown keeps the value as read (a rate shown rounded keeps its every digit).
+                t.put(c.field(), asShown ? file.asRead(i, c.field())
+                        : text.isEmpty() && (c == Column.CAP || c == Column.IMR || c == Column.AMOUNT) ? ""
+                        : c == Column.MMR || c == Column.IMR ? rateInFile(text) : numberInFile(text));
             }
-            putCell(t, "maxLeverage", r.cell(Column.MAX_LEVERAGE));
-            putRate(t, "maintenanceMarginRate", r.cell(Column.MMR));
-            if (!r.cell(Column.IMR).isEmpty()) {
-                putRate(t, "initialMarginRate", r.cell(Column.IMR));
-            }
-            if (!r.cell(Column.AMOUNT).isEmpty()) {
-                putCell(t, "maintenanceAmount", r.cell(Column.AMOUNT));
-                t.put("maintenanceAmountOverride", true);
-            }
+            tiers.add(t);
         }
-        return tree;
+        return file.tree(settings, tiers);
     }
 
-    private static JsonNode at(ObjectNode root, String path) {
-        JsonNode n = root;
-        for (String part : path.split("\\.")) {
-            n = n == null ? null : n.get(part);
-        }
-        return n;
+    /** The profile file the editor's cells and fields stand for now (what is validated, and what a save writes). */
+    ObjectNode tree() {
+        return tree(rows);
     }
 
-    /** A cell as typed (in the user's locale or the locale-independent form, see NumberText) into the profile file. */
-    private static void putCell(ObjectNode node, String field, String text) {
+    /** A cell as typed (in the user's locale or the locale-independent form, see NumberText) in the file's notation. */
+    private static String numberInFile(String text) {
+        return NumberText.canonical(text, LocalNumbers.locale()).orElse(text);
+    }
+
+    /** A rate cell in percent ("0.4", "0.4%") as the file's fraction ("0.004"), digit for digit; other text as typed. */
+    private static String rateInFile(String text) {
         try {
-            node.put(field, new BigDecimal(NumberText.canonical(text, LocalNumbers.locale()).orElse(text)));
+            return new BigDecimal(NumberText.canonical(withoutPercentSign(text), LocalNumbers.locale()).orElse(text)).movePointLeft(2)
+                    .toPlainString();
         } catch (NumberFormatException e) {
-            node.put(field, text); // the reader says "must be a number ..., got the string ..."
-        }
-    }
-
-    /** A rate cell in percent ("0.4", "0.4%") into the profile file as a fraction (0.004), digit for digit. */
-    private static void putRate(ObjectNode node, String field, String text) {
-        try {
-            node.put(field, new BigDecimal(NumberText.canonical(withoutPercentSign(text), LocalNumbers.locale()).orElse(text)).movePointLeft(2));
-        } catch (NumberFormatException e) {
-            node.put(field, text); // the reader says "must be a number ..., got the string ..."
+            return text; // the reader says "must be a number ..., got the string ..."
         }
     }
 
@@ -786,7 +745,7 @@ public final class TierEditorViewModel {
                 }
             }
         }
-        return fields.keySet().stream().filter(f -> f.numeric || f == ProfileField.ADL_RANKING).anyMatch(this::fieldChanged);
+        return fields.keySet().stream().filter(f -> f.setting().numeric() || f == ProfileField.ADL_RANKING).anyMatch(this::fieldChanged);
     }
 
     /** Whether the user changed a profile-level field from its value when opened (the provenance fields, say). */

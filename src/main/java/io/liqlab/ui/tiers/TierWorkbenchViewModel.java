@@ -6,6 +6,7 @@ import io.liqlab.profile.ProfileProblem;
 import io.liqlab.profile.ProfileStore;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.Text;
+import io.liqlab.ui.task.TaskExecutor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -67,21 +68,19 @@ public final class TierWorkbenchViewModel {
     /**
      * {@code profiles} is used as it is when it is an ObservableList: saved profiles then appear app-wide.
      *
-     * @param draftThread the one thread that writes drafts, {@link #DRAFT_DELAY} after a change (null: at once, on
-     *                    the calling thread)
-     * @param prompts asks the user what to do when a save meets a file changed meanwhile
-     * @param fxThread runs a status change from the draft thread on the FX thread
+     * @param tasks    the app's task executor: drafts are written on a serial lane of it, {@link #DRAFT_DELAY} after a
+     *                 change (null: at once, on the calling thread)
+     * @param prompts  asks the user what to do when a save meets a file changed meanwhile
+     * @param fxThread runs a status change from the draft lane on the FX thread
      */
-    public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts,
-                                  java.util.concurrent.ScheduledExecutorService draftThread, TierEditorPrompts prompts,
-                                  java.util.concurrent.Executor fxThread) {
-        this(profiles, store, drafts, draftThread, prompts, fxThread, Clock.systemDefaultZone());
+    public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts, TaskExecutor tasks,
+                                  TierEditorPrompts prompts, java.util.concurrent.Executor fxThread) {
+        this(profiles, store, drafts, tasks, prompts, fxThread, Clock.systemDefaultZone());
     }
 
     /** @param clock dates a user's edits (today's date in the saved profile's provenance) */
-    public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts,
-                                  java.util.concurrent.ScheduledExecutorService draftThread, TierEditorPrompts prompts,
-                                  java.util.concurrent.Executor fxThread, Clock clock) {
+    public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts, TaskExecutor tasks,
+                                  TierEditorPrompts prompts, java.util.concurrent.Executor fxThread, Clock clock) {
         this.profiles = profiles instanceof ObservableList<VenueProfile> live ? live : FXCollections.observableArrayList(profiles);
         this.store = store;
         this.drafts = drafts;
@@ -89,7 +88,8 @@ public final class TierWorkbenchViewModel {
         this.clock = clock;
         java.util.function.Consumer<IOException> failed = ex -> fxThread.execute(
                 () -> status.set(Text.format("tiers.status.draftNotKept", ex.getMessage())));
-        this.draftWriter = new DraftWriter(drafts, draftThread, DRAFT_DELAY, failed);
+        this.draftWriter = tasks == null ? DraftWriter.immediate(drafts, failed)
+                : new DraftWriter(drafts, tasks.serial("liqlab-drafts"), DRAFT_DELAY, failed);
     }
 
     /** What the "open" chooser shows of each profile (data date, amber flags) and how typing filters it. */

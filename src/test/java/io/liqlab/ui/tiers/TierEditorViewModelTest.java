@@ -231,4 +231,40 @@ class TierEditorViewModelTest {
         assertEquals("0.4", vm.rows().get(0).cell(Column.MMR), "nothing committed");
         assertFalse(vm.undoStack().canUndo().get());
     }
+
+    @Test
+    void theEditorsFileOfEveryShippedProfileIsWhatTheProfileWriterWrites() {
+        // The editor holds cells as text (percent, grouped sizes); untouched, they stand for exactly the file the
+        // profile package writes, published maintenance amounts included, under the copy's id and name.
+        for (io.liqlab.profile.VenueProfile p : TestProfiles.catalog().allProfiles()) {
+            TierEditorViewModel vm = new TierEditorViewModel(p);
+            tools.jackson.databind.node.ObjectNode expected = new io.liqlab.profile.ProfileWriter().toTree(p);
+            expected.put("id", p.id() + "-edited");
+            expected.put("name", io.liqlab.ui.Text.format("tiers.editedName", p.name()));
+            assertEquals(expected, vm.tree(), p.id());
+        }
+    }
+
+    @Test
+    void anEditedCellIsWrittenAsTheWriterWritesNumbers() {
+        TierEditorViewModel vm = new TierEditorViewModel(TestProfiles.get("binance-usdm-btc"));
+        vm.setCell(0, Column.MMR, "0.45"); // percent in the cell, the fraction in the file
+        vm.setCell(1, Column.MAX_LEVERAGE, "90");
+        tools.jackson.databind.JsonNode tier1 = vm.tree().get("tiers").get(0);
+        assertEquals(new java.math.BigDecimal("0.0045"), tier1.get("maintenanceMarginRate").decimalValue());
+        assertTrue(vm.tree().get("tiers").get(1).get("maxLeverage").isIntegralNumber(), "90, as the writer writes whole numbers");
+        assertFalse(tier1.has("maintenanceAmount"), "edited schedules derive their amounts");
+        assertNotNull(vm.editedProperty().get());
+    }
+
+    @Test
+    void aRateShownRoundedKeepsEveryDigitWhenAnotherCellIsEdited() {
+        // Hyperliquid ETH's tier 2 rate is 1/30, shown as 3.33333333333 (%): editing tier 1 must not round it in the file.
+        io.liqlab.profile.VenueProfile eth = TestProfiles.get("hyperliquid-eth");
+        TierEditorViewModel vm = new TierEditorViewModel(eth);
+        vm.setCell(0, Column.MAX_LEVERAGE, "20");
+        assertNotNull(vm.editedProperty().get(), vm.scheduleProblems().toString());
+        assertEquals(eth.rules().tiers().tier(1).maintenanceMarginRate(), vm.editedProperty().get().rules().tiers().tier(1).maintenanceMarginRate());
+        assertEquals(20, vm.editedProperty().get().rules().tiers().tier(0).maxLeverage());
+    }
 }

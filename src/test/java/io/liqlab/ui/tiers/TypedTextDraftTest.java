@@ -18,7 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
+import io.liqlab.ui.task.TaskExecutor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,9 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class TypedTextDraftTest {
     private static final String EDITED = "binance-usdm-btc-edited";
 
-    private static TierWorkbenchViewModel window(Path home, DraftStore drafts, ScheduledExecutorService draftThread) {
+    /** @param draftLane the serial lane the app's task executor gives drafts (null: written at once) */
+    private static TierWorkbenchViewModel window(Path home, DraftStore drafts, ExecutorService draftLane) {
         return new TierWorkbenchViewModel(TestProfiles.catalog().profiles(), new ProfileStore(home.resolve("profiles"), new ProfileReader()),
-                drafts, draftThread, TierEditorPrompts.KEEP_EDITING, Runnable::run);
+                drafts, draftLane == null ? null : TaskExecutor.using(draftLane, Runnable::run), TierEditorPrompts.KEEP_EDITING, Runnable::run);
     }
 
     /** Every draft file under the drafts folder, read. */
@@ -105,7 +107,7 @@ public class TypedTextDraftTest {
 
     @Test
     void typedTextReachesTheDiskWithinAboutThreeHundredMillisecondsOffTheCallingThread(@TempDir Path home) throws Exception {
-        ScheduledExecutorService draftThread = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService draftThread = Executors.newSingleThreadExecutor();
         try {
             TierWorkbenchViewModel wb = window(home, new DraftStore(home.resolve("drafts")), draftThread);
             wb.open(TestProfiles.get("binance-usdm-btc"));
@@ -132,7 +134,7 @@ public class TypedTextDraftTest {
     @Test
     void aSaveRightAfterTypingLeavesNoDraftBehind(@TempDir Path home) throws Exception {
         // A write still waiting when the profile is saved must not bring the draft back after the save removed it.
-        ScheduledExecutorService draftThread = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService draftThread = Executors.newSingleThreadExecutor();
         try {
             TierWorkbenchViewModel wb = window(home, new DraftStore(home.resolve("drafts")), draftThread);
             wb.open(TestProfiles.get("binance-usdm-btc"));
@@ -148,7 +150,7 @@ public class TypedTextDraftTest {
 
     @Test
     void closingTheAppWritesWhatWasTypedAMomentAgo(@TempDir Path home) throws Exception {
-        ScheduledExecutorService draftThread = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService draftThread = Executors.newSingleThreadExecutor();
         try {
             TierWorkbenchViewModel wb = window(home, new DraftStore(home.resolve("drafts")), draftThread);
             wb.open(TestProfiles.get("binance-usdm-btc"));
@@ -184,7 +186,7 @@ public class TypedTextDraftTest {
         public static void main(String[] args) throws Exception {
             Path home = Path.of(args[0]);
             TierWorkbenchViewModel wb = window(home, new DraftStore(home.resolve("drafts")),
-                    Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r)));
+                    Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().unstarted(r)));
             wb.open(TestProfiles.get("binance-usdm-btc"));
             wb.editorProperty().get().typing(2, Column.MAX_LEVERAGE, "9");
             wb.editorProperty().get().typing(2, Column.MAX_LEVERAGE, "99");
