@@ -118,7 +118,7 @@ public final class LiqLabApp extends Application {
         io.liqlab.ui.shell.ShellNotifications notifications = new io.liqlab.ui.shell.ShellNotifications();
         shell = new io.liqlab.ui.shell.ShellViewModel(workspace, tiers,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")), tasks, notifications);
-        view = new WorkspaceView(shell, profiles, account,
+        view = new WorkspaceView(shell, profiles, account, new io.liqlab.ui.reconcile.AccountReconcileViewModel(engine, account, catalog),
                 () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues.filtered(LiqLabApp::bitcoinOrAny),
                         tasks, Platform::runLater, System::nanoTime, cascadeWorkers, CORES),
                 tasks, notifications);

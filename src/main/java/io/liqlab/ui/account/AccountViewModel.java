@@ -167,6 +167,35 @@ public final class AccountViewModel {
         recompute();
     }
 
+    /**
+     * An account read from a venue's snapshot ("Import snapshot…"): its venue, wallet and positions replace the
+     * table's, each market by its profile id. False (nothing changed) when a market is not among the known profiles.
+     */
+    public boolean load(Account account) {
+        List<VenueProfile> profiles = new ArrayList<>();
+        for (AccountPosition p : account.positions()) {
+            VenueProfile profile = allProfiles.stream().filter(v -> v.id().equals(p.market())).findFirst().orElse(null);
+            if (profile == null) {
+                return false;
+            }
+            profiles.add(profile);
+        }
+        loading = true;
+        try {
+            venue.set(profiles.getFirst());
+            rows.clear();
+            for (int i = 0; i < profiles.size(); i++) {
+                AccountPosition p = account.positions().get(i);
+                rows.add(newRow(profiles.get(i), p.side(), p.entry(), p.quantity(), p.leverage(), p.mark()));
+            }
+            wallet.set(LocalNumbers.plain(account.wallet()));
+        } finally {
+            loading = false;
+        }
+        recompute();
+        return true;
+    }
+
     /** Validates every field, then computes the account; on any error the last result stays, marked stale. */
     void recompute() {
         if (loading) {

@@ -86,6 +86,14 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
     public WorkspaceView(ShellViewModel shell, ProfilesViewModel profiles, io.liqlab.ui.account.AccountViewModel account,
                          java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
                          io.liqlab.ui.task.FxTaskExecutor tasks, ShellNotifications notifications) {
+        this(shell, profiles, account, null, cascade, tasks, notifications);
+    }
+
+    /** @param accountReconcile the Account tab's "Import snapshot…" and "Doesn't match the exchange?" (null: not offered) */
+    public WorkspaceView(ShellViewModel shell, ProfilesViewModel profiles, io.liqlab.ui.account.AccountViewModel account,
+                         io.liqlab.ui.reconcile.AccountReconcileViewModel accountReconcile,
+                         java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
+                         io.liqlab.ui.task.FxTaskExecutor tasks, ShellNotifications notifications) {
         this.shell = shell;
         this.vm = shell.workspace();
         this.profilesModel = profiles;
@@ -168,7 +176,13 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         });
         tabs.getTabs().addAll(positionTab, compareTab, profilesTab, tiersTab, cascadeTab);
         // The Account tab (issue 18); the position form's "Open as an account" fills it from the form and shows it.
-        Tab accountTab = lazyTab(Text.get("workspace.tab.account"), () -> new io.liqlab.ui.account.AccountView(account, chartFontScale));
+        Tab accountTab = lazyTab(Text.get("workspace.tab.account"), () -> {
+            io.liqlab.ui.account.AccountView view = new io.liqlab.ui.account.AccountView(account, chartFontScale);
+            if (accountReconcile != null) {
+                io.liqlab.ui.reconcile.AccountReconcileView.attach(view, accountReconcile);
+            }
+            return view;
+        });
         accountTab.setId("tab-account");
         tabs.getTabs().add(accountTab);
         form.setOnOpenAccount(() -> {
