@@ -70,6 +70,60 @@ public final class Forms {
         };
     }
 
+    /**
+     * A two-way choice (long or short, isolated or cross) as one ControlsFX {@link org.controlsfx.control.SegmentedButton},
+     * bound both ways to {@code property}. One side is always selected: a click on the selected side keeps it (a
+     * toggle group would otherwise clear it). Each side is a toggle button of the group, so Tab reaches the selected
+     * one only and the arrow keys move the choice (and the focus with it), as on a group of radio buttons.
+     */
+    public static <T> org.controlsfx.control.SegmentedButton twoWay(javafx.beans.property.ObjectProperty<T> property,
+                                                                     T first, String firstText, String firstId,
+                                                                     T second, String secondText, String secondId) {
+        javafx.scene.control.ToggleButton a = side(firstText, firstId);
+        javafx.scene.control.ToggleButton b = side(secondText, secondId);
+        a.setUserData(first);
+        b.setUserData(second);
+        org.controlsfx.control.SegmentedButton choice = new org.controlsfx.control.SegmentedButton(a, b);
+        choice.getStyleClass().add(TWO_WAY);
+        javafx.scene.control.ToggleGroup group = choice.getToggleGroup();
+        // In the group now, not when the skin is made: a selection made before that would be lost.
+        a.setToggleGroup(group);
+        b.setToggleGroup(group);
+        // Bound both ways through a property of the control's own: the binding holds the model's property weakly, so
+        // a table that rebuilds its rows (the Account tab) leaves no old choices listening to a row.
+        javafx.beans.property.ObjectProperty<T> chosen = new javafx.beans.property.SimpleObjectProperty<>(choice, "chosen");
+        chosen.bindBidirectional(property);
+        chosen.subscribe(v -> group.selectToggle(second.equals(v) ? b : a));
+        group.selectedToggleProperty().subscribe((was, now) -> {
+            if (now == null) {
+                group.selectToggle(was);
+            } else {
+                chosen.set(now == b ? second : first);
+            }
+        });
+        choice.getProperties().put(TWO_WAY, chosen);
+        return choice;
+    }
+
+    /** The style class of a two-way choice (its selected side reads as selected in both themes). */
+    public static final String TWO_WAY = "two-way";
+
+    private static javafx.scene.control.ToggleButton side(String text, String id) {
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(text);
+        b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Tab stops once per choice, on the side chosen (as on a group of radio buttons); the arrow keys move the choice.
+        b.focusTraversableProperty().bind(b.selectedProperty());
+        // A click gives the focus to the side clicked, as on any button (a button takes the focus on a press only
+        // while it is focus-traversable, and the side not chosen is not).
+        b.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.isPrimaryButtonDown() && !b.isDisabled()) {
+                b.requestFocus();
+            }
+        });
+        return b;
+    }
+
     /** Any control on its own row with a label. */
     public void add(String label, Node node, Node labelFor) {
         Label l = new Label(label);

@@ -61,4 +61,40 @@ class AccountWindowTest extends AppWindowTest {
         assertEquals("-3", entry.getText());
         assertTrue(robot.lookup(".stale").queryAs(Label.class).isVisible());
     }
+
+    /** Issue 16: a row's side is the same two-way choice as the Position form's (ControlsFX segmented button). */
+    @Test
+    void aRowsSideSwitchesWithOneClickAndItsValuesStay(FxRobot robot) {
+        robot.clickOn("#tab-account .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#account-side-0").query() instanceof org.controlsfx.control.SegmentedButton);
+        javafx.scene.control.ToggleButton longSide = robot.lookup("#account-long-0").queryAs(javafx.scene.control.ToggleButton.class);
+        javafx.scene.control.ToggleButton shortSide = robot.lookup("#account-short-0").queryAs(javafx.scene.control.ToggleButton.class);
+        assertTrue(longSide.isSelected(), "the example's first row is a long");
+        String entry = robot.lookup("#account-entry-0").queryAs(TextField.class).getText();
+        String qty = robot.lookup("#account-qty-0").queryAs(TextField.class).getText();
+        double longLiquidation = number(labelText(robot, "#account-liquidation-0"));
+        double entryPrice = number(entry);
+        assertTrue(longLiquidation < entryPrice, longLiquidation + " below " + entryPrice);
+
+        robot.clickOn(shortSide);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shortSide.isSelected() && !longSide.isSelected());
+        assertEquals(entry, robot.lookup("#account-entry-0").queryAs(TextField.class).getText());
+        assertEquals(qty, robot.lookup("#account-qty-0").queryAs(TextField.class).getText());
+        double shortLiquidation = number(labelText(robot, "#account-liquidation-0"));
+        assertTrue(shortLiquidation > entryPrice, "a short is liquidated above its entry: " + shortLiquidation);
+
+        robot.clickOn(shortSide); // the chosen side stays chosen
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shortSide.isSelected());
+        robot.push(javafx.scene.input.KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(longSide.isSelected(), "the arrow key moves the choice back");
+        assertEquals(longLiquidation, number(labelText(robot, "#account-liquidation-0")));
+    }
+
+    private static double number(String shown) {
+        return Double.parseDouble(shown.replaceAll("[^0-9.]", ""));
+    }
 }

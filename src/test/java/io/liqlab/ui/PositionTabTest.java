@@ -180,6 +180,77 @@ class PositionTabTest extends AppWindowTest {
         assertEquals(formWidth, ((ScrollPane) formPane).getWidth(), 1, "the form keeps its width in cross mode");
     }
 
+    private static double price(FxRobot robot, String id) {
+        return Double.parseDouble(text(robot, id).replace(",", ""));
+    }
+
+    /** The segmented button (ControlsFX) a side of a two-way choice belongs to. */
+    private static org.controlsfx.control.SegmentedButton choiceOf(FxRobot robot, String sideId) {
+        Node n = robot.lookup("#" + sideId).query();
+        while (n != null && !(n instanceof org.controlsfx.control.SegmentedButton)) {
+            n = n.getParent();
+        }
+        assertTrue(n != null, sideId + " is a side of a segmented button");
+        return (org.controlsfx.control.SegmentedButton) n;
+    }
+
+    /**
+     * Issue 16: long/short and isolated/cross are ControlsFX segmented buttons. From the keyboard (arrow keys on the
+     * focused side) the choice switches with the values typed kept, and the result follows the choice.
+     */
+    @Test
+    void theTwoWayChoicesSwitchFromTheKeyboardKeepingTheValuesTyped(FxRobot robot) {
+        for (String[] pair : new String[][] {{"side-long", "side-short"}, {"mode-isolated", "mode-cross"},
+                {"unit-notional", "unit-quantity"}, {"by-leverage", "by-margin"}}) {
+            var choice = choiceOf(robot, pair[0]);
+            assertEquals(List.of(pair[0], pair[1]), choice.getButtons().stream().map(Node::getId).toList());
+            assertEquals(choice, choiceOf(robot, pair[1]));
+        }
+        type(robot, "entry", "97000");
+        robot.clickOn("#unit-quantity");
+        type(robot, "size", "2");
+        type(robot, "leverage", "50");
+        double isolatedLong = price(robot, "liquidation-price");
+        assertTrue(isolatedLong < 97000, "a long is liquidated below its entry: " + isolatedLong);
+
+        // A click on the chosen side keeps it chosen (a plain toggle group would leave no side at all).
+        robot.clickOn("#side-long");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#side-long").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals(isolatedLong, price(robot, "liquidation-price"));
+
+        robot.push(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("side-short", stage.getScene().getFocusOwner().getId(), "the focus moves with the choice");
+        assertTrue(robot.lookup("#side-short").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals(List.of("97000", "2", "50"), List.of(field(robot, "entry"), field(robot, "size"), field(robot, "leverage")),
+                "the values typed survive the switch");
+        double isolatedShort = price(robot, "liquidation-price");
+        assertTrue(isolatedShort > 97000, "a short is liquidated above its entry: " + isolatedShort);
+        robot.push(javafx.scene.input.KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(isolatedLong, price(robot, "liquidation-price"), "back to the long");
+
+        robot.interact(() -> robot.lookup("#mode-isolated").query().requestFocus());
+        robot.push(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#mode-cross").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals("3880", field(robot, "wallet"), "the wallet starts at the margin typed for 50x");
+        assertEquals(List.of("97000", "2"), List.of(field(robot, "entry"), field(robot, "size")));
+        type(robot, "wallet", "10000");
+        double crossLong = price(robot, "liquidation-price");
+        assertTrue(crossLong < isolatedLong, "a larger wallet carries the cross long further: " + crossLong + " vs " + isolatedLong);
+
+        robot.interact(() -> robot.lookup("#mode-cross").query().requestFocus());
+        robot.push(javafx.scene.input.KeyCode.LEFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#mode-isolated").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        // The cross leverage (notional / wallet) carries over, as the greyed field showed it: 194,000 / 10,000.
+        assertEquals("19.4", field(robot, "leverage"), "isolated again, at the leverage the wallet gave");
+        assertEquals(List.of("97000", "2"), List.of(field(robot, "entry"), field(robot, "size")));
+        assertTrue(price(robot, "liquidation-price") < isolatedLong, "a lower leverage than the 50x typed: further away");
+    }
+
     /** Issue 14 item 18: dragging gave 95.82x; whole numbers by default, tenths with Shift. */
     @Test
     void draggingTheLeverageSliderGivesWholeLeverages(FxRobot robot) {

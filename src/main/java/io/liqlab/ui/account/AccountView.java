@@ -169,10 +169,10 @@ public final class AccountView extends BorderPane {
             market.setConverter(Forms.shown(p -> p.listing().symbol().isEmpty() ? p.id() : p.listing().symbol()));
             market.valueProperty().bindBidirectional(r.marketProperty());
             table.add(withError(market, r.marketErrorProperty()), 1, row);
-            ComboBox<Side> side = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Side.values()));
+            // Long or short as the Position form chooses it: one click, both sides in view (ControlsFX segmented button).
+            org.controlsfx.control.SegmentedButton side = Forms.twoWay(r.sideProperty(), Side.LONG, sideText(Side.LONG),
+                    "account-long-" + index, Side.SHORT, sideText(Side.SHORT), "account-short-" + index);
             side.setId("account-side-" + index);
-            side.setConverter(Forms.shown(AccountView::sideText));
-            side.valueProperty().bindBidirectional(r.sideProperty());
             table.add(withError(side, r.sideErrorProperty()), 2, row);
             int col = 3;
             for (AccountViewModel.Field f : AccountViewModel.Field.values()) {

@@ -8,12 +8,12 @@ import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
 import javafx.geometry.Insets;
+import org.controlsfx.control.SegmentedButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
@@ -92,9 +92,9 @@ public final class PositionFormView extends VBox {
         venueLabel.getStyleClass().add(Styles.KEY);
         form.span(new VBox(2, venueLabel, venue, provenance, contract, flag, market));
 
-        HBox sideChoice = choice(vm.sideProperty(), Side.LONG, Text.get("position.form.long"), "side-long",
+        SegmentedButton sideChoice = choice(vm.sideProperty(), Side.LONG, Text.get("position.form.long"), "side-long",
                 Side.SHORT, Text.get("position.form.short"), "side-short");
-        form.add(Text.get("position.form.side"), sideChoice, sideChoice.getChildren().getFirst());
+        form.add(Text.get("position.form.side"), sideChoice, sideChoice.getButtons().getFirst());
 
         field(form, Text.get("position.form.entry"), "entry", InputField.ENTRY,
                 Text.format("position.form.entryPrompt", LocalNumbers.plain(60000)));
@@ -102,9 +102,9 @@ public final class PositionFormView extends VBox {
                 Text.get("position.form.markPrompt"));
         addFetchMark(markField);
 
-        HBox unitChoice = choice(vm.sizeUnitProperty(), PositionViewModel.SizeUnit.NOTIONAL, Text.get("position.form.notional"),
+        SegmentedButton unitChoice = choice(vm.sizeUnitProperty(), PositionViewModel.SizeUnit.NOTIONAL, Text.get("position.form.notional"),
                 "unit-notional", PositionViewModel.SizeUnit.QUANTITY, Text.get("position.form.quantity"), "unit-quantity");
-        form.add(Text.get("position.form.sizeIn"), unitChoice, unitChoice.getChildren().getFirst());
+        form.add(Text.get("position.form.sizeIn"), unitChoice, unitChoice.getButtons().getFirst());
         field(form, Text.get("position.form.size"), "size", InputField.SIZE,
                 Text.get("position.form.sizePrompt"));
         Label derived = new Label();
@@ -113,14 +113,14 @@ public final class PositionFormView extends VBox {
         derived.textProperty().bind(vm.derivedSizeProperty());
         form.add("", derived, null);
 
-        HBox modeChoice = choice(vm.marginModeProperty(), MarginMode.ISOLATED, Text.get("position.form.isolated"), "mode-isolated",
+        SegmentedButton modeChoice = choice(vm.marginModeProperty(), MarginMode.ISOLATED, Text.get("position.form.isolated"), "mode-isolated",
                 MarginMode.CROSS, Text.get("position.form.cross"), "mode-cross");
-        form.add(Text.get("position.form.marginMode"), modeChoice, modeChoice.getChildren().getFirst());
+        form.add(Text.get("position.form.marginMode"), modeChoice, modeChoice.getButtons().getFirst());
 
-        HBox inputChoice = choice(vm.marginInputProperty(), PositionViewModel.MarginInput.LEVERAGE,
+        SegmentedButton inputChoice = choice(vm.marginInputProperty(), PositionViewModel.MarginInput.LEVERAGE,
                 Text.get("position.form.byLeverage"), "by-leverage", PositionViewModel.MarginInput.MARGIN, Text.get("position.form.byMargin"), "by-margin");
         inputChoice.disableProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.CROSS));
-        form.add(Text.get("position.form.isolatedBy"), inputChoice, inputChoice.getChildren().getFirst());
+        form.add(Text.get("position.form.isolatedBy"), inputChoice, inputChoice.getButtons().getFirst());
 
         leverageSlider = new Slider(1, 125, 25);
         leverageSlider.setId("leverage-slider");
@@ -233,31 +233,15 @@ public final class PositionFormView extends VBox {
         return l;
     }
 
-    /**
-     * Two toggle buttons as one choice bound both ways to {@code property}; one of them is always selected.
-     */
-    private static <T> HBox choice(javafx.beans.property.ObjectProperty<T> property, T first, String firstText, String firstId,
-                                   T second, String secondText, String secondId) {
-        ToggleGroup group = new ToggleGroup();
-        ToggleButton a = toggle(firstText, firstId, group);
-        ToggleButton b = toggle(secondText, secondId, group);
-        property.subscribe(v -> group.selectToggle(second.equals(v) ? b : a));
-        group.selectedToggleProperty().subscribe((was, now) -> {
-            if (now == null) {
-                group.selectToggle(was);
-            } else {
-                property.set(now == b ? second : first);
-            }
-        });
-        return new HBox(0, a, b);
-    }
-
-    private static ToggleButton toggle(String text, String id, ToggleGroup group) {
-        ToggleButton b = new ToggleButton(text);
-        b.setId(id);
-        b.setToggleGroup(group);
-        b.setMinWidth(80);
-        return b;
+    /** A two-way choice of the form, the same control as everywhere (long/short, isolated/cross: ControlsFX's segmented button). */
+    private static <T> SegmentedButton choice(javafx.beans.property.ObjectProperty<T> property, T first, String firstText, String firstId,
+                                              T second, String secondText, String secondId) {
+        SegmentedButton choice = Forms.twoWay(property, first, firstText, firstId, second, secondText, secondId);
+        // The two sides as wide as each other, at least 80 px: the choices of the form line up.
+        for (ToggleButton b : choice.getButtons()) {
+            b.setMinWidth(80);
+        }
+        return choice;
     }
 
     /** "Fetch" beside Mark, and the fetch's one line (price and time, or the venue and the cause) under it. */
