@@ -32,7 +32,7 @@ public enum FrameColumn {
     ASK_DEPTH_1PCT("askDepth1pct", "resting asks within 1% above the mid, USD"),
     R_DOWN("rDown", "long liquidation notional within 1% below the mark / bids within 1%"),
     R_UP("rUp", "short liquidation notional within 1% above the mark / asks within 1%"),
-    R("r", "cascade ratio in the direction the price has moved since the start"),
+    R("r", "cascade ratio in the direction the price is moving (rDown when the mid is below the mark)"),
     BACKSTOP_VAULT("backstopVault", "value of what the backstop took over, at the mark, USD"),
     MONEY_IMBALANCE("moneyImbalance", "sum of every account's change; zero when money is conserved, USD");
 

@@ -1324,7 +1324,7 @@ public final class Simulator {
             double waitingAbove = waiting(fineShort, mark, mark * 1.01);
             double rDown = waitingBelow / Math.max(bidDepth, 1);
             double rUp = waitingAbove / Math.max(askDepth, 1);
-            double r = mark <= scenario.market().startPrice() ? rDown : rUp;
+            double r = movingDown(mid) ? rDown : rUp;
             if (frames.size() > 0) {
                 maxR = Math.max(maxR, r);
             }
@@ -1362,6 +1362,22 @@ public final class Simulator {
                 frames.setHeat(b, heat[b] >= HEAT_DUST ? heat[b] : 0);
             }
             frames.commit();
+        }
+
+        /**
+         * The direction of the move R is taken in. CASCADE.md's R is "liquidation notional triggered per 1% move"
+         * over "book depth per 1% move": the move the market is making now, so the mid against the mark (which
+         * follows it with a lag), or against the last frame's mid where the mark is the mid. Not the side of the start
+         * price: after a squeeze, a shock drops the price while it is still above the start, and R measured upward
+         * then divided the few shorts waiting there by the asks the drop had just emptied (a ratio of near-zeros that
+         * read as a cascade).
+         */
+        private boolean movingDown(double mid) {
+            if (mid != mark) {
+                return mid < mark;
+            }
+            double previous = frames.size() > 0 ? frames.committed(FrameColumn.MID, frames.size() - 1) : mid;
+            return mid < previous || (mid == previous && mark <= scenario.market().startPrice());
         }
 
         /** Liquidation notional waiting with triggers in [lo, hi], from the fine histogram. */
