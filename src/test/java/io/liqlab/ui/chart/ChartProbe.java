@@ -11,7 +11,7 @@ public final class ChartProbe {
     }
 
     /** The texts of the chart's labels in its last frame, in drawing order. */
-    public static List<String> drawnLabels(CurveChart chart) {
+    public static List<String> drawnLabels(ChartRegion chart) {
         return chart.drawnLabelsForTest();
     }
 
@@ -26,7 +26,7 @@ public final class ChartProbe {
     }
 
     /** The hover readout at x, as the crosshair's box shows it. */
-    public static String hoverText(CurveChart chart, double x) {
+    public static String hoverText(ChartRegion chart, double x) {
         return chart.hoverText(x);
     }
 

@@ -243,6 +243,19 @@ class TimeChartTest {
         assertTrue(samePixels(plain, onFx(() -> chart.snapshot(null, null))), "cleared on exit");
     }
 
+    /** The time chart's ticks are spaced for their labels: all are drawn, the corner ones ("0", "0:00") too. */
+    @Test
+    void everyTickOfBothAxesIsLabelled() throws Exception {
+        List<String> labels = onFx(() -> {
+            chart.setContent(100, axis(0, 10), new TimeChart.Axis("R", 0, 1, v -> String.format(java.util.Locale.ROOT, "%.1f", v)),
+                    List.of(), List.of());
+            chart.layout();
+            return chart.drawnLabelsForTest();
+        });
+        assertTrue(labels.containsAll(List.of("0", "10", "0:00", "1:30", "0.0", "1.0")), "labels drawn: " + labels);
+        assertEquals(labels.size(), new java.util.HashSet<>(labels).size(), "no label twice: " + labels);
+    }
+
     @Test
     void withoutARunThereIsNothingToRead() throws Exception {
         onFx(() -> {
