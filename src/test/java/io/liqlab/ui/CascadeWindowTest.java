@@ -83,6 +83,40 @@ class CascadeWindowTest extends AppWindowTest {
     }
 
     @Test
+    void aNewRunAppearsOnAllFiveChartsInTheSamePulse(FxRobot robot) throws Exception {
+        List<TimeChart> charts = view.charts().charts();
+        int[] last = charts.stream().mapToInt(ChartProbe::dataPaintCount).toArray();
+        int[] before = last.clone();
+        // After every pulse: how many charts put newly painted data on screen since the pulse before. Handed over
+        // chart by chart, a pulse would show 1..4 of them.
+        java.util.List<Integer> changed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable pulse = () -> {
+            int n = 0;
+            for (int i = 0; i < charts.size(); i++) {
+                int now = ChartProbe.dataPaintCount(charts.get(i));
+                n += now != last[i] ? 1 : 0;
+                last[i] = now;
+            }
+            if (n > 0) {
+                changed.add(n);
+            }
+        };
+        robot.interact(() -> {
+            view.getScene().addPostLayoutPulseListener(pulse);
+            vm.shockPercentProperty().set(vm.shockPercentProperty().get() - 1);
+        });
+        try {
+            waitFor(() -> vm.runCountProperty().get() >= 2 && !vm.runningProperty().get()
+                    && charts.stream().allMatch(c -> ChartProbe.dataPaintCount(c) > before[charts.indexOf(c)]));
+            robot.interact(() -> { }); // one more pulse, so the last hand-over is counted
+        } finally {
+            robot.interact(() -> view.getScene().removePostLayoutPulseListener(pulse));
+        }
+        assertFalse(changed.isEmpty());
+        assertTrue(changed.stream().allMatch(n -> n == charts.size()), "charts newly painted, per pulse: " + changed);
+    }
+
+    @Test
     void pauseHoldsTheFrame(FxRobot robot) throws Exception {
         robot.interact(() -> vm.speedProperty().set(8));
         robot.clickOn("#cascade-play");

@@ -59,14 +59,19 @@ public final class CascadeCharts extends GridPane {
     /** The charts' common theme when the layers were last built; null if they had none in common. */
     private ChartTheme shownWith;
 
-    /** @param painting where the charts paint their data, one after another (a serial lane of the task executor) */
-    CascadeCharts(ObservableValue<? extends Number> fontScale, DoubleConsumer scrubToSecond, java.util.concurrent.Executor painting) {
-        price = new TimeChart(Text.get("cascade.chart.price"), painting);
-        heatmap = new TimeChart(Text.get("cascade.chart.heatmap"), painting);
-        liquidated = new TimeChart(Text.get("cascade.chart.liquidated"), painting);
-        fund = new TimeChart(Text.get("cascade.chart.fund"), painting);
-        depth = new TimeChart(Text.get("cascade.chart.depth"), painting);
+    /**
+     * @param painting a serial lane of the task executor per chart, by the chart's name: the five paint a new run at
+     *                 the same time (one chart's paints stay in order, its point reducer is its own)
+     */
+    CascadeCharts(ObservableValue<? extends Number> fontScale, DoubleConsumer scrubToSecond,
+                  java.util.function.Function<String, java.util.concurrent.Executor> painting) {
+        price = new TimeChart(Text.get("cascade.chart.price"), painting.apply("price"), handOver.lane());
+        heatmap = new TimeChart(Text.get("cascade.chart.heatmap"), painting.apply("heatmap"), handOver.lane());
+        liquidated = new TimeChart(Text.get("cascade.chart.liquidated"), painting.apply("liquidated"), handOver.lane());
+        fund = new TimeChart(Text.get("cascade.chart.fund"), painting.apply("fund"), handOver.lane());
+        depth = new TimeChart(Text.get("cascade.chart.depth"), painting.apply("depth"), handOver.lane());
         all = List.of(price, heatmap, liquidated, fund, depth);
+        handOver.charts = all;
         getStyleClass().add("cascade-charts");
         setHgap(6);
         setVgap(6);
@@ -166,42 +171,79 @@ public final class CascadeCharts extends GridPane {
         }
         String mainName = r.mainVenue().name();
         String otherName = r.otherVenue() == null ? "" : r.otherVenue().name();
-        double duration = seconds;
-        // One chart per pulse: the software renderer replays a new chart's drawing on the render thread, and five at
-        // once kept the next pulse waiting for a quarter of a second (measured on the million-position run).
-        staged.clear();
-        staged.add(() -> showPrice(duration, shortColor, otherColor, mainName, otherName));
-        staged.add(() -> showHeatmap(duration, otherColor, otherName));
-        staged.add(() -> showLiquidated(duration, shortColor, otherColor, otherName));
-        staged.add(() -> showFund(duration, otherColor, otherName));
-        staged.add(() -> showDepth(duration, otherColor, otherName));
-        staged.poll().run();
-        if (!stager.running) {
-            stager.running = true;
-            stager.start();
-        }
+        // All five at once: each paints on its own lane, and the hand-over shows them together in one pulse (one per
+        // pulse made a new run wait at least five frames; with the data painted off the FX thread into images, the
+        // renderer only copies them).
+        showPrice(seconds, shortColor, otherColor, mainName, otherName);
+        showHeatmap(seconds, otherColor, otherName);
+        showLiquidated(seconds, shortColor, otherColor, otherName);
+        showFund(seconds, otherColor, otherName);
+        showDepth(seconds, otherColor, otherName);
     }
 
-    private final java.util.ArrayDeque<Runnable> staged = new java.util.ArrayDeque<>();
+    private final HandOver handOver = new HandOver();
 
-    /** Hands one staged chart per pulse to its canvas. */
-    private final class Stager extends javafx.animation.AnimationTimer {
-        boolean running;
+    /**
+     * Holds the charts' painted data until every chart that is painting has finished, then puts all of it on the
+     * canvases in one go on the FX thread: a new run appears in one pulse, not chart by chart. A chart that has
+     * nothing under way (drawn, or not laid out) is not waited for; after {@link #MAX_HOLD_NANOS} what is there
+     * is shown anyway, so a slow chart never holds the others back for long.
+     */
+    private static final class HandOver extends javafx.animation.AnimationTimer {
+        static final long MAX_HOLD_NANOS = 150_000_000L;
+        List<TimeChart> charts = List.of();
+        private final java.util.Map<Integer, Runnable> held = new java.util.LinkedHashMap<>();
+        private long heldSince;
+        private boolean ticking;
+
+        /** The executor chart {@code k} (in construction order) hands its painted data to, from its painting thread. */
+        java.util.concurrent.Executor lane() {
+            int k = lanes++;
+            return done -> javafx.application.Platform.runLater(() -> arrive(k, done));
+        }
+
+        private int lanes;
+
+        private void arrive(int k, Runnable done) {
+            if (held.isEmpty()) {
+                heldSince = System.nanoTime();
+            }
+            held.put(k, done); // a newer paint of the same chart replaces one not shown yet
+            if (allIn()) {
+                release();
+            } else if (!ticking) {
+                ticking = true;
+                start();
+            }
+        }
+
+        /** Every chart has either handed its data in or has none coming (drawn, or waiting for a size). */
+        private boolean allIn() {
+            for (int k = 0; k < charts.size(); k++) {
+                if (!held.containsKey(k) && !charts.get(k).isDrawn()) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         @Override
         public void handle(long now) {
-            Runnable next = staged.poll();
-            if (next != null) {
-                next.run();
-            }
-            if (staged.isEmpty()) {
-                running = false;
-                stop();
+            if (held.isEmpty() || allIn() || System.nanoTime() - heldSince > MAX_HOLD_NANOS) {
+                release();
             }
         }
-    }
 
-    private final Stager stager = new Stager();
+        private void release() {
+            List<Runnable> now = List.copyOf(held.values());
+            held.clear();
+            if (ticking) {
+                ticking = false;
+                stop();
+            }
+            now.forEach(Runnable::run);
+        }
+    }
 
     /**
      * Runs {@code action} (on the FX thread) once every chart shows the run it was last given, its data painted; at
@@ -229,7 +271,7 @@ public final class CascadeCharts extends GridPane {
     }
 
     private boolean drawn() {
-        return staged.isEmpty() && all.stream().allMatch(TimeChart::isDrawn);
+        return all.stream().allMatch(TimeChart::isDrawn);
     }
 
     void setCursor(double second) {
@@ -471,13 +513,7 @@ public final class CascadeCharts extends GridPane {
         double span = Math.max(hi - lo, start * 0.04);
         double yLo = Math.max(heatLow, lo - span * 0.8);
         double yHi = Math.min(heatHigh, hi + span * 0.5);
-        float maxHeat = 0;
-        for (int i = 0; i < f.size(); i++) {
-            for (int b = 0; b < f.heatBuckets(); b++) {
-                maxHeat = (float) Math.max(maxHeat, f.heat(i, b));
-            }
-        }
-        HeatImage image = new HeatImage(f, maxHeat);
+        HeatImage image = new HeatImage(f);
         List<Key> keys = new ArrayList<>(List.of(
                 Key.inTextColour(Text.get("cascade.key.mid"), Shape.LINE),
                 new Key(Text.get("cascade.key.littleWaiting"), RAMP[0], Shape.BAR),
@@ -502,22 +538,35 @@ public final class CascadeCharts extends GridPane {
      */
     private static final class HeatImage {
         private final Frames frames;
-        private final double logMax;
+        /** The log of the largest cell, found on the painting thread (a loop over every frame's buckets). */
+        private double logMax = Double.NaN;
         private int[] image;
         private int builtW;
         private int builtH;
         private double builtLo;
         private double builtHi;
 
-        HeatImage(Frames frames, float maxHeat) {
+        HeatImage(Frames frames) {
             this.frames = frames;
-            this.logMax = Math.log10(Math.max(1, maxHeat));
+        }
+
+        private static double logMax(Frames f) {
+            float maxHeat = 0;
+            for (int i = 0; i < f.size(); i++) {
+                for (int b = 0; b < f.heatBuckets(); b++) {
+                    maxHeat = (float) Math.max(maxHeat, f.heat(i, b));
+                }
+            }
+            return Math.log10(Math.max(1, maxHeat));
         }
 
         /** Painted on the chart's painting thread, one chart at a time: the cached pixels are not shared. */
         synchronized void draw(Painter gc, TimeChart.Plot p) {
             int w = (int) Math.round(p.width());
             int h = (int) Math.round(p.height());
+            if (Double.isNaN(logMax)) {
+                logMax = logMax(frames);
+            }
             if (w <= 0 || h <= 0 || logMax <= 0) {
                 return;
             }

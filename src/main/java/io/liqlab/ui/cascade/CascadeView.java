@@ -91,7 +91,8 @@ public final class CascadeView extends BorderPane {
         this.tasks = tasks;
         setId("cascade");
         getStyleClass().add("cascade");
-        charts = new CascadeCharts(chartFontScale, second -> vm.scrub(vm.frameAtSecond(second)), tasks.serial("liqlab-chart-paint"));
+        charts = new CascadeCharts(chartFontScale, second -> vm.scrub(vm.frameAtSecond(second)), 
+                chart -> tasks.serial("liqlab-chart-paint-" + chart));
         explore = new CascadeExplore(vm, charts, this::setCenter);
 
         VBox top = new VBox(header(), controls(), readoutRow());

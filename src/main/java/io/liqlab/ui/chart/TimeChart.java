@@ -235,11 +235,23 @@ public final class TimeChart extends ChartRegion {
      */
     private final java.util.concurrent.Executor painting;
 
+    /** Where painted data goes back to the FX thread ({@code Platform::runLater}, or a caller's gate). */
+    private final java.util.concurrent.Executor handOver;
+
     /** @param painting a serial executor off the FX thread for the data layers' painting ({@code TaskExecutor.serial}) */
     public TimeChart(String title, java.util.concurrent.Executor painting) {
+        this(title, painting, javafx.application.Platform::runLater);
+    }
+
+    /**
+     * @param handOver takes the painted data's hand-over from the painting thread and runs it on the FX thread; the
+     *                 Cascade tab holds its five charts' until all are painted, so a new run shows in one pulse
+     */
+    public TimeChart(String title, java.util.concurrent.Executor painting, java.util.concurrent.Executor handOver) {
         super(STYLE_CLASS);
         this.title = title;
         this.painting = Objects.requireNonNull(painting, "painting");
+        this.handOver = Objects.requireNonNull(handOver, "handOver");
         veil.setMouseTransparent(true);
         cursor.setMouseTransparent(true);
         addLayers(canvas, veil, cursor);
@@ -572,7 +584,7 @@ public final class TimeChart extends ChartRegion {
             result = null;
         }
         ImagePainter.Result done = result;
-        javafx.application.Platform.runLater(() -> {
+        handOver.execute(() -> {
             if (generation == paintGeneration) {
                 showData(done, painted, w, h);
             }
