@@ -34,6 +34,8 @@ public final class Screenshots {
     private static boolean accountOnly;
     /** {@code solve}: only the What if… calculator beside the result, captured with its pop-over (issue 18 parts 3, 5). */
     private static boolean solveOnly;
+    /** {@code reconcile}: only "Doesn't match the exchange?" (Position tab) and the Account tab's snapshot import (issue 18 part 4). */
+    private static boolean reconcileOnly;
 
     public static void main(String[] args) {
         if (args.length > 0) {
@@ -44,6 +46,7 @@ public final class Screenshots {
         inverseOnly = args.length > 1 && args[1].equals("inverse");
         accountOnly = args.length > 1 && args[1].equals("account");
         solveOnly = args.length > 1 && args[1].equals("solve");
+        reconcileOnly = args.length > 1 && args[1].equals("reconcile");
         Application.launch(App.class, args);
     }
 
@@ -55,6 +58,12 @@ public final class Screenshots {
             new LiqLabApp().start(stage);
             Scene scene = stage.getScene();
             List<Runnable> steps = new ArrayList<>();
+            if (reconcileOnly) {
+                reconcileSteps(stage, scene, steps);
+                steps.add(Platform::exit);
+                run(steps, 0);
+                return;
+            }
             if (solveOnly) {
                 solveSteps(stage, scene, steps);
                 steps.add(Platform::exit);
@@ -226,6 +235,59 @@ public final class Screenshots {
             steps.add(() -> screen("what-if-leverage-" + tag + ".png"));
             steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#solve-open")).fire());
         }
+    }
+
+    /**
+     * "Doesn't match the exchange?" on an OKX position with the exchange's price typed in, then the Account tab with
+     * the recorded Hyperliquid account imported and its price reconciled; each at 1600x1000 and 1280x720, taken from
+     * the screen (the pop-overs are windows of their own).
+     */
+    private static void reconcileSteps(Stage stage, Scene scene, List<Runnable> steps) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        for (double[] size : new double[][] {{1600, 1000}, {1280, 720}}) {
+            String tag = (int) size[0] + "x" + (int) size[1];
+            // the pop-overs are windows: shoot each size on a screen of that size (run once per screen size)
+            if (screen.getWidth() != size[0]) {
+                continue;
+            }
+            steps.add(() -> {
+                theme(scene, "LIGHT");
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+                ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
+                venue(scene, "okx-swap-btc");
+            });
+            steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#reconcile-open")).fire());
+            steps.add(() -> popup("#reconcile-shown").ifPresent(w -> ((TextField) w.getScene().lookup("#reconcile-shown")).setText("57900")));
+            steps.add(() -> { }); // the pop-over fades in
+            steps.add(() -> screen("reconcile-" + tag + ".png"));
+            steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#reconcile-open")).fire());
+            steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(
+                    ((TabPane) scene.lookup(".tab-pane")).getTabs().stream().filter(t -> "tab-account".equals(t.getId())).findFirst().orElseThrow()));
+            steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#account-import")).fire());
+            steps.add(() -> popup("#snapshot-text").ifPresent(w -> {
+                try {
+                    ((javafx.scene.control.TextArea) w.getScene().lookup("#snapshot-text")).setText(Files.readString(
+                            Path.of("src", "test", "resources", "venue-responses", "hyperliquid", "clearinghouseState.json")));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                ((javafx.scene.control.Button) w.getScene().lookup("#snapshot-import")).fire();
+            }));
+            steps.add(() -> { });
+            steps.add(() -> screen("reconcile-import-" + tag + ".png"));
+            steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#account-import")).fire());
+            steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#account-reconcile")).fire());
+            steps.add(() -> { });
+            steps.add(() -> screen("reconcile-account-" + tag + ".png"));
+            steps.add(() -> ((javafx.scene.control.Button) scene.lookup("#account-reconcile")).fire());
+        }
+    }
+
+    private static java.util.Optional<javafx.stage.Window> popup(String lookup) {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null && w.getScene().lookup(lookup) != null).findFirst();
     }
 
     private static void screen(String name) {

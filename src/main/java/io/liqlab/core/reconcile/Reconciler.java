@@ -252,6 +252,11 @@ public final class Reconciler {
         double residual = Math.abs(l - shown);
         String problem = needed <= 0 ? "a fee below 0 (a rebate)" : needed > MAX_PLAUSIBLE_FEE ? "above " + Numbers.percentOf(MAX_PLAUSIBLE_FEE)
                 + " of the notional, more than any venue's taker fee" : null;
+        if (onGrid && Math.abs(snapped) < FEE_GRID / 2) {
+            // the fee LiqLab already keeps reproduces it: no fee difference to explain (rank it with the misses)
+            return new Ranked(new Candidate(Unknown.FEE, profileFee, needed, false, residual, l, "the fee LiqLab already keeps ("
+                    + Numbers.percentOf(profileFee) + ") gives it: no other fee is needed"), 3, 0);
+        }
         boolean plausible = problem == null && residual <= tol;
         String kept = profileFee > 0 ? " in all (LiqLab keeps the profile's " + Numbers.percentOf(profileFee) + ")" : "";
         String why = plausible ? "matched if " + Numbers.percentOf(needed) + " of the notional at liquidation (a taker fee to close) were kept in the trigger" + kept

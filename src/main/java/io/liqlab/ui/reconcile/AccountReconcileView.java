@@ -43,6 +43,7 @@ public final class AccountReconcileView {
         TextField wallet = new TextField();
         wallet.setId("snapshot-wallet");
         wallet.setPromptText(Text.get("account.import.walletPrompt"));
+        wallet.setPrefColumnCount(22);
         wallet.textProperty().bindBidirectional(vm.walletProperty());
         Label walletKey = new Label(Text.get("account.import.wallet"));
         walletKey.getStyleClass().add(Styles.KEY);
@@ -79,6 +80,7 @@ public final class AccountReconcileView {
         VBox box = new VBox(8, title, intro, text, walletRow, buttons, error, done, lines);
         box.setPadding(new Insets(12));
         box.setPrefWidth(640);
+        box.setMinWidth(0);
         box.setId("snapshot-pane");
         return box;
     }
@@ -144,13 +146,14 @@ public final class AccountReconcileView {
                 scroll.setPrefViewportHeight(560);
                 scroll.setPrefViewportWidth(660);
                 popOver[0] = new org.controlsfx.control.PopOver(scroll);
-                popOver[0].setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_LEFT);
+                popOver[0].setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_RIGHT);
                 popOver[0].setDetachable(true);
                 popOver[0].setTitle(text);
             }
             if (popOver[0].isShowing()) {
                 popOver[0].hide();
             } else {
+                ReconcilePane.fitToWindow(popOver[0], open, true);
                 popOver[0].show(open);
             }
         });
