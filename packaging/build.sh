@@ -76,11 +76,21 @@ args=(
   --dest "$work/out"
 )
 "$jpackage" "${args[@]}" 2> >(grep -v "No JDK Modules found" >&2)
+app="$work/out/LiqLab"
+# JavaFX's native libraries go where JavaFX looks first in a jlinked runtime: its lib folder (NativeLibLoader's
+# loadLibraryFullPath, java.home/lib on Linux). jlink keeps them inside the modules as resources when it links
+# JavaFX from its jars, and JavaFX then copied them into ~/.openjfx/cache on the first start and, on every start,
+# read each one back from the compressed runtime image to compare MD5 checksums before its toolkit could start
+# (measured: about 50 ms of CPU on the launcher and renderer threads, both on the way to the first frame).
+for jar in "$work"/fxmods/javafx-*-linux.jar; do
+  jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+  libs=$("$java_home/bin/jar" --list --file "$jar" | grep -E '^[^/]+\.so$' || true)
+  [ -z "$libs" ] || (cd "$app/lib/runtime/lib" && "$java_home/bin/jar" --extract --file "$jar" $libs)
+done
 
 # An ahead-of-time cache (JDK 25, JEP 483/514) trained on the real start-up: the launcher runs once to its first
 # frame with -XX:AOTCacheOutput, and later starts load the classes it saw from the cache. Needs a display (or
 # xvfb-run); without one the image works the same, only without the cache.
-app="$work/out/LiqLab"
 cfg="$app/lib/app/LiqLab.cfg"
 runner=()
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
