@@ -188,6 +188,8 @@ public final class Screenshots {
             TabPane tabs = (TabPane) scene.lookup(".tab-pane");
             tabs.getTabs().stream().filter(t -> "tab-account".equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
         });
+        // The chart's move dragged to -12%: every mark 12% lower, each position's mark and uPnL there, the account's figures.
+        steps.add(() -> ((javafx.scene.control.Slider) scene.lookup("#account-move-slider")).setValue(-12));
         steps.add(() -> shoot(scene, "account.png"));
         steps.add(() -> {
             stage.setWidth(1280);

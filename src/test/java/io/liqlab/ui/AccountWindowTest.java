@@ -97,4 +97,39 @@ class AccountWindowTest extends AppWindowTest {
     private static double number(String shown) {
         return Double.parseDouble(shown.replaceAll("[^0-9.]", ""));
     }
+
+    @Test
+    void draggingOnTheChartAndAMarkSliderMovesTheFiguresLive(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
+        robot.clickOn("#tab-account .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        String markAtMove = labelText(robot, "#account-mark-at-move-0");
+        // Press on the chart's left third and drag: the move follows the pointer, below zero.
+        io.liqlab.ui.chart.CurveChart chart = robot.lookup(".curve-chart").match(n -> n.isVisible() && n.getScene() != null)
+                .queryAs(io.liqlab.ui.chart.CurveChart.class);
+        javafx.geometry.Bounds b = chart.localToScreen(chart.getBoundsInLocal());
+        robot.drag(b.getMinX() + b.getWidth() * 0.35, b.getMinY() + b.getHeight() * 0.5, javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(-60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Slider move = robot.lookup("#account-move-slider").queryAs(javafx.scene.control.Slider.class);
+        assertTrue(move.getValue() < -5, "move " + move.getValue());
+        assertEquals(move.getValue(), chart.markerXProperty().get(), 1e-9, "the chart's marker is the move");
+        assertNotEquals(markAtMove, labelText(robot, "#account-mark-at-move-0"));
+        assertTrue(labelText(robot, "#account-at-move").contains("equity"), labelText(robot, "#account-at-move"));
+
+        // Pick the ETH short and drag its mark's slider: its field follows, the BTC long's liquidation moves.
+        robot.clickOn("#account-pick-1");
+        String btcLiq = labelText(robot, "#account-liquidation-0");
+        TextField ethMark = robot.lookup("#account-mark-1").queryAs(TextField.class);
+        String ethMarkBefore = ethMark.getText();
+        javafx.scene.Node thumb = robot.lookup("#account-mark-slider .thumb").query();
+        robot.drag(thumb, javafx.scene.input.MouseButton.PRIMARY).moveBy(80, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(ethMarkBefore, ethMark.getText());
+        assertTrue(Double.parseDouble(ethMark.getText()) > 3_100, ethMark.getText());
+        assertNotEquals(btcLiq, labelText(robot, "#account-liquidation-0"), "the ETH short's loss comes out of what protects the BTC long");
+    }
 }

@@ -226,6 +226,30 @@ public final class AccountEngine {
         return nearestCrossing(excess);
     }
 
+    /**
+     * The account with every mark moved by {@code movePercent} together: each position's price, PnL and maintenance
+     * there, and the account's equity and maintenance (one point of {@link #curve}, with the positions' figures).
+     */
+    public AccountAtMove atMove(Account account, double movePercent) {
+        List<AccountPosition> ps = account.positions();
+        int n = ps.size();
+        double[] price = new double[n];
+        double[] pnl = new double[n];
+        double[] mm = new double[n];
+        double x = movePercent / 100;
+        double e = account.wallet();
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            AccountPosition q = ps.get(i);
+            price[i] = q.mark() * (1 + x);
+            pnl[i] = q.pnlAt(price[i]);
+            mm[i] = price[i] > 0 ? q.maintenanceAt(price[i]) : 0;
+            e += pnl[i];
+            m += mm[i];
+        }
+        return new AccountAtMove(movePercent, e, m, price, pnl, mm);
+    }
+
     /** Account equity and maintenance at {@code points} moves from {@code fromPercent} to {@code toPercent}. */
     public AccountCurve curve(Account account, double fromPercent, double toPercent, int points) {
         double[] move = new double[points];

@@ -5,6 +5,7 @@ import io.liqlab.core.MarginMode;
 import io.liqlab.core.Position;
 import io.liqlab.core.Side;
 import io.liqlab.core.account.Account;
+import io.liqlab.core.account.AccountAtMove;
 import io.liqlab.core.account.AccountCurve;
 import io.liqlab.core.account.AccountEngine;
 import io.liqlab.core.account.AccountPosition;
@@ -16,13 +17,17 @@ import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.NumberText;
 import io.liqlab.ui.Text;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -62,6 +67,28 @@ public final class AccountViewModel {
     private final ReadOnlyObjectWrapper<AccountCurve> curve = new ReadOnlyObjectWrapper<>(this, "curve");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", false);
     private boolean loading;
+    /** The last account computed without errors: what the move and the figures at the move are for. */
+    private Account shownAccount;
+
+    // Dragging the market-move axis: every mark moved by one percentage, the account and each position shown there.
+    private final DoubleProperty move = new SimpleDoubleProperty(this, "move", 0);
+    private final ReadOnlyDoubleWrapper moveMin = new ReadOnlyDoubleWrapper(this, "moveMin", -MIN_CHART_SPAN);
+    private final ReadOnlyDoubleWrapper moveMax = new ReadOnlyDoubleWrapper(this, "moveMax", MIN_CHART_SPAN);
+    private final ReadOnlyObjectWrapper<AccountAtMove> atMove = new ReadOnlyObjectWrapper<>(this, "atMove");
+    private final ReadOnlyStringWrapper moveText = new ReadOnlyStringWrapper(this, "moveText", "");
+    private final ReadOnlyStringWrapper atMoveText = new ReadOnlyStringWrapper(this, "atMoveText", "");
+    private final ReadOnlyBooleanWrapper liquidatedAtMove = new ReadOnlyBooleanWrapper(this, "liquidatedAtMove", false);
+
+    // Dragging one position's mark: the row it moves and the slider's range around that mark.
+    private final ObjectProperty<Row> markTarget = new SimpleObjectProperty<>(this, "markTarget");
+    private final ReadOnlyDoubleWrapper markMin = new ReadOnlyDoubleWrapper(this, "markMin", 0);
+    private final ReadOnlyDoubleWrapper markMax = new ReadOnlyDoubleWrapper(this, "markMax", 1);
+    private final ReadOnlyDoubleWrapper markValue = new ReadOnlyDoubleWrapper(this, "markValue", 0);
+    private final ReadOnlyStringWrapper markTargetText = new ReadOnlyStringWrapper(this, "markTargetText", "");
+    private boolean draggingMark;
+    /** The least range the mark slider spans either way, and the most, as fractions of the mark. */
+    static final double MARK_SPAN_MIN = 0.2;
+    static final double MARK_SPAN_MAX = 0.9;
 
     /**
      * @param venues      the profiles the venue chooser offers (one per venue and market the app lists)
@@ -91,6 +118,13 @@ public final class AccountViewModel {
             recompute();
         });
         wallet.subscribe(w -> recompute());
+        move.subscribe(m -> showMove());
+        markTarget.subscribe(r -> recentreMark());
+        rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
+            if (markTarget.get() == null || !rows.contains(markTarget.get())) {
+                markTarget.set(rows.isEmpty() ? null : rows.getFirst());
+            }
+        });
         venues.stream().filter(p -> p.id().equals(io.liqlab.profile.ProfileIds.BINANCE_USDM_BTC)).findFirst().or(() -> venues.stream().findFirst()).ifPresent(venue::set);
         loadExample();
     }
@@ -234,12 +268,23 @@ public final class AccountViewModel {
             String key = AccountFile.venueKey(v);
             Account account = new Account(AccountVenue.of(v.listing().venueRules(), v.rules().family()), key, w, positions);
             AccountResult r = engine.calculate(account);
+            shownAccount = account;
+            AccountCurve c = curveFor(account, r);
+            moveMin.set(c.movePercent()[0]);
+            moveMax.set(c.movePercent()[c.movePercent().length - 1]);
             result.set(r);
-            curve.set(curveFor(account, r));
+            curve.set(c);
             for (int i = 0; i < rows.size(); i++) {
                 rows.get(i).show(r.positions().get(i));
             }
             stale.set(false);
+            showMove();
+            Row target = markTarget.get();
+            if (target != null && !draggingMark) {
+                recentreMark();
+            } else if (target != null) {
+                markTargetText.set(targetText(target));
+            }
         } catch (InvalidInputException e) {
             showAccountError(e);
             stale.set(result.get() != null);
@@ -275,6 +320,96 @@ public final class AccountViewModel {
             }
         }
         accountError.set(e.problem());
+    }
+
+    /** The figures at the move for the last valid account; the move stays inside the chart's range. */
+    private void showMove() {
+        Account account = shownAccount;
+        if (account == null) {
+            return;
+        }
+        double m = Math.max(moveMin.get(), Math.min(moveMax.get(), move.get()));
+        AccountAtMove a = engine.atMove(account, m);
+        atMove.set(a);
+        moveText.set(signedPercent(m));
+        liquidatedAtMove.set(a.liquidated());
+        String ratio = Double.isNaN(a.marginRatio()) ? Text.get("account.result.noRatio") : LocalNumbers.percent(a.marginRatio() * 100, 2);
+        atMoveText.set(Text.format(a.liquidated() ? "account.move.readoutLiquidated" : "account.move.readout", signedPercent(m),
+                LocalNumbers.money(a.equity()), LocalNumbers.money(a.maintenance()), ratio));
+        for (int i = 0; i < rows.size() && i < a.price().length; i++) {
+            rows.get(i).showAtMove(a.price()[i], a.pnl()[i]);
+        }
+    }
+
+    private static String signedPercent(double m) {
+        double r = Math.round(m * 100) / 100.0;
+        return (r > 0 ? "+" : "") + LocalNumbers.fixed(r, 2) + "%";
+    }
+
+    /**
+     * Moves the target row's mark to {@code price} as a drag does: the field takes the price (six significant digits)
+     * and the account recomputes, the slider's range staying where the drag began.
+     */
+    public void dragMark(double price) {
+        Row r = markTarget.get();
+        if (r == null || !(price > 0) || !Double.isFinite(price)) {
+            return;
+        }
+        draggingMark = true;
+        try {
+            markValue.set(price);
+            r.text(Field.MARK).set(LocalNumbers.plain(io.liqlab.core.Numbers.significant(price, 6).doubleValue()));
+        } finally {
+            draggingMark = false;
+        }
+    }
+
+    /** A drag of the mark ended: a mark left near an end of the range gets a range around it, so the next drag goes on. */
+    public void endMarkDrag() {
+        double span = markMax.get() - markMin.get();
+        double v = markValue.get();
+        if (v - markMin.get() < 0.05 * span || markMax.get() - v < 0.05 * span) {
+            recentreMark();
+        }
+    }
+
+    /**
+     * The mark slider's range around the target's mark: at least 20% either way, and far enough to reach the
+     * position's own liquidation (at most 90%).
+     */
+    private void recentreMark() {
+        Row r = markTarget.get();
+        if (r == null) {
+            markTargetText.set("");
+            return;
+        }
+        OptionalDouble m = NumberText.parse(r.text(Field.MARK).get());
+        if (m.isEmpty() || !(m.getAsDouble() > 0)) {
+            OptionalDouble e = NumberText.parse(r.text(Field.ENTRY).get());
+            if (e.isEmpty() || !(e.getAsDouble() > 0)) {
+                markTargetText.set(targetText(r));
+                return;
+            }
+            m = e;
+        }
+        double mark = m.getAsDouble();
+        double span = MARK_SPAN_MIN;
+        PositionResult shown = r.shown.get();
+        if (shown != null && shown.hasLiquidationPrice()) {
+            span = Math.max(span, Math.abs(shown.liquidationPrice() / mark - 1) * 1.2);
+        }
+        span = Math.min(span, MARK_SPAN_MAX);
+        markMin.set(mark * (1 - span));
+        markMax.set(mark * (1 + span));
+        markValue.set(mark);
+        markTargetText.set(targetText(r));
+    }
+
+    private String targetText(Row r) {
+        VenueProfile m = r.market.get();
+        String market = m == null ? "" : m.listing().symbol().isEmpty() ? m.id() : m.listing().symbol();
+        return Text.format("account.markDrag.target", rows.indexOf(r) + 1, market,
+                Text.get(r.side.get() == Side.SHORT ? "account.side.short" : "account.side.long"));
     }
 
     private AccountCurve curveFor(Account account, AccountResult r) {
@@ -334,6 +469,62 @@ public final class AccountViewModel {
         return stale.getReadOnlyProperty();
     }
 
+    /** The market move the chart's cursor is at, in percent: every mark moved together by it. */
+    public DoubleProperty moveProperty() {
+        return move;
+    }
+
+    /** The lowest move the chart (and the move slider) spans, in percent. */
+    public ReadOnlyDoubleProperty moveMinProperty() {
+        return moveMin.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty moveMaxProperty() {
+        return moveMax.getReadOnlyProperty();
+    }
+
+    /** The account at the move: equity, maintenance and each position's price and PnL there. */
+    public ReadOnlyObjectProperty<AccountAtMove> atMoveProperty() {
+        return atMove.getReadOnlyProperty();
+    }
+
+    /** The move in words: "-5.00%". */
+    public ReadOnlyStringProperty moveTextProperty() {
+        return moveText.getReadOnlyProperty();
+    }
+
+    /** "At -5.00%: equity 7,000.00, maintenance 340.00, margin ratio 4.9%" (or that it is liquidated there). */
+    public ReadOnlyStringProperty atMoveTextProperty() {
+        return atMoveText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty liquidatedAtMoveProperty() {
+        return liquidatedAtMove.getReadOnlyProperty();
+    }
+
+    /** The row whose mark the mark slider moves (the first row unless another is picked). */
+    public ObjectProperty<Row> markTargetProperty() {
+        return markTarget;
+    }
+
+    public ReadOnlyDoubleProperty markMinProperty() {
+        return markMin.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty markMaxProperty() {
+        return markMax.getReadOnlyProperty();
+    }
+
+    /** The target's mark as the slider shows it. */
+    public ReadOnlyDoubleProperty markValueProperty() {
+        return markValue.getReadOnlyProperty();
+    }
+
+    /** "Mark of #2 ETHUSDT short". */
+    public ReadOnlyStringProperty markTargetTextProperty() {
+        return markTargetText.getReadOnlyProperty();
+    }
+
     /** The account figures in words for the summary card. */
     public String equityText() {
         return result.get() == null ? "" : LocalNumbers.money(result.get().equity());
@@ -378,6 +569,8 @@ public final class AccountViewModel {
         private final ReadOnlyStringWrapper bankruptcy = new ReadOnlyStringWrapper(this, "bankruptcy", "");
         private final ReadOnlyStringWrapper maintenance = new ReadOnlyStringWrapper(this, "maintenance", "");
         private final ReadOnlyStringWrapper upnl = new ReadOnlyStringWrapper(this, "upnl", "");
+        private final ReadOnlyStringWrapper markAtMove = new ReadOnlyStringWrapper(this, "markAtMove", "");
+        private final ReadOnlyStringWrapper upnlAtMove = new ReadOnlyStringWrapper(this, "upnlAtMove", "");
         private final ReadOnlyObjectWrapper<PositionResult> shown = new ReadOnlyObjectWrapper<>(this, "shown");
 
         Row() {
@@ -389,6 +582,21 @@ public final class AccountViewModel {
             }
             market.subscribe(m -> recompute());
             side.subscribe(s -> recompute());
+        }
+
+        void showAtMove(double price, double pnl) {
+            markAtMove.set(LocalNumbers.price(price));
+            upnlAtMove.set(LocalNumbers.money(pnl));
+        }
+
+        /** This position's mark after the chart's move. */
+        public ReadOnlyStringProperty markAtMoveProperty() {
+            return markAtMove.getReadOnlyProperty();
+        }
+
+        /** This position's unrealized PnL after the chart's move. */
+        public ReadOnlyStringProperty upnlAtMoveProperty() {
+            return upnlAtMove.getReadOnlyProperty();
         }
 
         static Field field(String name) {

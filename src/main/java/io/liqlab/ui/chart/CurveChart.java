@@ -193,6 +193,19 @@ public final class CurveChart extends ChartRegion {
         return hoverXFormat;
     }
 
+    /**
+     * The x value under horizontal pixel {@code localX} of this chart (its own coordinates, as a mouse event gives
+     * them), held inside the plotted range; NaN before the chart has been drawn. For charts the user drags along x.
+     */
+    public double xValueAt(double localX) {
+        PlotArea p = plot;
+        if (p == null) {
+            return Double.NaN;
+        }
+        double px = Math.max(p.left(), Math.min(p.right(), localX - layerX()));
+        return p.x().toValue(px);
+    }
+
     /** The pixel y of a value on the last frame's y axis (tests). */
     double yPixelForTest(double y) {
         return plot.y().toPixel(y) + layerY();

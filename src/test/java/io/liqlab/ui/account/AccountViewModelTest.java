@@ -110,4 +110,72 @@ class AccountViewModelTest {
         assertTrue(vm.accountErrorProperty().get().contains("at least one position"), vm.accountErrorProperty().get());
         assertTrue(vm.staleProperty().get());
     }
+
+    @Test
+    void draggingTheMoveShowsTheAccountAndEachPositionThere() {
+        AccountViewModel vm = model();
+        // The example: wallet 10,000; BTC long 1 from 60,000 (mark 59,000), ETH short 10 from 3,000 (mark 3,100).
+        vm.moveProperty().set(-12);
+        var at = vm.atMoveProperty().get();
+        assertEquals(59_000 * 0.88, at.price()[0], 1e-9);
+        assertEquals(3_100 * 0.88, at.price()[1], 1e-9);
+        // equity = 10,000 + 1 x (51,920 - 60,000) + 10 x (3,000 - 2,728)
+        assertEquals(10_000 - 8_080 + 2_720, at.equity(), 1e-9);
+        assertEquals(io.liqlab.ui.LocalNumbers.price(51_920), vm.rows().get(0).markAtMoveProperty().get());
+        assertEquals(io.liqlab.ui.LocalNumbers.money(2_720), vm.rows().get(1).upnlAtMoveProperty().get());
+        assertFalse(vm.liquidatedAtMoveProperty().get());
+        assertTrue(vm.atMoveTextProperty().get().startsWith("-12"), vm.atMoveTextProperty().get());
+
+        // Past the account's own liquidation move the readout says it is liquidated there.
+        vm.moveProperty().set(vm.resultProperty().get().liquidationMovePercent() - 1);
+        assertTrue(vm.liquidatedAtMoveProperty().get());
+        assertTrue(vm.atMoveTextProperty().get().contains("liquidated"), vm.atMoveTextProperty().get());
+        // The move stays on the chart: a move beyond its range is shown at its end.
+        vm.moveProperty().set(-500);
+        assertEquals(vm.moveMinProperty().get(), vm.atMoveProperty().get().movePercent());
+    }
+
+    @Test
+    void aBadFieldLeavesTheMoveOnTheLastValidAccount() {
+        AccountViewModel vm = model();
+        vm.moveProperty().set(-12);
+        double equity = vm.atMoveProperty().get().equity();
+        vm.rows().get(1).text(AccountViewModel.Field.QTY).set("ten");
+        vm.moveProperty().set(-10);
+        assertEquals("ten", vm.rows().get(1).text(AccountViewModel.Field.QTY).get());
+        assertTrue(vm.staleProperty().get());
+        assertEquals(10_000 + 1 * (59_000 * 0.9 - 60_000) + 10 * (3_000 - 3_100 * 0.9), vm.atMoveProperty().get().equity(), 1e-9);
+        assertNotEquals(equity, vm.atMoveProperty().get().equity());
+    }
+
+    @Test
+    void draggingOnePositionsMarkRecomputesTheOthersLiquidation() {
+        AccountViewModel vm = model();
+        AccountViewModel.Row btc = vm.rows().get(0);
+        assertEquals(btc, vm.markTargetProperty().get(), "the first row is picked until another is");
+        double ethLiq = vm.resultProperty().get().positions().get(1).liquidationPrice();
+        double min = vm.markMinProperty().get();
+        double max = vm.markMaxProperty().get();
+        assertTrue(min < 59_000 * 0.8 + 1 && max > 59_000 * 1.2 - 1, min + ".." + max);
+        // the BTC long's own liquidation (51,329) lies inside the range
+        assertTrue(min < 51_329);
+
+        vm.dragMark(55_123.456);
+        assertEquals(io.liqlab.ui.LocalNumbers.plain(55_123.5), btc.text(AccountViewModel.Field.MARK).get());
+        // BTC's loss grows by 3,876.5: the ETH short's liquidation comes closer, the account's equity falls.
+        assertTrue(vm.resultProperty().get().positions().get(1).liquidationPrice() < ethLiq);
+        assertEquals(10_000 - 4_876.5 - 1_000, vm.resultProperty().get().equity(), 1e-6);
+        assertEquals(min, vm.markMinProperty().get(), "the range stays put while dragging");
+
+        // Released near an end, the range moves around the new mark so the next drag can go on.
+        vm.dragMark(min * 1.01);
+        vm.endMarkDrag();
+        assertTrue(vm.markMinProperty().get() < min, vm.markMinProperty().get() + " vs " + min);
+
+        vm.markTargetProperty().set(vm.rows().get(1));
+        assertEquals(3_100, vm.markValueProperty().get(), 1e-9);
+        assertTrue(vm.markTargetTextProperty().get().contains("#2"), vm.markTargetTextProperty().get());
+        vm.removeRow(vm.rows().get(1));
+        assertEquals(btc, vm.markTargetProperty().get(), "a removed row's pick goes back to the first");
+    }
 }
