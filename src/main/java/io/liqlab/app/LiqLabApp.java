@@ -109,19 +109,21 @@ public final class LiqLabApp extends Application {
                         fresh.profiles().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(position.profileProperty()::set);
                     };
                 }));
+        // The one way the window tells the user things (status line, errors, offers) and the one way it asks.
+        io.liqlab.ui.shell.ShellNotifications notifications = new io.liqlab.ui.shell.ShellNotifications();
+        io.liqlab.ui.shell.Dialogs dialogs = new io.liqlab.ui.shell.FxDialogs(() -> stage);
         tiers = new io.liqlab.ui.tiers.TierWorkbenchViewModel(venues,
                 new io.liqlab.profile.ProfileStore(UserDirectories.userProfilesDir(), catalog.reader()),
                 new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")), tasks,
-                new io.liqlab.ui.tiers.TierEditorDialogs(() -> stage), Platform::runLater);
+                io.liqlab.ui.tiers.TierEditorPrompts.using(dialogs), notifications, Platform::runLater, java.time.Clock.systemDefaultZone());
         io.liqlab.ui.account.AccountViewModel account = new io.liqlab.ui.account.AccountViewModel(
                 new io.liqlab.core.account.AccountEngine(), venues, catalog.allProfiles());
-        io.liqlab.ui.shell.ShellNotifications notifications = new io.liqlab.ui.shell.ShellNotifications();
         shell = new io.liqlab.ui.shell.ShellViewModel(workspace, tiers,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")), tasks, notifications);
         view = new WorkspaceView(shell, profiles, account, new io.liqlab.ui.reconcile.AccountReconcileViewModel(engine, account, catalog),
                 () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues.filtered(LiqLabApp::bitcoinOrAny),
                         tasks, Platform::runLater, System::nanoTime, cascadeWorkers, CORES),
-                tasks, notifications);
+                tasks, notifications, dialogs);
 
         StartupProbe.mark("view");
         BorderPane root = new BorderPane(view);
@@ -218,6 +220,11 @@ public final class LiqLabApp extends Application {
         @Override
         public void offer(String message, String actionText, Runnable action) {
             shell.get().offer(message, actionText, action);
+        }
+
+        @Override
+        public void offer(String message, String actionText, Runnable action, String otherText, Runnable other) {
+            shell.get().offer(message, actionText, action, otherText, other);
         }
 
         @Override

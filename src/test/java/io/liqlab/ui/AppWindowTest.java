@@ -54,4 +54,25 @@ abstract class AppWindowTest {
     protected static String text(FxRobot robot, String id) {
         return robot.lookup("#" + id).queryAs(Label.class).getText();
     }
+
+    /**
+     * Presses the button {@code text} of the offer on the bar over the tabs (the shell's NotificationPane), once the
+     * sliding bar has brought it inside the scene, as a user would.
+     */
+    protected static void pressOnTheBar(FxRobot robot, String text) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".notification-bar .button")
+                .match((javafx.scene.control.Button b) -> text.equals(b.getText())).tryQuery().isPresent());
+        javafx.scene.control.Button button = robot.lookup(".notification-bar .button")
+                .match((javafx.scene.control.Button b) -> text.equals(b.getText())).queryButton();
+        // The bar slides down from above the tabs: wait until the button is below the top of the pane it slides over.
+        javafx.scene.Node pane = robot.lookup("#notifications").query();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            javafx.geometry.Bounds b = button.localToScene(button.getBoundsInLocal());
+            javafx.geometry.Bounds over = pane.localToScene(pane.getBoundsInLocal());
+            return b != null && b.getHeight() > 0 && b.getMinY() >= over.getMinY() && b.getMaxY() <= over.getMaxY();
+        });
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // the rest of the slide
+        robot.clickOn(button);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

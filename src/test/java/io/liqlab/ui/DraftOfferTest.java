@@ -12,6 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A draft left by a killed session: the next start opens the tier editor and offers it back. */
 class DraftOfferTest extends AppWindowTest {
@@ -25,11 +26,13 @@ class DraftOfferTest extends AppWindowTest {
     }
 
     @Test
-    void theNextStartOffersTheDraftBackExactly(FxRobot robot) {
+    void theNextStartOffersTheDraftBackExactly(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertEquals("tab-tiers", tabs.getSelectionModel().getSelectedItem().getId(), "opens on the tier editor");
-        robot.clickOn(robot.lookup("#restore-gte-btc-edited").queryAs(Button.class));
+        pressOnTheBar(robot, "Restore"); // the offer on the bar over the tabs
         WaitForAsyncUtils.waitForFxEvents();
+        String status = text(robot, "status");
+        assertTrue(status.contains("gte-btc-edited"), "the status line says what was restored: " + status);
         TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
         assertEquals("1.5", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
         // The profile box names what was restored, not "Open a profile...".

@@ -64,7 +64,7 @@ class TierEditorWindowTest extends AppWindowTest {
 
         robot.clickOn("#tier-save");
         Path saved = home.resolve("venue-profiles").resolve("binance-usdm-btc-edited.json");
-        assertTrue(Files.exists(saved), robot.lookup("#tier-status").queryAs(Label.class).getText());
+        assertTrue(Files.exists(saved), robot.lookup("#status").queryAs(Label.class).getText());
 
         open(robot, "binance-usdm-btc-edited");
         TableView<TierEditorViewModel.Row> reopened = robot.lookup("#tier-edit-table").queryTableView();
@@ -78,8 +78,10 @@ class TierEditorWindowTest extends AppWindowTest {
         editCell(robot, 0, 3, "50");
         TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
         assertTrue(table.getItems().get(0).errorProperty(TierEditorViewModel.Column.MMR).get().contains("below 1/maxLeverage"));
-        robot.clickOn("#tier-save");
-        assertTrue(robot.lookup("#tier-status").queryAs(Label.class).getText().startsWith("Not saved"));
+        // An invalid schedule can be edited further, not saved: Save is greyed, and its tooltip says why.
+        javafx.scene.control.Button save = robot.lookup("#tier-save").queryButton();
+        assertTrue(save.isDisabled(), "Save cannot act on an invalid schedule");
+        assertTrue(save.getTooltip().getText().contains("problems"), save.getTooltip().getText());
     }
 
     @Test
@@ -146,5 +148,41 @@ class TierEditorWindowTest extends AppWindowTest {
             assertTrue(header.getTooltip() != null && header.getTooltip().getText().length() > 30, header.getText() + " explains itself");
         }
         assertTrue(robot.lookup("#tier-legend").queryAs(Label.class).getText().contains("Above / up to"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theButtonsGreyAndComeBackAsTheStateChanges(FxRobot robot) {
+        robot.clickOn("#tab-tiers .tab-label");
+        open(robot, "binance-usdm-btc");
+        javafx.scene.control.Button remove = robot.lookup("#tier-remove").queryButton();
+        javafx.scene.control.Button merge = robot.lookup("#tier-merge").queryButton();
+        javafx.scene.control.Button undo = robot.lookup("#tier-undo").queryButton();
+        javafx.scene.control.Button revertAll = robot.lookup("#tier-revert-all").queryButton();
+        javafx.scene.control.Button save = robot.lookup("#tier-save").queryButton();
+        assertTrue(remove.isDisabled() && merge.isDisabled(), "no tier selected");
+
+        // Select a row by clicking its first cell: Remove and Merge can act on it.
+        TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
+        javafx.scene.control.TableCell<?, ?> cell = robot.lookup("#tier-edit-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> c.getIndex() == 1 && c.getTableColumn() == table.getColumns().get(0))
+                .query();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!remove.isDisabled() && !merge.isDisabled(), "tier 2 selected");
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().size() - 1, table.getColumns().get(0)));
+        assertTrue(merge.isDisabled(), "the last tier has nothing to merge with");
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        assertTrue(remove.isDisabled(), "selection cleared: greyed again");
+
+        // Edit, then undo: Undo, Save and Revert all come and go with the edit.
+        assertTrue(undo.isDisabled() && save.isDisabled() && revertAll.isDisabled(), "nothing edited");
+        editCell(robot, 0, 3, "0.6");
+        assertTrue(!undo.isDisabled() && !save.isDisabled() && !revertAll.isDisabled(), "an edit to undo, save and revert");
+        robot.clickOn(undo);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.4", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
+        assertTrue(undo.isDisabled(), "nothing left to undo");
+        assertTrue(revertAll.isDisabled(), "back as opened: nothing to revert");
     }
 }

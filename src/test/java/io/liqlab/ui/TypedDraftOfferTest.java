@@ -28,8 +28,8 @@ class TypedDraftOfferTest extends AppWindowTest {
     }
 
     @Test
-    void restoringOpensTheCellWithTheTypedText(FxRobot robot) {
-        robot.clickOn(robot.lookup("#restore-gte-btc-edited").queryAs(Button.class));
+    void restoringOpensTheCellWithTheTypedText(FxRobot robot) throws Exception {
+        pressOnTheBar(robot, "Restore"); // the offer on the bar over the tabs
         WaitForAsyncUtils.waitForFxEvents();
         TableView<TierEditorViewModel.Row> table = robot.lookup("#tier-edit-table").queryTableView();
         assertEquals("0.015", table.getItems().get(0).cell(TierEditorViewModel.Column.MMR));
@@ -39,7 +39,7 @@ class TypedDraftOfferTest extends AppWindowTest {
         assertEquals("33", cell.getText());
         assertEquals(0, cell.getSelection().getLength(), "the caret after the text, as when it was typed; nothing selected to be replaced");
         assertEquals(2, cell.getCaretPosition());
-        String status = robot.lookup("#tier-status").queryAs(Label.class).getText();
+        String status = robot.lookup("#status").queryAs(Label.class).getText();
         assertTrue(status.contains("\"33\"") && status.contains("Enter"), status);
     }
 }

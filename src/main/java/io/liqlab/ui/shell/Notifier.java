@@ -19,6 +19,14 @@ public interface Notifier {
      */
     void offer(String message, String actionText, Runnable action);
 
+    /**
+     * An offer with two answers (restore a draft, or discard it): either button runs its action and closes the bar;
+     * closing the bar answers neither. Without a second button of its own, only the first is offered.
+     */
+    default void offer(String message, String actionText, Runnable action, String otherText, Runnable other) {
+        offer(message, actionText, action);
+    }
+
     /** Withdraws the offer or error on show, if any (the offer no longer applies). */
     void dismiss();
 }

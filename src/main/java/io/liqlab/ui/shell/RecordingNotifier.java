@@ -12,6 +12,7 @@ public final class RecordingNotifier implements Notifier {
 
     private final List<Said> said = new ArrayList<>();
     private Runnable offered;
+    private Runnable declined;
 
     @Override
     public void status(String message) {
@@ -27,11 +28,19 @@ public final class RecordingNotifier implements Notifier {
     public void offer(String message, String actionText, Runnable action) {
         said.add(new Said("offer", message));
         offered = action;
+        declined = null;
+    }
+
+    @Override
+    public void offer(String message, String actionText, Runnable action, String otherText, Runnable other) {
+        offer(message, actionText, action);
+        declined = other;
     }
 
     @Override
     public void dismiss() {
         offered = null;
+        declined = null;
     }
 
     public List<Said> said() {
@@ -52,6 +61,18 @@ public final class RecordingNotifier implements Notifier {
     public boolean takeOffer() {
         Runnable r = offered;
         offered = null;
+        declined = null;
+        if (r != null) {
+            r.run();
+        }
+        return r != null;
+    }
+
+    /** Presses the offer's second button (Discard), as a click would; false when there is none. */
+    public boolean declineOffer() {
+        Runnable r = declined;
+        offered = null;
+        declined = null;
         if (r != null) {
             r.run();
         }

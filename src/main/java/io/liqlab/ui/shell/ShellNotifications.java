@@ -66,6 +66,7 @@ public final class ShellNotifications implements Notifier {
     public void offer(String message, String actionText, Runnable action) {
         pane.pseudoClassStateChanged(ERROR, false);
         Action take = new Action(actionText, e -> {
+            wanted = false;
             pane.hide();
             action.run();
         });
@@ -74,12 +75,51 @@ public final class ShellNotifications implements Notifier {
     }
 
     @Override
+    public void offer(String message, String actionText, Runnable action, String otherText, Runnable other) {
+        pane.pseudoClassStateChanged(ERROR, false);
+        pane.getActions().setAll(new Action(actionText, e -> {
+            wanted = false;
+            pane.hide();
+            action.run();
+        }), new Action(otherText, e -> {
+            wanted = false;
+            pane.hide();
+            other.run();
+        }));
+        show(message);
+    }
+
+    @Override
     public void dismiss() {
+        wanted = false;
         pane.hide();
     }
 
+    /** Whether the bar should be on show (an offer made before the window was, waiting for the bar's skin). */
+    private boolean wanted;
+    private javafx.util.Subscription waitingForSkin;
+
     private void show(String message) {
         pane.setText(message);
+        wanted = true;
+        if (pane.getSkin() == null) {
+            // Shown before the pane has its skin (an offer made while the window is built), the bar would stay hidden
+            // above the tabs: it slides in once the pane is on screen.
+            if (waitingForSkin == null) {
+                waitingForSkin = pane.skinProperty().subscribe(skin -> {
+                    if (skin != null && waitingForSkin != null) {
+                        waitingForSkin.unsubscribe();
+                        waitingForSkin = null;
+                        javafx.application.Platform.runLater(() -> {
+                            if (wanted && !pane.isShowing()) {
+                                pane.show();
+                            }
+                        });
+                    }
+                });
+            }
+            return;
+        }
         if (!pane.isShowing()) {
             pane.show();
         }

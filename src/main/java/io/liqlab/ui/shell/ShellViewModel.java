@@ -332,6 +332,17 @@ public final class ShellViewModel {
         return best;
     }
 
+    /**
+     * Drafts an earlier run left (closed or killed with unsaved tier edits): the window opens on the tier editor and
+     * the bar over the tabs offers each back (Restore shows the tier editor first, from whichever tab is shown).
+     */
+    public void offerTierDrafts() {
+        if (!tiers.pendingDrafts().isEmpty()) {
+            selectedTab.set(TIERS_TAB);
+            tiers.offerDrafts(() -> selectedTab.set(TIERS_TAB));
+        }
+    }
+
     /** Quit (Ctrl+Q): asks first when tier edits are unsaved, as closing the window does. */
     public void quit() {
         if (confirmClose()) {

@@ -3,16 +3,13 @@ package io.liqlab.ui.tiers;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.Palette;
 import io.liqlab.ui.LocalNumbers;
-import io.liqlab.ui.NumberText;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
 import io.liqlab.ui.chart.CurveChart;
 import io.liqlab.ui.tiers.TierEditorViewModel.Column;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -20,22 +17,17 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.converter.DefaultStringConverter;
 
 import java.util.List;
-import java.util.Optional;
 
 /** The tier-schedule editor: the table, the profile's rule parameters, and a live preview beside them. */
 public final class TierEditorView extends BorderPane {
@@ -82,52 +74,19 @@ public final class TierEditorView extends BorderPane {
             }
         });
 
-        Button undo = button(Text.get("tiers.undo"), "tier-undo", Text.get("tiers.undoNothing"));
-        Button redo = button(Text.get("tiers.redo"), "tier-redo", Text.get("tiers.redoNothing"));
-        Button add = button(Text.get("tiers.add"), "tier-add", Text.get("tiers.addTip"));
-        Button remove = button(Text.get("tiers.remove"), "tier-remove", Text.get("tiers.removeTip"));
-        Button split = button(Text.get("tiers.split"), "tier-split", Text.get("tiers.splitTip"));
-        Button merge = button(Text.get("tiers.merge"), "tier-merge", Text.get("tiers.mergeTip"));
-        Button revertCell = button(Text.get("tiers.revertCell"), "tier-revert-cell", Text.get("tiers.revertCellTip"));
-        Button revertAll = button(Text.get("tiers.revertAll"), "tier-revert-all", Text.get("tiers.revertAllTip"));
-        Button save = button(Text.get("tiers.save"), "tier-save", Text.get("tiers.saveTip"));
-        Button saveAs = button(Text.get("tiers.saveAs"), "tier-save-as", Text.get("tiers.saveAsTip"));
-        Button rename = button(Text.get("tiers.rename"), "tier-rename", Text.get("tiers.renameTip"));
-        Button delete = button(Text.get("tiers.delete"), "tier-delete", Text.get("tiers.deleteTip"));
-        Button importButton = button(Text.get("tiers.import"), "tier-import", Text.get("tiers.importTip"));
-        Button export = button(Text.get("tiers.export"), "tier-export", Text.get("tiers.exportTip"));
-        // With nothing open, the commands that act on a profile cannot act: greyed until one is open (Import can).
-        for (Button b : List.of(add, remove, split, merge, revertCell, revertAll, save, saveAs, rename, delete, export)) {
-            b.disableProperty().bind(vm.editorProperty().isNull());
+        // Every button is a command with the state it can act in (greyed otherwise), built as the shell's are.
+        TierEditorCommands commands = vm.commands();
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, open, idLabel);
+        for (io.liqlab.ui.shell.Command c : commands.all()) {
+            Button b = io.liqlab.ui.shell.CommandActions.button(c);
+            bar.getChildren().add(b);
         }
-        undo.setDisable(true);
-        redo.setDisable(true);
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, open, idLabel, undo, redo, add, remove, split, merge,
-                revertCell, revertAll, save, saveAs, rename, delete, importButton, export);
+        tooltip(bar, "tier-undo", commands.undoTextProperty());
+        tooltip(bar, "tier-redo", commands.redoTextProperty());
+        tooltip(bar, "tier-save", commands.saveTextProperty());
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("tool-bar");
-        // Unsaved edits left by an earlier run (closed or killed): offered back, nothing restored without asking.
-        VBox offers = new VBox(4);
-        offers.setId("draft-offers");
-        for (String draft : vm.pendingDrafts()) {
-            Label text = new Label(Text.format("tiers.draft.offer", draft));
-            Button restore = button(Text.get("tiers.draft.restore"), "restore-" + draft, Text.format("tiers.draft.restoreTip", draft));
-            Button discard = button(Text.get("tiers.draft.discard"), "discard-" + draft, Text.format("tiers.draft.discardTip", draft));
-            HBox offer = new HBox(8, text, restore, discard);
-            offer.getStyleClass().add(Styles.STAND_IN_BANNER);
-            restore.setOnAction(e -> {
-                if (vm.restoreDraft(draft)) {
-                    editor().map(ed -> ed.typingProperty().get()).ifPresent(this::showTyping);
-                }
-                offers.getChildren().remove(offer);
-            });
-            discard.setOnAction(e -> {
-                vm.discardDraft(draft);
-                offers.getChildren().remove(offer);
-            });
-            offers.getChildren().add(offer);
-        }
-        setTop(new VBox(bar, offers));
+        setTop(bar);
 
         table.setId("tier-edit-table");
         table.setEditable(true);
@@ -136,6 +95,13 @@ public final class TierEditorView extends BorderPane {
             table.getColumns().add(column(c));
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The commands act on the selected tier and cell: Remove, Split and Merge grey without one.
+        table.getSelectionModel().getSelectedCells().subscribe(() -> {
+            var cells = table.getSelectionModel().getSelectedCells();
+            var cell = cells.isEmpty() ? null : cells.getFirst();
+            commands.selectedRowProperty().set(cell == null ? -1 : cell.getRow());
+            commands.selectedColumnProperty().set(cell == null || cell.getTableColumn() == null ? null : (Column) cell.getTableColumn().getUserData());
+        });
         Label emptyTable = new Label(Text.get("tiers.emptyTable"));
         emptyTable.setWrapText(true);
         table.setPlaceholder(emptyTable);
@@ -194,76 +160,24 @@ public final class TierEditorView extends BorderPane {
         split2.setDividerPositions(0.58);
         setCenter(split2);
 
-        Label status = new Label();
-        status.setId("tier-status");
-        status.setWrapText(true);
-        status.setPadding(new Insets(4, 10, 4, 10));
-        status.textProperty().bind(vm.statusProperty());
-        setBottom(status);
 
         vm.editorProperty().subscribe(this::show);
-        undo.setOnAction(e -> editor().ifPresent(ed -> ed.undoStack().undo()));
-        redo.setOnAction(e -> editor().ifPresent(ed -> ed.undoStack().redo()));
-        add.setOnAction(e -> editor().ifPresent(TierEditorViewModel::addTier));
-        remove.setOnAction(e -> editor().ifPresent(ed -> selectedRow().ifPresent(ed::removeTier)));
-        merge.setOnAction(e -> editor().ifPresent(ed -> selectedRow().ifPresent(i -> guard(() -> ed.mergeWithNext(i)))));
-        split.setOnAction(e -> editor().ifPresent(ed -> selectedRow().ifPresent(i -> {
-            TextInputDialog d = new TextInputDialog();
-            d.setTitle(Text.get("tiers.split.title"));
-            d.setHeaderText(Text.format("tiers.split.question", i + 1));
-            d.showAndWait().ifPresent(text -> guard(() -> ed.splitTier(i, parse(text))));
-        })));
-        revertCell.setOnAction(e -> editor().ifPresent(ed -> {
-            var cell = table.getFocusModel().getFocusedCell();
-            if (cell != null && cell.getRow() >= 0 && cell.getTableColumn() != null) {
-                ed.revertCell(cell.getRow(), (Column) cell.getTableColumn().getUserData());
-            }
-        }));
-        revertAll.setOnAction(e -> editor().ifPresent(TierEditorViewModel::revertAll));
-        save.setOnAction(e -> vm.save());
-        saveAs.setOnAction(e -> editor().ifPresent(ed -> {
-            TextInputDialog d = new TextInputDialog(ed.idProperty().get() + "-copy");
-            d.setTitle(Text.get("tiers.saveAs.title"));
-            d.setHeaderText(Text.get("tiers.saveAs.question"));
-            d.showAndWait().ifPresent(id -> vm.saveAs(id.strip(), ed.copyName()));
-        }));
-        rename.setOnAction(e -> editor().ifPresent(ed -> {
-            TextInputDialog d = new TextInputDialog(ed.idProperty().get());
-            d.setTitle(Text.get("tiers.rename.title"));
-            d.setHeaderText(Text.format("tiers.rename.question", ed.idProperty().get()));
-            d.showAndWait().ifPresent(id -> vm.rename(id.strip()));
-        }));
-        delete.setOnAction(e -> editor().ifPresent(ed -> {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, Text.format("tiers.delete.question", ed.idProperty().get()),
-                    ButtonType.OK, ButtonType.CANCEL);
-            a.setTitle(Text.get("tiers.delete.title"));
-            a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete());
-        }));
-        importButton.setOnAction(e -> {
-            io.liqlab.ui.FileDialogs.open(this, Text.get("tiers.file.profile"), "*.json").ifPresent(vm::importFile);
-        });
-        export.setOnAction(e -> editor().ifPresent(ed -> {
-            io.liqlab.ui.FileDialogs.saveAs(this, ed.idProperty().get() + ".json", Text.get("tiers.file.profile"), "*.json")
-                    .ifPresent(vm::export);
-        }));
         sceneProperty().subscribe(scene -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), () -> {
-                    if (isVisible()) {
-                        editor().ifPresent(ed -> ed.undoStack().undo());
-                    }
-                });
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
-                    if (isVisible()) {
-                        editor().ifPresent(ed -> ed.undoStack().redo());
-                    }
-                });
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
-                    if (isVisible()) {
-                        vm.save();
-                    }
-                });
-                scene.getWindow();
+                // Ctrl+Z, Ctrl+Shift+Z and Ctrl+S act here while this tab is shown, and only when their command can.
+                for (io.liqlab.ui.shell.Command c : List.of(commands.undo, commands.redo, commands.save)) {
+                    scene.getAccelerators().put(KeyCombination.valueOf(c.accelerator()), () -> {
+                        if (isVisible()) {
+                            c.execute();
+                        }
+                    });
+                }
+            }
+        });
+        // A restored draft reopens the cell or field that was being typed in, with its text (the offer itself is the shell's).
+        vm.restoredTypingProperty().subscribe(typed -> {
+            if (typed != null) {
+                showTyping(typed);
             }
         });
         // A file changed outside the app is noticed when the window gets the focus back.
@@ -272,12 +186,18 @@ public final class TierEditorView extends BorderPane {
                 vm.checkOutsideEdits();
             }
         });
-        this.undoButton = undo;
-        this.redoButton = redo;
     }
 
-    private final Button undoButton;
-    private final Button redoButton;
+    /** The tooltip of the toolbar's button {@code id} follows {@code text} (what Undo would undo, why Save cannot act). */
+    private static void tooltip(javafx.scene.layout.Pane bar, String id, javafx.beans.value.ObservableValue<String> text) {
+        bar.getChildren().stream().filter(n -> id.equals(n.getId())).findFirst().map(Button.class::cast)
+                .ifPresent(b -> b.tooltipProperty().bind(text.map(t -> {
+                    Tooltip tip = new Tooltip(t);
+                    tip.setWrapText(true);
+                    tip.setMaxWidth(420);
+                    return tip;
+                })));
+    }
 
     /** Opens the cell or field that was being typed in when the draft was written, with the text typed. */
     private void showTyping(TierEditorViewModel.Typing typed) {
@@ -299,11 +219,6 @@ public final class TierEditorView extends BorderPane {
         return "field-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    /** Whether unsaved edits from an earlier run are waiting to be restored. */
-    public boolean hasDraftOffers() {
-        return !vm.pendingDrafts().isEmpty();
-    }
-
     /** Opens a profile by id (tests, and the draft offer). */
     public void open(String id) {
         vm.profiles().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(vm::open);
@@ -317,35 +232,6 @@ public final class TierEditorView extends BorderPane {
         return table;
     }
 
-    private Optional<TierEditorViewModel> editor() {
-        return Optional.ofNullable(vm.editorProperty().get());
-    }
-
-    private Optional<Integer> selectedRow() {
-        int i = table.getSelectionModel().getSelectedIndex();
-        if (i < 0 && table.getFocusModel().getFocusedCell() != null) {
-            i = table.getFocusModel().getFocusedCell().getRow();
-        }
-        return i >= 0 ? Optional.of(i) : Optional.empty();
-    }
-
-    private void guard(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException ex) {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, ex.getMessage(), ButtonType.OK);
-            a.setTitle(Text.get("tiers.notDone"));
-            a.setHeaderText(Text.get("tiers.notDone"));
-            a.showAndWait();
-        }
-    }
-
-
-    /** A number typed in a dialog, in the user's locale or the locale-independent form (see NumberText). */
-    private static double parse(String text) {
-        return NumberText.parse(text)
-                .orElseThrow(() -> new IllegalArgumentException(Text.format("tiers.split.notANumber", text.strip())));
-    }
 
     /** The same profile, perhaps read again: the same id from the same kind of place (shipped or the user's). */
     private static boolean sameProfile(VenueProfile a, VenueProfile b) {
@@ -368,13 +254,6 @@ public final class TierEditorView extends BorderPane {
         };
     }
 
-    private static Button button(String text, String id, String tip) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        return b;
-    }
-
     private void show(TierEditorViewModel editor) {
         shown.unsubscribe();
         shown = javafx.util.Subscription.EMPTY;
@@ -388,12 +267,6 @@ public final class TierEditorView extends BorderPane {
         }
         table.setItems(editor.rows());
         idLabel.setText(Text.format("tiers.savesAs", editor.idProperty().get()));
-        undoButton.disableProperty().bind(editor.undoStack().canUndo().not());
-        redoButton.disableProperty().bind(editor.undoStack().canRedo().not());
-        undoButton.tooltipProperty().bind(editor.undoStack().undoDescription().map(d -> new Tooltip(d.isEmpty()
-                ? Text.get("tiers.undoNothing") : Text.format("tiers.undoTip", d))));
-        redoButton.tooltipProperty().bind(editor.undoStack().redoDescription().map(d -> new Tooltip(d.isEmpty()
-                ? Text.get("tiers.redoNothing") : Text.format("tiers.redoTip", d))));
         buildFields(editor);
         preview = new TierPreviewViewModel(editor, position, new io.liqlab.core.LiquidationEngine());
         liquidation.textProperty().bind(preview.liquidationProperty());

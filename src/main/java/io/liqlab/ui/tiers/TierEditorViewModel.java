@@ -748,6 +748,11 @@ public final class TierEditorViewModel {
         return fields.keySet().stream().filter(f -> f.setting().numeric() || f == ProfileField.ADL_RANKING).anyMatch(this::fieldChanged);
     }
 
+    /** Whether any cell or field differs from the profile as opened (Revert all has something to put back). */
+    public boolean changedSinceOpened() {
+        return valuesChanged() || fields.keySet().stream().anyMatch(this::fieldChanged);
+    }
+
     /** Whether the user changed a profile-level field from its value when opened (the provenance fields, say). */
     public boolean fieldChanged(ProfileField field) {
         return fields.containsKey(field) && !fields.get(field).get().equals(originalFields.get(field));

@@ -7,6 +7,8 @@ import io.liqlab.profile.ProfileStore;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.ui.Text;
 import io.liqlab.ui.task.TaskExecutor;
+import io.liqlab.ui.shell.Notifier;
+import io.liqlab.ui.shell.RecordingNotifier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,6 +39,12 @@ public final class TierWorkbenchViewModel {
     private final DraftStore drafts;
     private final DraftWriter draftWriter;
     private final TierEditorPrompts prompts;
+    private final Notifier notifier;
+    /** Whether the profile open is a file in the user folder (it can be renamed and deleted). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper userFile = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "userFile");
+    /** Text being typed when a restored draft was written: the view opens that cell or field again with it. */
+    private final ReadOnlyObjectWrapper<TierEditorViewModel.Typing> restoredTyping = new ReadOnlyObjectWrapper<>(this, "restoredTyping");
+    private TierEditorCommands commands;
     private final ReadOnlyObjectWrapper<TierEditorViewModel> editor = new ReadOnlyObjectWrapper<>(this, "editor");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             Text.get("tiers.status.start"));
@@ -81,15 +89,79 @@ public final class TierWorkbenchViewModel {
     /** @param clock dates a user's edits (today's date in the saved profile's provenance) */
     public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts, TaskExecutor tasks,
                                   TierEditorPrompts prompts, java.util.concurrent.Executor fxThread, Clock clock) {
+        this(profiles, store, drafts, tasks, prompts, new RecordingNotifier(), fxThread, clock);
+    }
+
+    /**
+     * The window's workbench.
+     *
+     * @param prompts  the questions that need an answer, asked through the app's dialog service
+     * @param notifier how the status, errors and the offer of drafts left by an earlier run reach the user: the
+     *                 shell's, as for every screen
+     */
+    public TierWorkbenchViewModel(List<VenueProfile> profiles, ProfileStore store, DraftStore drafts, TaskExecutor tasks,
+                                  TierEditorPrompts prompts, Notifier notifier, java.util.concurrent.Executor fxThread, Clock clock) {
+        this.notifier = notifier;
         this.profiles = profiles instanceof ObservableList<VenueProfile> live ? live : FXCollections.observableArrayList(profiles);
         this.store = store;
         this.drafts = drafts;
         this.prompts = prompts;
         this.clock = clock;
         java.util.function.Consumer<IOException> failed = ex -> fxThread.execute(
-                () -> status.set(Text.format("tiers.status.draftNotKept", ex.getMessage())));
+                () -> fail(Text.format("tiers.status.draftNotKept", ex.getMessage())));
         this.draftWriter = tasks == null ? DraftWriter.immediate(drafts, failed)
                 : new DraftWriter(drafts, tasks.serial("liqlab-drafts"), DRAFT_DELAY, failed);
+    }
+
+    /** The editor's buttons and shortcuts, each with the state it can act in (built on first use). */
+    public TierEditorCommands commands() {
+        if (commands == null) {
+            commands = new TierEditorCommands(this, prompts);
+        }
+        return commands;
+    }
+
+    /** Whether the profile open is a file in the user folder (saved, imported or restored there): it can be renamed and deleted. */
+    public javafx.beans.property.ReadOnlyBooleanProperty userFileProperty() {
+        return userFile.getReadOnlyProperty();
+    }
+
+    /** After a draft is restored: the text that was being typed when it was written (null when none). */
+    public ReadOnlyObjectProperty<TierEditorViewModel.Typing> restoredTypingProperty() {
+        return restoredTyping.getReadOnlyProperty();
+    }
+
+    /** A passing note: the editor's status, and the shell's status line. */
+    private void say(String message) {
+        status.set(message);
+        notifier.status(message);
+    }
+
+    /** Something the user asked for was not done: said the one way every screen says it (the bar over the tabs). */
+    void fail(String message) {
+        status.set(message);
+        notifier.error(message);
+    }
+
+    /**
+     * Offers back, one after another, the drafts an earlier run left (closed or killed with unsaved edits), on the
+     * shell's notification bar: Restore opens the profile with them (after {@code beforeRestore}, which shows the tier
+     * editor), Discard throws them away; closing the bar leaves them for the next start. Nothing is restored without asking.
+     */
+    public void offerDrafts(Runnable beforeRestore) {
+        List<String> left = pendingDrafts();
+        if (left.isEmpty()) {
+            return;
+        }
+        String draft = left.getFirst();
+        notifier.offer(Text.format("tiers.draft.offer", draft), Text.get("tiers.draft.restore"), () -> {
+            beforeRestore.run();
+            restoreDraft(draft);
+            offerDrafts(beforeRestore);
+        }, Text.get("tiers.draft.discard"), () -> {
+            discardDraft(draft);
+            offerDrafts(beforeRestore);
+        });
     }
 
     /** What the "open" chooser shows of each profile (data date, amber flags) and how typing filters it. */
@@ -149,8 +221,10 @@ public final class TierWorkbenchViewModel {
         e.typingProperty().addListener(writeTypedDraft);
         e.revisionProperty().addListener(refreshProblems);
         dirty.set(false);
+        userFile.set(isUserFile(shown));
+        restoredTyping.set(null);
         editor.set(e);
-        status.set(profile.origin() != null && profile.origin().kind() == VenueProfile.Origin.Kind.SHIPPED
+        say(profile.origin() != null && profile.origin().kind() == VenueProfile.Origin.Kind.SHIPPED
                 ? Text.format("tiers.status.shipped", e.idProperty().get(), store.dir())
                 : Text.format("tiers.status.editing", profile.id()));
     }
@@ -175,7 +249,7 @@ public final class TierWorkbenchViewModel {
             String originalId = draft.path("profileId").asString("");
             Optional<VenueProfile> original = profiles.stream().filter(p -> p.id().equals(originalId)).findFirst();
             if (original.isEmpty()) {
-                status.set(Text.format("tiers.status.draftOrphan", draftId, originalId));
+                fail(Text.format("tiers.status.draftOrphan", draftId, originalId));
                 return false;
             }
             open(original.get());
@@ -186,14 +260,15 @@ public final class TierWorkbenchViewModel {
                 store.assumeSeen(editor.get().idProperty().get(), fileVersion);
             }
             TierEditorViewModel.Typing typed = editor.get().typingProperty().get();
-            status.set(typed == null ? Text.format("tiers.status.draftRestored", draftId)
+            restoredTyping.set(typed);
+            say(typed == null ? Text.format("tiers.status.draftRestored", draftId)
                     : Text.format("tiers.status.draftRestoredTyping", draftId, typed.column() != null
                     ? Text.format("tiers.typing.cell", typed.row() + 1, typed.column().label(), typed.text())
                     : Text.format("tiers.typing.field", typed.field().label(), typed.text())));
             return true;
         } catch (IOException | RuntimeException e) {
             // A corrupt draft: the line and column and what is wrong, never the parser's internals.
-            status.set(Text.format("tiers.status.draftNotRestored", draftId, e instanceof tools.jackson.core.exc.StreamReadException j
+            fail(Text.format("tiers.status.draftNotRestored", draftId, e instanceof tools.jackson.core.exc.StreamReadException j
                     ? io.liqlab.profile.StrictJson.syntaxError(j)
                     : e instanceof tools.jackson.core.JacksonException j ? String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("")
                     : e instanceof java.nio.charset.CharacterCodingException ? Text.get("tiers.status.draftNotUtf8")
@@ -207,7 +282,7 @@ public final class TierWorkbenchViewModel {
         try {
             drafts.discardLeftBehind(draftId);
         } catch (IOException e) {
-            status.set(Text.format("tiers.status.draftNotRemoved", draftId, e.getMessage()));
+            fail(Text.format("tiers.status.draftNotRemoved", draftId, e.getMessage()));
         }
     }
 
@@ -220,7 +295,7 @@ public final class TierWorkbenchViewModel {
         VenueProfile edited = e.editedProperty().get();
         if (edited == null) {
             problemsStatus = Text.format("tiers.status.notSavedProblems", problemCount(e));
-            status.set(problemsStatus);
+            fail(problemsStatus);
             return false;
         }
         try {
@@ -228,7 +303,7 @@ public final class TierWorkbenchViewModel {
         } catch (ProfileStore.ChangedOnDiskException changed) {
             return saveOverChangedFile(e, dated(e, edited), changed.file());
         } catch (IOException ex) {
-            status.set(Text.format("tiers.status.notSavedUnchanged", ex.getMessage()));
+            fail(Text.format("tiers.status.notSavedUnchanged", ex.getMessage()));
             return false;
         }
     }
@@ -236,7 +311,7 @@ public final class TierWorkbenchViewModel {
     /** Another window or program changed the file since this window read or wrote it: the user chooses. */
     private boolean saveOverChangedFile(TierEditorViewModel e, VenueProfile edited, Path file) {
         String id = e.idProperty().get();
-        status.set(Text.format("tiers.status.changedBeforeSave", id, file));
+        say(Text.format("tiers.status.changedBeforeSave", id, file));
         switch (prompts.fileChanged(id, file)) {
             case RELOAD -> {
                 return reload();
@@ -245,20 +320,20 @@ public final class TierWorkbenchViewModel {
                 try {
                     return saved(store.save(edited));
                 } catch (IOException ex) {
-                    status.set(Text.format("tiers.status.notSavedUnchanged", ex.getMessage()));
+                    fail(Text.format("tiers.status.notSavedUnchanged", ex.getMessage()));
                     return false;
                 }
             }
             case SAVE_AS -> {
                 Optional<String> newId = prompts.idForCopy(id + "-copy");
                 if (newId.isEmpty()) {
-                    status.set(Text.format("tiers.status.changedBeforeSave", id, file));
+                    fail(Text.format("tiers.status.changedBeforeSave", id, file));
                     return false;
                 }
                 return saveAs(newId.get().strip(), e.copyName());
             }
             case KEEP_EDITING -> {
-                status.set(Text.format("tiers.status.changedBeforeSave", id, file));
+                fail(Text.format("tiers.status.changedBeforeSave", id, file));
                 return false;
             }
         }
@@ -277,10 +352,10 @@ public final class TierWorkbenchViewModel {
             draftWriter.discard(id);
             replace(now);
             open(now);
-            status.set(Text.format("tiers.status.reloaded", id));
+            say(Text.format("tiers.status.reloaded", id));
             return true;
         } catch (ProfileException ex) {
-            status.set(Text.format("tiers.status.notReloaded", id,
+            fail(Text.format("tiers.status.notReloaded", id,
                     ex.problems().stream().map(ProfileProblem::toString).collect(Collectors.joining("; "))));
             return false;
         }
@@ -289,8 +364,9 @@ public final class TierWorkbenchViewModel {
     private boolean saved(VenueProfile saved) {
         draftWriter.discard(saved.id());
         dirty.set(false);
+        userFile.set(true);
         replace(saved);
-        status.set(Text.format("tiers.status.saved", saved.id(), store.fileFor(saved.id())));
+        say(Text.format("tiers.status.saved", saved.id(), store.fileFor(saved.id())));
         return true;
     }
 
@@ -298,7 +374,7 @@ public final class TierWorkbenchViewModel {
     public boolean saveAs(String newId, String newName) {
         TierEditorViewModel e = editor.get();
         if (e == null || e.editedProperty().get() == null) {
-            status.set(Text.get("tiers.status.notSavedInvalid"));
+            fail(Text.get("tiers.status.notSavedInvalid"));
             return false;
         }
         VenueProfile p = e.editedProperty().get();
@@ -306,22 +382,22 @@ public final class TierWorkbenchViewModel {
                 p.text(), dated(e, p).provenance(), p.origin());
         try {
             if (!io.liqlab.profile.ProfileReader.isValidId(newId)) {
-                status.set(Text.format("tiers.status.notSavedBadId", newId));
+                fail(Text.format("tiers.status.notSavedBadId", newId));
                 return false;
             }
             boolean sameId = newId.equals(e.idProperty().get());
             if (!sameId && java.nio.file.Files.exists(store.fileFor(newId))) {
-                status.set(Text.format("tiers.status.notSavedExists", newId)); // a copy never replaces another profile
+                fail(Text.format("tiers.status.notSavedExists", newId)); // a copy never replaces another profile
                 return false;
             }
             VenueProfile saved = sameId ? store.saveUnlessChanged(copy) : store.save(copy);
             draftWriter.discard(e.idProperty().get());
             replace(saved);
             open(saved);
-            status.set(Text.format("tiers.status.savedCopy", newId));
+            say(Text.format("tiers.status.savedCopy", newId));
             return true;
         } catch (IOException ex) {
-            status.set(Text.format("tiers.status.notSaved", ex.getMessage()));
+            fail(Text.format("tiers.status.notSaved", ex.getMessage()));
             return false;
         }
     }
@@ -333,11 +409,11 @@ public final class TierWorkbenchViewModel {
     public boolean rename(String newId) {
         TierEditorViewModel e = editor.get();
         if (e == null || e.editedProperty().get() == null) {
-            status.set(Text.get("tiers.status.notRenamedInvalid"));
+            fail(Text.get("tiers.status.notRenamedInvalid"));
             return false;
         }
         if (!io.liqlab.profile.ProfileReader.isValidId(newId)) {
-            status.set(Text.format("tiers.status.notRenamedBadId", newId));
+            fail(Text.format("tiers.status.notRenamedBadId", newId));
             return false;
         }
         String oldId = e.idProperty().get();
@@ -351,10 +427,10 @@ public final class TierWorkbenchViewModel {
             VenueProfile saved = store.load(newId);
             replace(saved);
             open(saved);
-            status.set(Text.format("tiers.status.renamed", oldId, newId));
+            say(Text.format("tiers.status.renamed", oldId, newId));
             return true;
         } catch (IOException | ProfileException | RuntimeException ex) {
-            status.set(Text.format("tiers.status.notRenamed", ex.getMessage()));
+            fail(Text.format("tiers.status.notRenamed", ex.getMessage()));
             return false;
         }
     }
@@ -369,11 +445,12 @@ public final class TierWorkbenchViewModel {
         try {
             boolean removed = store.delete(id);
             draftWriter.discard(id);
+            userFile.set(false);
             profiles.removeIf(p -> p.id().equals(id) && p.origin() != null && p.origin().kind() == VenueProfile.Origin.Kind.USER);
-            status.set(Text.format(removed ? "tiers.status.deleted" : "tiers.status.neverSaved", id));
+            say(Text.format(removed ? "tiers.status.deleted" : "tiers.status.neverSaved", id));
             return removed;
         } catch (IOException ex) {
-            status.set(Text.format("tiers.status.notDeleted", id, ex.getMessage()));
+            fail(Text.format("tiers.status.notDeleted", id, ex.getMessage()));
             return false;
         }
     }
@@ -384,13 +461,13 @@ public final class TierWorkbenchViewModel {
             VenueProfile imported = store.importFile(file);
             replace(imported);
             open(imported);
-            status.set(Text.format("tiers.status.imported", imported.id(), file));
+            say(Text.format("tiers.status.imported", imported.id(), file));
             return true;
         } catch (ProfileException e) {
-            status.set(Text.format("tiers.status.notImportedProblems", e.problems().stream().map(ProfileProblem::toString).collect(Collectors.joining("; "))));
+            fail(Text.format("tiers.status.notImportedProblems", e.problems().stream().map(ProfileProblem::toString).collect(Collectors.joining("; "))));
             return false;
         } catch (IOException e) {
-            status.set(Text.format("tiers.status.notImported", e.getMessage()));
+            fail(Text.format("tiers.status.notImported", e.getMessage()));
             return false;
         }
     }
@@ -398,15 +475,15 @@ public final class TierWorkbenchViewModel {
     public boolean export(Path file) {
         TierEditorViewModel e = editor.get();
         if (e == null || e.editedProperty().get() == null) {
-            status.set(Text.get("tiers.status.notExportedInvalid"));
+            fail(Text.get("tiers.status.notExportedInvalid"));
             return false;
         }
         try {
             store.export(e.editedProperty().get(), file);
-            status.set(Text.format("tiers.status.exported", file));
+            say(Text.format("tiers.status.exported", file));
             return true;
         } catch (IOException ex) {
-            status.set(Text.format("tiers.status.notExported", ex.getMessage()));
+            fail(Text.format("tiers.status.notExported", ex.getMessage()));
             return false;
         }
     }
@@ -419,7 +496,7 @@ public final class TierWorkbenchViewModel {
         }
         boolean changed = store.changedOnDisk(e.idProperty().get()).orElse(false);
         if (changed) {
-            status.set(Text.format("tiers.status.changedOutside", e.idProperty().get()));
+            fail(Text.format("tiers.status.changedOutside", e.idProperty().get()));
         }
         return changed;
     }
@@ -455,10 +532,11 @@ public final class TierWorkbenchViewModel {
         }
         if (e.editedProperty().get() != null) {
             problemsStatus = null;
-            status.set(Text.format("tiers.status.problemsFixed", e.idProperty().get()));
+            say(Text.format("tiers.status.problemsFixed", e.idProperty().get()));
+            notifier.dismiss(); // the refusal on the bar no longer holds
         } else {
             problemsStatus = Text.format("tiers.status.notSavedProblems", problemCount(e));
-            status.set(problemsStatus);
+            say(problemsStatus);
         }
     }
 

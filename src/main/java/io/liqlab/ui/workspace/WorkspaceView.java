@@ -1,6 +1,5 @@
 package io.liqlab.ui.workspace;
 
-import io.liqlab.ui.FileDialogs;
 import io.liqlab.ui.LocalNumbers;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
@@ -65,6 +64,7 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
     private final Label status = new Label();
     /** Errors and offers over the tabs, and the status line's text: how the window tells the user things. */
     private final ShellNotifications notifications;
+    private final io.liqlab.ui.shell.Dialogs dialogs;
     private final PositionFormView form;
 
     private final PresentationSlide slide;
@@ -82,18 +82,20 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
      * @param cascade       builds the cascade pane's view-model the first time its tab is shown (it loads the scenarios)
      * @param tasks         the app's one task executor (its running tasks show in the status bar)
      * @param notifications how the shell tells the user things; its bar is laid over the tabs here
+     * @param dialogs       the app's one dialog service: the questions the window asks (quit with unsaved edits?, files)
      */
     public WorkspaceView(ShellViewModel shell, ProfilesViewModel profiles, io.liqlab.ui.account.AccountViewModel account,
                          java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
-                         io.liqlab.ui.task.FxTaskExecutor tasks, ShellNotifications notifications) {
-        this(shell, profiles, account, null, cascade, tasks, notifications);
+                         io.liqlab.ui.task.FxTaskExecutor tasks, ShellNotifications notifications, io.liqlab.ui.shell.Dialogs dialogs) {
+        this(shell, profiles, account, null, cascade, tasks, notifications, dialogs);
     }
 
     /** @param accountReconcile the Account tab's "Import snapshot…" and "Doesn't match the exchange?" (null: not offered) */
     public WorkspaceView(ShellViewModel shell, ProfilesViewModel profiles, io.liqlab.ui.account.AccountViewModel account,
                          io.liqlab.ui.reconcile.AccountReconcileViewModel accountReconcile,
                          java.util.function.Supplier<io.liqlab.ui.cascade.CascadeViewModel> cascade,
-                         io.liqlab.ui.task.FxTaskExecutor tasks, ShellNotifications notifications) {
+                         io.liqlab.ui.task.FxTaskExecutor tasks, ShellNotifications notifications, io.liqlab.ui.shell.Dialogs dialogs) {
+        this.dialogs = dialogs;
         this.shell = shell;
         this.vm = shell.workspace();
         this.profilesModel = profiles;
@@ -199,9 +201,7 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         });
         shell.selectedTabProperty().subscribe(id -> tabs.getTabs().stream().filter(t -> t.getId().equals(id)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t)));
-        if (!tiers.pendingDrafts().isEmpty()) {
-            shell.selectedTabProperty().set(ShellViewModel.TIERS_TAB);
-        }
+        shell.offerTierDrafts(); // opens on the tier editor when an earlier run left unsaved edits, offered on the bar
 
         exampleBanner = new io.liqlab.ui.learn.ExampleBanner(learningTargets());
         setTop(new VBox(toolbar(), exampleBanner));
@@ -576,12 +576,12 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
 
     @Override
     public Optional<Path> chooseSaveFile(String suggestedName, String typeDescription, String pattern) {
-        return FileDialogs.saveAs(this, suggestedName, typeDescription, pattern);
+        return dialogs.chooseSaveFile(suggestedName, typeDescription, pattern);
     }
 
     @Override
     public Optional<Path> chooseOpenFile(String typeDescription, String pattern) {
-        return FileDialogs.open(this, typeDescription, pattern);
+        return dialogs.chooseOpenFile(typeDescription, pattern);
     }
 
     @Override
@@ -599,19 +599,8 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
 
     @Override
     public boolean confirmQuitWithUnsavedTiers(String profileId) {
-        javafx.scene.control.ButtonType quitAnyway = new javafx.scene.control.ButtonType(Text.get("app.unsavedTiers.quit"),
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                Text.format("app.unsavedTiers.question", profileId), quitAnyway, javafx.scene.control.ButtonType.CANCEL);
-        a.setTitle(Text.get("app.unsavedTiers.title"));
-        a.setHeaderText(null);
-        if (getScene() != null && getScene().getWindow() != null) {
-            a.initOwner(getScene().getWindow());
-        }
-        // Cancel is the default: Enter keeps the window and the edits.
-        ((Button) a.getDialogPane().lookupButton(quitAnyway)).setDefaultButton(false);
-        ((Button) a.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL)).setDefaultButton(true);
-        return a.showAndWait().filter(b -> b == quitAnyway).isPresent();
+        return dialogs.confirm("unsaved-tiers", Text.get("app.unsavedTiers.title"), Text.format("app.unsavedTiers.question", profileId),
+                Text.get("app.unsavedTiers.quit"));
     }
 
     @Override
@@ -621,15 +610,7 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
 
     @Override
     public void showAbout(String header, String text) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-        a.setTitle(Text.get("workspace.about.title"));
-        a.setHeaderText(header);
-        a.setContentText(text);
-        a.getDialogPane().setMinWidth(620);
-        if (getScene() != null && getScene().getWindow() != null) {
-            a.initOwner(getScene().getWindow());
-        }
-        a.showAndWait();
+        dialogs.inform("about", Text.get("workspace.about.title"), header, text);
     }
 
     @Override
