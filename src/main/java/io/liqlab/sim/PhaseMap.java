@@ -339,7 +339,7 @@ public final class PhaseMap {
         for (int i = 0; i < n; i++) {
             Scenario s = scenarioFor(r, ix, iy, r.firstSeed() + i);
             alone[i] = shockAloneNotional(s, PopulationGenerator.sharedOrdered(s, r.rules(), cancelled));
-            SimulationSummary m = Simulator.run(s, r.rules(), f -> { }, cancelled).summary();
+            SimulationSummary m = Simulator.summaryOf(s, r.rules(), cancelled);
             liquidated[i] = m.liquidatedNotional();
             maxR[i] = m.maxR();
             if (alone[i] > 0) {

@@ -55,6 +55,20 @@ public final class Simulator {
         return run.result(elapsed);
     }
 
+    /**
+     * The run's summary only, for the phase map's cells: the frames are kept without the heatmap, whose 1.4 MB per
+     * run (an hour of 100 buckets) G1 allocates outside the young generation, so a map of a thousand cells kept
+     * starting old-generation collections (their pauses stop the FX thread too). Every figure is the same as
+     * {@link #run}'s.
+     */
+    static SimulationSummary summaryOf(Scenario scenario, VenueRules rules, BooleanSupplier cancelled) {
+        long started = System.nanoTime();
+        Run run = new Run(scenario, rules, p -> { }, cancelled);
+        run.recordHeat = false;
+        run.execute();
+        return run.result((System.nanoTime() - started) / 1_000_000).summary();
+    }
+
     /** Heap held per position for a whole run: entry, quantity, margin and trigger as doubles, and a state byte. */
     public static final int BYTES_PER_POSITION = Positions.BYTES_PER_POSITION;
     /** Heap per position at the peak, while the population is ordered (two longs per position more). */
@@ -139,6 +153,8 @@ public final class Simulator {
 
     private static final class Run {
         private java.util.List<PlacedPosition> placed;
+        /** Whether frames keep the heatmap (every run but a phase map's cells). */
+        private boolean recordHeat = true;
         private final Scenario scenario;
         /** The scenario as the caller gave it (the result carries it); {@code scenario} is it at the venue's depth. */
         private final Scenario asGiven;
@@ -310,7 +326,7 @@ public final class Simulator {
             fundMin = insurance;
             priceLow = start;
             openBooks(start);
-            frames = new Frames(ticks + 1, scenario.heatmap().buckets(), heatLow, heatLow + heatWidth * heat.length);
+            frames = new Frames(ticks + 1, recordHeat ? scenario.heatmap().buckets() : 0, heatLow, heatLow + heatWidth * heat.length);
             recordFrame();
             int report = Math.max(1, ticks / 200);
             for (int t = 1; t <= ticks; t++) {
@@ -1357,7 +1373,7 @@ public final class Simulator {
             frames.set(FrameColumn.R, r);
             frames.set(FrameColumn.BACKSTOP_VAULT, vaultCash + mark * vaultQty - vaultCost);
             frames.set(FrameColumn.MONEY_IMBALANCE, imbalance);
-            for (int b = 0; b < heat.length; b++) {
+            for (int b = 0; recordHeat && b < heat.length; b++) {
                 // A bucket whose positions have all gone keeps rounding dust from the additions and removals.
                 frames.setHeat(b, heat[b] >= HEAT_DUST ? heat[b] : 0);
             }

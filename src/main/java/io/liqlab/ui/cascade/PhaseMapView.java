@@ -18,6 +18,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -245,15 +247,24 @@ public final class PhaseMapView extends BorderPane {
         cellW = plotW / nx;
         cellH = plotH / ny;
         double maxLog = Math.log(maxAmplification(nx, ny));
+        // The cells as an image of one pixel per cell, scaled up without smoothing: while the map computes this is
+        // redrawn every frame, and a thousand filled rectangles kept the software renderer (and so the next pulse)
+        // busy; one scaled image is a copy.
+        if (cellImage == null || cellImage.getWidth() != nx || cellImage.getHeight() != ny) {
+            cellImage = new WritableImage(nx, ny);
+            cellPixels = new int[nx * ny];
+        }
+        int pending = argb(Color.gray(0.85));
         for (int ix = 0; ix < nx; ix++) {
             for (int iy = 0; iy < ny; iy++) {
                 PhaseMap.Cell c = vm.cellOrCoarser(ix, iy);
-                g.setFill(c == null ? Color.gray(0.85) : colour(c.amplification(), maxLog));
-                double x0 = LEFT + ix * cellW;
-                double y0 = h - BOTTOM - (iy + 1) * cellH;
-                g.fillRect(Math.floor(x0), Math.floor(y0), Math.ceil(cellW) + 1, Math.ceil(cellH) + 1);
+                cellPixels[(ny - 1 - iy) * nx + ix] = c == null ? pending : argb(colour(c.amplification(), maxLog));
             }
         }
+        cellImage.getPixelWriter().setPixels(0, 0, nx, ny, PixelFormat.getIntArgbInstance(), cellPixels, 0, nx);
+        g.setImageSmoothing(false);
+        g.drawImage(cellImage, LEFT, h - BOTTOM - plotH, plotW, plotH);
+        g.setImageSmoothing(true);
         // The R = 1 boundary: an edge between a cell that cascades and one that does not (computed or coarser).
         g.setStroke(Color.WHITE);
         g.setLineWidth(2.5);
@@ -296,15 +307,29 @@ public final class PhaseMapView extends BorderPane {
         g.fillText(r.y().parameter().label() + axisUnit(r.y().parameter()), 0, 0);
         g.restore();
         double barX = LEFT + plotW + 14;
-        for (int k = 0; k < 100; k++) {
-            double f = k / 99.0;
-            g.setFill(colour(Math.exp(f * maxLog), maxLog));
-            g.fillRect(barX, TOP + plotH * (1 - f) - plotH / 100, 12, plotH / 100 + 1);
+        // The colour scale, low at the bottom: one image column of 100 steps, like the cells.
+        if (scaleImage == null) {
+            scaleImage = new WritableImage(1, 100);
         }
+        for (int k = 0; k < 100; k++) {
+            scaleImage.getPixelWriter().setArgb(0, 99 - k, argb(colour(Math.exp(k / 99.0 * maxLog), maxLog)));
+        }
+        g.setImageSmoothing(false);
+        g.drawImage(scaleImage, barX, TOP, 12, plotH);
+        g.setImageSmoothing(true);
         g.setFill(text);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("x" + LocalNumbers.fixed(Math.exp(maxLog), 1), barX + 15, TOP + 6);
         g.fillText("x1", barX + 15, TOP + plotH - 6);
+    }
+
+    private WritableImage cellImage;
+    private int[] cellPixels;
+    private WritableImage scaleImage;
+
+    private static int argb(Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 
     private static String axisUnit(PhaseMap.Parameter p) {
@@ -328,14 +353,16 @@ public final class PhaseMapView extends BorderPane {
         return max;
     }
 
+    private static final Color[] STOPS = {Color.rgb(13, 8, 135), Color.rgb(126, 3, 168), Color.rgb(204, 71, 120),
+            Color.rgb(248, 149, 64), Color.rgb(240, 249, 33)};
+
     /** Amplification 1 (or less) dark blue, through purple and orange, to pale yellow at the map's highest. */
     static Color colour(double amplification, double maxLog) {
         if (!Double.isFinite(amplification)) {
             return Color.gray(0.6);
         }
         double f = Math.clamp(Math.log(Math.max(1, amplification)) / maxLog, 0, 1);
-        Color[] stops = {Color.rgb(13, 8, 135), Color.rgb(126, 3, 168), Color.rgb(204, 71, 120), Color.rgb(248, 149, 64),
-                Color.rgb(240, 249, 33)};
+        Color[] stops = STOPS;
         double pos = f * (stops.length - 1);
         int i = Math.min(stops.length - 2, (int) Math.floor(pos));
         return stops[i].interpolate(stops[i + 1], pos - i);
