@@ -105,6 +105,40 @@ public final class Forms {
         return choice;
     }
 
+    /**
+     * An on/off setting that takes effect at once (a chart's log scale, the cascade's seed band) as a ControlsFX
+     * {@link org.controlsfx.control.ToggleSwitch}: its words on the left, the switch on the right. A click on the words
+     * switches it too (ControlsFX switches only on the track) and takes the focus, as a click on a check box does;
+     * Space switches it from the keyboard.
+     */
+    public static org.controlsfx.control.ToggleSwitch toggleSwitch(String text, String id) {
+        org.controlsfx.control.ToggleSwitch s = new org.controlsfx.control.ToggleSwitch(text);
+        s.setId(id);
+        s.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        s.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && !s.isDisabled()) {
+                s.requestFocus();
+            }
+        });
+        s.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.isStillSincePress() && !s.isDisabled()
+                    && !onTrack(e.getPickResult().getIntersectedNode(), s)) {
+                s.setSelected(!s.isSelected());
+            }
+        });
+        return s;
+    }
+
+    /** Whether {@code node} is the switch's track or knob, which switch it themselves. */
+    private static boolean onTrack(javafx.scene.Node node, javafx.scene.Node toggle) {
+        for (javafx.scene.Node n = node; n != null && n != toggle; n = n.getParent()) {
+            if (n.getStyleClass().contains("thumb") || n.getStyleClass().contains("thumb-area")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The style class of a two-way choice (its selected side reads as selected in both themes). */
     public static final String TWO_WAY = "two-way";
 

@@ -74,7 +74,7 @@ public final class PhaseMapScreens {
                     vm.scrub(vm.frameAtSecond(vm.viewToProperty().get())); // the whole path in sight, not the veil
                     later(1500, () -> {
                         shoot(scene, "cascade-band-" + width + "x" + height + ".png");
-                        ((ToggleButton) scene.lookup("#cascade-phase-map")).setSelected(true);
+                        ((org.controlsfx.control.ToggleSwitch) scene.lookup("#cascade-phase-map")).setSelected(true);
                         PhaseMapViewModel map = vm.phaseMap();
                         map.stepsProperty().set(steps);
                         // While the map computes: the longest a runLater posted every 2 ms waited for the FX thread.

@@ -36,6 +36,8 @@ public final class Screenshots {
     private static boolean solveOnly;
     /** {@code reconcile}: only "Doesn't match the exchange?" (Position tab) and the Account tab's snapshot import (issue 18 part 4). */
     private static boolean reconcileOnly;
+    /** {@code controls}: the ControlsFX choices, switches and a glossary definition, at the X screen's size (issue 16). */
+    private static boolean controlsOnly;
 
     public static void main(String[] args) {
         if (args.length > 0) {
@@ -47,6 +49,7 @@ public final class Screenshots {
         accountOnly = args.length > 1 && args[1].equals("account");
         solveOnly = args.length > 1 && args[1].equals("solve");
         reconcileOnly = args.length > 1 && args[1].equals("reconcile");
+        controlsOnly = args.length > 1 && args[1].equals("controls");
         Application.launch(App.class, args);
     }
 
@@ -60,6 +63,12 @@ public final class Screenshots {
             List<Runnable> steps = new ArrayList<>();
             if (reconcileOnly) {
                 reconcileSteps(stage, scene, steps);
+                steps.add(Platform::exit);
+                run(steps, 0);
+                return;
+            }
+            if (controlsOnly) {
+                controlsSteps(stage, scene, steps);
                 steps.add(Platform::exit);
                 run(steps, 0);
                 return;
@@ -199,6 +208,82 @@ public final class Screenshots {
         steps.add(() -> text(scene, "account-entry-1", "-3000"));
         steps.add(() -> shoot(scene, "account-invalid.png"));
         steps.add(() -> text(scene, "account-entry-1", "3000"));
+    }
+
+    /**
+     * Issue 16's ControlsFX controls as a user meets them, at the size of the X screen (run once per size): the
+     * Position form's segmented choices with a short in cross mode, a glossary definition open beside its term (a
+     * pop-over, a window of its own, so the whole screen is taken), the same in the dark theme, and the Cascade
+     * tab's switches with the seed band on.
+     */
+    private static void controlsSteps(Stage stage, Scene scene, List<Runnable> steps) {
+        javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getBounds();
+        String tag = (int) bounds.getWidth() + "x" + (int) bounds.getHeight();
+        steps.add(() -> {
+            theme(scene, "LIGHT");
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(bounds.getWidth());
+            stage.setHeight(bounds.getHeight());
+            ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
+            ((ToggleButton) scene.lookup("#side-short")).fire();
+            ((ToggleButton) scene.lookup("#mode-cross")).fire();
+        });
+        steps.add(() -> shoot(scene, "controls-position-" + tag + ".png"));
+        steps.add(() -> {
+            ((ToggleButton) scene.lookup("#side-long")).fire();
+            ((ToggleButton) scene.lookup("#mode-isolated")).fire();
+            definition(scene, io.liqlab.ui.learn.Term.BANKRUPTCY_PRICE);
+        });
+        steps.add(() -> { }); // the pop-over fades in
+        steps.add(() -> { });
+        steps.add(() -> screen("controls-definition-" + tag + ".png"));
+        steps.add(() -> definition(scene, io.liqlab.ui.learn.Term.CROSS_MARGIN));
+        steps.add(() -> { }); // the pop-over fades in
+        steps.add(() -> { });
+        steps.add(() -> screen("controls-definition-form-" + tag + ".png"));
+        steps.add(() -> {
+            scene.getWindow().requestFocus();
+            theme(scene, "DARK");
+            definition(scene, io.liqlab.ui.learn.Term.LEVERAGE);
+        });
+        steps.add(() -> { }); // the pop-over fades in
+        steps.add(() -> { });
+        steps.add(() -> screen("controls-definition-dark-" + tag + ".png"));
+        steps.add(() -> {
+            definition(scene, null);
+            TabPane tabs = (TabPane) scene.lookup(".tab-pane");
+            tabs.getTabs().stream().filter(t -> "tab-cascade".equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        steps.add(() -> ((org.controlsfx.control.ToggleSwitch) scene.lookup("#cascade-seed-band")).setSelected(true));
+        steps.add(() -> { }); // the band's 20 runs
+        steps.add(() -> { });
+        steps.add(() -> { });
+        steps.add(() -> shoot(scene, "controls-cascade-dark-" + tag + ".png"));
+        steps.add(() -> theme(scene, "LIGHT"));
+        steps.add(() -> shoot(scene, "controls-cascade-" + tag + ".png"));
+        steps.add(() -> {
+            TabPane tabs = (TabPane) scene.lookup(".tab-pane");
+            tabs.getTabs().stream().filter(t -> "tab-account".equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
+        steps.add(() -> shoot(scene, "controls-account-" + tag + ".png"));
+    }
+
+    /** Shows {@code term}'s definition at its link on the Position tab, as a click does; null closes the one shown. */
+    private static void definition(Scene scene, io.liqlab.ui.learn.Term term) {
+        for (javafx.scene.Node n : scene.getRoot().lookupAll("." + io.liqlab.ui.learn.GlossaryLinks.STYLE_CLASS)) {
+            if (n instanceof javafx.scene.control.Labeled l && (term == null || io.liqlab.ui.learn.GlossaryLinks.termOf(l) == term)) {
+                javafx.scene.input.MouseEvent click = new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                        0, 0, 0, 0, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, true, null);
+                if (term == null) {
+                    javafx.stage.Window.getWindows().stream().filter(w -> w instanceof org.controlsfx.control.PopOver && w.isShowing())
+                            .toList().forEach(javafx.stage.Window::hide);
+                    return;
+                }
+                l.fireEvent(click);
+                return;
+            }
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.liqlab.ui;
 
+import io.liqlab.ui.learn.Glossary;
+import io.liqlab.ui.learn.GlossaryEntry;
 import io.liqlab.ui.learn.GlossaryLinks;
 import io.liqlab.ui.learn.Term;
 import javafx.scene.Node;
@@ -16,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The learning layer in the real window: the glossary from F1 and from a term on screen, and a guided example. */
@@ -47,8 +50,38 @@ class LearnWindowTest extends AppWindowTest {
         assertTrue(bankruptcyKey.getTooltip().getText().startsWith("The price at which the position's equity is exactly zero"));
         robot.clickOn(bankruptcyKey);
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(glossaryWindow(robot) == null, "a click shows the definition where the term is, not the glossary window");
+        // The definition beside the term (ControlsFX PopOver), in the glossary's own words.
+        GlossaryEntry entry = Glossary.load(java.util.Locale.getDefault()).entry(Term.BANKRUPTCY_PRICE);
+        assertEquals(entry.title(), text(robot, "glossary-definition-title"));
+        assertEquals(entry.summary(), text(robot, "glossary-definition-summary"));
+        assertEquals(entry.text(), text(robot, "glossary-definition-text"));
+        Node summary = robot.lookup("#glossary-definition-summary").query();
+        assertTrue(summary.getScene().getWindow() instanceof org.controlsfx.control.PopOver popOver && popOver.isShowing()
+                && popOver.getOwnerNode() == bankruptcyKey, "shown in a pop-over at the term");
+        // Its link opens the glossary at the term.
+        robot.clickOn("#glossary-definition-open");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(glossaryWindow(robot) != null, "the link opens the glossary window");
+        assertFalse(summary.getScene().getWindow().isShowing(), "and closes the definition");
         assertEquals("Bankruptcy price", text(robot, "glossary-title"));
         assertTrue(text(robot, "glossary-venues").contains("Bybit"));
+    }
+
+    @Test
+    void theFormsTermsShowTheirDefinitionsAndEscClosesOne(FxRobot robot) {
+        Glossary glossary = Glossary.load(java.util.Locale.getDefault());
+        for (Term term : java.util.List.of(Term.LEVERAGE, Term.CROSS_MARGIN, Term.MARK_PRICE, Term.FUNDING)) {
+            Label link = robot.lookup(".position-form .glossary-term").queryAllAs(Label.class).stream()
+                    .filter(l -> GlossaryLinks.termOf(l) == term).findFirst().orElseThrow(() -> new AssertionError("no link for " + term));
+            robot.clickOn(link);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(glossary.entry(term).summary(), text(robot, "glossary-definition-summary"), link.getText());
+            Node shown = robot.lookup("#glossary-definition-summary").query();
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(shown.getScene().getWindow().isShowing(), "Esc closes the definition of " + term);
+        }
     }
 
     @Test

@@ -251,6 +251,27 @@ class PositionTabTest extends AppWindowTest {
         assertTrue(price(robot, "liquidation-price") < isolatedLong, "a lower leverage than the 50x typed: further away");
     }
 
+    /** Issue 16: "log scale" is a ControlsFX switch; a click on its words or Space turns it, and the axes follow. */
+    @Test
+    void theLogScaleSwitchTurnsFromAClickOnItsWordsAndFromSpace(FxRobot robot) {
+        var log = robot.lookup("#log-scale").queryAs(org.controlsfx.control.ToggleSwitch.class);
+        CurveChart byLeverage = robot.lookup("#chart-leverage").queryAs(CurveChart.class);
+        assertTrue(log.isSelected() && byLeverage.logXProperty().get() && byLeverage.logYProperty().get(), "log axes by default");
+        Node words = robot.from(log).lookup(".label").<Node>query();
+        robot.clickOn(words);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(log.isSelected(), "a click on 'log scale' turns it off");
+        assertFalse(byLeverage.logXProperty().get() || byLeverage.logYProperty().get(), "linear axes");
+        assertTrue(log.isFocused(), "and takes the focus, as a check box does");
+        robot.push(javafx.scene.input.KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(log.isSelected() && byLeverage.logXProperty().get(), "Space turns it back on");
+        Node track = robot.from(log).lookup(".thumb-area").<Node>query();
+        robot.clickOn(track);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(log.isSelected(), "a click on the track switches it once, not twice");
+    }
+
     /** Issue 14 item 18: dragging gave 95.82x; whole numbers by default, tenths with Shift. */
     @Test
     void draggingTheLeverageSliderGivesWholeLeverages(FxRobot robot) {

@@ -3,16 +3,15 @@ package io.liqlab.ui.cascade;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
 import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import org.controlsfx.control.ToggleSwitch;
 
 import java.util.function.Consumer;
 
 /**
  * The Cascade tab's ways to explore beyond one run: the "Phase map" toggle, which puts the map in the charts'
- * place (a click on a cell plays its run and brings the charts back), and the "Seed band" switch, which draws the
+ * place (a click on a cell plays its run and brings the charts back), and the "Seed band" switch (both ControlsFX toggle switches), which draws the
  * 10th-90th percentile of the price over seeds behind the played run.
  */
 final class CascadeExplore {
@@ -20,8 +19,9 @@ final class CascadeExplore {
     private final CascadeViewModel vm;
     private final CascadeCharts charts;
     private final Consumer<Node> showInCentre;
-    private final ToggleButton mapToggle = new ToggleButton(Text.get("cascade.map.toggle"));
-    private final CheckBox bandToggle = new CheckBox(Text.get("cascade.band.toggle"));
+    // Switches (ControlsFX): each turns a view on or off at once, which is what a switch says and a check box does not.
+    private final ToggleSwitch mapToggle = io.liqlab.ui.Forms.toggleSwitch(Text.get("cascade.map.toggle"), "cascade-phase-map");
+    private final ToggleSwitch bandToggle = io.liqlab.ui.Forms.toggleSwitch(Text.get("cascade.band.toggle"), "cascade-seed-band");
     private final Label bandStatus = new Label();
     private PhaseMapView map;
 
@@ -29,13 +29,9 @@ final class CascadeExplore {
         this.vm = vm;
         this.charts = charts;
         this.showInCentre = showInCentre;
-        mapToggle.setId("cascade-phase-map");
         mapToggle.setTooltip(new Tooltip(Text.get("cascade.map.toggle.tooltip")));
-        mapToggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         mapToggle.selectedProperty().subscribe(this::showMap);
-        bandToggle.setId("cascade-seed-band");
         bandToggle.setTooltip(new Tooltip(Text.get("cascade.band.toggle.tooltip")));
-        bandToggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         bandToggle.selectedProperty().bindBidirectional(vm.bandShownProperty());
         bandStatus.setId("cascade-band-status");
         bandStatus.getStyleClass().add(Styles.SUBTITLE);

@@ -1,15 +1,22 @@
 package io.liqlab.ui.learn;
 
 import javafx.scene.Cursor;
+import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
+import org.controlsfx.control.PopOver;
 
 import java.util.function.Consumer;
 
 /**
- * Makes a term on screen a link into the glossary: dotted underline, the one-line definition as a tooltip, and a
- * click opens the glossary at it (the Learn menu and F1 reach the glossary from the keyboard).
+ * Makes a term on screen a link into the glossary: underlined, the one-line definition as a tooltip, and a click
+ * shows the glossary's definition beside the term in a ControlsFX {@link PopOver} (the term where it is used, not a
+ * window to come back from), with a link that opens the glossary at it. The Learn menu and F1 reach the glossary
+ * from the keyboard; Esc closes the definition.
  */
 public final class GlossaryLinks {
 
@@ -17,6 +24,9 @@ public final class GlossaryLinks {
 
     private final Glossary glossary;
     private final Consumer<Term> open;
+    /** One definition at a time, made on the first click. */
+    private PopOver definition;
+    private Term shown;
 
     public GlossaryLinks(Glossary glossary, Consumer<Term> open) {
         this.glossary = glossary;
@@ -32,8 +42,63 @@ public final class GlossaryLinks {
         tip.setShowDelay(Duration.millis(300));
         label.setTooltip(tip);
         label.setCursor(Cursor.HAND);
-        label.setOnMouseClicked(e -> open.accept(term));
+        label.setOnMouseClicked(e -> showDefinition(label, term));
         return label;
+    }
+
+    /** Shows {@code term}'s definition beside {@code label}; a second click on the same term closes it. */
+    public void showDefinition(Labeled label, Term term) {
+        if (definition != null && definition.isShowing()) {
+            boolean same = term == shown && definition.getOwnerNode() == label;
+            definition.hide(Duration.ZERO);
+            if (same) {
+                return;
+            }
+        }
+        GlossaryEntry entry = glossary.entry(term);
+        Label title = new Label(entry.title());
+        title.setId("glossary-definition-title");
+        title.getStyleClass().add(io.liqlab.ui.Styles.SECTION);
+        Label summary = new Label(entry.summary());
+        summary.setId("glossary-definition-summary");
+        summary.getStyleClass().add("glossary-definition-summary");
+        Label text = new Label(entry.text());
+        text.setId("glossary-definition-text");
+        for (Label l : java.util.List.of(title, summary, text)) {
+            l.setWrapText(true);
+            l.setMaxWidth(DEFINITION_WIDTH);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        Hyperlink more = new Hyperlink(io.liqlab.ui.Text.get("learn.definition.open"));
+        more.setId("glossary-definition-open");
+        more.setOnAction(e -> {
+            definition.hide(Duration.ZERO);
+            open.accept(term);
+        });
+        VBox content = new VBox(6, title, summary, text, more);
+        content.setPadding(new Insets(10, 12, 8, 12));
+        content.setPrefWidth(DEFINITION_WIDTH + 24);
+        content.getStyleClass().add(DEFINITION_STYLE_CLASS);
+        if (definition == null) {
+            definition = new PopOver();
+            definition.setDetachable(false);
+            definition.setArrowLocation(PopOver.ArrowLocation.LEFT_TOP);
+            definition.setAutoHide(true); // a click elsewhere closes it, as Esc does
+        }
+        definition.setContentNode(content);
+        shown = term;
+        definition.show(label);
+    }
+
+    /** The definition's width: about 60 characters a line, readable beside the form. */
+    private static final double DEFINITION_WIDTH = 380;
+
+    /** The style class of a definition's content (its background follows the theme). */
+    public static final String DEFINITION_STYLE_CLASS = "glossary-definition";
+
+    /** The definition shown, or null (tests). */
+    public PopOver definition() {
+        return definition;
     }
 
     /**
@@ -44,7 +109,12 @@ public final class GlossaryLinks {
     public boolean linkLabelOf(javafx.scene.Parent root, String controlId, Term term) {
         javafx.scene.Node control = root.lookup("#" + controlId);
         if (control == null) {
-            return false;
+            // Inside a control whose skin is not made yet (a segmented button's side): the label names it all the same.
+            javafx.scene.control.Label named = labelFor(root, controlId);
+            if (named != null) {
+                link(named, term);
+            }
+            return named != null;
         }
         javafx.scene.Node cell = control;
         while (cell.getParent() != null && !(cell.getParent() instanceof javafx.scene.layout.GridPane)) {
@@ -73,6 +143,22 @@ public final class GlossaryLinks {
             return true;
         }
         return false;
+    }
+
+    /** The label under {@code parent} whose {@code labelFor} has id {@code controlId}, or null. */
+    private static javafx.scene.control.Label labelFor(javafx.scene.Parent parent, String controlId) {
+        for (javafx.scene.Node n : parent.getChildrenUnmodifiable()) {
+            if (n instanceof javafx.scene.control.Label l && l.getLabelFor() != null && controlId.equals(l.getLabelFor().getId())) {
+                return l;
+            }
+            if (n instanceof javafx.scene.Parent p && !(n instanceof javafx.scene.control.Control)) {
+                javafx.scene.control.Label found = labelFor(p, controlId);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The term a node links to, if it is a glossary link. */

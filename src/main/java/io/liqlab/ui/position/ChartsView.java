@@ -69,9 +69,9 @@ public final class ChartsView extends VBox {
             }
         }));
         toggles.getChildren().addAll(compare, profileBoxes);
-        CheckBox log = new CheckBox(Text.get("charts.logScale"));
+        // A switch (ControlsFX): it changes how the chart reads at once; the boxes before it choose what is drawn.
+        org.controlsfx.control.ToggleSwitch log = io.liqlab.ui.Forms.toggleSwitch(Text.get("charts.logScale"), "log-scale");
         log.setTooltip(new Tooltip(Text.get("charts.logScaleTip")));
-        log.setId("log-scale");
         // Distance falls like 1/leverage: on log axes the 10x..125x region, where the tiers bite, is readable.
         log.setSelected(true);
         byLeverage.logXProperty().bind(log.selectedProperty());

@@ -212,7 +212,8 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
                 "tier-liquidation", io.liqlab.ui.learn.Term.TIERS, "max-leverage", io.liqlab.ui.learn.Term.LEVERAGE,
                 "first-liquidation", io.liqlab.ui.learn.Term.PARTIAL_LIQUIDATION));
         linkGlossaryTerms(form, java.util.Map.of("mark", io.liqlab.ui.learn.Term.MARK_PRICE,
-                "funding-rate", io.liqlab.ui.learn.Term.FUNDING));
+                "funding-rate", io.liqlab.ui.learn.Term.FUNDING, "leverage", io.liqlab.ui.learn.Term.LEVERAGE,
+                "mode-isolated", io.liqlab.ui.learn.Term.CROSS_MARGIN));
         // How old the venue's table is, under the result it produced (amber when more than a month old).
         Label dataAge = io.liqlab.ui.DataAge.label("data-age", vm.dataAgeProperty(), vm.dataOldProperty());
         var cardChildren = results.card().getChildren();
