@@ -38,6 +38,8 @@ public final class Screenshots {
     private static boolean reconcileOnly;
     /** {@code controls}: the ControlsFX choices, switches and a glossary definition, at the X screen's size (issue 16). */
     private static boolean controlsOnly;
+    /** {@code tiers}: only the tier editor: the draft offer at start, greyed and enabled commands, 1600x1000 and 1280x720. */
+    private static boolean tiersOnly;
 
     public static void main(String[] args) {
         if (args.length > 0) {
@@ -50,6 +52,7 @@ public final class Screenshots {
         solveOnly = args.length > 1 && args[1].equals("solve");
         reconcileOnly = args.length > 1 && args[1].equals("reconcile");
         controlsOnly = args.length > 1 && args[1].equals("controls");
+        tiersOnly = args.length > 1 && args[1].equals("tiers");
         Application.launch(App.class, args);
     }
 
@@ -58,9 +61,24 @@ public final class Screenshots {
         public void start(Stage stage) throws Exception {
             System.setProperty("liqlab.home", Files.createTempDirectory("liqlab-shots").toString());
             Files.createDirectories(out);
+            if (tiersOnly) { // unsaved edits an earlier run left: the start offers them back
+                io.liqlab.ui.tiers.TierEditorViewModel before = new io.liqlab.ui.tiers.TierEditorViewModel(
+                        io.liqlab.profile.ProfileCatalog.loadDefault().find("gte-btc").orElseThrow());
+                before.setCell(0, io.liqlab.ui.tiers.TierEditorViewModel.Column.MMR, "1.5");
+                try (io.liqlab.profile.DraftStore ended = new io.liqlab.profile.DraftStore(
+                        io.liqlab.profile.UserDirectories.configDir().resolve("drafts"))) {
+                    ended.save(before.idProperty().get(), before.toDraft());
+                }
+            }
             new LiqLabApp().start(stage);
             Scene scene = stage.getScene();
             List<Runnable> steps = new ArrayList<>();
+            if (tiersOnly) {
+                tierSteps(stage, scene, steps);
+                steps.add(Platform::exit);
+                run(steps, 0);
+                return;
+            }
             if (reconcileOnly) {
                 reconcileSteps(stage, scene, steps);
                 steps.add(Platform::exit);
@@ -454,6 +472,40 @@ public final class Screenshots {
     }
 
     /** One step per second or so, letting layout and rendering settle between them. */
+    /** The tier editor: the offer bar at start, nothing selected (greyed), then a selected tier and an edit. */
+    @SuppressWarnings("unchecked")
+    private static void tierSteps(Stage stage, Scene scene, List<Runnable> steps) {
+        steps.add(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
+        steps.add(() -> {
+            var bar = (org.controlsfx.control.NotificationPane) scene.lookup("#notifications");
+            System.out.println("offer bar showing: " + bar.isShowing() + ", text: " + bar.getText());
+        });
+        steps.add(() -> shoot(scene, "tier-offer-1600x1000.png"));
+        steps.add(() -> {
+            io.liqlab.ui.tiers.TierEditorView editor = (io.liqlab.ui.tiers.TierEditorView) scene.lookup("#tier-editor");
+            editor.open("binance-usdm-btc");
+        });
+        steps.add(() -> shoot(scene, "tier-open-1600x1000.png"));
+        steps.add(() -> {
+            io.liqlab.ui.tiers.TierEditorView editor = (io.liqlab.ui.tiers.TierEditorView) scene.lookup("#tier-editor");
+            var vm = editor.workbench().editorProperty().get();
+            vm.setCell(0, io.liqlab.ui.tiers.TierEditorViewModel.Column.MMR, "0.45");
+            var table = editor.table();
+            table.getSelectionModel().select(0, (javafx.scene.control.TableColumn<io.liqlab.ui.tiers.TierEditorViewModel.Row, ?>)
+                    table.getColumns().get(3));
+            table.requestFocus();
+        });
+        steps.add(() -> shoot(scene, "tier-edited-1600x1000.png"));
+        steps.add(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        steps.add(() -> shoot(scene, "tier-edited-1280x720.png"));
+    }
+
     private static void run(List<Runnable> steps, int i) {
         if (i >= steps.size()) {
             return;
