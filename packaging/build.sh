@@ -52,8 +52,6 @@ if [ "$type" = deb ]; then
 fi
 rm -rf "$work"
 mkdir -p "$work/input" "$work/fxmods" "$work/out"
-# The app's own classes only (the shaded liqlab.jar also holds JavaFX, which goes on the module path here).
-"$java_home/bin/jar" --create --file "$work/input/liqlab-app.jar" -C target/classes .
 # Plain libraries on the class path; JavaFX's platform jars on the module path (the classifier-less ones are empty).
 for jar in target/deps/*.jar; do
   case "$(basename "$jar")" in
@@ -62,6 +60,16 @@ for jar in target/deps/*.jar; do
     *) cp "$jar" "$work/input/" ;;
   esac
 done
+# Each stylesheet also in JavaFX's binary form beside it (name.bss, which JavaFX loads in place of name.css):
+# the app does not parse CSS text on the way to its first frame.
+mkdir -p "$work/bss"
+(cd target/classes && find . -name '*.css') | while read -r css; do
+  mkdir -p "$work/bss/$(dirname "$css")"
+  "$java_home/bin/java" --module-path "$work/fxmods" --add-modules javafx.graphics packaging/CssToBinary.java \
+    "target/classes/$css" "$work/bss/${css%.css}.bss"
+done
+# The app's own classes only (the shaded liqlab.jar also holds JavaFX, which goes on the module path here).
+"$java_home/bin/jar" --create --file "$work/input/liqlab-app.jar" -C target/classes . -C "$work/bss" .
 
 args=(
   --type app-image --name LiqLab --app-version "$version" --vendor "LiqLab"
