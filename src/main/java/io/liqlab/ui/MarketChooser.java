@@ -38,23 +38,48 @@ public final class MarketChooser {
         return box;
     }
 
-    /** A market in the chooser: the name; in the list, a second line (symbol, venue, date) and the amber reason. */
+    /**
+     * A market in the chooser: the name; in the list, a second line (symbol, venue, date) and the amber reason. Each
+     * cell makes its two labels once and only changes their text: the combo box's skin measures cells for its list
+     * already when the window opens (the list is not shown yet), and labels made anew per item were a good part of
+     * the first frame's work. The reason's tooltip, which makes a popup window of its own, is made on the first hover.
+     */
     private static final class MarketCell extends ListCell<VenueProfile> {
         private final MarketChoices markets;
         private final boolean detailed;
         private final String prompt;
+        private Label title;
+        private Label detail;
+        private VBox lines;
+        /** Why the entry shown now may mislead ("" when nothing): the tooltip's text, made on hover. */
+        private String flag = "";
+        private Tooltip tip;
 
         MarketCell(MarketChoices markets, boolean detailed, String prompt) {
             this.markets = markets;
             this.detailed = detailed;
             this.prompt = prompt;
+            if (detailed) {
+                setOnMouseEntered(e -> {
+                    if (!flag.isEmpty() && getTooltip() == null) {
+                        if (tip == null) {
+                            tip = new Tooltip();
+                        }
+                        tip.setText(flag);
+                        setTooltip(tip);
+                    }
+                });
+            }
         }
 
         @Override
         protected void updateItem(VenueProfile item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().remove(MARKET_FLAG);
-            setTooltip(null);
+            flag = "";
+            if (getTooltip() != null) {
+                setTooltip(null);
+            }
             if (empty || item == null) {
                 setText(prompt);
                 setGraphic(null);
@@ -67,14 +92,20 @@ public final class MarketChooser {
                 return;
             }
             setText(null);
-            Label title = new Label(e.title());
-            Label detail = new Label(e.flagged() ? e.detail() + "\n" + e.flag() : e.detail());
-            detail.getStyleClass().add(Styles.SUBTITLE);
+            if (lines == null) {
+                title = new Label();
+                detail = new Label();
+                detail.getStyleClass().add(Styles.SUBTITLE);
+                lines = new VBox(0, title, detail);
+            }
+            title.setText(e.title());
+            detail.setText(e.flagged() ? e.detail() + "\n" + e.flag() : e.detail());
+            detail.getStyleClass().remove(MARKET_FLAG);
             if (e.flagged()) {
                 detail.getStyleClass().add(MARKET_FLAG);
-                setTooltip(new Tooltip(e.flag()));
+                flag = e.flag();
             }
-            setGraphic(new VBox(0, title, detail));
+            setGraphic(lines);
         }
     }
 }

@@ -268,10 +268,6 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         bar.setFocusTraversable(false); // the control itself holds nothing to act on; its buttons take the focus
         bar.getLeftItems().add(statusLine);
         bar.progressProperty().bind(tasks.latestProperty().flatMap(t -> t.progressProperty()).orElse(0));
-        org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>> list = new org.controlsfx.control.TaskProgressView<>();
-        list.setId("task-list");
-        javafx.beans.binding.Bindings.bindContent(list.getTasks(), tasks.running());
-        list.setPrefSize(420, 240);
         Button open = new Button();
         open.setId("tasks");
         open.textProperty().bind(javafx.beans.binding.Bindings.size(tasks.running()).map(n -> Text.format("shell.tasks", n)));
@@ -279,16 +275,24 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         open.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tasks.running()));
         open.managedProperty().bind(open.visibleProperty());
         open.getStyleClass().add("flat");
-        org.controlsfx.control.PopOver popOver = new org.controlsfx.control.PopOver(list);
-        popOver.setTitle(Text.get("shell.tasks.title"));
-        popOver.setHeaderAlwaysVisible(true);
-        popOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.BOTTOM_RIGHT);
-        popOver.setDetachable(false);
+        // The list and its pop-over (a popup window of its own) are made on the first click, not with the window.
+        org.controlsfx.control.PopOver[] popOver = new org.controlsfx.control.PopOver[1];
         open.setOnAction(e -> {
-            if (popOver.isShowing()) {
-                popOver.hide();
+            if (popOver[0] == null) {
+                org.controlsfx.control.TaskProgressView<javafx.concurrent.Task<?>> list = new org.controlsfx.control.TaskProgressView<>();
+                list.setId("task-list");
+                javafx.beans.binding.Bindings.bindContent(list.getTasks(), tasks.running());
+                list.setPrefSize(420, 240);
+                popOver[0] = new org.controlsfx.control.PopOver(list);
+                popOver[0].setTitle(Text.get("shell.tasks.title"));
+                popOver[0].setHeaderAlwaysVisible(true);
+                popOver[0].setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.BOTTOM_RIGHT);
+                popOver[0].setDetachable(false);
+            }
+            if (popOver[0].isShowing()) {
+                popOver[0].hide();
             } else {
-                popOver.show(open);
+                popOver[0].show(open);
             }
         });
         bar.getRightItems().add(open);
