@@ -175,8 +175,8 @@ public final class ReconcilePane extends VBox {
         Label display = new Label();
         display.setId("venue-display");
         display.setWrapText(true);
-        display.textProperty().bind(vm.exactDisplayedProperty());
-        display.visibleProperty().bind(vm.exactDisplayedProperty().isNotEmpty());
+        display.textProperty().bind(vm.venueShowsProperty());
+        display.visibleProperty().bind(vm.venueShowsProperty().isNotEmpty());
         display.managedProperty().bind(display.visibleProperty());
         ReconcilePane[] pane = {null};
         org.controlsfx.control.PopOver[] popOver = {null};

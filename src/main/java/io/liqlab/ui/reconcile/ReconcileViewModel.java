@@ -42,6 +42,7 @@ public final class ReconcileViewModel {
     private final ReadOnlyStringWrapper shownError = new ReadOnlyStringWrapper(this, "shownError", "");
     private final ReadOnlyStringWrapper exact = new ReadOnlyStringWrapper(this, "exact", "");
     private final ReadOnlyStringWrapper exactDisplayed = new ReadOnlyStringWrapper(this, "exactDisplayed", "");
+    private final ReadOnlyStringWrapper venueShows = new ReadOnlyStringWrapper(this, "venueShows", "");
     private final ReadOnlyStringWrapper bankruptcy = new ReadOnlyStringWrapper(this, "bankruptcy", "");
     private final ReadOnlyStringWrapper bankruptcyDisplayed = new ReadOnlyStringWrapper(this, "bankruptcyDisplayed", "");
     private final ReadOnlyStringWrapper difference = new ReadOnlyStringWrapper(this, "difference", "");
@@ -102,6 +103,14 @@ public final class ReconcileViewModel {
         return exactDisplayed.getReadOnlyProperty();
     }
 
+    /**
+     * "the exchange will show 57,860.4 (...)" only where the venue has a display rule and the tick is known, else ""
+     * (the results card's line: a venue that shows the exact figure needs no second price there).
+     */
+    public ReadOnlyStringProperty venueShowsProperty() {
+        return venueShows.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty bankruptcyProperty() {
         return bankruptcy.getReadOnlyProperty();
     }
@@ -142,6 +151,7 @@ public final class ReconcileViewModel {
             clearAnswer();
             exact.set("");
             exactDisplayed.set("");
+            venueShows.set("");
             bankruptcy.set("");
             bankruptcyDisplayed.set("");
             return;
@@ -158,6 +168,7 @@ public final class ReconcileViewModel {
         double l = r.liquidationPrice();
         exact.set(Double.isNaN(l) ? Text.get("position.reconcile.none") : LocalNumbers.price(l));
         exactDisplayed.set(ReconcileRows.displayLine(rule, l, s.position().side(), s.tick()));
+        venueShows.set(ReconcileRows.displayed(rule, l, s.position().side(), s.tick()).isEmpty() ? "" : exactDisplayed.get());
         double b = r.bankruptcyPrice();
         bankruptcy.set(Double.isNaN(b) ? Text.get("position.reconcile.none") : LocalNumbers.price(b));
         bankruptcyDisplayed.set(ReconcileRows.displayLine(rule, b, s.position().side(), s.tick()));

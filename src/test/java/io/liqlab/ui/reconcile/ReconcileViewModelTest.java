@@ -35,8 +35,10 @@ class ReconcileViewModelTest {
         assertTrue(vm.bankruptcyDisplayedProperty().get().startsWith("the exchange will show 59,000.0 ("), vm.bankruptcyDisplayedProperty().get());
         assertFalse(vm.answeredProperty().get(), "nothing typed yet");
 
+        assertEquals(vm.exactDisplayedProperty().get(), vm.venueShowsProperty().get(), "the results card says it too");
         vm.setPosition(subject("binance-usdm-btc", okxLong()));
         assertEquals("no recorded display rule for this venue: it shows the exact figure", vm.exactDisplayedProperty().get());
+        assertEquals("", vm.venueShowsProperty().get(), "no second price on the card where the venue shows the exact one");
     }
 
     @Test
