@@ -56,10 +56,9 @@ public final class Simulator {
     }
 
     /**
-     * The run's summary only, for the phase map's cells: the frames are kept without the heatmap, whose 1.4 MB per
-     * run (an hour of 100 buckets) G1 allocates outside the young generation, so a map of a thousand cells kept
-     * starting old-generation collections (their pauses stop the FX thread too). Every figure is the same as
-     * {@link #run}'s.
+     * The run's summary only, for the phase map's cells: the frames are kept without the heatmap, 1.4 MB per run
+     * (an hour of 100 buckets) that no cell reads, so a map of a thousand cells allocates and collects that much less
+     * while the window plays (GC pauses stop the FX thread too). Every figure is the same as {@link #run}'s.
      */
     static SimulationSummary summaryOf(Scenario scenario, VenueRules rules, BooleanSupplier cancelled) {
         long started = System.nanoTime();
