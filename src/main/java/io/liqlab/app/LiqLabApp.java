@@ -86,7 +86,7 @@ public final class LiqLabApp extends Application {
         store = new WorkspaceStore(UserDirectories.configDir().resolve("workspace.json"));
         LiquidationEngine engine = new LiquidationEngine();
         // One live list: a profile saved in the tier editor shows up in every tab at once.
-        // Every linear market: the shipped ones, the snapshot's and the user's (imported, updated, edited).
+        // Every market: the shipped ones, the snapshot's (coin-margined included) and the user's (imported, updated, edited).
         javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> venues = javafx.collections.FXCollections.observableArrayList(
                 io.liqlab.ui.MarketChoices.offered(catalog.allProfiles()));
         // The only network the Position form uses, and only on "Fetch" beside Mark.
@@ -117,11 +117,11 @@ public final class LiqLabApp extends Application {
                 new io.liqlab.profile.DraftStore(UserDirectories.configDir().resolve("drafts")), tasks,
                 io.liqlab.ui.tiers.TierEditorPrompts.using(dialogs), notifications, Platform::runLater, java.time.Clock.systemDefaultZone());
         io.liqlab.ui.account.AccountViewModel account = new io.liqlab.ui.account.AccountViewModel(
-                new io.liqlab.core.account.AccountEngine(), venues, catalog.allProfiles());
+                new io.liqlab.core.account.AccountEngine(), venues.filtered(io.liqlab.ui.MarketChoices::linear), catalog.allProfiles());
         shell = new io.liqlab.ui.shell.ShellViewModel(workspace, tiers,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")), tasks, notifications);
         view = new WorkspaceView(shell, profiles, account, new io.liqlab.ui.reconcile.AccountReconcileViewModel(engine, account, catalog),
-                () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues.filtered(LiqLabApp::bitcoinOrAny),
+                () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues.filtered(p -> bitcoinOrAny(p) && io.liqlab.ui.MarketChoices.linear(p)),
                         tasks, Platform::runLater, System::nanoTime, cascadeWorkers, CORES),
                 tasks, notifications, dialogs);
 

@@ -139,13 +139,17 @@ public final class MarketChoices {
     }
 
     /**
-     * The markets the window offers: every linear one. The coin-margined (inverse) markets of the snapshot stay in the
-     * CLI for now: beside the linear ones they doubled the BTC and ETH lists of the charts and Compare (ten curves'
-     * boxes squeezed the size chart at 1280x720), and how to offer them (their own row, or the same trade converted)
-     * is a choice for the Compare and chart owners.
+     * The markets the window offers: every one, coin-margined (inverse) included. Where the two kinds of one base would
+     * double a list, the lists keep them apart: the charts draw the form's kind (PositionViewModel), Compare has a
+     * USD-margined / coin-margined choice; the Account tab and the Cascade tab take {@link #linear} only.
      */
     public static List<VenueProfile> offered(List<VenueProfile> all) {
-        return all.stream().filter(p -> !p.rules().inverse()).toList();
+        return List.copyOf(all);
+    }
+
+    /** Whether a profile is USD-margined (linear): what an account and the cascade scenarios hold. */
+    public static boolean linear(VenueProfile p) {
+        return !p.rules().inverse();
     }
 
     private static final Pattern BASE = Pattern.compile("^([A-Z0-9]+?)(?:[-/_]?(?:USDT|USDC|USD|PERP|SWAP))*$");

@@ -188,4 +188,32 @@ class MainWindowTest extends AppWindowTest {
         int markets = io.liqlab.ui.MarketChoices.offered(io.liqlab.TestProfiles.catalog().allProfiles()).size();
         assertTrue(about.strip().endsWith("\u2026 and " + (markets - 7) + " more markets, each with its date in the market chooser"), about);
     }
+
+    /** Issue 18 part 2: a coin-margined market is offered, and the form, the charts and Compare count it in the coin. */
+    @Test
+    void pickingBinanceCoinMShowsItsMarginInTheCoinAndComparesTheCoinMarginedGroup(FxRobot robot) {
+        ComboBox<VenueProfile> venue = robot.lookup("#venue").queryComboBox();
+        robot.interact(() -> venue.getSelectionModel().select(venue.getItems().stream()
+                .filter(p -> p.id().equals("binance-coinm-btc")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "contract-note").contains("margin, wallet, fees, funding and maintenance are in BTC"), text(robot, "contract-note"));
+        assertTrue(text(robot, "mm-at-liquidation").endsWith(" BTC"), text(robot, "mm-at-liquidation"));
+        // the classic example's 12,500 at 25x: a margin of 12,500 / 60,000 / 25 BTC, not 500 "BTC"
+        assertEquals(12_500.0 / 60_000 / 25, robot.lookup(".workspace").queryAs(io.liqlab.ui.workspace.WorkspaceView.class)
+                .viewModel().position().resultProperty().get().margin(), 1e-12);
+        // The charts offer BTC's coin-margined venues and the textbook, not its USD-margined ones beside them.
+        assertTrue(robot.lookup("#curve-bybit-inverse-btc").tryQuery().isPresent());
+        assertTrue(robot.lookup("#curve-textbook").tryQuery().isPresent());
+        assertTrue(robot.lookup("#curve-binance-usdm-btc").tryQuery().isEmpty());
+
+        robot.clickOn("#tab-compare .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ComparisonViewModel.Row> table = robot.lookup("#comparison-table").queryTableView();
+        assertEquals(java.util.List.of("binance-coinm-btc", "bybit-inverse-btc", "okx-swap-btc-usd", "textbook"),
+                table.getItems().stream().map(ComparisonViewModel.Row::profileId).sorted().toList());
+        assertTrue(robot.lookup("#compare-inverse").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        robot.clickOn("#compare-linear");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, table.getItems().size(), "BTC's USD-margined rows on request");
+    }
 }

@@ -29,9 +29,12 @@ class MarketChoicesTest {
 
     @Test
     void typingFiltersByEveryWordIgnoringCase() {
-        assertEquals(List.of("binance-usdm-eth", "bybit-linear-eth", "dydx-v4-eth", "hyperliquid-eth", "okx-swap-eth"), typed("eth"));
-        assertEquals(List.of("bybit-linear-eth"), typed("Bybit  ETH"));
-        assertEquals(List.of("okx-swap-btc", "okx-swap-eth"), typed("swap"));
+        // The coin-margined markets are offered too (issue 18: the window handles them), beside the USD-margined ones.
+        assertEquals(List.of("binance-coinm-eth", "binance-usdm-eth", "bybit-inverse-eth", "bybit-linear-eth", "dydx-v4-eth", "hyperliquid-eth",
+                "okx-swap-eth", "okx-swap-eth-usd"), typed("eth"));
+        assertEquals(List.of("bybit-inverse-eth", "bybit-linear-eth"), typed("Bybit  ETH"));
+        assertEquals(List.of("bybit-linear-eth"), typed("Bybit ETHUSDT"));
+        assertEquals(List.of("okx-swap-btc", "okx-swap-btc-usd", "okx-swap-eth", "okx-swap-eth-usd"), typed("swap"));
         assertEquals(List.of("binance-usdm-sol", "dydx-v4-sol"), typed("sol usd"));
         assertEquals(List.of("binance-usdm-eth", "binance-usdm-sol"), typed("2024-10-24"), "by data date too");
         assertEquals(List.of(), typed("doge"));

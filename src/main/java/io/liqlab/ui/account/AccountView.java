@@ -341,8 +341,8 @@ public final class AccountView extends BorderPane {
                 t.setId("account-" + f.name().toLowerCase(java.util.Locale.ROOT) + "-" + index);
                 t.setPrefColumnCount(switch (f) {
                     case LEVERAGE -> 3;
-                    case QTY, MARGIN -> 5;
-                    default -> 6;
+                    case QTY, MARGIN -> 4;
+                    default -> 5;
                 });
                 t.textProperty().bindBidirectional(textOf(r, f));
                 table.add(withError(t, r.error(f), rowSubscriptions), col++, row);

@@ -187,7 +187,14 @@ public final class ComparisonView extends ScrollPane {
         Label marketLabel = new Label(Text.get("compare.market"));
         marketLabel.setLabelFor(market);
         marketLabel.getStyleClass().add(Styles.KEY);
-        javafx.scene.layout.HBox marketRow = new javafx.scene.layout.HBox(8, marketLabel, market);
+        // USD-margined or coin-margined contracts of that base: one group at a time, following the form's market.
+        org.controlsfx.control.SegmentedButton margined = io.liqlab.ui.Forms.twoWay(vm.coinMarginedProperty(), false,
+                Text.get("compare.linear"), "compare-linear", true, Text.get("compare.inverse"), "compare-inverse");
+        margined.setId("compare-margined");
+        for (javafx.scene.control.ToggleButton b : margined.getButtons()) {
+            b.setTooltip(new Tooltip(Text.get("compare.marginedTip")));
+        }
+        javafx.scene.layout.HBox marketRow = new javafx.scene.layout.HBox(8, marketLabel, market, margined);
         marketRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         VBox content = new VBox(4, title, marketRow, legend, table, why);

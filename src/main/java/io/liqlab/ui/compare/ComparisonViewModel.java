@@ -53,6 +53,12 @@ public final class ComparisonViewModel {
     private final ObjectProperty<VenueProfile> formProfile = new SimpleObjectProperty<>(this, "formProfile");
     private final javafx.beans.property.StringProperty base = new javafx.beans.property.SimpleStringProperty(this, "base", "");
     private final ObservableList<String> bases = FXCollections.observableArrayList();
+    /**
+     * Which contracts are compared: USD-margined (linear, false) or coin-margined (inverse, true). Follows the form's
+     * market like the base does; profiles for any market (the textbook) are in both, so an inverse row always has a
+     * linear one of the same USD trade beside it.
+     */
+    private final ObjectProperty<Boolean> coinMargined = new SimpleObjectProperty<>(this, "coinMargined", false);
 
     public ComparisonViewModel(LiquidationEngine engine, List<VenueProfile> profiles, ObservableValue<Position> position) {
         this(engine, profiles, position, true);
@@ -98,12 +104,18 @@ public final class ComparisonViewModel {
             String b = p == null ? "" : MarketChoices.baseOf(p);
             if (!b.isEmpty()) {
                 base.set(b);
+                coinMargined.set(p.rules().inverse());
             }
             if (active.get()) {
                 recompute(position.getValue());
             }
         });
         base.subscribe(b -> {
+            if (active.get()) {
+                recompute(position.getValue());
+            }
+        });
+        coinMargined.subscribe(c -> {
             if (active.get()) {
                 recompute(position.getValue());
             }
@@ -128,6 +140,11 @@ public final class ComparisonViewModel {
      */
     public javafx.beans.property.StringProperty baseProperty() {
         return base;
+    }
+
+    /** True to compare the coin-margined (inverse) contracts of the base, false for the USD-margined (linear) ones. */
+    public ObjectProperty<Boolean> coinMarginedProperty() {
+        return coinMargined;
     }
 
     /** Every base asset some profile is for, BTC first. */
@@ -195,12 +212,16 @@ public final class ComparisonViewModel {
         rows.setAll(rows(p, Words.SCREEN));
     }
 
-    /** The profiles compared: those for the chosen base, and those for any market. */
+    /**
+     * The profiles compared: those for the chosen base with the chosen margining (USD- or coin-margined), and those for
+     * any market. BTC's six USD-margined rows do not double with its three coin-margined ones unless asked.
+     */
     private List<VenueProfile> compared() {
         String b = base.get();
+        boolean coin = Boolean.TRUE.equals(coinMargined.get());
         return profiles.stream().filter(v -> {
             String vb = MarketChoices.baseOf(v);
-            return vb.isEmpty() || vb.equals(b);
+            return vb.isEmpty() || vb.equals(b) && v.rules().inverse() == coin;
         }).toList();
     }
 
@@ -209,8 +230,9 @@ public final class ComparisonViewModel {
         java.util.Set<String> listed = new java.util.HashSet<>();
         compared.forEach(v -> listed.add(v.venue()));
         java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        boolean coin = Boolean.TRUE.equals(coinMargined.get());
         for (VenueProfile v : this.profiles) {
-            if (!MarketChoices.baseOf(v).isEmpty() && !listed.contains(v.venue())) {
+            if (!MarketChoices.baseOf(v).isEmpty() && v.rules().inverse() == coin && !listed.contains(v.venue())) {
                 missing.add(v.venue());
             }
         }

@@ -126,9 +126,12 @@ public final class PositionViewModel {
             String chosen = p == null ? "" : io.liqlab.ui.MarketChoices.baseOf(p);
             if (!chosen.isEmpty() || sameMarket.getPredicate() == null) {
                 String base = chosen.isEmpty() ? "BTC" : chosen;
+                // The same kind of contract as the form's (USD- or coin-margined), so BTC's curves do not double; the
+                // textbook (any market) stays, the linear trade an inverse one is compared with.
+                boolean inverse = p != null && p.rules().inverse();
                 sameMarket.setPredicate(v -> {
                     String b = io.liqlab.ui.MarketChoices.baseOf(v);
-                    return b.isEmpty() || b.equals(base);
+                    return b.isEmpty() || b.equals(base) && v.rules().inverse() == inverse;
                 });
             }
             marketFlag.set(p == null ? "" : markets.entry(p).flag());

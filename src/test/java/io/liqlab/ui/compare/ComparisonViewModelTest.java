@@ -7,6 +7,7 @@ import io.liqlab.ui.position.PositionViewModel;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The side-by-side table: every profile, the extremes marked, a one-line reason each. */
@@ -140,5 +141,39 @@ class ComparisonViewModelTest {
         assertEquals(java.util.List.of("Bybit", "GTE (perpetuals, testnet)", "OKX"),
                 markets.rows().stream().filter(r -> !r.listed()).map(ComparisonViewModel.Row::profile).sorted().toList());
         assertTrue(markets.toCsv().lines().anyMatch(l -> l.startsWith("OKX,,")), markets.toCsv());
+    }
+
+    @Test
+    void aCoinMarginedMarketComparesTheCoinMarginedGroupBesideTheTextbookAndBtcDoesNotDouble() {
+        javafx.collections.ObservableList<io.liqlab.profile.VenueProfile> all =
+                javafx.collections.FXCollections.observableArrayList(io.liqlab.ui.MarketChoices.offered(TestProfiles.catalog().allProfiles()));
+        PositionViewModel form = new PositionViewModel(engine, all);
+        ComparisonViewModel markets = new ComparisonViewModel(engine, all, form.positionProperty());
+        markets.formProfileProperty().bind(form.profileProperty());
+        assertFalse(markets.coinMarginedProperty().get());
+        assertEquals(7, markets.rows().size(), "BTC's USD-margined seven; its coin-margined three only when asked");
+        assertTrue(markets.rows().stream().noneMatch(r -> r.profileId().contains("coinm") || r.profileId().contains("inverse")));
+
+        // A teacher picks Binance COIN-M: 6,000 USD long at 60,000 and 20x (margin 0.005 BTC).
+        form.profileProperty().set(TestProfiles.get("binance-coinm-btc"));
+        form.sizeUnitProperty().set(PositionViewModel.SizeUnit.NOTIONAL);
+        form.textProperty(InputField.ENTRY).set("60000");
+        form.textProperty(InputField.SIZE).set("6000");
+        form.textProperty(InputField.LEVERAGE).set("20");
+        assertTrue(markets.coinMarginedProperty().get(), "the table follows the form's kind of contract");
+        assertEquals(java.util.List.of("binance-coinm-btc", "bybit-inverse-btc", "okx-swap-btc-usd", "textbook"),
+                markets.rows().stream().filter(ComparisonViewModel.Row::listed).map(ComparisonViewModel.Row::profileId).sorted().toList());
+        ComparisonViewModel.Row coinM = markets.rows().stream().filter(r -> r.profileId().equals("binance-coinm-btc")).findFirst().orElseThrow();
+        assertEquals(57_371.43, Math.round(coinM.liquidationPrice() * 100) / 100.0, 1e-9);
+        assertEquals(form.resultProperty().get().liquidationPrice(), coinM.liquidationPrice(), 1e-9);
+        assertTrue(coinM.explanation().contains("coin-margined: margin and maintenance in BTC"), coinM.explanation());
+        ComparisonViewModel.Row textbook = markets.rows().stream().filter(r -> r.profileId().equals("textbook")).findFirst().orElseThrow();
+        assertTrue(Double.isFinite(textbook.liquidationPrice()), "the same USD trade on the linear textbook, for the contrast");
+
+        // Back to the USD-margined group of BTC: no coin-margined row.
+        markets.coinMarginedProperty().set(false);
+        assertTrue(markets.rows().stream().filter(ComparisonViewModel.Row::listed).map(ComparisonViewModel.Row::profileId)
+                .toList().containsAll(java.util.List.of("binance-usdm-btc", "bybit-linear-btc", "okx-swap-btc")));
+        assertTrue(markets.rows().stream().noneMatch(r -> r.profileId().contains("coinm")));
     }
 }

@@ -100,6 +100,8 @@ class InverseFormulaPanelTest {
         venues.add(CATALOG.find("binance-coinm-btc").orElseThrow());
         io.liqlab.ui.compare.ComparisonViewModel compare = new io.liqlab.ui.compare.ComparisonViewModel(new LiquidationEngine(), venues,
                 vm.positionProperty());
+        assertTrue(compare.rows().stream().noneMatch(r -> r.profileId().equals("binance-coinm-btc")), "USD-margined rows unless asked");
+        compare.coinMarginedProperty().set(true); // the coin-margined group: the same USD trade through each
         io.liqlab.ui.compare.ComparisonViewModel.Row coin = compare.rows().stream().filter(r -> r.profileId().equals("binance-coinm-btc")).findFirst().orElseThrow();
         assertEquals(57_371.43, Math.round(coin.liquidationPrice() * 100) / 100.0, 1e-9, "300 USDT is 0.005 BTC at 60,000");
         assertEquals(6_000 / 57_371.428571 * 0.004 * 57_371.428571, coin.maintenanceAtLiquidation(), 1e-6, "24.00 USD: the coin maintenance at L");
