@@ -154,13 +154,17 @@ public final class TierWorkbenchViewModel {
             return;
         }
         String draft = left.getFirst();
+        // The next draft is offered once this one is dealt with; a failure stays on the bar instead (said by fail).
         notifier.offer(Text.format("tiers.draft.offer", draft), Text.get("tiers.draft.restore"), () -> {
             beforeRestore.run();
-            restoreDraft(draft);
-            offerDrafts(beforeRestore);
+            if (restoreDraft(draft)) {
+                offerDrafts(beforeRestore);
+            }
         }, Text.get("tiers.draft.discard"), () -> {
             discardDraft(draft);
-            offerDrafts(beforeRestore);
+            if (!pendingDrafts().contains(draft)) {
+                offerDrafts(beforeRestore);
+            }
         });
     }
 

@@ -220,4 +220,19 @@ class TierEditorCommandsTest {
         assertEquals("20", wb.editorProperty().get().rows().get(0).cell(Column.MAX_LEVERAGE));
         assertEquals(List.of(), wb.pendingDrafts(), "discarded and restored: nothing left to offer");
     }
+
+    @Test
+    void aDraftThatCannotBeRestoredStaysSaidOnTheBar(@TempDir Path home) throws Exception {
+        try (DraftStore ended = new DraftStore(home.resolve("drafts"))) {
+            ended.save("gte-btc-edited", "{\"profileId\": \"gte-btc\", \"rows\": [");
+            TierEditorViewModel other = new TierEditorViewModel(TestProfiles.get("textbook"));
+            ended.save(other.idProperty().get(), other.toDraft());
+        }
+        TierWorkbenchViewModel wb = workbench(home);
+        wb.offerDrafts(() -> { });
+        assertTrue(notifier.takeOffer());
+        RecordingNotifier.Said last = notifier.said().getLast();
+        assertEquals("error", last.kind(), "the reason, not the next offer over it: " + notifier.said());
+        assertTrue(last.message().contains("gte-btc-edited"), last.message());
+    }
 }
