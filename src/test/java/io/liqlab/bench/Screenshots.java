@@ -201,9 +201,9 @@ public final class Screenshots {
         });
         steps.add(() -> shoot(scene, "inverse-step1-linear.png"));
         steps.add(() -> ((ToggleButton) scene.lookup("#example-step-2")).fire());
-        steps.add(() -> shoot(scene, "inverse-coin-margined.png"));
+        steps.add(() -> shoot(scene, "coin-margined.png")); // the README's name
         steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(1));
-        steps.add(() -> shoot(scene, "inverse-compare.png"));
+        steps.add(() -> shoot(scene, "compare-coin-margined.png"));
     }
 
     /** The Account tab (issue 18): its example account at 1600x1000 and 1280x720, and a field refused. */
