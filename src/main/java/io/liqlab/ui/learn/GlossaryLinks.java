@@ -46,7 +46,7 @@ public final class GlossaryLinks {
         return label;
     }
 
-    /** Shows {@code term}'s definition beside {@code label}; a second click on the same term closes it. */
+    /** Shows {@code term}'s definition beside {@code label}, in place of any definition shown. */
     public void showDefinition(Labeled label, Term term) {
         if (definition != null && definition.isShowing()) {
             boolean same = term == shown && definition.getOwnerNode() == label;
@@ -93,13 +93,8 @@ public final class GlossaryLinks {
     /** The definition's width: about 60 characters a line, readable beside the form. */
     private static final double DEFINITION_WIDTH = 380;
 
-    /** The style class of a definition's content (its background follows the theme). */
+    /** The style class of a definition's content, for stylesheets. */
     public static final String DEFINITION_STYLE_CLASS = "glossary-definition";
-
-    /** The definition shown, or null (tests). */
-    public PopOver definition() {
-        return definition;
-    }
 
     /**
      * Links the label of the control with id {@code controlId} under {@code root}: the label that names it
