@@ -64,7 +64,7 @@ abstract class AppWindowTest {
                 .match((javafx.scene.control.Button b) -> text.equals(b.getText())).tryQuery().isPresent());
         javafx.scene.control.Button button = robot.lookup(".notification-bar .button")
                 .match((javafx.scene.control.Button b) -> text.equals(b.getText())).queryButton();
-        // The bar slides down from above the tabs: wait until the button is below the top of the pane it slides over.
+        // The bar slides up from below the tabs: wait until the button is inside the pane it slides over.
         javafx.scene.Node pane = robot.lookup("#notifications").query();
         WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
             javafx.geometry.Bounds b = button.localToScene(button.getBoundsInLocal());

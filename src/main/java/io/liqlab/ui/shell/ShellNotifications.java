@@ -8,7 +8,7 @@ import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.action.Action;
 
 /**
- * The window's {@link Notifier}: the status line's text, and a ControlsFX {@link NotificationPane} over the tabs for
+ * The window's {@link Notifier}: the status line's text, and a ControlsFX {@link NotificationPane} at the foot of the tabs for
  * errors and offers (one at a time: a newer one replaces what is on show). Errors carry the {@code :error}
  * pseudo-class for the theme's colours and stay until closed; an offer's button runs it and closes the bar.
  */
@@ -29,7 +29,9 @@ public final class ShellNotifications implements Notifier {
     public ShellNotifications(Node content) {
         pane = new NotificationPane(content);
         pane.setId("notifications");
-        pane.setShowFromTop(true);
+        // From the bottom, just above the status line: from the top it covered the tab headers while it was shown, so
+        // a draft offer or an error hid the way to every other tab.
+        pane.setShowFromTop(false);
         pane.setCloseButtonVisible(true);
         pane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK); // readable over both themes
     }
@@ -104,7 +106,7 @@ public final class ShellNotifications implements Notifier {
         wanted = true;
         if (pane.getSkin() == null) {
             // Shown before the pane has its skin (an offer made while the window is built), the bar would stay hidden
-            // above the tabs: it slides in once the pane is on screen.
+            // outside the tabs: it slides in once the pane is on screen.
             if (waitingForSkin == null) {
                 waitingForSkin = pane.skinProperty().subscribe(skin -> {
                     if (skin != null && waitingForSkin != null) {

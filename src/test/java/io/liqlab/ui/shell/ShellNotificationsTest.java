@@ -78,4 +78,19 @@ class ShellNotificationsTest {
         assertEquals("Session saved", notifications.statusProperty().get());
         assertFalse(notifications.pane().isShowing());
     }
+
+    @Test
+    void theBarLeavesTheTopOfTheTabsUncovered(FxRobot robot) throws Exception {
+        // The tab headers are at the top of what the bar slides over: while an offer waits, every tab stays reachable.
+        robot.interact(() -> notifications.offer("Unsaved tier edits of binance-usdm-btc were kept.", "Restore", () -> { }));
+        Button restore = robot.lookup(".notification-bar .button").match((Button b) -> "Restore".equals(b.getText())).queryButton();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            javafx.geometry.Bounds b = restore.localToScene(restore.getBoundsInLocal());
+            return b != null && b.getHeight() > 0 && b.getMinY() >= 0 && b.getMaxY() <= restore.getScene().getHeight();
+        });
+        javafx.scene.Node bar = robot.lookup(".notification-bar").query();
+        javafx.geometry.Bounds shown = bar.localToScene(bar.getBoundsInLocal());
+        assertTrue(shown.getMinY() > notifications.pane().getHeight() / 2,
+                "the bar should sit at the foot of the tabs, not over their headers: top at " + shown.getMinY());
+    }
 }
