@@ -326,10 +326,11 @@ class PositionTabTest extends AppWindowTest {
         resize(robot, 1280, 720);
         robot.clickOn("#venue");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.write("bybit eth");
+        // "bybit eth" also finds Bybit's coin-margined ETHUSD (offered since issue 18): the symbol picks the USDT one.
+        robot.write("bybit ethusdt");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ComboBox<?> filtered = robot.lookup("#venue").lookup("#filtered").queryComboBox();
-        assertEquals(1, filtered.getItems().size(), "one market matches 'bybit eth': " + filtered.getItems());
+        assertEquals(1, filtered.getItems().size(), "one market matches 'bybit ethusdt': " + filtered.getItems());
         robot.type(javafx.scene.input.KeyCode.DOWN);
         robot.type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
