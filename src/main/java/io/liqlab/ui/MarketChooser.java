@@ -2,9 +2,11 @@ package io.liqlab.ui;
 
 import io.liqlab.profile.VenueProfile;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
@@ -35,7 +37,28 @@ public final class MarketChooser {
         // Six entries of up to three lines: the popup fits under the box at 1280x720 (twelve covered the search field).
         box.setVisibleRowCount(6);
         box.setAccessibleText(Text.get("app.market.searchPrompt"));
+        box.addEventFilter(KeyEvent.KEY_PRESSED, MarketChooser::shortcutsStayShortcuts);
         return box;
+    }
+
+    /**
+     * ControlsFX's skin opens the search popup on any letter or digit key pressed in the box, modifiers or not, so
+     * Ctrl+1 (the Position tab) with the focus here opened the list over the form. A key pressed with Ctrl, Alt or Meta
+     * runs the window's shortcut for it instead, and never reaches the skin; typing a name still searches.
+     */
+    private static void shortcutsStayShortcuts(KeyEvent e) {
+        if (!(e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown())
+                || !(e.getCode().isLetterKey() || e.getCode().isDigitKey()) || !(e.getSource() instanceof Node box)
+                || box.getScene() == null) {
+            return;
+        }
+        for (var accelerator : box.getScene().getAccelerators().entrySet()) {
+            if (accelerator.getKey().match(e)) {
+                accelerator.getValue().run();
+                break;
+            }
+        }
+        e.consume();
     }
 
     /**

@@ -142,6 +142,25 @@ class KeyboardTest extends AppWindowTest {
     }
 
     @Test
+    void ctrlAndADigitInTheMarketChooserSwitchesTabsWithoutOpeningItsList(FxRobot robot) {
+        TabPane tabs = (TabPane) scene().lookup(".tab-pane");
+        javafx.scene.control.ComboBox<?> venue = (javafx.scene.control.ComboBox<?>) scene().lookup("#venue");
+        Object chosen = venue.getValue();
+        focus(robot, "venue");
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-position", tabs.getSelectionModel().getSelectedItem().getId());
+        assertTrue(!venue.isShowing() && robot.lookup(".search-combo-box-popup, .combo-box-popup").queryAll().stream().noneMatch(Node::isVisible),
+                "Ctrl+1 in the market chooser leaves its list closed");
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-compare", tabs.getSelectionModel().getSelectedItem().getId(), "Ctrl+2 from the chooser goes to Compare");
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(chosen, venue.getValue(), "and the chosen market is kept");
+    }
+
+    @Test
     void altAndAMnemonicOpenTheToolbarsMenus(FxRobot robot) {
         focus(robot, "entry");
         robot.push(KeyCode.ALT, KeyCode.S);
