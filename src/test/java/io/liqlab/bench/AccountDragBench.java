@@ -110,7 +110,8 @@ public final class AccountDragBench {
             ComboBox<VenueProfile> market = (ComboBox<VenueProfile>) scene.lookup("#account-market-" + i);
             market.getItems().stream().filter(p -> p.id().equals(id)).findFirst().ifPresentOrElse(market::setValue,
                     () -> { throw new IllegalStateException(id + " not offered: " + market.getItems().size() + " markets"); });
-            ((javafx.scene.control.ToggleButton) scene.lookup((rnd.nextBoolean() ? "#account-long-" : "#account-short-") + i)).fire();
+            // Long or short: the row's two-way choice (its buttons are in the scene once the skin is made, so through the control).
+            ((org.controlsfx.control.SegmentedButton) scene.lookup("#account-side-" + i)).getButtons().get(rnd.nextBoolean() ? 0 : 1).fire();
             double entry = 100 + rnd.nextDouble() * 60_000;
             double mark = entry * (0.95 + 0.1 * rnd.nextDouble());
             text(scene, "#account-entry-" + i, entry);
