@@ -140,14 +140,13 @@ public final class SolvePane extends VBox {
         open.setOnAction(e -> {
             if (popOver[0] == null) {
                 pane[0] = new SolvePane(vm);
-                popOver[0] = new org.controlsfx.control.PopOver(pane[0]);
-                popOver[0].setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.LEFT_TOP);
-                popOver[0].setDetachable(true);
-                popOver[0].setTitle(Text.get("position.solve.title"));
+                // In a scroll pane sized to the window: at 1280x720 the calculator ran off the window's right and foot.
+                popOver[0] = io.liqlab.ui.PopOvers.scrolling(pane[0], Text.get("position.solve.title"));
             }
             if (popOver[0].isShowing()) {
                 popOver[0].hide();
             } else {
+                io.liqlab.ui.PopOvers.fitToWindow(popOver[0], open, false);
                 popOver[0].show(open);
             }
         });

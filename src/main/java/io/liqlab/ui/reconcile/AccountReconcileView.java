@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -141,19 +140,12 @@ public final class AccountReconcileView {
         org.controlsfx.control.PopOver[] popOver = {null};
         open.setOnAction(e -> {
             if (popOver[0] == null) {
-                ScrollPane scroll = new ScrollPane(content.get());
-                scroll.setFitToWidth(true);
-                scroll.setPrefViewportHeight(560);
-                scroll.setPrefViewportWidth(660);
-                popOver[0] = new org.controlsfx.control.PopOver(scroll);
-                popOver[0].setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_RIGHT);
-                popOver[0].setDetachable(true);
-                popOver[0].setTitle(text);
+                popOver[0] = io.liqlab.ui.PopOvers.scrolling(content.get(), text); // fitToWindow sets its arrow
             }
             if (popOver[0].isShowing()) {
                 popOver[0].hide();
             } else {
-                ReconcilePane.fitToWindow(popOver[0], open, true);
+                io.liqlab.ui.PopOvers.fitToWindow(popOver[0], open, true);
                 popOver[0].show(open);
             }
         });

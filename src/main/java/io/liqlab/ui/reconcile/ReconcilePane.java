@@ -133,38 +133,6 @@ public final class ReconcilePane extends VBox {
     }
 
     /**
-     * Sizes a pop-over to what the window leaves around its button, so a 1280x720 window shows all of it: beside the
-     * button where there is room for it, else under it (centred, as wide as the window allows); {@code leftward}: it
-     * opens under the button toward the left. Never below 420 x 240 (it scrolls inside).
-     */
-    static void fitToWindow(org.controlsfx.control.PopOver popOver, Node anchor, boolean leftward) {
-        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) popOver.getContentNode();
-        javafx.stage.Window w = anchor.getScene() == null ? null : anchor.getScene().getWindow();
-        if (w == null) {
-            return;
-        }
-        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
-        double right = w.getX() + w.getWidth() - b.getMaxX() - 48;
-        double width;
-        double height;
-        if (leftward) {
-            popOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_RIGHT);
-            width = b.getMaxX() - w.getX() - 24;
-            height = w.getY() + w.getHeight() - b.getMaxY() - 72;
-        } else if (right >= 600) {
-            popOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.LEFT_TOP);
-            width = right;
-            height = w.getY() + w.getHeight() - b.getMinY() - 72;
-        } else {
-            popOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.TOP_CENTER);
-            width = 2 * Math.min(b.getCenterX() - w.getX(), w.getX() + w.getWidth() - b.getCenterX()) - 48;
-            height = w.getY() + w.getHeight() - b.getMaxY() - 72;
-        }
-        scroll.setPrefViewportWidth(Math.max(420, Math.min(660, width)));
-        scroll.setPrefViewportHeight(Math.max(240, Math.min(560, height)));
-    }
-
-    /**
      * Puts a "Doesn't match the exchange?" button beside "What if…" under the liquidation price of a results card
      * (or at its end), and under the price the line saying how the venue displays it; the button opens this pane.
      */
@@ -183,19 +151,12 @@ public final class ReconcilePane extends VBox {
         open.setOnAction(e -> {
             if (popOver[0] == null) {
                 pane[0] = new ReconcilePane(vm);
-                javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(pane[0]);
-                scroll.setFitToWidth(true);
-                scroll.setPrefViewportHeight(560);
-                scroll.setPrefViewportWidth(660);
-                popOver[0] = new org.controlsfx.control.PopOver(scroll);
-                popOver[0].setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.LEFT_TOP);
-                popOver[0].setDetachable(true);
-                popOver[0].setTitle(Text.get("position.reconcile.title"));
+                popOver[0] = io.liqlab.ui.PopOvers.scrolling(pane[0], Text.get("position.reconcile.title"));
             }
             if (popOver[0].isShowing()) {
                 popOver[0].hide();
             } else {
-                fitToWindow(popOver[0], open, false);
+                io.liqlab.ui.PopOvers.fitToWindow(popOver[0], open, false);
                 popOver[0].show(open);
             }
         });
