@@ -84,8 +84,9 @@ public final class PositionEdits {
         double current = Positions.collateralOf(p);
         double next = current + amount;
         if (amount < 0) {
-            // Keep equity at the mark above maintenance there: the most that can come out.
-            double equityNow = p.marginFor(0) + p.side().sign() * p.quantity() * (p.markPrice() - p.entryPrice());
+            // Keep equity at the mark above maintenance there: the most that can come out. The PnL in the margin's
+            // currency (in the coin for a coin-margined position: the linear s Q (X - E) there gave USD).
+            double equityNow = p.marginFor(0) + Positions.pnl(p, p.quantity(), p.markPrice());
             double keep = before.maintenanceMarginNow() + (p.mode() == MarginMode.CROSS ? p.otherMaintenance() : 0);
             double removable = Math.max(0, equityNow - keep);
             if (-amount >= removable || next < 0) {

@@ -59,6 +59,25 @@ class PositionEditsTest {
     }
 
     @Test
+    void removingMarginFromACoinMarginedPositionKeepsItsEquityInTheCoinAboveMaintenance() {
+        // 100,000 USD of BTCUSD long from 60,000 at 10x: 0.1667 BTC margin; at a mark of 58,000 its PnL in the coin is
+        // Q (1 - E / X) = 1.6667 x (1 - 60,000 / 58,000) = -0.0575 BTC, so about 0.10 BTC can come out, not nothing.
+        VenueRules coinm = TestProfiles.get("binance-coinm-btc").rules();
+        Position p = Position.builder().side(Side.LONG).entryPrice(60_000).markPrice(58_000).notional(100_000).leverage(10)
+                .inverse(true).build();
+        LiquidationResult now = engine.calculate(coinm, p);
+        double margin = 100_000 / 60_000.0 / 10;
+        double equity = margin + 100_000 / 60_000.0 * (1 - 60_000 / 58_000.0);
+        double removable = equity - now.maintenanceMarginNow();
+        assertTrue(removable > 0.09 && removable < 0.11, "about 0.10 BTC: " + removable);
+        PositionEdits.BeforeAfter half = edits.addMargin(coinm, p, -removable / 2);
+        assertEquals(margin - removable / 2, half.after().margin(), 1e-9);
+        assertTrue(half.after().liquidationPrice() > half.before().liquidationPrice());
+        Impossible tooMuch = assertThrows(Impossible.class, () -> edits.addMargin(coinm, p, -removable * 1.01));
+        assertTrue(tooMuch.reason().contains(String.format(java.util.Locale.ROOT, "%.8f", removable)), tooMuch.reason());
+    }
+
+    @Test
     void aPartialCloseReleasesMarginProRataAndRealizesPnl() {
         PositionEdits.BeforeAfter a = edits.close(binance, long20x(120_000).build(), 1, 59_000);
         assertEquals(-1_000, a.realizedPnl(), 1e-9);
