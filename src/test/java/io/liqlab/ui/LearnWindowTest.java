@@ -80,7 +80,13 @@ class LearnWindowTest extends AppWindowTest {
             Node shown = robot.lookup("#glossary-definition-summary").query();
             robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(shown.getScene().getWindow().isShowing(), "Esc closes the definition of " + term);
+            // The pop-over fades out (ControlsFX, 0.2 s) and is showing until the fade ends: wait for it, a little.
+            javafx.stage.Window window = shown.getScene().getWindow();
+            try {
+                WaitForAsyncUtils.waitFor(3, java.util.concurrent.TimeUnit.SECONDS, () -> !window.isShowing());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("Esc closes the definition of " + term, e);
+            }
         }
     }
 
