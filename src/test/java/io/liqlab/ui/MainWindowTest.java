@@ -75,6 +75,8 @@ class MainWindowTest extends AppWindowTest {
 
     @Test
     void everyFormFieldHasItsFullNameForScreenReaders(FxRobot robot) {
+        robot.clickOn("#mode-cross"); // the cross fields (wallet, other positions) are built when cross is first chosen
+        WaitForAsyncUtils.waitForFxEvents();
         java.util.Map<String, io.liqlab.ui.position.InputField> byId = java.util.Map.ofEntries(
                 java.util.Map.entry("entry", io.liqlab.ui.position.InputField.ENTRY),
                 java.util.Map.entry("mark", io.liqlab.ui.position.InputField.MARK),

@@ -185,22 +185,33 @@ public final class PositionFormView extends VBox {
         margin.disableProperty().bind(vm.marginInputProperty().isEqualTo(PositionViewModel.MarginInput.LEVERAGE)
                 .or(vm.marginModeProperty().isEqualTo(MarginMode.CROSS)));
 
+        // The cross-margin fields are built the first time cross is chosen, not for the first frame: most starts never
+        // show them, and their fields, labels and error lines were a good part of the form's nodes (start-up goal).
         VBox crossBox = new VBox();
-        Forms crossForm = new Forms();
-        field(crossForm, Text.get("position.form.wallet"), "wallet", InputField.WALLET,
-                Text.get("position.form.walletPrompt"));
-        field(crossForm, Text.get("position.form.otherMaintenance"), "other-maintenance", InputField.OTHER_MAINTENANCE, "0");
-        field(crossForm, Text.get("position.form.otherUpnl"), "other-upnl", InputField.OTHER_UPNL, "0");
-        crossBox.getChildren().add(crossForm.grid());
-        // The other positions' figures, typed by hand here, are what the Account screen computes from the positions
-        // themselves: this link opens the form's position there as a one-position account to add them to.
-        javafx.scene.control.Hyperlink openAccount = new javafx.scene.control.Hyperlink(Text.get("position.form.openAccount"));
-        openAccount.setId("open-account");
-        openAccount.setOnAction(e -> onOpenAccount.run());
-        openAccount.disableProperty().bind(vm.positionProperty().isNull());
-        crossBox.getChildren().add(openAccount);
         crossBox.visibleProperty().bind(vm.marginModeProperty().isEqualTo(MarginMode.CROSS));
         crossBox.managedProperty().bind(crossBox.visibleProperty());
+        javafx.util.Subscription[] building = {null};
+        building[0] = vm.marginModeProperty().subscribe(mode -> {
+            if (mode != MarginMode.CROSS || !crossBox.getChildren().isEmpty()) {
+                return;
+            }
+            Forms crossForm = new Forms();
+            field(crossForm, Text.get("position.form.wallet"), "wallet", InputField.WALLET,
+                    Text.get("position.form.walletPrompt"));
+            field(crossForm, Text.get("position.form.otherMaintenance"), "other-maintenance", InputField.OTHER_MAINTENANCE, "0");
+            field(crossForm, Text.get("position.form.otherUpnl"), "other-upnl", InputField.OTHER_UPNL, "0");
+            crossBox.getChildren().add(crossForm.grid());
+            // The other positions' figures, typed by hand here, are what the Account screen computes from the positions
+            // themselves: this link opens the form's position there as a one-position account to add them to.
+            javafx.scene.control.Hyperlink openAccount = new javafx.scene.control.Hyperlink(Text.get("position.form.openAccount"));
+            openAccount.setId("open-account");
+            openAccount.setOnAction(e -> onOpenAccount.run());
+            openAccount.disableProperty().bind(vm.positionProperty().isNull());
+            crossBox.getChildren().add(openAccount);
+            if (building[0] != null) {
+                building[0].unsubscribe();
+            }
+        });
 
         Forms costs = new Forms();
         field(costs, Text.get("position.form.openingFee"), "opening-fee", InputField.OPENING_FEE, "0");
