@@ -55,6 +55,18 @@ class CascadeWindowTest extends AppWindowTest {
     }
 
     @Test
+    void assumptionsOpenThroughTheAppsDialogServiceAndScroll(FxRobot robot) throws Exception {
+        robot.clickOn("#cascade-assumptions");
+        waitFor(() -> robot.lookup("#cascade-assumptions-dialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#cascade-assumptions-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals(vm.scenarioProperty().get().name(), pane.getHeaderText());
+        javafx.scene.control.TextArea area = (javafx.scene.control.TextArea) pane.getContent();
+        assertEquals(vm.assumptionsText(), area.getText(), "the whole text, in a field that scrolls");
+        assertFalse(area.isEditable());
+        robot.interact(() -> ((javafx.stage.Stage) pane.getScene().getWindow()).close());
+    }
+
+    @Test
     void theWhatIfTermsLinkToTheGlossary(FxRobot robot) {
         for (String id : List.of("cascade-adl", "cascade-leverage-mix")) {
             javafx.scene.Node control = robot.lookup("#" + id).query();

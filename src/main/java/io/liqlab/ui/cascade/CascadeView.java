@@ -13,7 +13,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -26,7 +25,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -38,9 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -57,6 +53,7 @@ public final class CascadeView extends BorderPane {
 
     private final CascadeViewModel vm;
     private final io.liqlab.ui.task.TaskExecutor tasks;
+    private final io.liqlab.ui.shell.Dialogs dialogs;
     private final CascadeCharts charts;
     /** The phase map and the seed band: their toggles, and the map in the charts' place. */
     private final CascadeExplore explore;
@@ -85,10 +82,13 @@ public final class CascadeView extends BorderPane {
     /**
      * @param chartFontScale the charts' text size (2 in presentation mode; their colours follow the stylesheet)
      * @param tasks          where exports encode and write files ({@link CascadeExports}), each a task of its own
+     * @param dialogs        the app's one dialog service (where to export, the scenario's assumptions)
      */
-    public CascadeView(CascadeViewModel vm, ObservableValue<? extends Number> chartFontScale, io.liqlab.ui.task.TaskExecutor tasks) {
+    public CascadeView(CascadeViewModel vm, ObservableValue<? extends Number> chartFontScale, io.liqlab.ui.task.TaskExecutor tasks,
+                       io.liqlab.ui.shell.Dialogs dialogs) {
         this.vm = vm;
         this.tasks = tasks;
+        this.dialogs = dialogs;
         setId("cascade");
         getStyleClass().add("cascade");
         charts = new CascadeCharts(chartFontScale, second -> vm.scrub(vm.frameAtSecond(second)), 
@@ -217,19 +217,8 @@ public final class CascadeView extends BorderPane {
         assumptions.setId("cascade-assumptions");
         assumptions.setTooltip(new Tooltip(Text.get("cascade.assumptionsTip")));
         assumptions.setOnAction(e -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.setTitle(Text.get("cascade.assumptions.title"));
-            a.setHeaderText(vm.scenarioProperty().get() == null ? "" : vm.scenarioProperty().get().name());
-            TextArea text = new TextArea(vm.assumptionsText());
-            text.setEditable(false);
-            text.setWrapText(true);
-            text.setPrefRowCount(12);
-            a.getDialogPane().setContent(text);
-            a.getDialogPane().setMinWidth(640);
-            if (getScene() != null) {
-                a.initOwner(getScene().getWindow());
-            }
-            a.show();
+            dialogs.inform("cascade-assumptions-dialog", Text.get("cascade.assumptions.title"),
+                    vm.scenarioProperty().get() == null ? "" : vm.scenarioProperty().get().name(), vm.assumptionsText());
         });
         Label scenarioLabel = new Label(Text.get("cascade.scenario"));
         scenarioLabel.setLabelFor(scenario);
@@ -296,18 +285,13 @@ public final class CascadeView extends BorderPane {
         MenuButton export = new MenuButton(Text.get("cascade.export"));
         export.setId("cascade-export");
         MenuItem csv = new MenuItem(Text.get("cascade.export.framesCsv"));
-        csv.setOnAction(e -> io.liqlab.ui.FileDialogs.saveAs(this, "cascade-frames.csv", Text.get("workspace.file.csvType"), "*.csv")
+        csv.setOnAction(e -> dialogs.chooseSaveFile("cascade-frames.csv", Text.get("workspace.file.csvType"), "*.csv")
                 .ifPresent(this::exportCsv));
         MenuItem png = new MenuItem(Text.get("cascade.export.viewPng"));
-        png.setOnAction(e -> io.liqlab.ui.FileDialogs.saveAs(this, "cascade.png", Text.get("workspace.file.pngType"), "*.png").ifPresent(this::exportPng));
+        png.setOnAction(e -> dialogs.chooseSaveFile("cascade.png", Text.get("workspace.file.pngType"), "*.png").ifPresent(this::exportPng));
         MenuItem sequence = new MenuItem(Text.get("cascade.export.sequence"));
         sequence.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle(Text.get("cascade.export.sequenceFolder"));
-            File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
-            if (dir != null) {
-                exportImageSequence(dir.toPath(), 60);
-            }
+            dialogs.chooseFolder(Text.get("cascade.export.sequenceFolder")).ifPresent(dir -> exportImageSequence(dir, 60));
         });
         export.getItems().addAll(csv, png, sequence);
         Button action = new Button(Text.get("cascade.view.action"));

@@ -1,6 +1,5 @@
 package io.liqlab.ui.reconcile;
 
-import io.liqlab.ui.FileDialogs;
 import io.liqlab.ui.Styles;
 import io.liqlab.ui.Text;
 import javafx.collections.ListChangeListener;
@@ -27,7 +26,7 @@ public final class AccountReconcileView {
     }
 
     /** The import pane. */
-    static VBox importPane(AccountReconcileViewModel vm) {
+    static VBox importPane(AccountReconcileViewModel vm, io.liqlab.ui.shell.Dialogs dialogs) {
         Label title = new Label(Text.get("account.import.title"));
         title.getStyleClass().add(Styles.SECTION);
         Label intro = new Label(Text.get("account.import.intro"));
@@ -56,7 +55,7 @@ public final class AccountReconcileView {
         pasted.setOnAction(e -> vm.importPasted());
         Button file = new Button(Text.get("account.import.file"));
         file.setId("snapshot-open-file");
-        file.setOnAction(e -> FileDialogs.open(file, Text.get("account.import.fileType"), "*.json").ifPresent(vm::importFile));
+        file.setOnAction(e -> dialogs.chooseOpenFile(Text.get("account.import.fileType"), "*.json").ifPresent(vm::importFile));
         Label done = new Label();
         done.setId("snapshot-imported");
         done.textProperty().bind(vm.importedProperty());
@@ -121,13 +120,13 @@ public final class AccountReconcileView {
      * Puts "Import snapshot…" and "Doesn't match the exchange?" beside the Account tab's own buttons (the box holding
      * {@code #account-add}); each opens its pane beside the button.
      */
-    public static void attach(Node accountView, AccountReconcileViewModel vm) {
+    public static void attach(Node accountView, AccountReconcileViewModel vm, io.liqlab.ui.shell.Dialogs dialogs) {
         Node add = accountView.lookup("#account-add");
         if (add == null || !(add.getParent() instanceof Pane buttons)) {
             return;
         }
         Button importButton = popOverButton("account-import", Text.get("account.import.button"), Text.get("account.import.buttonTip"),
-                () -> importPane(vm));
+                () -> importPane(vm, dialogs));
         Button reconcileButton = popOverButton("account-reconcile", Text.get("position.reconcile.button"), Text.get("account.reconcile.buttonTip"),
                 () -> reconcilePane(vm));
         buttons.getChildren().addAll(importButton, reconcileButton);

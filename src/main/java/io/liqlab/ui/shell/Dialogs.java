@@ -27,7 +27,7 @@ public interface Dialogs {
      */
     int choose(String id, String title, String header, String text, List<String> choices, int safe);
 
-    /** Shows something to read (the About box) until closed. */
+    /** Shows something to read (the About box, a scenario's assumptions) until closed; a long text scrolls. */
     void inform(String id, String title, String header, String text);
 
     /** Asks which file to open; empty when cancelled. */
@@ -35,4 +35,7 @@ public interface Dialogs {
 
     /** Asks where to save, offering {@code suggestedName}; empty when cancelled. */
     Optional<Path> chooseSaveFile(String suggestedName, String typeDescription, String pattern);
+
+    /** Asks for a folder (an image sequence's, say); empty when cancelled. */
+    Optional<Path> chooseFolder(String title);
 }

@@ -74,7 +74,16 @@ public final class FxDialogs implements Dialogs {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.setTitle(title);
         a.setHeaderText(header);
-        a.setContentText(text);
+        if (text.lines().count() > 12) {
+            // A long text (a scenario's assumptions) in a field that scrolls, wrapped, and can be selected and copied.
+            javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+            area.setEditable(false);
+            area.setWrapText(true);
+            area.setPrefRowCount(12);
+            a.getDialogPane().setContent(area);
+        } else {
+            a.setContentText(text);
+        }
         a.getDialogPane().setId(id);
         a.getDialogPane().setMinWidth(620);
         owned(a);
@@ -91,6 +100,13 @@ public final class FxDialogs implements Dialogs {
         FileChooser chooser = chooser(typeDescription, pattern);
         chooser.setInitialFileName(suggestedName);
         return Optional.ofNullable(chooser.showSaveDialog(window())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(window())).map(File::toPath);
     }
 
     private static FileChooser chooser(String description, String pattern) {

@@ -169,7 +169,7 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
                 io.liqlab.ui.cascade.CascadeViewModel model = cascade.get();
                 shell.cascadeBuilt(model);
                 model.activeProperty().bind(cascadeTab.selectedProperty());
-                io.liqlab.ui.cascade.CascadeView cascadeView = new io.liqlab.ui.cascade.CascadeView(model, chartFontScale, tasks);
+                io.liqlab.ui.cascade.CascadeView cascadeView = new io.liqlab.ui.cascade.CascadeView(model, chartFontScale, tasks, dialogs);
                 cascadeTab.setContent(cascadeView);
                 linkGlossaryTerms(cascadeView.whatIfForm(), java.util.Map.of(
                         "cascade-adl", io.liqlab.ui.learn.Term.ADL,
@@ -181,7 +181,7 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         Tab accountTab = lazyTab(Text.get("workspace.tab.account"), () -> {
             io.liqlab.ui.account.AccountView view = new io.liqlab.ui.account.AccountView(account, chartFontScale);
             if (accountReconcile != null) {
-                io.liqlab.ui.reconcile.AccountReconcileView.attach(view, accountReconcile);
+                io.liqlab.ui.reconcile.AccountReconcileView.attach(view, accountReconcile, dialogs);
             }
             return view;
         });
