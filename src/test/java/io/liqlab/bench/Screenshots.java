@@ -471,7 +471,6 @@ public final class Screenshots {
         steps.add(() -> ((ToggleButton) scene.lookup("#presentation")).setSelected(false));
     }
 
-    /** One step per second or so, letting layout and rendering settle between them. */
     /** The tier editor: the offer bar at start, nothing selected (greyed), then a selected tier and an edit. */
     @SuppressWarnings("unchecked")
     private static void tierSteps(Stage stage, Scene scene, List<Runnable> steps) {
@@ -506,6 +505,7 @@ public final class Screenshots {
         steps.add(() -> shoot(scene, "tier-edited-1280x720.png"));
     }
 
+    /** One step per second or so, letting layout and rendering settle between them. */
     private static void run(List<Runnable> steps, int i) {
         if (i >= steps.size()) {
             return;
