@@ -8,6 +8,33 @@ public final class PopOvers {
     private PopOvers() {
     }
 
+    /**
+     * A button that opens {@code content} (made on the first click) in a pop-over beside it, sized to the window,
+     * and closes it on a second click: What if…, Doesn't match the exchange?, Import snapshot….
+     *
+     * @param title    the pop-over's title
+     * @param leftward open under the button toward the left (a button at the right of its row)
+     */
+    public static javafx.scene.control.Button opener(String id, String text, String tip, String title, boolean leftward,
+                                                     java.util.function.Supplier<Node> content) {
+        javafx.scene.control.Button open = new javafx.scene.control.Button(text);
+        open.setId(id);
+        open.setTooltip(new javafx.scene.control.Tooltip(tip));
+        org.controlsfx.control.PopOver[] popOver = {null};
+        open.setOnAction(e -> {
+            if (popOver[0] == null) {
+                popOver[0] = scrolling(content.get(), title);
+            }
+            if (popOver[0].isShowing()) {
+                popOver[0].hide();
+            } else {
+                fitToWindow(popOver[0], open, leftward);
+                popOver[0].show(open);
+            }
+        });
+        return open;
+    }
+
     /** A pop-over showing {@code content} in a scroll pane, so {@link #fitToWindow} can size it to the window. */
     public static org.controlsfx.control.PopOver scrolling(Node content, String title) {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);

@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -132,24 +131,8 @@ public final class SolvePane extends VBox {
      * the result it changes.
      */
     public static Button attach(VBox resultsCard, SolveViewModel vm) {
-        Button open = new Button(Text.get("position.solve.button"));
-        open.setId("solve-open");
-        open.setTooltip(new Tooltip(Text.get("position.solve.buttonTip")));
-        SolvePane[] pane = {null};
-        org.controlsfx.control.PopOver[] popOver = {null};
-        open.setOnAction(e -> {
-            if (popOver[0] == null) {
-                pane[0] = new SolvePane(vm);
-                // In a scroll pane sized to the window: at 1280x720 the calculator ran off the window's right and foot.
-                popOver[0] = io.liqlab.ui.PopOvers.scrolling(pane[0], Text.get("position.solve.title"));
-            }
-            if (popOver[0].isShowing()) {
-                popOver[0].hide();
-            } else {
-                io.liqlab.ui.PopOvers.fitToWindow(popOver[0], open, false);
-                popOver[0].show(open);
-            }
-        });
+        Button open = io.liqlab.ui.PopOvers.opener("solve-open", Text.get("position.solve.button"), Text.get("position.solve.buttonTip"),
+                Text.get("position.solve.title"), false, () -> new SolvePane(vm));
         var children = resultsCard.getChildren();
         Node distance = resultsCard.lookup("#distance");
         int at = distance == null ? -1 : children.indexOf(distance);

@@ -10,7 +10,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
@@ -133,21 +132,6 @@ public final class AccountReconcileView {
     }
 
     private static Button popOverButton(String id, String text, String tip, java.util.function.Supplier<Node> content) {
-        Button open = new Button(text);
-        open.setId(id);
-        open.setTooltip(new Tooltip(tip));
-        org.controlsfx.control.PopOver[] popOver = {null};
-        open.setOnAction(e -> {
-            if (popOver[0] == null) {
-                popOver[0] = io.liqlab.ui.PopOvers.scrolling(content.get(), text); // fitToWindow sets its arrow
-            }
-            if (popOver[0].isShowing()) {
-                popOver[0].hide();
-            } else {
-                io.liqlab.ui.PopOvers.fitToWindow(popOver[0], open, true);
-                popOver[0].show(open);
-            }
-        });
-        return open;
+        return io.liqlab.ui.PopOvers.opener(id, text, tip, text, true, content);
     }
 }

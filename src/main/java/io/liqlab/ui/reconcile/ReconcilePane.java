@@ -137,29 +137,14 @@ public final class ReconcilePane extends VBox {
      * (or at its end), and under the price the line saying how the venue displays it; the button opens this pane.
      */
     public static Button attach(VBox resultsCard, ReconcileViewModel vm) {
-        Button open = new Button(Text.get("position.reconcile.button"));
-        open.setId("reconcile-open");
-        open.setTooltip(new Tooltip(Text.get("position.reconcile.buttonTip")));
+        Button open = io.liqlab.ui.PopOvers.opener("reconcile-open", Text.get("position.reconcile.button"),
+                Text.get("position.reconcile.buttonTip"), Text.get("position.reconcile.title"), false, () -> new ReconcilePane(vm));
         Label display = new Label();
         display.setId("venue-display");
         display.setWrapText(true);
         display.textProperty().bind(vm.venueShowsProperty());
         display.visibleProperty().bind(vm.venueShowsProperty().isNotEmpty());
         display.managedProperty().bind(display.visibleProperty());
-        ReconcilePane[] pane = {null};
-        org.controlsfx.control.PopOver[] popOver = {null};
-        open.setOnAction(e -> {
-            if (popOver[0] == null) {
-                pane[0] = new ReconcilePane(vm);
-                popOver[0] = io.liqlab.ui.PopOvers.scrolling(pane[0], Text.get("position.reconcile.title"));
-            }
-            if (popOver[0].isShowing()) {
-                popOver[0].hide();
-            } else {
-                io.liqlab.ui.PopOvers.fitToWindow(popOver[0], open, false);
-                popOver[0].show(open);
-            }
-        });
         var children = resultsCard.getChildren();
         Node after = resultsCard.lookup("#solve-open");
         if (after == null) {
