@@ -29,26 +29,35 @@ public final class Forms {
         field.setId(id);
         field.textProperty().bindBidirectional(text);
         field.setPromptText(prompt);
-        Label message = new Label();
-        message.setId(id + "-error");
-        message.getStyleClass().add(Styles.FIELD_ERROR);
-        message.setWrapText(true);
-        message.textProperty().bind(error.map(e -> e.isEmpty() ? "" : Text.format("position.form.error", label, e)));
-        message.managedProperty().bind(error.isNotEmpty());
-        message.visibleProperty().bind(error.isNotEmpty());
-        // The tooltip (a popup window with its own scene, a few milliseconds each at start-up) is made on the
-        // field's first error, not for every field of every form in advance.
+        VBox box = new VBox(2, field);
+        javafx.beans.value.ObservableValue<String> said = error.map(e -> e.isEmpty() ? "" : Text.format("position.form.error", label, e));
+        // The message line under the field and its tooltip (a popup window with its own scene) are made on the field's
+        // first error, not for every field of every form in advance: most never show one (start-up goal).
+        Label[] message = {null};
         error.subscribe(e -> {
             field.pseudoClassStateChanged(Styles.INVALID, !e.isEmpty());
             if (e.isEmpty()) {
                 field.setTooltip(null);
-            } else if (field.getTooltip() == null) {
+                return;
+            }
+            if (message[0] == null) {
+                Label m = new Label();
+                m.setId(id + "-error");
+                m.getStyleClass().add(Styles.FIELD_ERROR);
+                m.setWrapText(true);
+                m.textProperty().bind(said);
+                m.managedProperty().bind(error.isNotEmpty());
+                m.visibleProperty().bind(error.isNotEmpty());
+                box.getChildren().add(m);
+                message[0] = m;
+            }
+            if (field.getTooltip() == null) {
                 Tooltip tip = new Tooltip();
-                tip.textProperty().bind(message.textProperty());
+                tip.textProperty().bind(said);
                 field.setTooltip(tip);
             }
         });
-        add(label, new VBox(2, field, message), field);
+        add(label, box, field);
         return field;
     }
 
