@@ -52,39 +52,13 @@ public final class PositionFormView extends VBox {
                 p.provenance().asOf(), p.provenance().confidence())));
         vm.profileProperty().subscribe(p -> provenance.pseudoClassStateChanged(Styles.INVALID, p != null && p.hasStandIns()));
         // Why this market's data may mislead (older than a month, only part of the table recorded), in amber.
-        Label flag = new Label();
-        flag.setId("market-flag");
-        flag.setWrapText(true);
-        flag.setMinHeight(Region.USE_PREF_SIZE);
-        flag.setPrefWidth(0);
-        flag.setMaxWidth(Double.MAX_VALUE);
-        flag.getStyleClass().add(io.liqlab.ui.MarketChooser.MARKET_FLAG);
-        flag.textProperty().bind(vm.marketFlagProperty());
-        flag.visibleProperty().bind(vm.marketFlagProperty().isNotEmpty());
-        flag.managedProperty().bind(flag.visibleProperty());
+        Label flag = note("market-flag", vm.marketFlagProperty(), io.liqlab.ui.MarketChooser.MARKET_FLAG);
         // The tooltip names the market the tiers are for.
         Tooltip venueTip = new Tooltip();
         venueTip.textProperty().bind(vm.profileProperty().map(p -> p.name() + " \u2014 " + p.market()));
         venue.setTooltip(venueTip);
-        Label market = new Label();
-        market.setId("market-warning");
-        market.setWrapText(true);
-        market.setMinHeight(Region.USE_PREF_SIZE);
-        market.setPrefWidth(0);
-        market.setMaxWidth(Double.MAX_VALUE);
-        market.getStyleClass().add(Styles.FIELD_ERROR);
-        market.textProperty().bind(vm.marketWarningProperty());
-        market.visibleProperty().bind(vm.marketWarningProperty().isNotEmpty());
-        market.managedProperty().bind(market.visibleProperty());
-        Label contract = new Label();
-        contract.setId("contract-note");
-        contract.setWrapText(true);
-        contract.setMinHeight(Region.USE_PREF_SIZE);
-        contract.setPrefWidth(0);
-        contract.setMaxWidth(Double.MAX_VALUE);
-        contract.textProperty().bind(vm.contractNoteProperty());
-        contract.visibleProperty().bind(vm.contractNoteProperty().isNotEmpty());
-        contract.managedProperty().bind(contract.visibleProperty());
+        Label market = note("market-warning", vm.marketWarningProperty(), Styles.FIELD_ERROR);
+        Label contract = note("contract-note", vm.contractNoteProperty(), null);
         // The whole form's width for the venue: in the field column a long name ended in "..." once a scroll bar
         // took its share.
         Label venueLabel = new Label(Text.get("position.form.venue"));
@@ -163,17 +137,7 @@ public final class PositionFormView extends VBox {
         limit.getStyleClass().add(Styles.SUBTITLE);
         limit.textProperty().bind(vm.leverageLimitProperty());
         // Greyed with its reason when the leverage is derived (margin typed in, or cross margin).
-        Label leverageNote = new Label();
-        leverageNote.setId("leverage-note");
-        leverageNote.getStyleClass().add(Styles.SUBTITLE);
-        leverageNote.setWrapText(true);
-        leverageNote.setMinHeight(Region.USE_PREF_SIZE);
-        // Wraps within the column instead of asking for its one-line width (that widened the whole form in cross mode).
-        leverageNote.setPrefWidth(0);
-        leverageNote.setMaxWidth(Double.MAX_VALUE);
-        leverageNote.textProperty().bind(vm.leverageNoteProperty());
-        leverageNote.visibleProperty().bind(vm.leverageNoteProperty().isNotEmpty());
-        leverageNote.managedProperty().bind(leverageNote.visibleProperty());
+        Label leverageNote = note("leverage-note", vm.leverageNoteProperty(), Styles.SUBTITLE);
         HBox leverageInputs = new HBox(8, leverageSlider, leverageField);
         leverageInputs.disableProperty().bind(vm.marginInputProperty().isEqualTo(PositionViewModel.MarginInput.MARGIN)
                 .or(vm.marginModeProperty().isEqualTo(MarginMode.CROSS)));
@@ -238,6 +202,26 @@ public final class PositionFormView extends VBox {
         return leverageSlider;
     }
 
+    /**
+     * A line under a field that shows {@code text} and takes no room while it is empty; it wraps within the column
+     * instead of asking for its one-line width (that widened the whole form in cross mode).
+     */
+    private static Label note(String id, javafx.beans.property.ReadOnlyStringProperty text, String styleClass) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setPrefWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        if (styleClass != null) {
+            l.getStyleClass().add(styleClass);
+        }
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(text.isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
     private static Label section(String title) {
         Label l = new Label(title);
         l.getStyleClass().add(Styles.SECTION);
@@ -265,16 +249,7 @@ public final class PositionFormView extends VBox {
         tip.textProperty().bind(vm.canFetchMarkBinding().map(can -> Text.get(can || vm.markFetchingProperty().get()
                 ? "position.mark.fetchTip" : "position.mark.fetchUnavailable")));
         fetch.setTooltip(tip);
-        Label status = new Label();
-        status.setId("mark-status");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
-        status.setPrefWidth(0);
-        status.setMaxWidth(Double.MAX_VALUE);
-        status.getStyleClass().add(Styles.SUBTITLE);
-        status.textProperty().bind(vm.markStatusProperty());
-        status.visibleProperty().bind(vm.markStatusProperty().isNotEmpty());
-        status.managedProperty().bind(status.visibleProperty());
+        Label status = note("mark-status", vm.markStatusProperty(), Styles.SUBTITLE);
         vm.markFailedProperty().subscribe(f -> status.pseudoClassStateChanged(Styles.INVALID, f));
         VBox box = (VBox) markField.getParent();
         box.getChildren().remove(markField);
