@@ -58,10 +58,12 @@ public final class AccountReconcileViewModel {
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", 0);
     /** The exchange's liquidation price per account row of the last import (NaN where none), while the rows are the import's. */
     private List<Double> exchangeLiquidation = List.of();
+    private final LiquidationEngine engine;
 
     public AccountReconcileViewModel(LiquidationEngine engine, AccountViewModel account, ProfileCatalog catalog) {
         this.account = account;
         this.catalog = catalog;
+        this.engine = engine;
         this.reconcile = new ReconcileViewModel(engine);
         account.resultProperty().subscribe(this::follow);
         selected.subscribe(i -> {
@@ -167,7 +169,7 @@ public final class AccountReconcileViewModel {
         imported.set(Text.format("account.import.done", in.source(), in.account() == null ? 0 : in.account().positions().size(), in.isolated().size()));
         List<String> lines = new ArrayList<>();
         VenueDisplay.Rule rule = VenueDisplay.ruleFor(in.venueRulesId());
-        for (SnapshotCheck.Row row : SnapshotCheck.rows(in, cross, new LiquidationEngine())) {
+        for (SnapshotCheck.Row row : SnapshotCheck.rows(in, cross, engine)) {
             lines.add(line(row, rule));
         }
         for (ImportedAccount.IsolatedPosition iso : in.isolated()) {
@@ -175,9 +177,12 @@ public final class AccountReconcileViewModel {
         }
         lines.addAll(in.notes());
         comparison.setAll(lines);
-        selected.set(0);
-        follow(account.resultProperty().get());
-        prefillShown();
+        if (selected.get() != 0) {
+            selected.set(0); // its listener follows the first position and fills in its exchange price
+        } else {
+            follow(account.resultProperty().get());
+            prefillShown();
+        }
         return true;
     }
 

@@ -77,8 +77,15 @@ public final class ReconcileViewModel {
         return vm;
     }
 
-    /** The position to reconcile (null: none, the answer is cleared). Recomputes. */
+    /**
+     * The position to reconcile (null: none, the answer is cleared). Recomputes when it differs from the one held:
+     * the form reports a new profile and then its new result, both the same subject, and a reconcile is a few hundred
+     * engine runs on the FX thread.
+     */
     public void setPosition(Subject subject) {
+        if (java.util.Objects.equals(subject, this.subject) && subject != null) {
+            return;
+        }
         this.subject = subject;
         recompute();
     }
