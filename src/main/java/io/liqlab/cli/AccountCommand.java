@@ -113,8 +113,8 @@ final class AccountCommand implements Callable<Integer> {
             PositionResult p = r.positions().get(i);
             AccountPosition ap = p.position();
             s.append(String.format(Locale.ROOT, "  %-3d %-18s %-5s %14s %14s %14s %14s %14s %14s %14s%n", i, ap.market(), ap.side().id(),
-                    Numbers.price(ap.entry()), Numbers.price(ap.mark()), Numbers.money(ap.notional()), price(p.liquidationPrice()),
-                    price(p.bankruptcyPrice()), Numbers.money(p.maintenance()), Numbers.money(p.unrealizedPnl())));
+                    Numbers.price(ap.entry()), Numbers.price(ap.mark()), Numbers.money(ap.notional()), SolveCommand.price(p.liquidationPrice()),
+                    SolveCommand.price(p.bankruptcyPrice()), Numbers.money(p.maintenance()), Numbers.money(p.unrealizedPnl())));
         }
         s.append(nl);
         s.append("  Equity               ").append(Numbers.money(r.equity())).append("   (wallet + unrealized PnL)").append(nl);
@@ -131,10 +131,6 @@ final class AccountCommand implements Callable<Integer> {
             }
         }
         return s.toString();
-    }
-
-    private static String price(double v) {
-        return Double.isNaN(v) ? "none" : Numbers.price(v);
     }
 
     private static void num(ObjectNode o, String name, double v) {

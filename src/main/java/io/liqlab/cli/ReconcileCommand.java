@@ -136,8 +136,8 @@ final class ReconcileCommand implements Callable<Integer> {
         StringBuilder s = new StringBuilder();
         s.append(profile.name()).append(" - ").append(options.side.strip().toLowerCase(Locale.ROOT)).append(", ")
                 .append(options.mode.strip().toLowerCase(Locale.ROOT)).append(": reconcile with the exchange's ").append(Numbers.price(r.shown())).append(nl);
-        s.append("LiqLab (exact):       ").append(price(r.exactPrice())).append(nl);
-        s.append("The venue displays:   ").append(price(r.exactAsDisplayed())).append("  (").append(r.displayRule().words())
+        s.append("LiqLab (exact):       ").append(SolveCommand.price(r.exactPrice())).append(nl);
+        s.append("The venue displays:   ").append(SolveCommand.price(r.exactAsDisplayed())).append("  (").append(r.displayRule().words())
                 .append(Double.isNaN(r.tick()) ? ", no tick known" : ", tick " + Numbers.plain(r.tick())).append(')').append(nl);
         double bankruptcy = r.exact().bankruptcyPrice();
         if (!Double.isNaN(bankruptcy)) {
@@ -233,10 +233,6 @@ final class ReconcileCommand implements Callable<Integer> {
         }
     }
 
-    private static String price(double v) {
-        return Double.isNaN(v) ? "none" : Numbers.price(v);
-    }
-
     private static String signed(double v) {
         return (v >= 0 ? "+" : "-") + Numbers.price(Math.abs(v));
     }
@@ -320,7 +316,7 @@ final class ReconcileCommand implements Callable<Integer> {
             if (r != null) {
                 out.print(AccountCommand.text(r));
             }
-            out.print(comparison(imported, rows));
+            out.print(comparison(imported, rows, r));
         }
         out.flush();
         return 0;
@@ -342,7 +338,7 @@ final class ReconcileCommand implements Callable<Integer> {
         return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static String comparison(ImportedAccount imported, List<SnapshotCheck.Row> rows) {
+    static String comparison(ImportedAccount imported, List<SnapshotCheck.Row> rows, AccountResult cross) {
         String nl = System.lineSeparator();
         VenueDisplay.Rule rule = VenueDisplay.ruleFor(imported.venueRulesId());
         StringBuilder s = new StringBuilder("LiqLab vs the exchange (" + imported.source() + "):" + nl);
@@ -353,7 +349,7 @@ final class ReconcileCommand implements Callable<Integer> {
             if (row.mode() == io.liqlab.core.MarginMode.ISOLATED) {
                 s.append(" (isolated)");
             }
-            s.append(": LiqLab ").append(price(mine));
+            s.append(": LiqLab ").append(SolveCommand.price(mine));
             if (rule != VenueDisplay.Rule.EXACT && !Double.isNaN(mine) && row.exchange().tick() > 0) {
                 s.append(" (the venue displays ").append(Numbers.price(row.liquidationDisplayed())).append(')');
             }
@@ -372,7 +368,7 @@ final class ReconcileCommand implements Callable<Integer> {
             }
             s.append(nl);
             if (!Double.isNaN(row.exchange().bankruptcy())) {
-                s.append("    bankruptcy: LiqLab ").append(price(row.bankruptcy()));
+                s.append("    bankruptcy: LiqLab ").append(SolveCommand.price(row.bankruptcy()));
                 if (rule != VenueDisplay.Rule.EXACT && !Double.isNaN(row.bankruptcy()) && row.exchange().tick() > 0) {
                     s.append(" (the venue displays ").append(Numbers.price(row.bankruptcyDisplayed())).append(')');
                 }
@@ -385,7 +381,7 @@ final class ReconcileCommand implements Callable<Integer> {
             }
         }
         if (!Double.isNaN(imported.exchangeMaintenance()) && imported.account() != null) {
-            double mine = new AccountEngine().calculate(imported.account()).maintenance();
+            double mine = cross.maintenance();
             s.append("  maintenance: LiqLab ").append(Numbers.money(mine)).append(", exchange ")
                     .append(Numbers.money(imported.exchangeMaintenance())).append(nl);
         }
