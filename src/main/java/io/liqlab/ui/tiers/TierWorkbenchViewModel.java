@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public final class TierWorkbenchViewModel {
 
     private final ObservableList<VenueProfile> profiles;
-    private final io.liqlab.ui.MarketChoices markets = new io.liqlab.ui.MarketChoices(java.time.Clock.systemDefaultZone());
+    private final io.liqlab.ui.MarketChoices markets;
     private final ProfileStore store;
     private final DraftStore drafts;
     private final DraftWriter draftWriter;
@@ -107,6 +107,7 @@ public final class TierWorkbenchViewModel {
         this.drafts = drafts;
         this.prompts = prompts;
         this.clock = clock;
+        this.markets = new io.liqlab.ui.MarketChoices(clock); // data ages by the clock given, as the Position form's
         java.util.function.Consumer<IOException> failed = ex -> fxThread.execute(
                 () -> fail(Text.format("tiers.status.draftNotKept", ex.getMessage())));
         this.draftWriter = tasks == null ? DraftWriter.immediate(drafts, failed)
