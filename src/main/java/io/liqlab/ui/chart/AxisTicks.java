@@ -25,7 +25,11 @@ record AxisTicks(double[] values, boolean[] major) {
         if (!(max > min) || !Double.isFinite(max - min)) {
             return Double.isFinite(min) ? new AxisTicks(new double[] {min}, new boolean[] {true}) : empty();
         }
-        double step = niceStep(max - min, target);
+        return stepped(min, max, niceStep(max - min, target));
+    }
+
+    /** Every multiple of {@code step} from {@code min} to {@code max}, each a major tick (at most MAX_TICKS). */
+    private static AxisTicks stepped(double min, double max, double step) {
         long first = (long) Math.ceil(min / step - 1e-9);
         long last = (long) Math.floor(max / step + 1e-9);
         int n = (int) Math.min(MAX_TICKS, Math.max(0, last - first + 1));
@@ -80,17 +84,7 @@ record AxisTicks(double[] values, boolean[] major) {
         if (!(to >= from) || !Double.isFinite(to - from)) {
             return empty();
         }
-        double step = clockStep(to - from, target);
-        long first = (long) Math.ceil(from / step - 1e-9);
-        long last = (long) Math.floor(to / step + 1e-9);
-        int n = (int) Math.min(MAX_TICKS, Math.max(0, last - first + 1));
-        double[] values = new double[n];
-        boolean[] major = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = (first + i) * step;
-            major[i] = true;
-        }
-        return new AxisTicks(values, major);
+        return stepped(from, to, clockStep(to - from, target));
     }
 
     /** The smallest clock step that cuts {@code seconds} into at most {@code target} parts (a day at most). */
