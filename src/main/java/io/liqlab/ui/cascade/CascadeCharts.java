@@ -591,7 +591,7 @@ public final class CascadeCharts extends GridPane {
             int[] argb = new int[w * h];
             int[] lut = new int[256];
             for (int i = 0; i < 256; i++) {
-                lut[i] = argb(ramp(i / 255.0));
+                lut[i] = PhaseMapView.argb(ramp(i / 255.0));
             }
             int buckets = frames.heatBuckets();
             // Three decades of colour: from a thousandth of the largest cell to the largest.
@@ -631,10 +631,6 @@ public final class CascadeCharts extends GridPane {
             return RAMP[i].interpolate(RAMP[i + 1], scaled - i);
         }
 
-        private static int argb(Color c) {
-            return 0xFF000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
-                    | (int) Math.round(c.getBlue() * 255);
-        }
     }
 
     // ---- liquidated, fund, depth -------------------------------------------------------------------------------

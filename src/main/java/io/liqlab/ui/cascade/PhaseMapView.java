@@ -308,11 +308,12 @@ public final class PhaseMapView extends BorderPane {
         g.restore();
         double barX = LEFT + plotW + 14;
         // The colour scale, low at the bottom: one image column of 100 steps, like the cells.
+        // Its colours depend on the position along the scale only (the labels carry the largest value): made once.
         if (scaleImage == null) {
             scaleImage = new WritableImage(1, 100);
-        }
-        for (int k = 0; k < 100; k++) {
-            scaleImage.getPixelWriter().setArgb(0, 99 - k, argb(colour(Math.exp(k / 99.0 * maxLog), maxLog)));
+            for (int k = 0; k < 100; k++) {
+                scaleImage.getPixelWriter().setArgb(0, 99 - k, argb(colourAt(k / 99.0)));
+            }
         }
         g.setImageSmoothing(false);
         g.drawImage(scaleImage, barX, TOP, 12, plotH);
@@ -327,7 +328,8 @@ public final class PhaseMapView extends BorderPane {
     private int[] cellPixels;
     private WritableImage scaleImage;
 
-    private static int argb(Color c) {
+    /** A colour as a pixel (also the cascade heatmap's). */
+    static int argb(Color c) {
         return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
                 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
@@ -361,7 +363,11 @@ public final class PhaseMapView extends BorderPane {
         if (!Double.isFinite(amplification)) {
             return Color.gray(0.6);
         }
-        double f = Math.clamp(Math.log(Math.max(1, amplification)) / maxLog, 0, 1);
+        return colourAt(Math.clamp(Math.log(Math.max(1, amplification)) / maxLog, 0, 1));
+    }
+
+    /** The colour a fraction {@code f} (0..1) of the way up the scale. */
+    private static Color colourAt(double f) {
         Color[] stops = STOPS;
         double pos = f * (stops.length - 1);
         int i = Math.min(stops.length - 2, (int) Math.floor(pos));
