@@ -28,6 +28,13 @@ public final class ProfilesView extends SplitPane {
         ListView<VenueProfile> list = new ListView<>(viewModel.profiles());
         list.setId("profile-list");
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                // Wrap to the list's width instead of widening the cell: a long warning line made a horizontal
+                // scroll bar at 1280x720 and cut the line off (a zero preferred width lets the list size the cell).
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(VenueProfile item, boolean empty) {
                 super.updateItem(item, empty);
