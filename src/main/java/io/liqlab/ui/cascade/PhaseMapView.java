@@ -33,8 +33,9 @@ import javafx.util.StringConverter;
 /**
  * The phase map as a heatmap on a canvas: one square per cell coloured by its amplification (log scale), cells
  * not computed yet drawn in their coarser neighbour's colour, the R = 1 boundary as a white line between cells
- * that cascade and cells that absorb. Hover shows a cell's figures; a click plays its run. The canvas is redrawn
- * at most once per frame: a timer reads the view-model's new cells once per pulse while the map computes.
+ * that cascade and cells that absorb. Hover shows a cell's figures; a click plays its run. While the map computes a
+ * timer hands every frame's time to the view-model, which takes new cells a few times a second; the canvas is
+ * redrawn only when they change.
  */
 public final class PhaseMapView extends BorderPane {
 
@@ -55,7 +56,7 @@ public final class PhaseMapView extends BorderPane {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            vm.pulse();
+            vm.pulse(now);
             if (dirty) {
                 draw();
             }
@@ -248,8 +249,8 @@ public final class PhaseMapView extends BorderPane {
         cellH = plotH / ny;
         double maxLog = Math.log(maxAmplification(nx, ny));
         // The cells as an image of one pixel per cell, scaled up without smoothing: while the map computes this is
-        // redrawn every frame, and a thousand filled rectangles kept the software renderer (and so the next pulse)
-        // busy; one scaled image is a copy.
+        // redrawn a few times a second, and a thousand filled rectangles kept the software renderer (and so the next
+        // pulse) busy; one scaled image is a copy.
         if (cellImage == null || cellImage.getWidth() != nx || cellImage.getHeight() != ny) {
             cellImage = new WritableImage(nx, ny);
             cellPixels = new int[nx * ny];

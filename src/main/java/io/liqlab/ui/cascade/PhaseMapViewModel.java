@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The Cascade tab's phase map: which two what-if inputs to vary and over what range, the map as it fills in
  * (coarse first), hover figures, and a click that loads a cell's run into playback by setting the cascade's
  * inputs to the cell's values (so the run played is the cell's run). The map computes on the injected worker
- * executor; workers only write into an array, and {@link #pulse()} (once per screen frame, from the view's
- * timer) takes what is new onto the FX thread in one step. No nodes.
+ * executor; workers only write into an array, and {@link #pulse(long)} (called every screen frame by the view's
+ * timer) takes what is new onto the FX thread in one step, at most every {@link #SHOW_EVERY_NANOS}: every change
+ * shown costs a repaint of the map and, on the software pipeline, an upload of the whole window, which kept the FX
+ * thread busy frame after frame while both cores computed (README "A phase map"). No nodes.
  */
 public final class PhaseMapViewModel {
 
@@ -44,6 +46,11 @@ public final class PhaseMapViewModel {
             PhaseMap.Parameter.LONG_SHARE);
     /** Most cells per axis the tab computes (the CLI allows more). */
     public static final int MAX_STEPS = 64;
+    /**
+     * How often a computing map's new cells and progress reach the screen: four times a second still shows it fill
+     * in, coarse first, and leaves the FX thread and the renderer idle in between.
+     */
+    public static final long SHOW_EVERY_NANOS = 250_000_000L;
 
     private final CascadeViewModel cascade;
     private final TaskExecutor tasks;
@@ -68,6 +75,9 @@ public final class PhaseMapViewModel {
     private PhaseMap.Request request;
     private PhaseMap.Cell[] shown = new PhaseMap.Cell[0];
     private Computation inFlight;
+    /** When {@link #pulse(long)} last took cells onto the screen; none yet for the map in flight. */
+    private long lastShown;
+    private boolean shownOnce;
 
     /**
      * @param tasks       where a map runs as one task the user sees (progress, cancel) and whose outcome comes back
@@ -129,7 +139,7 @@ public final class PhaseMapViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** Cells done / cells, as of the last {@link #pulse()}. */
+    /** Cells done / cells, as of the last time cells were taken onto the screen. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
@@ -222,18 +232,27 @@ public final class PhaseMapViewModel {
         shown = new PhaseMap.Cell[r.cellCount()];
         Computation c = new Computation(r.cellCount());
         inFlight = c;
+        shownOnce = false;
         running.set(true);
         progress.set(0);
         status.set(Text.format("cascade.map.status.running", r.cellCount(), LocalNumbers.fixed(base.population().positions(), 0)));
         version.set(version.get() + 1);
         tasks.submit(BackgroundTask.<PhaseMap.Result>of(Text.format("cascade.map.task", r.cellCount()), p ->
-                PhaseMap.start(r, workers, parallelism, (cell, done, total) -> {
-                    c.cells.set(cell.ix() * r.y().steps() + cell.iy(), cell);
-                    c.done = done;
-                    p.progress((double) done / total);
-                }, () -> c.cancelled || p.cancelled()).join())
+                startMap(r, c, p))
                 .onSuccess(result -> finished(c, result, null))
                 .onFailure(failure -> finished(c, null, failure)));
+    }
+
+    /**
+     * The map's cells on the workers. The task's progress (the task list's bar) is told on the FX thread when cells
+     * are taken, not by each cell: a progress change per cell was a repaint per frame.
+     */
+    private PhaseMap.Result startMap(PhaseMap.Request r, Computation c, BackgroundTask.Progress p) {
+        c.task = p;
+        return PhaseMap.start(r, workers, parallelism, (cell, done, total) -> {
+            c.cells.set(cell.ix() * r.y().steps() + cell.iy(), cell);
+            c.done = done;
+        }, () -> c.cancelled || p.cancelled()).join();
     }
 
     /** Stops the map in progress; the cells already computed stay on screen. */
@@ -244,12 +263,17 @@ public final class PhaseMapViewModel {
         }
     }
 
-    /** Once per screen frame: takes the cells computed since the last frame onto the screen. */
-    public void pulse() {
+    /**
+     * Every screen frame (FX thread), with the frame's time in nanoseconds: takes the cells computed since they were
+     * last taken onto the screen, at the first frame of a map and then at most every {@link #SHOW_EVERY_NANOS}.
+     */
+    public void pulse(long now) {
         Computation c = inFlight;
-        if (c == null) {
+        if (c == null || shownOnce && now - lastShown < SHOW_EVERY_NANOS) {
             return;
         }
+        shownOnce = true;
+        lastShown = now;
         take(c);
     }
 
@@ -263,6 +287,10 @@ public final class PhaseMapViewModel {
             }
         }
         progress.set((double) c.done / c.total);
+        BackgroundTask.Progress task = c.task;
+        if (task != null) {
+            task.progress((double) c.done / c.total);
+        }
         if (changed) {
             version.set(version.get() + 1);
         }
@@ -344,6 +372,8 @@ public final class PhaseMapViewModel {
         final int total;
         volatile int done;
         volatile boolean cancelled;
+        /** The task's progress, once its work has started. */
+        volatile BackgroundTask.Progress task;
 
         Computation(int total) {
             this.total = total;

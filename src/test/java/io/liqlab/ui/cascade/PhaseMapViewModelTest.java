@@ -113,13 +113,40 @@ class PhaseMapViewModelTest {
         runCell();
         assertNull(map.cell(0, 0));
         assertEquals(version, map.versionProperty().get());
-        map.pulse();
+        map.pulse(0);
         assertEquals(version + 1, map.versionProperty().get(), "one change for 25 cells");
         assertNotNull(map.cell(3, 3));
         runCell();
         task.join(20_000);
         assertFalse(map.runningProperty().get());
         assertTrue(map.statusProperty().get().startsWith("25 cells, "), map.statusProperty().get());
+    }
+
+    @Test
+    void aComputingMapReachesTheScreenAtMostFourTimesASecond() throws Exception {
+        CascadeViewModel vm = queued();
+        PhaseMapViewModel map = vm.phaseMap();
+        map.stepsProperty().set(4);
+        map.compute();
+        Thread task = startNewestTask();
+        long second = 1_000_000_000L;
+        map.pulse(10 * second); // the map's first frame: nothing computed yet
+        int version = map.versionProperty().get();
+        assertEquals(0.0, map.progressProperty().get());
+        runCell(); // one worker computes all 16 cells
+
+        map.pulse(10 * second + second / 60);
+        map.pulse(10 * second + second / 5);
+        assertNull(map.cell(0, 0), "a fifth of a second after the last change shown, the new cells wait");
+        assertEquals(version, map.versionProperty().get());
+        assertEquals(0.0, map.progressProperty().get(), "and so does the progress");
+        map.pulse(10 * second + second / 4);
+        assertNotNull(map.cell(0, 0), "a quarter of a second after, they are shown");
+        assertEquals(version + 1, map.versionProperty().get(), "in one change");
+        assertEquals(1.0, map.progressProperty().get());
+        runCell();
+        task.join(20_000);
+        assertFalse(map.runningProperty().get());
     }
 
     @Test
