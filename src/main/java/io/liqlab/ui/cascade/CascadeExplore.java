@@ -22,7 +22,13 @@ final class CascadeExplore {
     // Switches (ControlsFX): each turns a view on or off at once, which is what a switch says and a check box does not.
     private final ToggleSwitch mapToggle = io.liqlab.ui.Forms.toggleSwitch(Text.get("cascade.map.toggle"), "cascade-phase-map");
     private final ToggleSwitch bandToggle = io.liqlab.ui.Forms.toggleSwitch(Text.get("cascade.band.toggle"), "cascade-seed-band");
-    private final Label bandStatus = new Label();
+    /** Whole up to 20 em (a seed count or the seeds' range), cut beyond that with the whole text on hover. */
+    private final Label bandStatus = new Label() {
+        @Override
+        protected double computeMinWidth(double height) {
+            return Math.min(computePrefWidth(height), 20 * getFont().getSize());
+        }
+    };
     private PhaseMapView map;
 
     CascadeExplore(CascadeViewModel vm, CascadeCharts charts, Consumer<Node> showInCentre) {
@@ -35,8 +41,12 @@ final class CascadeExplore {
         bandToggle.selectedProperty().bindBidirectional(vm.bandShownProperty());
         bandStatus.setId("cascade-band-status");
         bandStatus.getStyleClass().add(Styles.SUBTITLE);
-        bandStatus.setMinWidth(0);
+        // Short enough to stay whole beside the toggles at 1280x720 (it was squeezed to nothing there); the band's
+        // meaning is in the toggle's tooltip and the chart's key.
         bandStatus.textProperty().bind(vm.bandStatusProperty());
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(vm.bandStatusProperty());
+        bandStatus.setTooltip(statusTip);
         vm.bandProperty().subscribe(charts::setBand);
     }
 

@@ -199,7 +199,7 @@ class PhaseMapViewModelTest {
             spread |= band.p90()[k] > band.p10()[k];
         }
         assertTrue(spread, "20 seeds do not all take the same path");
-        assertEquals("Seed band: 10th-90th percentile of the mid over seeds 1..20", vm.bandStatusProperty().get());
+        assertEquals("10-90% over seeds 1..20", vm.bandStatusProperty().get());
         vm.shockPercentProperty().set(-6);
         assertNotNull(vm.bandProperty().get());
         assertTrue(vm.bandProperty().get() != band, "a new scenario gets its own band");
