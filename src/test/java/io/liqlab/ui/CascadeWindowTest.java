@@ -129,6 +129,38 @@ class CascadeWindowTest extends AppWindowTest {
     }
 
     @Test
+    void aQuickWhatIfReRunResizesNothingOnScreen(FxRobot robot) throws Exception {
+        // A re-run of the classroom scenario takes a fraction of a second: it lists no task in the status bar (a row
+        // there grew the bar, shrank every tab's content and redrew every chart, twice per run).
+        List<javafx.scene.layout.Region> watched = new java.util.ArrayList<>(view.charts().charts());
+        watched.add(robot.lookup("#status-bar").queryAs(javafx.scene.layout.Region.class));
+        watched.add(view);
+        List<String> resized = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<javafx.util.Subscription> subscriptions = new java.util.ArrayList<>();
+        int runs = vm.runCountProperty().get();
+        javafx.scene.Node taskButton = robot.lookup("#tasks").query();
+        robot.interact(() -> {
+            subscriptions.add(taskButton.visibleProperty().subscribe(shown -> {
+                if (shown) {
+                    resized.add("a task listed");
+                }
+            }));
+            for (javafx.scene.layout.Region r : watched) {
+                subscriptions.add(r.heightProperty().subscribe((a, b) -> resized.add(r.getId() + " " + a + " -> " + b)));
+                subscriptions.add(r.widthProperty().subscribe((a, b) -> resized.add(r.getId() + " " + a + " -> " + b)));
+            }
+            vm.shockPercentProperty().set(vm.shockPercentProperty().get() - 1);
+        });
+        try {
+            waitFor(() -> vm.runCountProperty().get() > runs && !vm.runningProperty().get()
+                    && view.charts().charts().stream().allMatch(TimeChart::isDrawn));
+        } finally {
+            robot.interact(() -> subscriptions.forEach(javafx.util.Subscription::unsubscribe));
+        }
+        assertEquals(List.of(), resized);
+    }
+
+    @Test
     void pauseHoldsTheFrame(FxRobot robot) throws Exception {
         robot.interact(() -> vm.speedProperty().set(8));
         robot.clickOn("#cascade-play");

@@ -15,20 +15,38 @@ import java.util.concurrent.Executors;
  * The app's {@link TaskExecutor}: every task on a thread of its own (a cascade run, an export and a data refresh
  * never queue behind each other), each as a JavaFX {@link Task} in {@link #running()}, which the status bar's
  * progress and the task list (ControlsFX {@code TaskProgressView}, with a cancel button per task) show.
- * Callbacks run on the FX thread once the work has stopped, cancelled work included.
+ * Callbacks run on the FX thread once the work has stopped, cancelled work included. A task is listed only once it
+ * has run for {@link #LIST_AFTER} (as IDEs do): a what-if re-run of a fraction of a second showed a row, a progress
+ * bar and a count in the status bar and took them away again, two re-layouts of the window per run.
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+
+    /** How long a task runs before the status bar lists it. */
+    public static final java.time.Duration LIST_AFTER = java.time.Duration.ofMillis(500);
 
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().daemon().name("liqlab-task-", 1).factory());
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Task<?>> latest = new ReadOnlyObjectWrapper<>(this, "latest");
 
+    /** Every task not finished yet, listed or not (closing the executor cancels them all). */
+    private final java.util.Set<Work<?>> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Where a task's listing goes once it has run for {@link #LIST_AFTER}; null: listed at once. */
+    private final java.util.concurrent.Executor listLater;
+
     public FxTaskExecutor() {
-        running.subscribe(() -> latest.set(running.isEmpty() ? null : running.getLast()));
+        this(LIST_AFTER);
     }
 
-    /** The tasks under way, oldest first (FX thread). */
+    /** @param listAfter how long a task runs before it is listed in {@link #running()} (zero: at once) */
+    public FxTaskExecutor(java.time.Duration listAfter) {
+        running.subscribe(() -> latest.set(running.isEmpty() ? null : running.getLast()));
+        listLater = listAfter.isZero() || listAfter.isNegative() ? null
+                : java.util.concurrent.CompletableFuture.delayedExecutor(listAfter.toNanos(),
+                        java.util.concurrent.TimeUnit.NANOSECONDS, Platform::runLater);
+    }
+
+    /** The tasks under way for {@link #LIST_AFTER} or longer, oldest first (FX thread). */
     public ObservableList<Task<?>> running() {
         return running;
     }
@@ -41,14 +59,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> TaskHandle submit(BackgroundTask<T> task) {
         Work<T> fx = new Work<>(task);
-        if (Platform.isFxApplicationThread()) {
-            running.add(fx);
+        live.add(fx);
+        if (listLater != null) {
+            listLater.execute(() -> list(fx));
+        } else if (Platform.isFxApplicationThread()) {
+            list(fx);
         } else {
-            Platform.runLater(() -> {
-                if (!fx.finished) {
-                    running.add(fx);
-                }
-            });
+            Platform.runLater(() -> list(fx));
         }
         threads.execute(fx);
         return new TaskHandle() {
@@ -79,8 +96,16 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private final java.util.List<ExecutorService> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** FX thread: lists a task still under way. */
+    private void list(Work<?> work) {
+        if (!work.finished) {
+            running.add(work);
+        }
+    }
+
     private void finish(Work<?> work, Runnable callback) {
         Platform.runLater(() -> {
+            live.remove(work);
             running.remove(work);
             work.finished = true;
             callback.run();
@@ -90,7 +115,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     /** Stops accepting tasks; the ones under way are asked to stop. */
     @Override
     public void close() {
-        for (Task<?> t : java.util.List.copyOf(running)) {
+        for (Task<?> t : java.util.List.copyOf(live)) {
             t.cancel();
         }
         threads.shutdown();

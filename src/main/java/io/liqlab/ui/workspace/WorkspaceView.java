@@ -273,7 +273,9 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         open.textProperty().bind(javafx.beans.binding.Bindings.size(tasks.running()).map(n -> Text.format("shell.tasks", n)));
         open.setTooltip(new Tooltip(Text.get("shell.tasksTip")));
         open.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tasks.running()));
-        open.managedProperty().bind(open.visibleProperty());
+        // Hidden, not unmanaged: the bar keeps its height when a task is listed. Taking the button in and out of the
+        // layout grew the bar by 6 px and shrank every tab's content, hidden tabs too: all charts were resized and
+        // drawn again, twice per task.
         open.getStyleClass().add("flat");
         // The list and its pop-over (a popup window of its own) are made on the first click, not with the window.
         org.controlsfx.control.PopOver[] popOver = new org.controlsfx.control.PopOver[1];

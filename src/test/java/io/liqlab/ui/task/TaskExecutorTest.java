@@ -80,7 +80,8 @@ class TaskExecutorTest {
             outcome.complete(e);
         })));
         assertTrue(started.await(10, TimeUnit.SECONDS));
-        assertEquals(1, onFx(() -> executor.running().size()), "listed while it runs");
+        // Listed once it has run for half a second.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> executor.running().size()) == 1);
         assertFalse(handle.isDone());
         handle.cancel();
         assertInstanceOf(CancellationException.class, outcome.get(10, TimeUnit.SECONDS));
@@ -103,6 +104,7 @@ class TaskExecutorTest {
             }
         }).onFailure(outcome::complete)));
         assertTrue(started.await(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> executor.running().size()) == 1);
         onFx(() -> executor.running().getFirst().cancel()); // what TaskProgressView's cancel button does
         assertInstanceOf(CancellationException.class, outcome.get(10, TimeUnit.SECONDS));
     }
@@ -131,6 +133,72 @@ class TaskExecutorTest {
         assertEquals("ok", done.get(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, onFx(() -> executor.latestProperty().get()), "nothing listed once it is over");
+    }
+
+    @Test
+    void aTaskThatEndsWithinHalfASecondIsNeverListed() throws Exception {
+        // A what-if re-run takes a fraction of a second: a row, a count and a progress bar in the status bar that come
+        // and go with it cost two re-layouts of the window per run and tell the user nothing.
+        List<String> changes = new ArrayList<>();
+        onFx(() -> {
+            executor.running().addListener((javafx.collections.ListChangeListener<Task<?>>) c -> changes.add(c.toString()));
+            return null;
+        });
+        CompletableFuture<String> done = new CompletableFuture<>();
+        onFx(() -> executor.submit(BackgroundTask.of("Cascade run", p -> "run").onSuccess(done::complete)));
+        assertEquals("run", done.get(10, TimeUnit.SECONDS));
+        // Past the moment it would have been listed, and through the FX events queued by then.
+        Thread.sleep(FxTaskExecutor.LIST_AFTER.toMillis() + 300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), changes, "the task list never changed");
+        assertEquals(null, onFx(() -> executor.latestProperty().get()));
+    }
+
+    @Test
+    void aTaskThatRunsLongerIsListedAfterHalfASecondAndGoneWhenItEnds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> done = new CompletableFuture<>();
+        long[] listedAt = {0};
+        onFx(() -> {
+            executor.running().addListener((javafx.collections.ListChangeListener<Task<?>>) c -> {
+                if (!executor.running().isEmpty() && listedAt[0] == 0) {
+                    listedAt[0] = System.nanoTime();
+                }
+            });
+            return null;
+        });
+        long submitted = onFx(() -> {
+            long at = System.nanoTime();
+            executor.submit(BackgroundTask.of("Cascade run, 1,000,000 positions", p -> {
+                release.await(20, TimeUnit.SECONDS);
+                return "run";
+            }).onSuccess(done::complete));
+            return at;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> executor.running().size()) == 1);
+        assertEquals("Cascade run, 1,000,000 positions", onFx(() -> executor.latestProperty().get().getTitle()));
+        assertTrue(listedAt[0] - submitted >= FxTaskExecutor.LIST_AFTER.toNanos(),
+                "listed " + (listedAt[0] - submitted) / 1e6 + " ms after it started");
+        release.countDown();
+        assertEquals("run", done.get(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, onFx(() -> executor.running().size()), "gone from the task list");
+    }
+
+    @Test
+    void closingCancelsATaskNotListedYet() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        onFx(() -> executor.submit(BackgroundTask.of("Long run", p -> {
+            started.countDown();
+            while (true) {
+                p.checkCancelled();
+                Thread.onSpinWait();
+            }
+        }).onFailure(outcome::complete)));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        executor.close();
+        assertInstanceOf(CancellationException.class, outcome.get(10, TimeUnit.SECONDS));
     }
 
     @Test
