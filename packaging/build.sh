@@ -61,13 +61,26 @@ for jar in target/deps/*.jar; do
   esac
 done
 # Each stylesheet also in JavaFX's binary form beside it (name.bss, which JavaFX loads in place of name.css):
-# the app does not parse CSS text on the way to its first frame.
-mkdir -p "$work/bss"
-(cd target/classes && find . -name '*.css') | while read -r css; do
-  mkdir -p "$work/bss/$(dirname "$css")"
-  "$java_home/bin/java" --module-path "$work/fxmods" --add-modules javafx.graphics packaging/CssToBinary.java \
-    "target/classes/$css" "$work/bss/${css%.css}.bss"
-done
+# the app does not parse CSS text on the way to its first frame. That is LiqLab's own and ControlsFX's: each
+# ControlsFX control brings its stylesheet (the first frame has five: segmented buttons, switch, status bar,
+# notification pane, text field), and JavaFX looks for name.bss beside name.css, so those go into the copy of the
+# ControlsFX jar the app-image ships. One JVM converts them all.
+mkdir -p "$work/bss" "$work/cfx-css" "$work/cfx-bss"
+pairs=()
+while read -r css; do
+  pairs+=("target/classes/$css" "$work/bss/${css%.css}.bss")
+done < <(cd target/classes && find . -name '*.css')
+cfx=$(ls "$work"/input/controlsfx-*.jar 2>/dev/null | head -1)
+if [ -n "$cfx" ]; then
+  cfx=$(cd "$(dirname "$cfx")" && pwd)/$(basename "$cfx")
+  sheets=$("$java_home/bin/jar" --list --file "$cfx" | grep '\.css$' || true)
+  (cd "$work/cfx-css" && "$java_home/bin/jar" --extract --file "$cfx" $sheets)
+  for css in $sheets; do
+    pairs+=("$work/cfx-css/$css" "$work/cfx-bss/${css%.css}.bss")
+  done
+fi
+"$java_home/bin/java" --module-path "$work/fxmods" --add-modules javafx.graphics packaging/CssToBinary.java "${pairs[@]}"
+[ -z "$cfx" ] || "$java_home/bin/jar" --update --file "$cfx" -C "$work/cfx-bss" .
 # The app's own classes only (the shaded liqlab.jar also holds JavaFX, which goes on the module path here).
 "$java_home/bin/jar" --create --file "$work/input/liqlab-app.jar" -C target/classes . -C "$work/bss" .
 
