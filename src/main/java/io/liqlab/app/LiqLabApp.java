@@ -120,6 +120,7 @@ public final class LiqLabApp extends Application {
                 new io.liqlab.core.account.AccountEngine(), venues.filtered(io.liqlab.ui.MarketChoices::linear), catalog.allProfiles());
         shell = new io.liqlab.ui.shell.ShellViewModel(workspace, tiers,
                 new io.liqlab.ui.workspace.SessionFiles(UserDirectories.configDir().resolve("recent-sessions.json")), tasks, notifications);
+        StartupProbe.mark("models");
         view = new WorkspaceView(shell, profiles, account, new io.liqlab.ui.reconcile.AccountReconcileViewModel(engine, account, catalog),
                 () -> new CascadeViewModel(ScenarioCatalog.loadShipped(new ScenarioReader()).scenarios(), venues.filtered(p -> bitcoinOrAny(p) && io.liqlab.ui.MarketChoices.linear(p)),
                         tasks, Platform::runLater, System::nanoTime, cascadeWorkers, CORES),
