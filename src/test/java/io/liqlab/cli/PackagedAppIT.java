@@ -44,6 +44,19 @@ class PackagedAppIT {
 
         Path launcher = Path.of("target", "jpackage", "out", "LiqLab", "bin", "LiqLab");
         assertTrue(Files.isExecutable(launcher));
+        // Every stylesheet the image ships (LiqLab's and ControlsFX's) has its binary form beside it, which JavaFX
+        // loads in its place: no CSS text is parsed on the way to the first frame.
+        java.util.List<String> textOnly = new java.util.ArrayList<>();
+        try (var jars = Files.newDirectoryStream(launcher.getParent().resolveSibling("lib").resolve("app"), "*.jar")) {
+            for (Path jar : jars) {
+                try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".css"))
+                            .filter(n -> zip.getEntry(n.substring(0, n.length() - 4) + ".bss") == null)
+                            .forEach(n -> textOnly.add(jar.getFileName() + "!/" + n));
+                }
+            }
+        }
+        assertEquals(List.of(), textOnly, "stylesheets without their .bss");
         // The textbook profile: its answer is the formula's (57,900), whatever the venues' data say next month.
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "calc", "--venue", "textbook", "--side", "long",
                 "--entry", "60000", "--notional", "12500", "--leverage", "25", "--format", "json");
