@@ -149,14 +149,26 @@ final class OrderBook {
     }
 
     private double bidAt(int i, double now) {
-        double d = relax(bid[i], bidTarget(i), now - bidTime[i]);
+        double elapsed = now - bidTime[i];
+        if (elapsed <= 0) {
+            // Already brought up to now (a preview touched it this tick): relax() would return it unchanged, so its
+            // target, the costliest part of a level, is not computed. Most levels a tick's orders walk are read again.
+            bidTime[i] = now;
+            return bid[i];
+        }
+        double d = relax(bid[i], bidTarget(i), elapsed);
         bid[i] = d;
         bidTime[i] = now;
         return d;
     }
 
     private double askAt(int i, double now) {
-        double d = relax(ask[i], askTarget(i), now - askTime[i]);
+        double elapsed = now - askTime[i];
+        if (elapsed <= 0) {
+            askTime[i] = now; // as bidAt
+            return ask[i];
+        }
+        double d = relax(ask[i], askTarget(i), elapsed);
         ask[i] = d;
         askTime[i] = now;
         return d;
