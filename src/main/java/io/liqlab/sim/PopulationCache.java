@@ -10,8 +10,10 @@ import java.util.function.Supplier;
  * Ordered populations kept for reuse: a population depends only on the scenario's population section, its start
  * price, its seed and the venue's rules, not on the shock, the book or the driver, so the cells of a phase map
  * that share those draw and order it once, and so does a what-if re-run that changes only the shock or the depth
- * (or goes back to a venue it ran before). Each run gets its own copy ({@link Positions#copyOrdered()}), so a
- * cached population is never changed and a run is the same as a standalone one. Bound to a thread with
+ * (or goes back to a venue it ran before). Each run gets its own copy ({@link #lendCopy}), so a cached population
+ * is never changed and a run is the same as a standalone one; the copy is made into one working population the
+ * cache keeps besides its budget (33 MB at 1,000,000 positions), lent to one run at a time, so a re-run allocates
+ * no population of its own. Bound to a thread with
  * {@link #CURRENT} for the span of a phase map's work, or for one run with {@link #call}; used by one thread at a
  * time.
  */
@@ -59,6 +61,36 @@ public final class PopulationCache {
             it.remove();
         }
         return p;
+    }
+
+    /** The population a run works on: kept for the next run, and lent to one run at a time. */
+    private Positions working;
+    private boolean lent;
+
+    /**
+     * A run's own copy of {@code ordered}, which it may change: the working population copied over when it is free
+     * (a run on this thread has given it back), else a fresh copy. Hand it back with {@link #giveBack} when the run
+     * is over, finished or not.
+     */
+    Positions lendCopy(Positions ordered) {
+        if (lent) {
+            return ordered.copyOrdered(); // a run inside a run: never the case today, but never shared either
+        }
+        if (working != null && working.size == ordered.size && working.longCount == ordered.longCount) {
+            working.copyOrderedFrom(ordered);
+        } else {
+            working = null; // the old shape's arrays can go before the new ones are allocated
+            working = ordered.copyOrdered();
+        }
+        lent = true;
+        return working;
+    }
+
+    /** The run using {@code p} is over: the working population is free again (a fresh copy is just dropped). */
+    void giveBack(Positions p) {
+        if (p == working) {
+            lent = false;
+        }
     }
 
     int hits() {

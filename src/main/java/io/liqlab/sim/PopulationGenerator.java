@@ -32,8 +32,9 @@ final class PopulationGenerator {
     static Positions generate(Scenario scenario, VenueRules rules, BooleanSupplier cancelled, ProgressSink progress) {
         if (PopulationCache.CURRENT.isBound()) {
             // A phase map runs many cells on one population per seed: draw and order it once, hand each run a copy.
-            Positions shared = PopulationCache.CURRENT.get().ordered(scenario, rules, () -> draw(scenario, rules, cancelled, progress));
-            return shared.copyOrdered();
+            // The run gets the cache's working copy: it gives it back when it is over (Simulator.Run.execute).
+            PopulationCache cache = PopulationCache.CURRENT.get();
+            return cache.lendCopy(cache.ordered(scenario, rules, () -> draw(scenario, rules, cancelled, progress)));
         }
         return draw(scenario, rules, cancelled, progress);
     }

@@ -47,6 +47,24 @@ final class Positions {
         return c;
     }
 
+    /**
+     * Makes this population a fresh copy of {@code ordered} (same size), as {@link #copyOrdered()} would, in the
+     * arrays it already has: a what-if re-run at 1,000,000 positions copies 33 MB into kept arrays instead of
+     * allocating them (and collecting the last run's).
+     */
+    void copyOrderedFrom(Positions ordered) {
+        if (ordered.size != size || ordered.longCount != longCount || entry.length != size || state == null) {
+            throw new IllegalArgumentException("a copy needs the same shape: " + ordered.size + "/" + ordered.longCount
+                    + " into " + size + "/" + longCount);
+        }
+        System.arraycopy(ordered.entry, 0, entry, 0, size);
+        System.arraycopy(ordered.quantity, 0, quantity, 0, size);
+        System.arraycopy(ordered.margin, 0, margin, 0, size);
+        System.arraycopy(ordered.trigger, 0, trigger, 0, size);
+        java.util.Arrays.fill(state, IN_ORDER);
+        keys = null;
+    }
+
     private Positions(int size, int longCount, double[] entry, double[] quantity, double[] margin, double[] trigger) {
         this.size = size;
         this.longCount = longCount;

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
  * The what-if re-runs take their ordered population from a cache: a run that reuses one must be the run a fresh
@@ -44,6 +46,34 @@ class PopulationCacheTest {
         }
         assertEquals(3, cache.misses());
         assertEquals(2, cache.hits());
+    }
+
+    @Test
+    void eachRunStartsFromAnUntouchedCopyAndTheWorkingCopyIsLentToOneRunAtATime() {
+        PopulationCache cache = new PopulationCache(64L << 20);
+        Scenario s = small.withVenue("hyperliquid-btc");
+        Positions ordered = cache.call(() -> PopulationGenerator.sharedOrdered(s, SimFixtures.rules(s), () -> false));
+        Positions first = cache.lendCopy(ordered);
+        // A run changes its copy: positions closed, cut, re-triggered.
+        first.state[0] = Positions.CLOSED;
+        first.quantity[1] /= 2;
+        first.trigger[first.size - 1] = 1;
+        Positions second = cache.lendCopy(ordered);
+        assertNotSame(first, second, "lent out: a second run gets a copy of its own");
+        assertSameColumns(ordered, second);
+        cache.giveBack(first);
+        Positions third = cache.lendCopy(ordered);
+        assertSame(first, third, "given back: the next run reuses its arrays");
+        assertSameColumns(ordered, third);
+        assertArrayEquals(new byte[ordered.size], third.state, "every position open and in its sorted slot");
+    }
+
+    private static void assertSameColumns(Positions expected, Positions actual) {
+        assertEquals(expected.longCount, actual.longCount);
+        assertArrayEquals(expected.entry, actual.entry);
+        assertArrayEquals(expected.quantity, actual.quantity);
+        assertArrayEquals(expected.margin, actual.margin);
+        assertArrayEquals(expected.trigger, actual.trigger);
     }
 
     private static String withoutTime(SimulationSummary s) {
