@@ -187,6 +187,7 @@ public final class PhaseMapScreens {
                 });
             }
         });
+        System.out.println("compute: the map starts now");
         map.compute();
         // The screenshot while it fills encodes a PNG on the FX thread: the probes waiting through it
         // are the bench's own work, counted apart.

@@ -87,4 +87,38 @@ class PhaseMapWindowTest extends AppWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(status.getText(), ((javafx.scene.text.Text) status.lookup(".text")).getText(), "the status drawn whole");
     }
+
+    @Test
+    void aMapStartingInTheTaskListMovesNothingAboveTheStatusBar(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-cascade .tab-label");
+        CascadeView view = robot.lookup("#cascade").queryAs(CascadeView.class);
+        CascadeViewModel vm = view.viewModel();
+        waitFor(() -> vm.runCountProperty().get() >= 1 && !vm.runningProperty().get());
+        robot.clickOn("#cascade-phase-map");
+        Node tasks = robot.lookup("#tasks").query();
+        waitFor(() -> !tasks.isVisible());
+        double idle = view.getHeight();
+        Node plot = robot.lookup("#phase-map-plot").query();
+        double plotIdle = plot.getLayoutBounds().getHeight();
+
+        robot.interact(() -> vm.phaseMap().stepsProperty().set(8));
+        robot.clickOn("#phase-map-compute");
+        // Measured while the task is listed (the status bar's button shows), in the same FX-thread step.
+        double[] running = new double[2];
+        waitFor(() -> {
+            robot.interact(() -> {
+                if (tasks.isVisible() && running[0] == 0) {
+                    view.getScene().getRoot().layout();
+                    running[0] = view.getHeight();
+                    running[1] = plot.getLayoutBounds().getHeight();
+                }
+            });
+            return running[0] != 0;
+        });
+        // A status bar that grew when a task started moved every tab's content: the window laid out and repainted whole.
+        assertEquals(idle, running[0], "the Cascade tab keeps its height while a task runs");
+        assertEquals(plotIdle, running[1], "and so does the map's plot");
+        robot.clickOn("#phase-map-cancel");
+        waitFor(() -> !vm.phaseMap().runningProperty().get());
+    }
 }
