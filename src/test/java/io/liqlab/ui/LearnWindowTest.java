@@ -47,7 +47,11 @@ class LearnWindowTest extends AppWindowTest {
         Label bankruptcyKey = robot.lookup(".glossary-term").queryAllAs(Label.class).stream()
                 .filter(l -> GlossaryLinks.termOf(l) == Term.BANKRUPTCY_PRICE).findFirst().orElseThrow();
         assertEquals("Bankruptcy price", bankruptcyKey.getText());
-        assertTrue(bankruptcyKey.getTooltip().getText().startsWith("The price at which the position's equity is exactly zero"));
+        String definition = "The price at which the position's equity is exactly zero";
+        assertTrue(bankruptcyKey.getAccessibleHelp().startsWith(definition), "a screen reader reads the definition");
+        robot.moveTo(bankruptcyKey).moveBy(3, 0); // the tooltip comes with the pointer
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(bankruptcyKey.getTooltip().getText().startsWith(definition));
         robot.clickOn(bankruptcyKey);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(glossaryWindow(robot) == null, "a click shows the definition where the term is, not the glossary window");
