@@ -42,7 +42,14 @@ public final class Text {
         return fill(base.getString(key), Locale.ROOT, args);
     }
 
-    private static String fill(String pattern, Locale locale, Object... args) {
+    /**
+     * A pattern without an argument or a quote is its own text: the window asks for a few hundred texts while it
+     * opens, most of them plain words, and a {@link MessageFormat} for each was parsed only to give them back.
+     */
+    static String fill(String pattern, Locale locale, Object... args) {
+        if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+            return pattern;
+        }
         return new MessageFormat(pattern, locale).format(args);
     }
 }

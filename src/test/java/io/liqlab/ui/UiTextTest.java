@@ -233,6 +233,27 @@ class UiTextTest {
     }
 
     @Test
+    void everyTextReadsAsItsMessageFormatWouldGiveIt() throws IOException {
+        // Text gives plain patterns back without a MessageFormat: every value, with and without arguments, must read
+        // the same as through one (apostrophes halved, arguments filled, a pattern without them left as it is).
+        Properties bundle = bundle();
+        Map<String, String> different = new TreeMap<>();
+        for (String key : bundle.stringPropertyNames()) {
+            String pattern = bundle.getProperty(key);
+            for (Object[] args : List.of(new Object[0], new Object[] {1, 2, 3, 4, 5, 6})) {
+                String expected = new MessageFormat(pattern, Locale.ROOT).format(args);
+                String actual = Text.fill(pattern, Locale.ROOT, args);
+                if (!expected.equals(actual)) {
+                    different.put(key, actual + " | " + expected);
+                }
+            }
+        }
+        assertEquals(Map.of(), different);
+        assertEquals("it's", Text.fill("it''s", Locale.ROOT));
+        assertEquals("{0} left", Text.fill("{0} left", Locale.ROOT));
+    }
+
+    @Test
     void theBaseTextForFilesIgnoresTheUsersLocale() {
         Locale before = Locale.getDefault();
         try {
