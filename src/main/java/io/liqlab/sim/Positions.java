@@ -20,6 +20,7 @@ final class Positions {
 
     final int size;
     final int longCount;
+    /** Entry prices: written only while drawing and ordering; a run's copy shares its cached population's. */
     double[] entry;
     double[] quantity;
     /** Isolated margin, realised PnL of partial closes and fees included. */
@@ -30,6 +31,10 @@ final class Positions {
     byte[] state;
     /** Sort keys ({@link #key}), written while drawing and dropped once ordered. */
     long[] keys;
+    /** For a run's copy of a cached population: that population (read only), where the opening figures are kept. */
+    Positions source;
+    /** For a cached population: its opening figures, summed by the first run from it (null until then). */
+    Simulator.Opening opening;
 
     Positions(int size, int longCount) {
         this.size = size;
@@ -42,8 +47,10 @@ final class Positions {
 
     /** A fresh copy of an ordered population, as a run first sees it (every position open, in its sorted slot). */
     Positions copyOrdered() {
-        Positions c = new Positions(size, longCount, entry.clone(), quantity.clone(), margin.clone(), trigger.clone());
+        // Entries are never written by a run (only drawn and ordered): the copy shares them.
+        Positions c = new Positions(size, longCount, entry, quantity.clone(), margin.clone(), trigger.clone());
         c.state = new byte[size];
+        c.source = this;
         return c;
     }
 
@@ -53,16 +60,17 @@ final class Positions {
      * allocating them (and collecting the last run's).
      */
     void copyOrderedFrom(Positions ordered) {
-        if (ordered.size != size || ordered.longCount != longCount || entry.length != size || state == null) {
+        if (ordered.size != size || ordered.longCount != longCount || quantity.length != size || state == null) {
             throw new IllegalArgumentException("a copy needs the same shape: " + ordered.size + "/" + ordered.longCount
                     + " into " + size + "/" + longCount);
         }
-        System.arraycopy(ordered.entry, 0, entry, 0, size);
+        entry = ordered.entry; // never written by a run: shared, not copied
         System.arraycopy(ordered.quantity, 0, quantity, 0, size);
         System.arraycopy(ordered.margin, 0, margin, 0, size);
         System.arraycopy(ordered.trigger, 0, trigger, 0, size);
         java.util.Arrays.fill(state, IN_ORDER);
         keys = null;
+        source = ordered;
     }
 
     private Positions(int size, int longCount, double[] entry, double[] quantity, double[] margin, double[] trigger) {

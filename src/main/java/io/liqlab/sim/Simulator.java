@@ -150,6 +150,16 @@ public final class Simulator {
         return run.result((System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * A population's figures at the start of a run (its margin and open interest, and its liquidation notional waiting
+     * on the price grids): they depend on the positions and the grids alone, so a cached population keeps them from
+     * its first run and its later runs (a what-if's shock or depth) copy them instead of summing a million positions.
+     */
+    record Opening(double fineStep, double heatLow, double heatWidth, double initialMargin, double openSignedQty,
+                   double openSignedCost, double grossOpening, double openQtyLong, double openQtyShort, double[] fineLong,
+                   double[] fineShort, double[] heat) {
+    }
+
     private static final class Run {
         private java.util.List<PlacedPosition> placed;
         /** Whether frames keep the heatmap (every run but a phase map's cells). */
@@ -372,6 +382,33 @@ public final class Simulator {
             heat = new double[hm.buckets()];
             heatLow = start * (1 - hm.rangePercent() / 100);
             heatWidth = start * 2 * hm.rangePercent() / 100 / hm.buckets();
+            Opening kept = p.source != null ? p.source.opening : null;
+            if (kept != null && kept.fineStep == fineStep && kept.heatLow == heatLow && kept.heatWidth == heatWidth
+                    && kept.heat.length == heat.length && kept.fineLong.length == fineBuckets) {
+                // A cached population's opening figures, summed by the first run from it in this same order.
+                initialMargin = kept.initialMargin;
+                openSignedQty = kept.openSignedQty;
+                openSignedCost = kept.openSignedCost;
+                grossOpening = kept.grossOpening;
+                openQtyLong = kept.openQtyLong;
+                openQtyShort = kept.openQtyShort;
+                System.arraycopy(kept.fineLong, 0, fineLong, 0, fineBuckets);
+                System.arraycopy(kept.fineShort, 0, fineShort, 0, fineBuckets);
+                System.arraycopy(kept.heat, 0, heat, 0, heat.length);
+            } else {
+                sumOpening();
+                if (p.source != null) {
+                    p.source.opening = new Opening(fineStep, heatLow, heatWidth, initialMargin, openSignedQty, openSignedCost,
+                            grossOpening, openQtyLong, openQtyShort, fineLong.clone(), fineShort.clone(), heat.clone());
+                }
+            }
+            marginOpen = initialMargin;
+            mirrorSignedQty = openSignedQty;
+            mirrorSignedCost = openSignedCost;
+        }
+
+        /** The population's margin, open interest and waiting liquidations at the start, position by position. */
+        private void sumOpening() {
             for (int i = 0; i < p.size; i++) {
                 int s = p.sign(i);
                 double q = p.quantity[i];
@@ -387,9 +424,6 @@ public final class Simulator {
                 }
                 addWaiting(i, 1);
             }
-            marginOpen = initialMargin;
-            mirrorSignedQty = openSignedQty;
-            mirrorSignedCost = openSignedCost;
         }
 
         /** Adds (+1) or removes (-1) position i's liquidation notional from the waiting histograms. */
