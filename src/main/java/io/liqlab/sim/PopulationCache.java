@@ -93,11 +93,13 @@ public final class PopulationCache {
         }
     }
 
-    int hits() {
+    /** Runs that took their population from here (benches report it). */
+    public int hits() {
         return hits;
     }
 
-    int misses() {
+    /** Runs that drew their population and left it here. */
+    public int misses() {
         return misses;
     }
 

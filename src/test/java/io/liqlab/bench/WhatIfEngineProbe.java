@@ -43,7 +43,15 @@ public final class WhatIfEngineProbe {
         double[] cpu = new double[changes];
         double[] wall = new double[changes];
         double[] mb = new double[changes];
+        long[] gcBefore = null;
+        int hitsBefore = 0;
+        int missesBefore = 0;
         for (int k = 0; k < warmup + changes; k++) {
+            if (k == warmup) {
+                gcBefore = gc();
+                hitsBefore = cache.hits();
+                missesBefore = cache.misses();
+            }
             switch (k % 3) {
                 case 0 -> shock = shock <= -8 ? -5 : shock - 0.5;
                 case 1 -> depth = depth >= 2 ? 1 : depth + 0.25;
@@ -67,9 +75,23 @@ public final class WhatIfEngineProbe {
                 throw new AssertionError();
             }
         }
-        System.out.printf(Locale.ROOT, "whatif-engine positions=%d %s changes=%d: CPU p50=%.1f p95=%.1f ms, wall p50=%.1f p95=%.1f ms, "
-                        + "allocated p50=%.1f MB a change%n", positions, cached ? "cache" : "fresh", changes, pct(cpu, 50), pct(cpu, 95),
-                pct(wall, 50), pct(wall, 95), pct(mb, 50));
+        long[] gcAfter = gc();
+        System.out.printf(Locale.ROOT, "whatif-engine positions=%d %s changes=%d: CPU p50=%.1f p95=%.1f max=%.1f ms, wall p50=%.1f p95=%.1f ms, "
+                        + "allocated p50=%.1f max=%.1f MB a change; populations %d reused, %d drawn; GC %d collections, %d ms%n",
+                positions, cached ? "cache" : "fresh", changes, pct(cpu, 50), pct(cpu, 95), pct(cpu, 100), pct(wall, 50), pct(wall, 95),
+                pct(mb, 50), pct(mb, 100), cache.hits() - hitsBefore, cache.misses() - missesBefore, gcAfter[0] - gcBefore[0],
+                gcAfter[1] - gcBefore[1]);
+    }
+
+    /** GC collections and milliseconds so far, over all collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, b.getCollectionCount());
+            millis += Math.max(0, b.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static double pct(double[] values, double p) {
