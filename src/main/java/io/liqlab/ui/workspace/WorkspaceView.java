@@ -261,7 +261,7 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
      * progress, and a button naming how many tasks run that opens their list (ControlsFX {@code TaskProgressView},
      * each with a cancel button) in a pop-over.
      */
-    private static org.controlsfx.control.StatusBar statusBar(Node statusLine, io.liqlab.ui.task.FxTaskExecutor tasks) {
+    static org.controlsfx.control.StatusBar statusBar(Node statusLine, io.liqlab.ui.task.FxTaskExecutor tasks) {
         org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
         bar.setId("status-bar");
         bar.setText("");
@@ -273,9 +273,11 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         open.textProperty().bind(javafx.beans.binding.Bindings.size(tasks.running()).map(n -> Text.format("shell.tasks", n)));
         open.setTooltip(new Tooltip(Text.get("shell.tasksTip")));
         open.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(tasks.running()));
-        // Hidden, not unmanaged: the bar keeps its height when a task is listed. Taking the button in and out of the
-        // layout grew the bar by 6 px and shrank every tab's content, hidden tabs too: all charts were resized and
-        // drawn again, twice per task.
+        open.managedProperty().bind(open.visibleProperty());
+        // No taller than the status line: a button of the usual height grew the bar by 6 px when a task was listed
+        // (and the progress bar came with it), which shrank every tab's content, hidden tabs too: every chart was
+        // resized and drawn again, twice per task.
+        open.setPadding(new Insets(0, 6, 0, 6));
         open.getStyleClass().add("flat");
         // The list and its pop-over (a popup window of its own) are made on the first click, not with the window.
         org.controlsfx.control.PopOver[] popOver = new org.controlsfx.control.PopOver[1];
