@@ -36,10 +36,14 @@ final class TextMeasure {
         return w;
     }
 
-    /** The height of a line of text in {@code font}. */
+    /** The height of a line of text in {@code font} (remembered: a chart asks for it several times per drawing). */
     double lineHeight(Font font) {
-        text.setFont(font);
-        text.setText("Ag");
-        return text.getLayoutBounds().getHeight();
+        return lineHeights.computeIfAbsent(font, f -> {
+            text.setFont(f);
+            text.setText("Ag");
+            return text.getLayoutBounds().getHeight();
+        });
     }
+
+    private final Map<Font, Double> lineHeights = new HashMap<>();
 }
