@@ -161,6 +161,29 @@ class CascadeWindowTest extends AppWindowTest {
     }
 
     @Test
+    void theEventLogShowsTheNewRunsLinesAfterAWhatIfChange(FxRobot robot) throws Exception {
+        ListView<EventLog.Entry> log = robot.lookup("#cascade-log").queryListView();
+        String shockBefore = log.getItems().getFirst().text();
+        int runs = vm.runCountProperty().get();
+        robot.interact(() -> vm.shockPercentProperty().set(-9));
+        waitFor(() -> vm.runCountProperty().get() > runs && !vm.runningProperty().get());
+        robot.interact(() -> { }); // a pulse, so the list has laid its cells out
+        assertEquals(vm.runsProperty().get().log(), log.getItems(), "the list holds the new run's lines");
+        assertTrue(log.getItems().getFirst().text().contains("-9.0%"), log.getItems().getFirst().text());
+        assertNotEquals(shockBefore, log.getItems().getFirst().text());
+        // What is on screen: the cells show the new lines, each wrapped to the list's width (no side scrolling).
+        List<javafx.scene.control.ListCell<?>> cells = robot.lookup("#cascade-log .list-cell").queryAll().stream()
+                .<javafx.scene.control.ListCell<?>>map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> c.isVisible() && c.getItem() != null).toList();
+        assertFalse(cells.isEmpty());
+        for (javafx.scene.control.ListCell<?> c : cells) {
+            assertEquals(((EventLog.Entry) c.getItem()).text(), c.getText());
+            assertTrue(c.getWidth() <= log.getWidth(), "a line as wide as the list at most: " + c.getWidth() + " > " + log.getWidth());
+        }
+        assertTrue(cells.stream().anyMatch(c -> c.getText().contains("-9.0%")), "the shock's new line is in sight");
+    }
+
+    @Test
     void pauseHoldsTheFrame(FxRobot robot) throws Exception {
         robot.interact(() -> vm.speedProperty().set(8));
         robot.clickOn("#cascade-play");

@@ -308,7 +308,8 @@ public final class CascadeView extends BorderPane {
                 action, whole, export);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(2, 8, 4, 8));
-        return row;
+        // The time ticks and the scrubber moves while playing: that lays out this row, not the whole tab.
+        return new io.liqlab.ui.LayoutBoundary(row);
     }
 
     private Node readoutRow() {
@@ -324,7 +325,8 @@ public final class CascadeView extends BorderPane {
         HBox row = new HBox(8, readout, grow, exportStatus);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(0, 8, 4, 10));
-        return row;
+        // The readout changes with every tick played: that lays out this row, not the whole tab.
+        return new io.liqlab.ui.LayoutBoundary(row);
     }
 
     private Node sidePanel(ObservableValue<? extends Number> chartFontScale) {
@@ -398,7 +400,7 @@ public final class CascadeView extends BorderPane {
         progress.setId("cascade-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.runningProperty());
+        progress.visibleProperty().bind(vm.progressShownProperty());
         Label status = new Label();
         status.setId("cascade-status");
         status.setWrapText(true);
@@ -421,7 +423,8 @@ public final class CascadeView extends BorderPane {
         VBox what = new VBox(6, form.grid());
         what.setPadding(new Insets(4, 8, 8, 8));
         // The run's outcome stays in sight whatever the what-if form's scroll position.
-        VBox outcome = new VBox(4, progress, status, summary, difference);
+        // The bar moves on every frame of a run: that lays out the bar alone.
+        VBox outcome = new VBox(4, new io.liqlab.ui.LayoutBoundary(progress), status, summary, difference);
         outcome.setPadding(new Insets(4, 8, 6, 8));
         ScrollPane scroll = new ScrollPane(what);
         scroll.setFitToWidth(true);
@@ -435,7 +438,10 @@ public final class CascadeView extends BorderPane {
         logList.setCellFactory(list -> new ListCell<>() {
             {
                 setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(24));
+                // As wide as the list shows, however long the line: it wraps. (Bound to the list's width less a guess
+                // at the scroll bar, the cells were measured at one width and laid out at another, and the list laid
+                // itself out again on every frame.)
+                setPrefWidth(0);
             }
 
             @Override
@@ -451,13 +457,21 @@ public final class CascadeView extends BorderPane {
             }
         });
         logList.setPlaceholder(new Label(Text.get("cascade.log.empty")));
-        VBox logBox = new VBox(4, logTitle, logList);
-        VBox.setVgrow(logList, Priority.ALWAYS);
+        // A new run's lines, and the line selected and scrolled to as playback moves, lay out the list alone: its size
+        // is set here, not by its lines.
+        io.liqlab.ui.LayoutBoundary logArea = new io.liqlab.ui.LayoutBoundary(logList);
+        VBox logBox = new VBox(4, logTitle, logArea);
+        VBox.setVgrow(logArea, Priority.ALWAYS);
         logBox.setPadding(new Insets(0, 8, 8, 8));
 
-        VBox side = new VBox(scroll, outcome, logBox);
+        // The form is measured again only when it changes (a slider's value), not whenever the outcome below it does;
+        // the outcome is laid out alone unless its wrapped lines change in number.
+        io.liqlab.ui.LayoutBoundary formArea = new io.liqlab.ui.LayoutBoundary(scroll);
+        io.liqlab.ui.LayoutBoundary outcomeArea = new io.liqlab.ui.LayoutBoundary(outcome);
+        VBox side = new VBox(formArea, outcomeArea, logBox);
         VBox.setVgrow(logBox, Priority.ALWAYS);
         scroll.setMaxHeight(USE_PREF_SIZE);
+        formArea.setMaxHeight(USE_PREF_SIZE);
         logList.setMinHeight(140);
         // Its own preferred height (400) would squeeze the what-if form; it takes what is left instead.
         logList.setPrefHeight(160);
