@@ -125,6 +125,8 @@ public final class CascadeViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyBooleanWrapper progressShown = new ReadOnlyBooleanWrapper(this, "progressShown");
+    private final LongSupplier nanos;
     private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(this, "runCount");
     private final Executor workers;
     private final int parallelism;
@@ -200,6 +202,7 @@ public final class CascadeViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.clock = new PlaybackClock(nanos);
+        this.nanos = nanos;
 
         speed.subscribe(s -> clock.setSpeed(s.doubleValue()));
         loop.subscribe(l -> clock.setLoop(l));
@@ -324,10 +327,22 @@ public final class CascadeViewModel {
         return running.getReadOnlyProperty();
     }
 
-    /** The run in progress, 0..1, as of the last {@link #pulse()}. */
+    /** The run in progress, 0..1, as of the last {@link #pulse()} (followed once {@link #progressShownProperty()}). */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }
+
+    /**
+     * A run shows its progress and says it is running once it has computed for {@link #SHOW_PROGRESS_AFTER_NANOS}
+     * (as the status bar lists a task): a what-if re-run of a fraction of a second changes nothing but the charts,
+     * the summary and the log, instead of a bar and a line that come and go with it.
+     */
+    public ReadOnlyBooleanProperty progressShownProperty() {
+        return progressShown.getReadOnlyProperty();
+    }
+
+    /** How long a run computes before its progress shows: as long as a task runs before the status bar lists it. */
+    public static final long SHOW_PROGRESS_AFTER_NANOS = io.liqlab.ui.task.FxTaskExecutor.LIST_AFTER.toNanos();
 
     /** How many runs have been shown (tests wait on it). */
     public ReadOnlyIntegerProperty runCountProperty() {
@@ -577,12 +592,16 @@ public final class CascadeViewModel {
         VenueProfile otherVenue = sideBySide.get() ? compareVenue.get() : null;
         Scenario main = whatIf(mainVenue);
         Scenario other = otherVenue == null ? null : whatIf(otherVenue);
-        Job job = new Job(other == null ? 1 : 2);
+        Job job = new Job(other == null ? 1 : 2, nanos.getAsLong(), Text.format(other == null ? "cascade.status.running"
+                : "cascade.status.runningTwoVenues", io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0)));
         inFlight = job;
         running.set(true);
-        progress.set(0);
-        status.set(Text.format(other == null ? "cascade.status.running" : "cascade.status.runningTwoVenues",
-                io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0)));
+        if (progressShown.get()) { // the run it replaces was showing its progress: this one goes on from there
+            progress.set(0);
+            status.set(job.statusText);
+        } else if (!status.get().isEmpty()) {
+            status.set(""); // the last run's failure is not this run's
+        }
         String title = Text.format("cascade.task.run", main.name(), mainVenue.name(), io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0));
         warmUpBeside(main, mainVenue);
         tasks.submit(io.liqlab.ui.task.BackgroundTask.<Runs>of(title, p -> {
@@ -626,6 +645,7 @@ public final class CascadeViewModel {
             return;
         }
         running.set(false);
+        progressShown.set(false);
         progress.set(1);
         if (error != null) {
             status.set(Text.format("cascade.status.failed", error));
@@ -847,7 +867,13 @@ public final class CascadeViewModel {
     public void pulse() {
         Job job = inFlight;
         if (job != null) {
-            progress.set(job.progress);
+            if (!progressShown.get() && nanos.getAsLong() - job.startedAt >= SHOW_PROGRESS_AFTER_NANOS) {
+                progressShown.set(true);
+                status.set(job.statusText);
+            }
+            if (progressShown.get()) {
+                progress.set(job.progress);
+            }
         }
         syncFrame();
     }
@@ -859,11 +885,16 @@ public final class CascadeViewModel {
 
     private static final class Job {
         final int parts;
+        /** When it started ({@code nanos}), and what the status line says once its progress shows. */
+        final long startedAt;
+        final String statusText;
         volatile double progress;
         volatile boolean cancelled;
 
-        Job(int parts) {
+        Job(int parts, long startedAt, String statusText) {
             this.parts = parts;
+            this.startedAt = startedAt;
+            this.statusText = statusText;
         }
     }
 

@@ -205,6 +205,40 @@ class CascadeViewModelTest {
     }
 
     @Test
+    void aQuickRunShowsNoProgressAndALongOneShowsItAfterHalfASecond() {
+        Deque<Runnable> background = new ArrayDeque<>();
+        CascadeViewModel vm = new CascadeViewModel(SCENARIOS, venues, background::add, Runnable::run, () -> now);
+        background.poll().run();
+        // A what-if re-run that is over within half a second: no bar, no "Running" line, at any frame.
+        List<String> seen = new java.util.ArrayList<>();
+        vm.progressShownProperty().subscribe(shown -> seen.add("shown " + shown));
+        vm.statusProperty().subscribe(text -> seen.add("status '" + text + "'"));
+        seen.clear();
+        vm.shockPercentProperty().set(-5);
+        now += 200_000_000L;
+        vm.pulse();
+        now += 200_000_000L;
+        vm.pulse();
+        background.poll().run();
+        assertEquals(List.of(), seen);
+        assertEquals(-5, vm.runsProperty().get().main().scenario().driver().shock().percent());
+        // One that takes longer shows both from the first frame past half a second, and takes them away when done.
+        vm.shockPercentProperty().set(-6);
+        now += CascadeViewModel.SHOW_PROGRESS_AFTER_NANOS - 1;
+        vm.pulse();
+        assertFalse(vm.progressShownProperty().get());
+        assertEquals("", vm.statusProperty().get());
+        now += 1;
+        vm.pulse();
+        assertTrue(vm.progressShownProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Running"), vm.statusProperty().get());
+        background.poll().run();
+        assertFalse(vm.progressShownProperty().get());
+        assertEquals("", vm.statusProperty().get());
+        assertEquals(-6, vm.runsProperty().get().main().scenario().driver().shock().percent());
+    }
+
+    @Test
     void aNewRunKeepsTheMomentOnScreen() {
         CascadeViewModel vm = sameThread();
         vm.scrub(120);
