@@ -101,7 +101,11 @@ class PhaseMapWindowTest extends AppWindowTest {
         Node plot = robot.lookup("#phase-map-plot").query();
         double plotIdle = plot.getLayoutBounds().getHeight();
 
-        robot.interact(() -> vm.phaseMap().stepsProperty().set(8));
+        // A map long enough to be listed: a task shows in the status bar once it has run for half a second.
+        int runs = vm.runCountProperty().get();
+        robot.interact(() -> vm.positionsProperty().set(20_000));
+        waitFor(() -> vm.runCountProperty().get() > runs && !vm.runningProperty().get());
+        robot.interact(() -> vm.phaseMap().stepsProperty().set(32));
         robot.clickOn("#phase-map-compute");
         // Measured while the task is listed (the status bar's button shows), in the same FX-thread step.
         double[] running = new double[2];
