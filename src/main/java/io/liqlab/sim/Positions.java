@@ -33,6 +33,13 @@ final class Positions {
     long[] keys;
     /** For a run's copy of a cached population: that population (read only), where the opening figures are kept. */
     Positions source;
+    /**
+     * The ADL ranking's buffers (the order, the sort's keys and its other buffer), sized by the first ranking that
+     * needs them; a cache's working copy keeps them for the next run. Only the run that has these positions uses them.
+     */
+    int[] rankOrder;
+    long[] rankKeys;
+    long[] rankSorted;
     /** For a cached population: its opening figures, summed by the first run from it (null until then). */
     Simulator.Opening opening;
 

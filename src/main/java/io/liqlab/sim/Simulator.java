@@ -268,10 +268,6 @@ public final class Simulator {
         private double maxR;
 
         // ADL ranking (a snapshot, rebuilt when stale) and the pro-rata batch.
-        private int[] adlOrder = new int[0];
-        /** A ranking's sort keys and the sort's other buffer, reused by every ranking of the run. */
-        private long[] rankKeys = new long[0];
-        private long[] rankScratch = new long[0];
         private int adlCount0;
         private int adlCursor;
         private int adlSide;
@@ -1075,7 +1071,7 @@ public final class Simulator {
                     rebuilt = true;
                     continue;
                 }
-                int j = adlOrder[adlCursor];
+                int j = p.rankOrder[adlCursor];
                 if (p.state[j] == Positions.CLOSED || !canTakeAdl(j, sOpp, price)) {
                     adlCursor++;
                     continue;
@@ -1105,9 +1101,11 @@ public final class Simulator {
             adlRankedAt = mark;
             adlRankedTick = tickNumber;
             adlCursor = 0;
-            if (adlOrder.length < to - from) {
-                adlOrder = new int[to - from];
+            // The ranking's buffers go with the positions: a cache's working copy keeps them for its next run.
+            if (p.rankOrder == null || p.rankOrder.length < to - from) {
+                p.rankOrder = new int[to - from];
             }
+            int[] adlOrder = p.rankOrder;
             int n = 0;
             if (ranking == AdlRule.Ranking.PSEUDO_RANDOM) {
                 // dYdX: no ranking, iterate from a seeded pseudo-random start.
@@ -1122,13 +1120,14 @@ public final class Simulator {
                 adlCount0 = n;
                 return;
             }
-            if (rankKeys.length < to - from) {
-                // Kept for the run: a cascade that keeps ADL busy re-ranks a side often (at 1,000,000 positions
-                // each ranking would otherwise allocate 16 MB, measured up to 1 GB in one run).
-                rankKeys = new long[to - from];
-                rankScratch = new long[to - from];
+            if (p.rankKeys == null || p.rankKeys.length < to - from) {
+                // Kept for the run (and a working copy's next runs): a cascade that keeps ADL busy re-ranks a side
+                // often (at 1,000,000 positions each ranking would otherwise allocate 16 MB, measured up to 1 GB in
+                // one run).
+                p.rankKeys = new long[to - from];
+                p.rankSorted = new long[to - from];
             }
-            long[] keyed = rankKeys;
+            long[] keyed = p.rankKeys;
             double[] bounds = entryBounds(sOpp, to - from);
             for (int b = 0, blockFrom = from; blockFrom < to; b++, blockFrom += ENTRY_BLOCK) {
                 // A position is a candidate only in profit: a long with its entry below the mark, a short above it.
@@ -1155,7 +1154,7 @@ public final class Simulator {
                 }
                 bounds[b] = extreme; // positions only close, so this stays a bound for the rest of the run
             }
-            long[] sorted = RadixSort.sortByUpperHalf(keyed, rankScratch, n);
+            long[] sorted = RadixSort.sortByUpperHalf(keyed, p.rankSorted, n);
             for (int k = 0; k < n; k++) {
                 adlOrder[k] = RadixSort.payload(sorted[k]);
             }
