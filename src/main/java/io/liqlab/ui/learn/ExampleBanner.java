@@ -14,21 +14,32 @@ import javafx.scene.layout.VBox;
 
 /**
  * The strip under the toolbar while a guided example is open: what it shows, what to look at, a button per step
- * (the step shown is selected), and a close button.
+ * (the step shown is selected), and a close button. Its content is made when the first example opens: the strip is
+ * hidden in the window's first frame, where its labels, button and tooltip cost CSS and a popup window for nothing.
  */
 public final class ExampleBanner extends HBox {
 
     public static final String STYLE_CLASS = "example-banner";
 
-    private final Label title = new Label();
-    private final Label explanation = new Label();
-    private final HBox steps = new HBox(6);
+    private Label title;
+    private Label explanation;
+    private HBox steps;
     private final LearningTargets targets;
 
     public ExampleBanner(LearningTargets targets) {
         this.targets = targets;
         getStyleClass().add(STYLE_CLASS);
         setId("example-banner");
+        setSpacing(12);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(8, 12, 8, 12));
+        hide();
+    }
+
+    private void build() {
+        title = new Label();
+        explanation = new Label();
+        steps = new HBox(6);
         title.setId("example-title");
         title.getStyleClass().add("example-title");
         explanation.setId("example-explanation");
@@ -41,15 +52,14 @@ public final class ExampleBanner extends HBox {
         close.setId("example-close");
         close.setTooltip(new Tooltip(io.liqlab.ui.Text.get("learn.closeExample")));
         close.setOnAction(e -> hide());
-        setSpacing(12);
-        setAlignment(Pos.CENTER_LEFT);
-        setPadding(new Insets(8, 12, 8, 12));
         getChildren().addAll(words, steps, close);
-        hide();
     }
 
     /** Opens {@code example}: applies its first step and shows its words and steps. */
     public void open(GuidedExample example) {
+        if (title == null) {
+            build();
+        }
         title.setText(example.title());
         explanation.setText(example.explanation());
         ToggleGroup group = new ToggleGroup();
