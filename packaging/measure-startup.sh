@@ -52,8 +52,13 @@ run() { # main class, then JVM options -> ms
   local cache=()
   [ "$aot" = 1 ] && cache=(-XX:AOTCache="$dir/$main.aot") # each with its own cache
   LIQLAB_HOME="$home" "$java" --enable-native-access=ALL-UNNAMED -Dliqlab.startupProbe=true \
-    -Dliqlab.launchedAt="$(date +%s%3N)" "${cache[@]}" "$@" -cp "$cp" "$main" 2>/dev/null \
-    | sed -n 's/^first-frame-ms //p'
+    -Dliqlab.launchedAt="$(date +%s%3N)" "${cache[@]}" "$@" -cp "$cp" "$main" 2>/dev/null | probe
+}
+# From the probe's output: the first frame's ms, then the CPU ms of the JavaFX thread and of the whole process (its
+# ended threads included), which a busy machine changes far less than the wall clock: "WALL FX PROCESS".
+probe() {
+  awk '/^cpu-ms JavaFX_Applicat/ {fx=$3} /^cpu-ms process-all/ {all=$3} /^first-frame-ms/ {ff=$2}
+       END {if (ff != "") print ff, (fx == "" ? "-" : fx), (all == "" ? "-" : all)}'
 }
 if [ "$aot" = 1 ]; then
   for main in io.liqlab.bench.MinimalWindow io.liqlab.Main; do # one training run each, to its first frame
@@ -64,21 +69,29 @@ if [ "$aot" = 1 ]; then
 fi
 launcher() { # the installed launcher, as a user starts it; the probe's flags through JAVA_TOOL_OPTIONS -> ms
   LIQLAB_HOME="$home" JAVA_TOOL_OPTIONS="-Dliqlab.startupProbe=true -Dliqlab.launchedAt=$(date +%s%3N)" \
-    "$installed/bin/LiqLab" 2>/dev/null | sed -n 's/^first-frame-ms //p'
+    "$installed/bin/LiqLab" 2>/dev/null | probe
 }
-app=(); minimal=()
+app=(); minimal=(); appcpu=(); minimalcpu=()
 for i in $(seq "$runs"); do
-  minimal+=("$(run io.liqlab.bench.MinimalWindow "$@")")
+  read -r ms fx all < <(run io.liqlab.bench.MinimalWindow "$@")
+  minimal+=("$ms"); minimalcpu+=("$fx/$all")
   if [ -n "$installed" ]; then
-    app+=("$(launcher)")
+    read -r ms fx all < <(launcher)
   else
-    app+=("$(run io.liqlab.Main "$@")")
+    read -r ms fx all < <(run io.liqlab.Main "$@")
   fi
+  app+=("$ms"); appcpu+=("$fx/$all")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+cpu() { # "FX/PROCESS" pairs -> "FX thread median, process median"
+  echo "JavaFX thread $(median $(printf '%s\n' "$@" | cut -d/ -f1)) ms, process $(median $(printf '%s\n' "$@" | cut -d/ -f2)) ms"
+}
 m=$(median "${minimal[@]}"); a=$(median "${app[@]}")
 echo "minimal window: ${minimal[*]} ms (median $m)"
 echo "LiqLab${installed:+ ($installed/bin/LiqLab)}: ${app[*]} ms (median $a)"
+echo "CPU to the first frame, medians (less sensitive to other load than the times above):"
+echo "  minimal window: $(cpu "${minimalcpu[@]}")"
+echo "  LiqLab: $(cpu "${appcpu[@]}")"
 awk -v a="$a" -v m="$m" 'BEGIN {printf "ratio %.2f\n", a / m}'
 if [ -n "$installed" ]; then
   awk -v a="$a" -v m="$m" -v app="$installed" 'BEGIN {printf "start-up goal (%s with its cache, at most 1.5x the plain minimal window): %s\n", app, (a <= 1.5 * m ? "met" : "not met")}'
