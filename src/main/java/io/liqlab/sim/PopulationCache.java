@@ -28,9 +28,57 @@ public final class PopulationCache {
     private int misses;
     private final LinkedHashMap<Key, Positions> entries = new LinkedHashMap<>(16, 0.75f, true);
 
+    /**
+     * Draws kept before the venue's rules apply (keyed without the venue), for {@link #keepsDraws}: a population is
+     * the same draw under every venue until the venue prices it, so a change of venue starts from the kept draw.
+     */
+    private final LinkedHashMap<Key, Positions> draws = new LinkedHashMap<>(4, 0.75f, true);
+    private final boolean keepsDraws;
+    private int drawsReused;
+
     /** @param byteBudget most heap the kept populations may take; at least the newest one is always kept */
     public PopulationCache(long byteBudget) {
+        this(byteBudget, false);
+    }
+
+    /**
+     * @param keepsDraws also keep each population's draw before the venue's rules (32 bytes a position, within the
+     *                   budget), so a first run under another venue skips the random draws, the sizes and the
+     *                   entries (about 35 of 110 ms at 1,000,000 positions): for the Cascade tab's what-ifs, where
+     *                   the venue changes; a phase map runs one venue and does not need them
+     */
+    public PopulationCache(long byteBudget, boolean keepsDraws) {
         this.byteBudget = byteBudget;
+        this.keepsDraws = keepsDraws;
+    }
+
+    /** The kept draw of this scenario's population and seed (columns before the venue's rules), or null. */
+    Positions drawn(Scenario scenario) {
+        Positions d = keepsDraws ? draws.get(drawKey(scenario)) : null;
+        if (d != null) {
+            drawsReused++;
+        }
+        return d;
+    }
+
+    /** Keeps a copy of {@code drawn}, the population's columns after the draws and before the venue's rules. */
+    void keepDrawn(Scenario scenario, Positions drawn) {
+        if (!keepsDraws) {
+            return;
+        }
+        Positions copy = drawn.copyColumns();
+        Positions old = draws.put(drawKey(scenario), copy);
+        bytesHeld += drawBytes(copy) - (old == null ? 0 : drawBytes(old));
+        evict();
+    }
+
+    private static Key drawKey(Scenario scenario) {
+        return new Key(scenario.population(), scenario.market().startPrice(), scenario.seed(), null);
+    }
+
+    /** Runs under another venue that started from a kept draw (benches and tests report it). */
+    public int drawsReused() {
+        return drawsReused;
     }
 
     /**
@@ -54,13 +102,27 @@ public final class PopulationCache {
         p = draw.get();
         entries.put(key, p);
         bytesHeld += bytes(p);
+        evict();
+        return p;
+    }
+
+    /** Over budget: the oldest kept draws go first, then the oldest populations (the newest one always stays). */
+    private void evict() {
+        var draw = draws.entrySet().iterator();
+        while (bytesHeld > byteBudget && draw.hasNext()) {
+            bytesHeld -= drawBytes(draw.next().getValue());
+            draw.remove();
+        }
         var it = entries.entrySet().iterator();
         while (bytesHeld > byteBudget && entries.size() > 1) {
             Map.Entry<Key, Positions> eldest = it.next();
             bytesHeld -= bytes(eldest.getValue());
             it.remove();
         }
-        return p;
+    }
+
+    private static long drawBytes(Positions p) {
+        return (long) p.size * 4 * Double.BYTES;
     }
 
     /** The population a run works on: kept for the next run, and lent to one run at a time. */
@@ -107,7 +169,10 @@ public final class PopulationCache {
         return (long) p.size * Positions.BYTES_PER_POSITION;
     }
 
-    /** Venue rules compare by identity: the same loaded profile, not an equal copy (cheap, and never wrong). */
+    /**
+     * Venue rules compare by identity: the same loaded profile, not an equal copy (cheap, and never wrong); null for a
+     * draw kept before any venue's rules.
+     */
     private record Key(Scenario.Population population, double startPrice, long seed, VenueRules rules) {
         @Override
         public boolean equals(Object o) {

@@ -55,12 +55,23 @@ final class PopulationGenerator {
         p.keys = new long[n];
         Draw draw = new Draw(scenario, rules, p);
         SplittableRandom random = new SplittableRandom(scenario.seed());
-        SplittableRandom redraws = random.split();
-        draw.randoms(random);
-        check(cancelled);
-        progress.report(Phase.POPULATION, 0.3);
-        draw.sizesAndEntries();
-        check(cancelled);
+        SplittableRandom redraws = random.split(); // split before the draws: the same stream whether or not they run
+        // Passes 1 and 2 do not depend on the venue: a what-if cache keeps their columns, and another venue's first
+        // run copies them instead of drawing again (the redraws' stream above is the same either way).
+        PopulationCache cache = PopulationCache.CURRENT.isBound() ? PopulationCache.CURRENT.get() : null;
+        Positions kept = cache != null ? cache.drawn(scenario) : null;
+        if (kept != null) {
+            p.copyColumnsFrom(kept);
+        } else {
+            draw.randoms(random);
+            check(cancelled);
+            progress.report(Phase.POPULATION, 0.3);
+            draw.sizesAndEntries();
+            check(cancelled);
+            if (cache != null) {
+                cache.keepDrawn(scenario, p);
+            }
+        }
         progress.report(Phase.POPULATION, 0.5);
         draw.liquidationPrices();
         check(cancelled);

@@ -80,6 +80,22 @@ final class Positions {
         source = ordered;
     }
 
+    /** A copy of the four columns as they are (a draw kept before the venue's rules), without state or keys. */
+    Positions copyColumns() {
+        return new Positions(size, longCount, entry.clone(), quantity.clone(), margin.clone(), trigger.clone());
+    }
+
+    /** Overwrites the four columns with {@code drawn}'s (same size): the draw a venue's rules start from. */
+    void copyColumnsFrom(Positions drawn) {
+        if (drawn.size != size || drawn.longCount != longCount) {
+            throw new IllegalArgumentException("a draw of " + drawn.size + "/" + drawn.longCount + " into " + size + "/" + longCount);
+        }
+        System.arraycopy(drawn.entry, 0, entry, 0, size);
+        System.arraycopy(drawn.quantity, 0, quantity, 0, size);
+        System.arraycopy(drawn.margin, 0, margin, 0, size);
+        System.arraycopy(drawn.trigger, 0, trigger, 0, size);
+    }
+
     private Positions(int size, int longCount, double[] entry, double[] quantity, double[] margin, double[] trigger) {
         this.size = size;
         this.longCount = longCount;

@@ -36,7 +36,7 @@ public final class WhatIfEngineProbe {
         List<VenueProfile> venues = List.of("binance-usdm-btc", "hyperliquid-btc", "okx-swap-btc").stream()
                 .map(id -> profiles.find(id).orElseThrow()).toList();
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        PopulationCache cache = new PopulationCache(Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 6));
+        PopulationCache cache = new PopulationCache(Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 6), true);
         double shock = base.driver().shock().percent();
         double depth = 1;
         int venue = 0;
@@ -46,11 +46,13 @@ public final class WhatIfEngineProbe {
         long[] gcBefore = null;
         int hitsBefore = 0;
         int missesBefore = 0;
+        int drawsBefore = 0;
         for (int k = 0; k < warmup + changes; k++) {
             if (k == warmup) {
                 gcBefore = gc();
                 hitsBefore = cache.hits();
                 missesBefore = cache.misses();
+                drawsBefore = cache.drawsReused();
             }
             switch (k % 3) {
                 case 0 -> shock = shock <= -8 ? -5 : shock - 0.5;
@@ -77,9 +79,9 @@ public final class WhatIfEngineProbe {
         }
         long[] gcAfter = gc();
         System.out.printf(Locale.ROOT, "whatif-engine positions=%d %s changes=%d: CPU p50=%.1f p95=%.1f max=%.1f ms, wall p50=%.1f p95=%.1f ms, "
-                        + "allocated p50=%.1f max=%.1f MB a change; populations %d reused, %d drawn; GC %d collections, %d ms%n",
+                        + "allocated p50=%.1f max=%.1f MB a change; populations %d reused, %d drawn (%d from a kept draw); GC %d collections, %d ms%n",
                 positions, cached ? "cache" : "fresh", changes, pct(cpu, 50), pct(cpu, 95), pct(cpu, 100), pct(wall, 50), pct(wall, 95),
-                pct(mb, 50), pct(mb, 100), cache.hits() - hitsBefore, cache.misses() - missesBefore, gcAfter[0] - gcBefore[0],
+                pct(mb, 50), pct(mb, 100), cache.hits() - hitsBefore, cache.misses() - missesBefore, cache.drawsReused() - drawsBefore, gcAfter[0] - gcBefore[0],
                 gcAfter[1] - gcBefore[1]);
     }
 

@@ -49,6 +49,21 @@ class PopulationCacheTest {
     }
 
     @Test
+    void aWhatIfCacheStartsAnotherVenueFromTheKeptDrawAndGivesTheStandaloneRun() {
+        PopulationCache cache = new PopulationCache(64L << 20, true);
+        Scenario hyperliquid = small.withVenue("hyperliquid-btc");
+        Scenario okx = small.withVenue("okx-swap-btc");
+        Scenario moreShorts = small.withLongShare(0.5);
+        for (Scenario s : new Scenario[] {small, hyperliquid, okx, moreShorts, okx.withDriver(small.driver().withShockPercent(-9))}) {
+            SimulationResult cached = cache.call(() -> Simulator.run(s, SimFixtures.rules(s)));
+            assertSameFrames(Simulator.run(s, SimFixtures.rules(s)), cached);
+        }
+        assertEquals(4, cache.misses(), "each venue's population, and another crowd's, ordered once");
+        assertEquals(2, cache.drawsReused(), "Hyperliquid and OKX priced Binance's draw; another crowd is drawn anew");
+        assertEquals(1, cache.hits());
+    }
+
+    @Test
     void eachRunStartsFromAnUntouchedCopyAndTheWorkingCopyIsLentToOneRunAtATime() {
         PopulationCache cache = new PopulationCache(64L << 20);
         Scenario s = small.withVenue("hyperliquid-btc");

@@ -161,7 +161,7 @@ public final class CascadeViewModel {
      * population is 33 MB, so several venues' fit).
      */
     private final io.liqlab.sim.PopulationCache populations =
-            new io.liqlab.sim.PopulationCache(Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 6));
+            new io.liqlab.sim.PopulationCache(Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 6), true);
 
     /**
      * @param background where runs compute (the app's one background executor; same-thread in tests)
