@@ -40,6 +40,8 @@ class PhaseMapWindowTest extends AppWindowTest {
 
         robot.clickOn("#cascade-phase-map");
         robot.interact(() -> map.stepsProperty().set(4));
+        assertEquals(4, robot.lookup("#phase-map-steps").queryAs(javafx.scene.control.Spinner.class).getValue(),
+                "the spinner shows the cells per side the map will have");
         robot.clickOn("#phase-map-compute");
         waitFor(() -> !map.runningProperty().get() && map.request() != null);
         assertTrue(robot.lookup("#phase-map-status").queryAs(Label.class).getText().startsWith("16 cells, "),

@@ -126,6 +126,13 @@ public final class PhaseMapView extends BorderPane {
         steps.setEditable(true);
         steps.setPrefWidth(80);
         steps.valueProperty().subscribe(v -> vm.stepsProperty().set(v));
+        // Both ways: the spinner showed 16 cells per side while a 32 x 32 map (set on the view-model) computed.
+        vm.stepsProperty().subscribe(v -> {
+            int n = Math.clamp(v.intValue(), 2, PhaseMapViewModel.MAX_STEPS);
+            if (steps.getValue() != n) {
+                steps.getValueFactory().setValue(n);
+            }
+        });
         Button compute = new Button(Text.get("cascade.map.compute"));
         compute.setId("phase-map-compute");
         compute.disableProperty().bind(vm.canComputeProperty().not());
