@@ -184,7 +184,8 @@ final class OrderBook {
             double top = Math.min(hi(i), mid);
             double width = top - lo(i);
             if (width > 0) {
-                sum += d * Math.min(1, (top - Math.max(bottom, lo(i))) / width);
+                // A level wholly inside the band counts whole: its share would be width / width, exactly 1.
+                sum += lo(i) >= bottom ? d : d * Math.min(1, (top - bottom) / width);
             }
         }
         return sum;
@@ -199,7 +200,7 @@ final class OrderBook {
             double bottom = Math.max(lo(i), mid);
             double width = hi(i) - bottom;
             if (width > 0) {
-                sum += d * Math.min(1, (Math.min(top, hi(i)) - bottom) / width);
+                sum += hi(i) <= top ? d : d * Math.min(1, (top - bottom) / width); // as in bidDepthWithin
             }
         }
         return sum;
