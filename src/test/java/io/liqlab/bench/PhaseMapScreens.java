@@ -87,7 +87,7 @@ public final class PhaseMapScreens {
                         long toggled = System.nanoTime();
                         Platform.runLater(() -> System.out.printf(java.util.Locale.ROOT,
                                 "phase map shown: the toggle's FX-thread work took %.1f ms%n", (System.nanoTime() - toggled) / 1e6));
-                        threadCpu(); // the management beans' first use (class loading) before the measured window
+                        JvmCounters.threadCpu(); // the management beans' first use (class loading) before the measured window
                         later(1000, () -> measureMap(scene, vm));
                     });
                 }
@@ -144,8 +144,8 @@ public final class PhaseMapScreens {
                 pulseStart[0] = 0;
             }
         });
-        java.util.Map<String, Long> cpuBefore = threadCpu();
-        long[] gcBefore = gc();
+        java.util.Map<String, Long> cpuBefore = JvmCounters.threadCpu();
+        long[] gcBefore = JvmCounters.gc();
         long mapStarted = System.nanoTime();
         map.runningProperty().subscribe(running -> {
             if (!running && map.request() != null) {
@@ -157,7 +157,7 @@ public final class PhaseMapScreens {
                         maxDelay.get() / 1e6, filling ? String.format(java.util.Locale.ROOT,
                                 " (%.1f ms through the screenshot taken while it fills, not counted)", shotDelay.get() / 1e6) : "");
                 double[] work = pulses.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                long[] gcAfter = gc();
+                long[] gcAfter = JvmCounters.gc();
                 System.out.printf(java.util.Locale.ROOT, "pulses while computing: %d, FX work p50 %.1f p95 %.1f max %.1f ms; "
                                 + "GC %d collections, %d ms%n", work.length, pct(work, 50), pct(work, 95),
                         work.length == 0 ? 0 : work[work.length - 1], gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
@@ -181,7 +181,7 @@ public final class PhaseMapScreens {
                 System.out.printf(java.util.Locale.ROOT, "clock: JVM uptime %d ms = %d ms since the epoch (to line up with JFR)%n",
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), System.currentTimeMillis());
                 StringBuilder cpu = new StringBuilder("CPU ms while computing by thread:");
-                threadCpu().forEach((name, ns) -> {
+                JvmCounters.threadCpu().forEach((name, ns) -> {
                     double ms = (ns - cpuBefore.getOrDefault(name, 0L)) / 1e6;
                     if (ms >= 5) {
                         cpu.append(String.format(java.util.Locale.ROOT, " %s %.0f;", name, ms));
@@ -210,33 +210,7 @@ public final class PhaseMapScreens {
     private static volatile long shotFrom = Long.MAX_VALUE;
     private static volatile long shotTo = Long.MIN_VALUE;
 
-    /** CPU time per thread (digits dropped, so a pool's threads add up), ns; PROCESS is the whole JVM. */
-    private static java.util.Map<String, Long> threadCpu() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (t != null) {
-                long cpu = mx.getThreadCpuTime(t.getThreadId());
-                if (cpu > 0) {
-                    out.merge(t.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
-                }
-            }
-        }
-        out.put("PROCESS", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime());
-        return out;
-    }
 
-    /** GC collections and milliseconds so far, over all collectors. */
-    private static long[] gc() {
-        long count = 0;
-        long millis = 0;
-        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, b.getCollectionCount());
-            millis += Math.max(0, b.getCollectionTime());
-        }
-        return new long[] {count, millis};
-    }
 
     private static double pct(double[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];

@@ -105,8 +105,8 @@ public final class WhatIfLatencyBench {
     private static void change(Scene scene, CascadeViewModel vm, List<VenueProfile> venues, double[] latencies,
                                List<Double> work, int k) {
         if (k == warmup) {
-            cpuBefore = threadCpu();
-            gcBefore = gc();
+            cpuBefore = JvmCounters.threadCpu();
+            gcBefore = JvmCounters.gc();
             measuredFrom = System.nanoTime();
         }
         if (k == latencies.length) {
@@ -155,34 +155,7 @@ public final class WhatIfLatencyBench {
     private static long[] gcBefore;
     private static long measuredFrom;
 
-    /** CPU time per thread (name with digits dropped, so a pool's threads add up), ns. */
-    private static Map<String, Long> threadCpu() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Long> out = new java.util.TreeMap<>();
-        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (t != null) {
-                long cpu = mx.getThreadCpuTime(t.getThreadId());
-                if (cpu > 0) {
-                    out.merge(t.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
-                }
-            }
-        }
-        // Threads that ended (a task's thread) are only in the process's total.
-        out.put("PROCESS", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime());
-        return out;
-    }
 
-    /** GC collections and milliseconds so far, over all collectors. */
-    private static long[] gc() {
-        long count = 0;
-        long millis = 0;
-        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, b.getCollectionCount());
-            millis += Math.max(0, b.getCollectionTime());
-        }
-        return new long[] {count, millis};
-    }
 
     private static void report(double[] latencies, List<Double> work) {
         double[] measured = Arrays.copyOfRange(latencies, warmup, latencies.length);
@@ -193,8 +166,8 @@ public final class WhatIfLatencyBench {
             drawing[i] = measured[i] - in[i];
         }
         long wall = System.nanoTime() - measuredFrom;
-        Map<String, Long> cpuAfter = threadCpu();
-        long[] gcAfter = gc();
+        Map<String, Long> cpuAfter = JvmCounters.threadCpu();
+        long[] gcAfter = JvmCounters.gc();
         System.out.printf(Locale.ROOT, "whatif phases p50/p95 ms: engine %.0f/%.0f, change to switched in %.0f/%.0f, "
                         + "switched in to drawn %.0f/%.0f; GC %d collections, %d ms over %.1f s%n", pct(eng, 50), pct(eng, 95),
                 pct(in, 50), pct(in, 95), pct(drawing, 50), pct(drawing, 95), gcAfter[0] - gcBefore[0],
