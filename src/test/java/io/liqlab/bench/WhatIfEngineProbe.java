@@ -49,7 +49,7 @@ public final class WhatIfEngineProbe {
         int drawsBefore = 0;
         for (int k = 0; k < warmup + changes; k++) {
             if (k == warmup) {
-                gcBefore = gc();
+                gcBefore = JvmCounters.gc();
                 hitsBefore = cache.hits();
                 missesBefore = cache.misses();
                 drawsBefore = cache.drawsReused();
@@ -77,7 +77,7 @@ public final class WhatIfEngineProbe {
                 throw new AssertionError();
             }
         }
-        long[] gcAfter = gc();
+        long[] gcAfter = JvmCounters.gc();
         System.out.printf(Locale.ROOT, "whatif-engine positions=%d %s changes=%d: CPU p50=%.1f p95=%.1f max=%.1f ms, wall p50=%.1f p95=%.1f ms, "
                         + "allocated p50=%.1f max=%.1f MB a change; populations %d reused, %d drawn (%d from a kept draw); GC %d collections, %d ms%n",
                 positions, cached ? "cache" : "fresh", changes, pct(cpu, 50), pct(cpu, 95), pct(cpu, 100), pct(wall, 50), pct(wall, 95),
@@ -85,16 +85,6 @@ public final class WhatIfEngineProbe {
                 gcAfter[1] - gcBefore[1]);
     }
 
-    /** GC collections and milliseconds so far, over all collectors. */
-    private static long[] gc() {
-        long count = 0;
-        long millis = 0;
-        for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, b.getCollectionCount());
-            millis += Math.max(0, b.getCollectionTime());
-        }
-        return new long[] {count, millis};
-    }
 
     private static double pct(double[] values, double p) {
         double[] sorted = values.clone();
