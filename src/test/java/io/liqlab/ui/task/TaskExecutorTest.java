@@ -35,16 +35,23 @@ class TaskExecutorTest {
         executor.close();
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
+    /** Submits a task that runs until it is cancelled, once it has started; its failure completes the future returned. */
+    private CompletableFuture<Throwable> runUntilCancelled() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        onFx(() -> executor.submit(BackgroundTask.of("Long run", p -> {
+            started.countDown();
+            while (true) {
+                p.checkCancelled();
+                Thread.onSpinWait();
             }
-        });
-        return f.get(10, TimeUnit.SECONDS);
+        }).onFailure(outcome::complete)));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        return outcome;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS); // on the FX thread, its exception rethrown
     }
 
     @Test
@@ -94,16 +101,7 @@ class TaskExecutorTest {
 
     @Test
     void cancelFromTheTaskListStopsTheWorkToo() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        onFx(() -> executor.submit(BackgroundTask.of("Long run", p -> {
-            started.countDown();
-            while (true) {
-                p.checkCancelled();
-                Thread.onSpinWait();
-            }
-        }).onFailure(outcome::complete)));
-        assertTrue(started.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Throwable> outcome = runUntilCancelled();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> executor.running().size()) == 1);
         onFx(() -> executor.running().getFirst().cancel()); // what TaskProgressView's cancel button does
         assertInstanceOf(CancellationException.class, outcome.get(10, TimeUnit.SECONDS));
@@ -187,16 +185,7 @@ class TaskExecutorTest {
 
     @Test
     void closingCancelsATaskNotListedYet() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        onFx(() -> executor.submit(BackgroundTask.of("Long run", p -> {
-            started.countDown();
-            while (true) {
-                p.checkCancelled();
-                Thread.onSpinWait();
-            }
-        }).onFailure(outcome::complete)));
-        assertTrue(started.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Throwable> outcome = runUntilCancelled();
         executor.close();
         assertInstanceOf(CancellationException.class, outcome.get(10, TimeUnit.SECONDS));
     }
