@@ -1,6 +1,5 @@
 package io.liqlab.bench;
 
-import io.liqlab.app.LiqLabApp;
 import io.liqlab.profile.VenueProfile;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -86,12 +85,8 @@ public final class AccountDragBench {
     @SuppressWarnings("unchecked")
     private static void run(Stage stage) throws Exception {
         Path home = Files.createTempDirectory("liqlab-bench");
-        System.setProperty("liqlab.home", home.toString());
         writeMarkets(home);
-        new LiqLabApp().start(stage);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        Scene scene = stage.getScene();
+        Scene scene = Benches.openApp(stage, home);
         TabPane tabs = (TabPane) scene.lookup(".tab-pane");
         tabs.getTabs().stream().filter(t -> "tab-account".equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
         scene.getRoot().applyCss();
@@ -178,14 +173,9 @@ public final class AccountDragBench {
         double[] f = Arrays.copyOfRange(fx, warmup, fx.length);
         double[] fr = Arrays.copyOfRange(frame, warmup + 1, frame.length);
         System.out.printf(Locale.ROOT, "mode=%s positions=%d steps=%d updateWork p50=%.2f p95=%.2f max=%.2f ms; fxThreadInclWaitForRender p50=%.2f"
-                        + " p95=%.2f ms; frame p50=%.2f p95=%.2f ms%n", mode, POSITIONS, w.length, pct(w, 50), pct(w, 95),
-                Arrays.stream(w).max().orElse(0), pct(f, 50), pct(f, 95), pct(fr, 50), pct(fr, 95));
+                        + " p95=%.2f ms; frame p50=%.2f p95=%.2f ms%n", mode, POSITIONS, w.length, Benches.percentile(w, 50), Benches.percentile(w, 95),
+                Arrays.stream(w).max().orElse(0), Benches.percentile(f, 50), Benches.percentile(f, 95), Benches.percentile(fr, 50), Benches.percentile(fr, 95));
         Platform.exit();
     }
 
-    private static double pct(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-    }
 }

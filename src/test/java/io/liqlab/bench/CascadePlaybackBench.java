@@ -1,6 +1,5 @@
 package io.liqlab.bench;
 
-import io.liqlab.app.LiqLabApp;
 import io.liqlab.sim.Scenario;
 import io.liqlab.ui.cascade.CascadeView;
 import io.liqlab.ui.cascade.CascadeViewModel;
@@ -50,11 +49,7 @@ public final class CascadePlaybackBench {
     public static final class App extends Application {
         @Override
         public void start(Stage stage) throws Exception {
-            System.setProperty("liqlab.home", java.nio.file.Files.createTempDirectory("liqlab-bench").toString());
-            new LiqLabApp().start(stage);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            Scene scene = stage.getScene();
+            Scene scene = Benches.openApp(stage);
             ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(4);
             CascadeView view = (CascadeView) scene.lookup("#cascade");
             CascadeViewModel vm = view.viewModel();
@@ -213,12 +208,7 @@ public final class CascadePlaybackBench {
         double[] fr = Arrays.copyOfRange(interval, warmup + 1, interval.length);
         System.out.printf(Locale.ROOT, "mode=%s frames=%d (playback reached frame %d) frameWork p50=%.2f p95=%.2f max=%.2f ms;"
                         + " fxThreadInclSync p50=%.2f p95=%.2f ms; frameInterval p50=%.2f p95=%.2f ms%n", mode, w.length, frame,
-                pct(w, 50), pct(w, 95), Arrays.stream(w).max().orElse(0), pct(f, 50), pct(f, 95), pct(fr, 50), pct(fr, 95));
+                Benches.percentile(w, 50), Benches.percentile(w, 95), Arrays.stream(w).max().orElse(0), Benches.percentile(f, 50), Benches.percentile(f, 95), Benches.percentile(fr, 50), Benches.percentile(fr, 95));
     }
 
-    private static double pct(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-    }
 }

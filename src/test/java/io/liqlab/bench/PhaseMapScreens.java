@@ -87,7 +87,7 @@ public final class PhaseMapScreens {
                         long toggled = System.nanoTime();
                         Platform.runLater(() -> System.out.printf(java.util.Locale.ROOT,
                                 "phase map shown: the toggle's FX-thread work took %.1f ms%n", (System.nanoTime() - toggled) / 1e6));
-                        JvmCounters.threadCpu(); // the management beans' first use (class loading) before the measured window
+                        Benches.threadCpu(); // the management beans' first use (class loading) before the measured window
                         later(1000, () -> measureMap(scene, vm));
                     });
                 }
@@ -146,8 +146,8 @@ public final class PhaseMapScreens {
                 pulseStart[0] = 0;
             }
         });
-        java.util.Map<String, Long> cpuBefore = JvmCounters.threadCpu();
-        long[] gcBefore = JvmCounters.gc();
+        java.util.Map<String, Long> cpuBefore = Benches.threadCpu();
+        long[] gcBefore = Benches.gc();
         long mapStarted = System.nanoTime();
         map.runningProperty().subscribe(running -> {
             if (!running && map.request() != null) {
@@ -159,9 +159,9 @@ public final class PhaseMapScreens {
                         maxDelay.get() / 1e6, filling ? String.format(java.util.Locale.ROOT,
                                 " (%.1f ms through the screenshot taken while it fills, not counted)", shotDelay.get() / 1e6) : "");
                 double[] work = pulses.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                long[] gcAfter = JvmCounters.gc();
+                long[] gcAfter = Benches.gc();
                 System.out.printf(java.util.Locale.ROOT, "pulses while computing: %d, FX work p50 %.1f p95 %.1f max %.1f ms; "
-                                + "GC %d collections, %d ms%n", work.length, pct(work, 50), pct(work, 95),
+                                + "GC %d collections, %d ms%n", work.length, Benches.percentile(work, 50), Benches.percentile(work, 95),
                         work.length == 0 ? 0 : work[work.length - 1], gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
                 // Probes that waited through the same stall overlap: one stall per run of overlapping waits.
                 java.util.List<double[]> stalls = new java.util.ArrayList<>();
@@ -183,7 +183,7 @@ public final class PhaseMapScreens {
                 System.out.printf(java.util.Locale.ROOT, "clock: JVM uptime %d ms = %d ms since the epoch (to line up with JFR)%n",
                         java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), System.currentTimeMillis());
                 StringBuilder cpu = new StringBuilder("CPU ms while computing by thread:");
-                JvmCounters.threadCpu().forEach((name, ns) -> {
+                Benches.threadCpu().forEach((name, ns) -> {
                     double ms = (ns - cpuBefore.getOrDefault(name, 0L)) / 1e6;
                     if (ms >= 5) {
                         cpu.append(String.format(java.util.Locale.ROOT, " %s %.0f;", name, ms));
@@ -215,9 +215,6 @@ public final class PhaseMapScreens {
 
 
 
-    private static double pct(double[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
-    }
 
     private static void later(long millis, Runnable r) {
         javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.millis(millis));

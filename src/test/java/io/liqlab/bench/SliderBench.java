@@ -1,6 +1,5 @@
 package io.liqlab.bench;
 
-import io.liqlab.app.LiqLabApp;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -48,11 +47,7 @@ public final class SliderBench {
     }
 
     private static void run(Stage stage) throws Exception {
-        System.setProperty("liqlab.home", java.nio.file.Files.createTempDirectory("liqlab-bench").toString());
-        new LiqLabApp().start(stage);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        Scene scene = stage.getScene();
+        Scene scene = Benches.openApp(stage);
         Slider slider = (Slider) scene.lookup("#leverage-slider");
         // Seven curves, as the workload: every profile on.
         for (String id : new String[] {"textbook", "binance-usdm-btc", "hyperliquid-btc", "dydx-v4-btc", "okx-swap-btc", "bybit-linear-btc", "gte-btc"}) {
@@ -104,14 +99,9 @@ public final class SliderBench {
         double[] f = Arrays.copyOfRange(fx, warmup, fx.length);
         double[] fr = Arrays.copyOfRange(frame, warmup + 1, frame.length);
         System.out.printf(Locale.ROOT, "mode=%s steps=%d updateWork p50=%.2f p95=%.2f max=%.2f ms; fxThreadInclWaitForRender p50=%.2f p95=%.2f ms;"
-                        + " frame p50=%.2f p95=%.2f ms%n", mode, w.length, pct(w, 50), pct(w, 95), Arrays.stream(w).max().orElse(0),
-                pct(f, 50), pct(f, 95), pct(fr, 50), pct(fr, 95));
+                        + " frame p50=%.2f p95=%.2f ms%n", mode, w.length, Benches.percentile(w, 50), Benches.percentile(w, 95), Arrays.stream(w).max().orElse(0),
+                Benches.percentile(f, 50), Benches.percentile(f, 95), Benches.percentile(fr, 50), Benches.percentile(fr, 95));
         Platform.exit();
     }
 
-    private static double pct(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-    }
 }

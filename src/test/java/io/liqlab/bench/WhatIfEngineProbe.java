@@ -49,7 +49,7 @@ public final class WhatIfEngineProbe {
         int drawsBefore = 0;
         for (int k = 0; k < warmup + changes; k++) {
             if (k == warmup) {
-                gcBefore = JvmCounters.gc();
+                gcBefore = Benches.gc();
                 hitsBefore = cache.hits();
                 missesBefore = cache.misses();
                 drawsBefore = cache.drawsReused();
@@ -77,18 +77,13 @@ public final class WhatIfEngineProbe {
                 throw new AssertionError();
             }
         }
-        long[] gcAfter = JvmCounters.gc();
+        long[] gcAfter = Benches.gc();
         System.out.printf(Locale.ROOT, "whatif-engine positions=%d %s changes=%d: CPU p50=%.1f p95=%.1f max=%.1f ms, wall p50=%.1f p95=%.1f ms, "
                         + "allocated p50=%.1f max=%.1f MB a change; populations %d reused, %d drawn (%d from a kept draw); GC %d collections, %d ms%n",
-                positions, cached ? "cache" : "fresh", changes, pct(cpu, 50), pct(cpu, 95), pct(cpu, 100), pct(wall, 50), pct(wall, 95),
-                pct(mb, 50), pct(mb, 100), cache.hits() - hitsBefore, cache.misses() - missesBefore, cache.drawsReused() - drawsBefore, gcAfter[0] - gcBefore[0],
+                positions, cached ? "cache" : "fresh", changes, Benches.percentile(cpu, 50), Benches.percentile(cpu, 95), Benches.percentile(cpu, 100), Benches.percentile(wall, 50), Benches.percentile(wall, 95),
+                Benches.percentile(mb, 50), Benches.percentile(mb, 100), cache.hits() - hitsBefore, cache.misses() - missesBefore, cache.drawsReused() - drawsBefore, gcAfter[0] - gcBefore[0],
                 gcAfter[1] - gcBefore[1]);
     }
 
 
-    private static double pct(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-    }
 }

@@ -1,6 +1,5 @@
 package io.liqlab.bench;
 
-import io.liqlab.app.LiqLabApp;
 import io.liqlab.profile.VenueProfile;
 import io.liqlab.sim.Scenario;
 import io.liqlab.ui.cascade.CascadeView;
@@ -54,11 +53,7 @@ public final class WhatIfLatencyBench {
 
         @Override
         public void start(Stage stage) throws Exception {
-            System.setProperty("liqlab.home", java.nio.file.Files.createTempDirectory("liqlab-bench").toString());
-            new LiqLabApp().start(stage);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            Scene scene = stage.getScene();
+            Scene scene = Benches.openApp(stage);
             ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(4);
             CascadeView view = (CascadeView) scene.lookup("#cascade");
             CascadeViewModel vm = view.viewModel();
@@ -105,8 +100,8 @@ public final class WhatIfLatencyBench {
     private static void change(Scene scene, CascadeViewModel vm, List<VenueProfile> venues, double[] latencies,
                                List<Double> work, int k) {
         if (k == warmup) {
-            cpuBefore = JvmCounters.threadCpu();
-            gcBefore = JvmCounters.gc();
+            cpuBefore = Benches.threadCpu();
+            gcBefore = Benches.gc();
             measuredFrom = System.nanoTime();
         }
         if (k == latencies.length) {
@@ -166,11 +161,11 @@ public final class WhatIfLatencyBench {
             drawing[i] = measured[i] - in[i];
         }
         long wall = System.nanoTime() - measuredFrom;
-        Map<String, Long> cpuAfter = JvmCounters.threadCpu();
-        long[] gcAfter = JvmCounters.gc();
+        Map<String, Long> cpuAfter = Benches.threadCpu();
+        long[] gcAfter = Benches.gc();
         System.out.printf(Locale.ROOT, "whatif phases p50/p95 ms: engine %.0f/%.0f, change to switched in %.0f/%.0f, "
-                        + "switched in to drawn %.0f/%.0f; GC %d collections, %d ms over %.1f s%n", pct(eng, 50), pct(eng, 95),
-                pct(in, 50), pct(in, 95), pct(drawing, 50), pct(drawing, 95), gcAfter[0] - gcBefore[0],
+                        + "switched in to drawn %.0f/%.0f; GC %d collections, %d ms over %.1f s%n", Benches.percentile(eng, 50), Benches.percentile(eng, 95),
+                Benches.percentile(in, 50), Benches.percentile(in, 95), Benches.percentile(drawing, 50), Benches.percentile(drawing, 95), gcAfter[0] - gcBefore[0],
                 gcAfter[1] - gcBefore[1], wall / 1e9);
         StringBuilder cpu = new StringBuilder("whatif CPU ms per change by thread:");
         cpuAfter.forEach((name, ns) -> {
@@ -183,13 +178,8 @@ public final class WhatIfLatencyBench {
         double[] w = work.stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf(Locale.ROOT, "whatif positions=%d changes=%d (after %d warm-up) change-to-redrawn p50=%.0f p95=%.0f "
                         + "max=%.0f ms; FX-thread work per frame over %d frames p50=%.2f p95=%.2f ms%n", positions, measured.length,
-                warmup, pct(measured, 50), pct(measured, 95), Arrays.stream(measured).max().orElse(0), w.length, pct(w, 50), pct(w, 95));
+                warmup, Benches.percentile(measured, 50), Benches.percentile(measured, 95), Arrays.stream(measured).max().orElse(0), w.length, Benches.percentile(w, 50), Benches.percentile(w, 95));
         System.out.println("whatif latencies ms: " + Arrays.toString(Arrays.stream(measured).map(Math::rint).toArray()));
     }
 
-    private static double pct(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-    }
 }

@@ -6,9 +6,12 @@ import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The JVM's own counters the window benches report beside wall time: CPU per thread and garbage collections. */
-final class JvmCounters {
-    private JvmCounters() {
+/**
+ * What the benches share: the app opened as a user opens it, at the benches' window size, the JVM's own counters they
+ * report beside wall time (CPU per thread, garbage collections), and percentiles.
+ */
+final class Benches {
+    private Benches() {
     }
 
     /**
@@ -39,5 +42,32 @@ final class JvmCounters {
             millis += Math.max(0, b.getCollectionTime());
         }
         return new long[] {count, millis};
+    }
+
+    /**
+     * LiqLab in {@code stage} as a user starts it, on the user folder {@code home} (a fresh one, never the real one), at
+     * 1600x1000: the window every window bench measures.
+     */
+    static javafx.scene.Scene openApp(javafx.stage.Stage stage, java.nio.file.Path home) throws Exception {
+        System.setProperty("liqlab.home", home.toString());
+        new io.liqlab.app.LiqLabApp().start(stage);
+        stage.setWidth(1600);
+        stage.setHeight(1000);
+        return stage.getScene();
+    }
+
+    /** {@link #openApp(javafx.stage.Stage, java.nio.file.Path)} on a new empty user folder. */
+    static javafx.scene.Scene openApp(javafx.stage.Stage stage) throws Exception {
+        return openApp(stage, java.nio.file.Files.createTempDirectory("liqlab-bench"));
+    }
+
+    /** The {@code p}th percentile (nearest rank) of {@code values}, in any order; 0 when there are none. */
+    static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
     }
 }
