@@ -9,10 +9,8 @@ package io.liqlab.core.account;
  * @param maintenance  the sum of the positions' maintenance at their moved marks
  * @param price        each position's mark after the move
  * @param pnl          each position's unrealized PnL there
- * @param positionMaintenance each position's maintenance there
  */
-public record AccountAtMove(double movePercent, double equity, double maintenance, double[] price, double[] pnl,
-                            double[] positionMaintenance) {
+public record AccountAtMove(double movePercent, double equity, double maintenance, double[] price, double[] pnl) {
 
     /** Maintenance / equity (1 = liquidation); NaN when equity is zero or less. */
     public double marginRatio() {

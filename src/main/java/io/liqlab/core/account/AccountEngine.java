@@ -227,15 +227,14 @@ public final class AccountEngine {
     }
 
     /**
-     * The account with every mark moved by {@code movePercent} together: each position's price, PnL and maintenance
-     * there, and the account's equity and maintenance (one point of {@link #curve}, with the positions' figures).
+     * The account with every mark moved by {@code movePercent} together: each position's price and PnL there, and the
+     * account's equity and maintenance (one point of {@link #curve}, with the positions' figures).
      */
     public AccountAtMove atMove(Account account, double movePercent) {
         List<AccountPosition> ps = account.positions();
         int n = ps.size();
         double[] price = new double[n];
         double[] pnl = new double[n];
-        double[] mm = new double[n];
         double x = movePercent / 100;
         double e = account.wallet();
         double m = 0;
@@ -243,11 +242,10 @@ public final class AccountEngine {
             AccountPosition q = ps.get(i);
             price[i] = q.mark() * (1 + x);
             pnl[i] = q.pnlAt(price[i]);
-            mm[i] = price[i] > 0 ? q.maintenanceAt(price[i]) : 0;
             e += pnl[i];
-            m += mm[i];
+            m += price[i] > 0 ? q.maintenanceAt(price[i]) : 0;
         }
-        return new AccountAtMove(movePercent, e, m, price, pnl, mm);
+        return new AccountAtMove(movePercent, e, m, price, pnl);
     }
 
     /** Account equity and maintenance at {@code points} moves from {@code fromPercent} to {@code toPercent}. */
@@ -255,20 +253,12 @@ public final class AccountEngine {
         double[] move = new double[points];
         double[] equity = new double[points];
         double[] maintenance = new double[points];
-        List<AccountPosition> ps = account.positions();
         for (int k = 0; k < points; k++) {
             double pct = points == 1 ? fromPercent : fromPercent + (toPercent - fromPercent) * k / (points - 1);
-            double x = pct / 100;
-            double e = account.wallet();
-            double m = 0;
-            for (AccountPosition q : ps) {
-                double price = q.mark() * (1 + x);
-                e += q.pnlAt(price);
-                m += price > 0 ? q.maintenanceAt(price) : 0;
-            }
+            AccountAtMove at = atMove(account, pct);
             move[k] = pct;
-            equity[k] = e;
-            maintenance[k] = m;
+            equity[k] = at.equity();
+            maintenance[k] = at.maintenance();
         }
         return new AccountCurve(move, equity, maintenance);
     }
