@@ -127,7 +127,7 @@ final class OrderBook {
     }
 
     private double relax(double depth, double target, double elapsed) {
-        if (elapsed <= 0 || depth == target) {
+        if (depth == target) { // its callers return before relaxing when no time has passed
             return depth;
         }
         if (elapsed != lastElapsed) {
@@ -392,21 +392,11 @@ final class OrderBook {
      */
     private double previewWithinFirstLevel(double quantity) {
         double f = quantity / firstAvailable;
-        double newPrice;
-        double fillPrice;
-        if (firstSide > 0) {
-            // sell(): lo = firstEnd, top = firstStart
-            newPrice = Math.max(firstEnd, firstStart - (firstStart - firstEnd) * f);
-            fillPrice = (firstStart + newPrice) / 2;
-        } else {
-            // buy(): bottom = firstStart, hi = firstEnd
-            newPrice = Math.min(firstEnd, firstStart + (firstEnd - firstStart) * f);
-            fillPrice = (firstStart + newPrice) / 2;
-        }
+        double newPrice = firstSide > 0
+                ? Math.max(firstEnd, firstStart - (firstStart - firstEnd) * f) // sell(): lo = firstEnd, top = firstStart
+                : Math.min(firstEnd, firstStart + (firstEnd - firstStart) * f); // buy(): bottom = firstStart, hi = firstEnd
         lastPreviewPrice = newPrice;
-        double notional = 0;
-        notional += quantity * fillPrice;
-        return notional;
+        return quantity * ((firstStart + newPrice) / 2);
     }
 
     /**
