@@ -120,7 +120,7 @@ public final class SeedSpread {
             for (int i = 0; i < count; i++) {
                 Scenario seeded = scenario.withSeed(firstSeed + i);
                 // Only the summary is kept: the frames of a thousand runs would not fit in a small heap.
-                futures.add(pool.submit(() -> Simulator.run(seeded, rules).summary()));
+                futures.add(pool.submit(() -> Simulator.summaryOf(seeded, rules, () -> false))); // no heatmap: only the summary is kept
             }
             for (Future<SimulationSummary> f : futures) {
                 summaries.add(f.get());

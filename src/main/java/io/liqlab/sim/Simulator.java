@@ -56,9 +56,10 @@ public final class Simulator {
     }
 
     /**
-     * The run's summary only, for the phase map's cells: the frames are kept without the heatmap, 1.4 MB per run
-     * (an hour of 100 buckets) that no cell reads, so a map of a thousand cells allocates and collects that much less
-     * while the window plays (GC pauses stop the FX thread too). Every figure is the same as {@link #run}'s.
+     * The run's summary only, for the phase map's cells and the seed spread's seeds: the frames are kept without the
+     * heatmap, 1.4 MB per run (an hour of 100 buckets) that neither reads, so a map of a thousand cells allocates and
+     * collects that much less while the window plays (GC pauses stop the FX thread too). Every figure is the same as
+     * {@link #run}'s.
      */
     static SimulationSummary summaryOf(Scenario scenario, VenueRules rules, BooleanSupplier cancelled) {
         long started = System.nanoTime();
@@ -309,8 +310,6 @@ public final class Simulator {
         }
 
         private long orderingStarted;
-        /** The population's size (the positions themselves may be a cache's working copy, lent for the run only). */
-        private int populationSize;
         private long populationNanos;
         private long orderingNanos;
         private long cascadeNanos;
@@ -336,7 +335,6 @@ public final class Simulator {
                 progress.accept(phase == PopulationGenerator.Phase.POPULATION ? 0.4 * f : 0.4);
             });
             long t1 = System.nanoTime();
-            populationSize = p.size;
             if (orderingStarted == 0) {
                 orderingStarted = t1; // copied from a cache: nothing was ordered
             }
@@ -1497,7 +1495,7 @@ public final class Simulator {
         }
 
         SimulationResult result(long elapsedMillis) {
-            SimulationSummary summary = new SimulationSummary(ticks, populationSize, liquidations, notionalLong,
+            SimulationSummary summary = new SimulationSummary(ticks, p.size, liquidations, notionalLong,
                     notionalShort, partials, backstopNotional, adlCount, adlNotional, fundMin, insurance, badDebt,
                     scenario.market().startPrice(), priceLow, book.mid(), maxR, elapsedMillis, bookRanOutSecond,
                     adlNotionalInProfit);
