@@ -15,7 +15,6 @@ import javafx.scene.layout.StackPane;
  */
 public final class LayoutBoundary extends StackPane {
 
-    private final Node content;
     /** The sizes last reported to the parent, for the width they were asked at; NaN: not asked since a change. */
     private double prefHeightWidth = Double.NaN;
     private double prefHeight = Double.NaN;
@@ -28,12 +27,7 @@ public final class LayoutBoundary extends StackPane {
 
     public LayoutBoundary(Node content) {
         super(content);
-        this.content = content;
         getStyleClass().add("layout-boundary");
-    }
-
-    public Node content() {
-        return content;
     }
 
     @Override

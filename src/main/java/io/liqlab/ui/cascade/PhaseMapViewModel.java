@@ -75,9 +75,8 @@ public final class PhaseMapViewModel {
     private PhaseMap.Request request;
     private PhaseMap.Cell[] shown = new PhaseMap.Cell[0];
     private Computation inFlight;
-    /** When {@link #pulse(long)} last took cells onto the screen; none yet for the map in flight. */
-    private long lastShown;
-    private boolean shownOnce;
+    /** The frame time from which {@link #pulse(long)} takes cells onto the screen again; any, for a new map. */
+    private long nextShowAt = Long.MIN_VALUE;
 
     /**
      * @param tasks       where a map runs as one task the user sees (progress, cancel) and whose outcome comes back
@@ -232,7 +231,7 @@ public final class PhaseMapViewModel {
         shown = new PhaseMap.Cell[r.cellCount()];
         Computation c = new Computation(r.cellCount());
         inFlight = c;
-        shownOnce = false;
+        nextShowAt = Long.MIN_VALUE;
         running.set(true);
         progress.set(0);
         status.set(Text.format("cascade.map.status.running", r.cellCount(), LocalNumbers.fixed(base.population().positions(), 0)));
@@ -269,11 +268,10 @@ public final class PhaseMapViewModel {
      */
     public void pulse(long now) {
         Computation c = inFlight;
-        if (c == null || shownOnce && now - lastShown < SHOW_EVERY_NANOS) {
+        if (c == null || now < nextShowAt) {
             return;
         }
-        shownOnce = true;
-        lastShown = now;
+        nextShowAt = now + SHOW_EVERY_NANOS;
         take(c);
     }
 

@@ -67,28 +67,24 @@ public final class ShellNotifications implements Notifier {
     @Override
     public void offer(String message, String actionText, Runnable action) {
         pane.pseudoClassStateChanged(ERROR, false);
-        Action take = new Action(actionText, e -> {
-            wanted = false;
-            pane.hide();
-            action.run();
-        });
-        pane.getActions().setAll(take);
+        pane.getActions().setAll(closing(actionText, action));
         show(message);
     }
 
     @Override
     public void offer(String message, String actionText, Runnable action, String otherText, Runnable other) {
         pane.pseudoClassStateChanged(ERROR, false);
-        pane.getActions().setAll(new Action(actionText, e -> {
-            wanted = false;
-            pane.hide();
-            action.run();
-        }), new Action(otherText, e -> {
-            wanted = false;
-            pane.hide();
-            other.run();
-        }));
+        pane.getActions().setAll(closing(actionText, action), closing(otherText, other));
         show(message);
+    }
+
+    /** An action of an offer: taking it closes the bar, then does {@code run}. */
+    private Action closing(String text, Runnable run) {
+        return new Action(text, e -> {
+            wanted = false;
+            pane.hide();
+            run.run();
+        });
     }
 
     @Override
