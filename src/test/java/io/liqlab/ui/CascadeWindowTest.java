@@ -129,6 +129,34 @@ class CascadeWindowTest extends AppWindowTest {
     }
 
     @Test
+    void aNewRunsChartsStartPaintingInTheCallbackThatHandsTheRunOver(FxRobot robot) throws Exception {
+        // Left to the next pulse's layout, every new run waited a frame, or more behind the pulse's other work, before
+        // its five charts even began to paint.
+        List<TimeChart> charts = view.charts().charts();
+        List<String> notPainting = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int runs = vm.runCountProperty().get();
+        javafx.util.Subscription[] watch = new javafx.util.Subscription[1];
+        robot.interact(() -> {
+            // Subscribed after the view's own subscriber: this sees the charts as the view left them.
+            watch[0] = vm.runsProperty().subscribe((before, after) -> {
+                for (TimeChart c : charts) {
+                    if (!ChartProbe.dataPending(c)) {
+                        notPainting.add(c.getId());
+                    }
+                }
+            });
+            vm.shockPercentProperty().set(vm.shockPercentProperty().get() - 1);
+        });
+        try {
+            waitFor(() -> vm.runCountProperty().get() > runs && !vm.runningProperty().get()
+                    && charts.stream().allMatch(TimeChart::isDrawn));
+        } finally {
+            robot.interact(() -> watch[0].unsubscribe());
+        }
+        assertEquals(List.of(), notPainting);
+    }
+
+    @Test
     void aQuickWhatIfReRunResizesNothingOnScreen(FxRobot robot) throws Exception {
         // A re-run of the classroom scenario takes a fraction of a second: it lists no task in the status bar (a row
         // there grew the bar, shrank every tab's content and redrew every chart, twice per run).

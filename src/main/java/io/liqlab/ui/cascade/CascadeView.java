@@ -103,8 +103,10 @@ public final class CascadeView extends BorderPane {
 
         vm.runsProperty().subscribe(r -> {
             if (r != null) {
-                charts.show(r);
+                // The time range first: the charts draw the new run at once, in the range it opens on (set after,
+                // a first run's charts were drawn twice, once over the whole run).
                 showWindow();
+                charts.show(r);
                 showFrame(vm.frameProperty().get());
             }
         });

@@ -357,6 +357,17 @@ public final class TimeChart extends ChartRegion {
         placeCursor();
     }
 
+    /**
+     * Draws what is due at once when the chart already has a size and a window, instead of at the next pulse's
+     * layout: a new run's axes are laid out and its data starts painting in the FX-thread callback that handed the
+     * run over, not a pulse later. Otherwise (no size yet, off screen) it is drawn when it is laid out, as always.
+     */
+    public void drawNow() {
+        if (contentDue() && getScene() != null && getScene().getWindow() != null && getWidth() >= 1 && getHeight() >= 1) {
+            layout();
+        }
+    }
+
     /** How often the canvas has been drawn (tests check that playback does not redraw it). */
     int redrawCount() {
         return redrawCount;

@@ -185,6 +185,32 @@ class TimeChartTest {
     }
 
     @Test
+    void drawNowStartsANewRunsPaintInTheSameCallbackAndNotAtTheNextLayout() throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> chart.getWidth() > 0 && chart.isDrawn()));
+        boolean[] pending = onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> g.fillRect(p.left(), p.top(), 1, 1)));
+            boolean waiting = chart.dataPending();
+            chart.drawNow();
+            return new boolean[] {waiting, chart.dataPending(), chart.plotForTest() != null};
+        });
+        assertFalse(pending[0], "given content alone, the chart waits for its next layout");
+        assertTrue(pending[1], "asked to draw now, its data is on the painting lane before the callback ends");
+        assertTrue(pending[2], "and its plot is laid out for the cursor and scrubbing");
+    }
+
+    @Test
+    void drawNowLeavesAChartWithNoSizeToItsFirstLayout() throws Exception {
+        boolean[] state = onFx(() -> {
+            TimeChart loose = new TimeChart("Depth", PAINTING);
+            loose.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> g.fillRect(0, 0, 1, 1)));
+            loose.drawNow();
+            return new boolean[] {loose.dataPending(), ChartProbe.redrawCount(loose) == 0};
+        });
+        assertFalse(state[0], "nothing to paint into before the chart has a size");
+        assertTrue(state[1]);
+    }
+
+    @Test
     void onAHiDpiScreenTheDataIsPaintedAtTheScreensScale() {
         ImagePainter painter = new ImagePainter(10, 5, 100, 50, 2);
         painter.setFill(RED);
