@@ -586,26 +586,36 @@ public final class CascadeCharts extends GridPane {
         }
 
         private int[] build(TimeChart.Plot p, int w, int h) {
+            int buckets = frames.heatBuckets();
             int[] rowBucket = new int[h];
+            // The buckets the plot's rows show: only those are coloured (the range shown is a part of the run's).
+            int shownLo = buckets;
+            int shownHi = -1;
             for (int y = 0; y < h; y++) {
                 double priceAt = p.yValue(p.top() + y + 0.5);
-                rowBucket[y] = (int) Math.floor((priceAt - frames.heatBucketLow(0)) / frames.heatBucketWidth());
+                int b = (int) Math.floor((priceAt - frames.heatBucketLow(0)) / frames.heatBucketWidth());
+                rowBucket[y] = b;
+                if (b >= 0 && b < buckets) {
+                    shownLo = Math.min(shownLo, b);
+                    shownHi = Math.max(shownHi, b);
+                }
             }
             int[] argb = new int[w * h];
             int[] lut = new int[256];
             for (int i = 0; i < 256; i++) {
                 lut[i] = PhaseMapView.argb(ramp(i / 255.0));
             }
-            int buckets = frames.heatBuckets();
             // Three decades of colour: from a thousandth of the largest cell to the largest.
             double floor = logMax - 3;
             // Colour each bucket once per pixel column (a hundred logarithms), then fill the column's rows from
-            // it: a logarithm per pixel took ~80 ms on the FX thread for a new run.
+            // it: a logarithm per pixel took ~80 ms on the FX thread for a new run. Columns showing the same frame (a
+            // zoomed-in range) share the colouring.
             int[] bucketColor = new int[buckets];
+            int coloured = -1;
             for (int x = 0; x < w; x++) {
                 int frame = (int) Math.max(0, Math.min(frames.size() - 1,
                         Math.round(p.second(p.left() + x + 0.5) / tickOf(frames))));
-                for (int b = 0; b < buckets; b++) {
+                for (int b = shownLo; b <= shownHi && frame != coloured; b++) {
                     double v = frames.heat(frame, b);
                     if (v <= 0) {
                         bucketColor[b] = 0;
@@ -614,6 +624,7 @@ public final class CascadeCharts extends GridPane {
                         bucketColor[b] = lut[(int) Math.round(Math.max(0.04, Math.min(1, t)) * 255)];
                     }
                 }
+                coloured = frame;
                 for (int y = 0; y < h; y++) {
                     int b = rowBucket[y];
                     if (b >= 0 && b < buckets) {
