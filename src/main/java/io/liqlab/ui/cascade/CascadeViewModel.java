@@ -126,7 +126,6 @@ public final class CascadeViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyBooleanWrapper progressShown = new ReadOnlyBooleanWrapper(this, "progressShown");
-    private final LongSupplier nanos;
     private final ReadOnlyIntegerWrapper runCount = new ReadOnlyIntegerWrapper(this, "runCount");
     private final Executor workers;
     private final int parallelism;
@@ -202,7 +201,6 @@ public final class CascadeViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.fx = Objects.requireNonNull(fx, "fx");
         this.clock = new PlaybackClock(nanos);
-        this.nanos = nanos;
 
         speed.subscribe(s -> clock.setSpeed(s.doubleValue()));
         loop.subscribe(l -> clock.setLoop(l));
@@ -333,16 +331,14 @@ public final class CascadeViewModel {
     }
 
     /**
-     * A run shows its progress and says it is running once it has computed for {@link #SHOW_PROGRESS_AFTER_NANOS}
-     * (as the status bar lists a task): a what-if re-run of a fraction of a second changes nothing but the charts,
-     * the summary and the log, instead of a bar and a line that come and go with it.
+     * A run shows its progress and says it is running once the task executor lists it among the tasks under way
+     * (after half a second, {@code FxTaskExecutor.LIST_AFTER}): a what-if re-run of a fraction of a second changes
+     * nothing but the charts, the summary and the log, instead of a bar and a line that come and go with it. The
+     * status bar and this pane show a run's progress from the same moment.
      */
     public ReadOnlyBooleanProperty progressShownProperty() {
         return progressShown.getReadOnlyProperty();
     }
-
-    /** How long a run computes before its progress shows: as long as a task runs before the status bar lists it. */
-    public static final long SHOW_PROGRESS_AFTER_NANOS = io.liqlab.ui.task.FxTaskExecutor.LIST_AFTER.toNanos();
 
     /** How many runs have been shown (tests wait on it). */
     public ReadOnlyIntegerProperty runCountProperty() {
@@ -592,7 +588,7 @@ public final class CascadeViewModel {
         VenueProfile otherVenue = sideBySide.get() ? compareVenue.get() : null;
         Scenario main = whatIf(mainVenue);
         Scenario other = otherVenue == null ? null : whatIf(otherVenue);
-        Job job = new Job(other == null ? 1 : 2, nanos.getAsLong(), Text.format(other == null ? "cascade.status.running"
+        Job job = new Job(other == null ? 1 : 2, Text.format(other == null ? "cascade.status.running"
                 : "cascade.status.runningTwoVenues", io.liqlab.ui.LocalNumbers.fixed(main.population().positions(), 0)));
         inFlight = job;
         running.set(true);
@@ -620,6 +616,11 @@ public final class CascadeViewModel {
             }, stop));
             return new Runs(a, mainVenue, b, otherVenue, EventLog.of(a), EventLog.summary(a, mainVenue.name()),
                     b == null ? "" : EventLog.difference(a, mainVenue.name(), b, otherVenue.name()));
+        }).onListed(() -> {
+            if (job == inFlight && !progressShown.get()) { // listed: it is no quick re-run; a replaced run's bar goes on
+                progressShown.set(true);
+                status.set(job.statusText);
+            }
         }).onSuccess(result -> finished(job, result, null)).onFailure(e -> finished(job, null,
                 e instanceof CancellationException ? null // newer inputs are waiting, or the user stopped it
                         : e instanceof OutOfMemoryError ? Text.get("cascade.status.outOfMemory") : String.valueOf(e.getMessage()))));
@@ -866,14 +867,8 @@ public final class CascadeViewModel {
     /** Called once per screen frame: moves playback on and reads the run's progress. */
     public void pulse() {
         Job job = inFlight;
-        if (job != null) {
-            if (!progressShown.get() && nanos.getAsLong() - job.startedAt >= SHOW_PROGRESS_AFTER_NANOS) {
-                progressShown.set(true);
-                status.set(job.statusText);
-            }
-            if (progressShown.get()) {
-                progress.set(job.progress);
-            }
+        if (job != null && progressShown.get()) {
+            progress.set(job.progress);
         }
         syncFrame();
     }
@@ -885,15 +880,13 @@ public final class CascadeViewModel {
 
     private static final class Job {
         final int parts;
-        /** When it started ({@code nanos}), and what the status line says once its progress shows. */
-        final long startedAt;
+        /** What the status line says once its progress shows. */
         final String statusText;
         volatile double progress;
         volatile boolean cancelled;
 
-        Job(int parts, long startedAt, String statusText) {
+        Job(int parts, String statusText) {
             this.parts = parts;
-            this.startedAt = startedAt;
             this.statusText = statusText;
         }
     }

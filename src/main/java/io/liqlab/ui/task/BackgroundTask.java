@@ -42,6 +42,7 @@ public final class BackgroundTask<T> {
     private final Work<T> work;
     private Consumer<? super T> onSuccess = v -> { };
     private Consumer<? super Throwable> onFailure = e -> { };
+    private Runnable onListed = () -> { };
 
     private BackgroundTask(String title, Work<T> work) {
         this.title = Objects.requireNonNull(title, "title");
@@ -64,12 +65,26 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * Runs on the UI thread when the executor lists the task among those under way, which it does once the task has
+     * run for a while ({@link FxTaskExecutor#LIST_AFTER}); never for a task over before then. A view that shows the
+     * task's progress itself waits for this moment too, so a quick task shows progress nowhere.
+     */
+    public BackgroundTask<T> onListed(Runnable then) {
+        this.onListed = Objects.requireNonNull(then);
+        return this;
+    }
+
     public String title() {
         return title;
     }
 
     T call(Progress progress) throws Exception {
         return work.call(progress);
+    }
+
+    void listed() {
+        onListed.run();
     }
 
     void succeeded(T value) {

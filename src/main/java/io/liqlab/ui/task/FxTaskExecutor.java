@@ -96,10 +96,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private final java.util.List<ExecutorService> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** FX thread: lists a task still under way. */
+    /** FX thread: lists a task still under way, and tells the task so. */
     private void list(Work<?> work) {
         if (!work.finished) {
             running.add(work);
+            work.task.listed();
         }
     }
 

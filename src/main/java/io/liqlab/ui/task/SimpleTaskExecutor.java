@@ -8,10 +8,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SimpleTaskExecutor implements TaskExecutor {
     private final Executor work;
     private final Executor callbacks;
+    /** Where a task's listing goes when it is submitted; null: tasks are never listed. */
+    private final Executor listing;
 
-    SimpleTaskExecutor(Executor work, Executor callbacks) {
+    SimpleTaskExecutor(Executor work, Executor callbacks, Executor listing) {
         this.work = work;
         this.callbacks = callbacks;
+        this.listing = listing;
     }
 
     /** In tests the work executor is the calling thread, so a lane is too. */
@@ -54,6 +57,14 @@ final class SimpleTaskExecutor implements TaskExecutor {
                 return done.get();
             }
         };
+        AtomicBoolean stopped = new AtomicBoolean();
+        if (listing != null) {
+            listing.execute(() -> {
+                if (!stopped.get()) {
+                    task.listed();
+                }
+            });
+        }
         work.execute(() -> {
             T value;
             try {
@@ -62,6 +73,7 @@ final class SimpleTaskExecutor implements TaskExecutor {
                     throw new CancellationException();
                 }
             } catch (Throwable e) {
+                stopped.set(true);
                 callbacks.execute(() -> {
                     try {
                         task.failed(e);
@@ -71,6 +83,7 @@ final class SimpleTaskExecutor implements TaskExecutor {
                 });
                 return;
             }
+            stopped.set(true);
             callbacks.execute(() -> {
                 try {
                     task.succeeded(value);

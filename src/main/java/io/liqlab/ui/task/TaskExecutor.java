@@ -23,11 +23,20 @@ public interface TaskExecutor {
 
     /** Runs every task on the calling thread, callbacks included, before {@code submit} returns (tests). */
     static TaskExecutor callingThread() {
-        return new SimpleTaskExecutor(Runnable::run, Runnable::run);
+        return new SimpleTaskExecutor(Runnable::run, Runnable::run, null);
     }
 
     /** Work on {@code work}, callbacks on {@code callbacks}; no task list (tests, and code with its own threads). */
     static TaskExecutor using(Executor work, Executor callbacks) {
-        return new SimpleTaskExecutor(work, callbacks);
+        return new SimpleTaskExecutor(work, callbacks, null);
+    }
+
+    /**
+     * As {@link #using(Executor, Executor)}, and each task's listing is handed to {@code listing} when it is
+     * submitted: run later (on the callbacks' thread) it lists the task if it is still under way, as the app's
+     * executor does after {@link FxTaskExecutor#LIST_AFTER}. Tests run it to say "half a second has passed".
+     */
+    static TaskExecutor using(Executor work, Executor callbacks, Executor listing) {
+        return new SimpleTaskExecutor(work, callbacks, java.util.Objects.requireNonNull(listing, "listing"));
     }
 }

@@ -143,12 +143,15 @@ class TaskExecutorTest {
             return null;
         });
         CompletableFuture<String> done = new CompletableFuture<>();
-        onFx(() -> executor.submit(BackgroundTask.of("Cascade run", p -> "run").onSuccess(done::complete)));
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        onFx(() -> executor.submit(BackgroundTask.of("Cascade run", p -> "run").onSuccess(done::complete)
+                .onListed(() -> told.add("listed"))));
         assertEquals("run", done.get(10, TimeUnit.SECONDS));
         // Past the moment it would have been listed, and through the FX events queued by then.
         Thread.sleep(FxTaskExecutor.LIST_AFTER.toMillis() + 300);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), changes, "the task list never changed");
+        assertEquals(List.of(), told, "and the task was never told it was listed");
         assertEquals(null, onFx(() -> executor.latestProperty().get()));
     }
 
@@ -157,6 +160,7 @@ class TaskExecutorTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> done = new CompletableFuture<>();
         long[] listedAt = {0};
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         onFx(() -> {
             executor.running().addListener((javafx.collections.ListChangeListener<Task<?>>) c -> {
                 if (!executor.running().isEmpty() && listedAt[0] == 0) {
@@ -170,11 +174,14 @@ class TaskExecutorTest {
             executor.submit(BackgroundTask.of("Cascade run, 1,000,000 positions", p -> {
                 release.await(20, TimeUnit.SECONDS);
                 return "run";
-            }).onSuccess(done::complete));
+            }).onSuccess(done::complete).onListed(() -> told.add("listed " + (executor.running().size() == 1)
+                    + " on the FX thread " + javafx.application.Platform.isFxApplicationThread())));
             return at;
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> executor.running().size()) == 1);
         assertEquals("Cascade run, 1,000,000 positions", onFx(() -> executor.latestProperty().get().getTitle()));
+        // Whoever shows the task's progress itself (the Cascade tab's bar) hears of it at that moment.
+        assertEquals(List.of("listed true on the FX thread true"), told);
         assertTrue(listedAt[0] - submitted >= FxTaskExecutor.LIST_AFTER.toNanos(),
                 "listed " + (listedAt[0] - submitted) / 1e6 + " ms after it started");
         release.countDown();
