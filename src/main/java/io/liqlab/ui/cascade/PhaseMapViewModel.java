@@ -51,6 +51,13 @@ public final class PhaseMapViewModel {
      * in, coarse first, and leaves the FX thread and the renderer idle in between.
      */
     public static final long SHOW_EVERY_NANOS = 250_000_000L;
+    /**
+     * Screen frames a new map waits before its workers start: its first frame (the empty map, the progress bar and the
+     * status, with the map's first draw, class loading and layout on the FX thread) is drawn while the cores are
+     * free. Started at once, two CPU-bound workers on two cores made that first frame the FX thread's longest stall
+     * of the whole map (README "A phase map").
+     */
+    static final int FRAMES_BEFORE_WORKERS = 1;
 
     private final CascadeViewModel cascade;
     private final TaskExecutor tasks;
@@ -216,7 +223,11 @@ public final class PhaseMapViewModel {
         };
     }
 
-    /** Starts a map of the cascade's current scenario, venue and what-if inputs; a map in progress is cancelled. */
+    /**
+     * Starts a map of the cascade's current scenario, venue and what-if inputs; a map in progress is cancelled. The map
+     * is shown at once (empty, with its progress); its task is submitted by {@link #pulse(long)} once that first frame
+     * is drawn ({@link #FRAMES_BEFORE_WORKERS}).
+     */
     public void compute() {
         if (!problem.get().isEmpty() || cascade.scenarioProperty().get() == null || cascade.venueProperty().get() == null) {
             return;
@@ -236,7 +247,7 @@ public final class PhaseMapViewModel {
         progress.set(0);
         status.set(Text.format("cascade.map.status.running", r.cellCount(), LocalNumbers.fixed(base.population().positions(), 0)));
         version.set(version.get() + 1);
-        tasks.submit(BackgroundTask.<PhaseMap.Result>of(Text.format("cascade.map.task", r.cellCount()), p ->
+        c.start = () -> tasks.submit(BackgroundTask.<PhaseMap.Result>of(Text.format("cascade.map.task", r.cellCount()), p ->
                 startMap(r, c, p))
                 .onSuccess(result -> finished(c, result, null))
                 .onFailure(failure -> finished(c, null, failure)));
@@ -254,21 +265,34 @@ public final class PhaseMapViewModel {
         }, () -> c.cancelled || p.cancelled()).join();
     }
 
-    /** Stops the map in progress; the cells already computed stay on screen. */
+    /** Stops the map in progress (one whose workers have not started yet ends at once); computed cells stay on screen. */
     public void cancel() {
         Computation c = inFlight;
         if (c != null) {
             c.cancelled = true;
+            if (c.start != null) {
+                c.start = null; // its workers never started: nothing to wait for
+                finished(c, null, new CancellationException());
+            }
         }
     }
 
     /**
-     * Every screen frame (FX thread), with the frame's time in nanoseconds: takes the cells computed since they were
-     * last taken onto the screen, at the first frame of a map and then at most every {@link #SHOW_EVERY_NANOS}.
+     * Every screen frame (FX thread), with the frame's time in nanoseconds: starts a new map's workers at its second
+     * frame, and takes the cells computed since they were last taken onto the screen, at the first frame of a map and
+     * then at most every {@link #SHOW_EVERY_NANOS}.
      */
     public void pulse(long now) {
         Computation c = inFlight;
-        if (c == null || now < nextShowAt) {
+        if (c == null) {
+            return;
+        }
+        if (c.start != null && c.frames++ == FRAMES_BEFORE_WORKERS) {
+            Runnable start = c.start;
+            c.start = null;
+            start.run();
+        }
+        if (now < nextShowAt) {
             return;
         }
         nextShowAt = now + SHOW_EVERY_NANOS;
@@ -372,6 +396,10 @@ public final class PhaseMapViewModel {
         volatile boolean cancelled;
         /** The task's progress, once its work has started. */
         volatile BackgroundTask.Progress task;
+        /** Submits the map's task; null once submitted (FX thread). */
+        Runnable start;
+        /** Screen frames since the map was asked for (FX thread). */
+        int frames;
 
         Computation(int total) {
             this.total = total;

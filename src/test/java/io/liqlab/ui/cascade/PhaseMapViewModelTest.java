@@ -54,6 +54,12 @@ class PhaseMapViewModelTest {
         cell.run();
     }
 
+    /** The screen's first two frames after Compute: the map is drawn empty, then its workers start. */
+    private static void firstFrames(PhaseMapViewModel map, long firstFrameNanos) {
+        map.pulse(firstFrameNanos);
+        map.pulse(firstFrameNanos + 16_000_000L);
+    }
+
     private static PhaseMapViewModel threeByThree(CascadeViewModel vm) {
         PhaseMapViewModel map = vm.phaseMap();
         map.stepsProperty().set(3);
@@ -69,6 +75,7 @@ class PhaseMapViewModelTest {
         CascadeViewModel vm = sameThread();
         PhaseMapViewModel map = threeByThree(vm);
         map.compute();
+        firstFrames(map, 0);
         assertFalse(map.runningProperty().get());
         assertEquals(1.0, map.progressProperty().get());
         PhaseMap.Cell cell = map.cell(2, 1);
@@ -92,6 +99,7 @@ class PhaseMapViewModelTest {
         assertEquals("", map.describe(0, 0), "no map yet");
         assertFalse(map.load(0, 0));
         map.compute();
+        firstFrames(map, 0);
         PhaseMap.Cell c = map.cell(0, 2);
         String text = map.describe(0, 2);
         assertTrue(text.startsWith("Initial shock -2.00%, Book depth 2.00x: liquidated "), text);
@@ -107,13 +115,14 @@ class PhaseMapViewModelTest {
         map.stepsProperty().set(5);
         map.compute();
         assertTrue(map.runningProperty().get());
+        firstFrames(map, 0);
         int version = map.versionProperty().get();
         Thread task = startNewestTask();
-        // The first of the two workers computes every cell; the screen sees none of them until the next frame.
+        // The first of the two workers computes every cell; the screen sees none of them until the next time it takes.
         runCell();
         assertNull(map.cell(0, 0));
         assertEquals(version, map.versionProperty().get());
-        map.pulse(0);
+        map.pulse(PhaseMapViewModel.SHOW_EVERY_NANOS);
         assertEquals(version + 1, map.versionProperty().get(), "one change for 25 cells");
         assertNotNull(map.cell(3, 3));
         runCell();
@@ -128,9 +137,9 @@ class PhaseMapViewModelTest {
         PhaseMapViewModel map = vm.phaseMap();
         map.stepsProperty().set(4);
         map.compute();
-        Thread task = startNewestTask();
         long second = 1_000_000_000L;
-        map.pulse(10 * second); // the map's first frame: nothing computed yet
+        firstFrames(map, 10 * second); // the map's first frames: nothing computed yet
+        Thread task = startNewestTask();
         int version = map.versionProperty().get();
         assertEquals(0.0, map.progressProperty().get());
         runCell(); // one worker computes all 16 cells
@@ -155,6 +164,7 @@ class PhaseMapViewModelTest {
         PhaseMapViewModel map = vm.phaseMap();
         map.stepsProperty().set(4);
         map.compute();
+        firstFrames(map, 0);
         Thread task = startNewestTask();
         map.cancel();
         runCell();
@@ -163,6 +173,71 @@ class PhaseMapViewModelTest {
         assertFalse(map.runningProperty().get());
         assertEquals("Cancelled after 0 of 16 cells", map.statusProperty().get());
         assertNull(map.cell(0, 0));
+    }
+
+    /** The map's task as the executor saw it submitted, by title: the app's task list shows the same. */
+    private TaskExecutor recording(List<String> submitted) {
+        TaskExecutor queue = TaskExecutor.using(tasks::add, Runnable::run);
+        return new TaskExecutor() {
+            @Override
+            public <T> io.liqlab.ui.task.TaskHandle submit(io.liqlab.ui.task.BackgroundTask<T> task) {
+                submitted.add(task.title());
+                return queue.submit(task);
+            }
+
+            @Override
+            public java.util.concurrent.Executor serial(String name) {
+                return queue.serial(name);
+            }
+        };
+    }
+
+    @Test
+    void theMapIsDrawnEmptyBeforeItsWorkersStart() throws Exception {
+        List<String> submitted = new java.util.ArrayList<>();
+        CascadeViewModel vm = new CascadeViewModel(SCENARIOS, venues, recording(submitted), Runnable::run, () -> 0L, cells::add, 2);
+        PhaseMapViewModel map = vm.phaseMap();
+        map.stepsProperty().set(4);
+        String mapTask = "Phase map: 16 cells";
+
+        map.compute();
+        assertTrue(map.runningProperty().get(), "the map shows as computing at once");
+        assertTrue(map.statusProperty().get().startsWith("Computing 16 cells "), map.statusProperty().get());
+        assertNotNull(map.request(), "its axes are there to draw");
+        assertFalse(submitted.contains(mapTask), "no worker competes with the map's first frame: " + submitted);
+        assertTrue(cells.isEmpty());
+        map.pulse(0); // the first frame: the empty map, its progress bar and status
+        assertFalse(submitted.contains(mapTask), "nor while that frame is drawn");
+        map.pulse(16_000_000L); // the next frame: the first one is on screen
+        assertEquals(1, java.util.Collections.frequency(submitted, mapTask), "the map's task starts once, after its first frame");
+        map.pulse(32_000_000L);
+        assertEquals(1, java.util.Collections.frequency(submitted, mapTask));
+
+        Thread task = startNewestTask();
+        runCell();
+        runCell();
+        task.join(20_000);
+        assertFalse(map.runningProperty().get());
+        assertTrue(map.statusProperty().get().startsWith("16 cells, "), map.statusProperty().get());
+    }
+
+    @Test
+    void aMapCancelledBeforeItsWorkersStartEndsAtOnceAndNeverStarts() {
+        List<String> submitted = new java.util.ArrayList<>();
+        CascadeViewModel vm = new CascadeViewModel(SCENARIOS, venues, recording(submitted), Runnable::run, () -> 0L, cells::add, 2);
+        PhaseMapViewModel map = vm.phaseMap();
+        map.stepsProperty().set(4);
+        map.compute();
+        map.pulse(0);
+
+        map.cancel();
+
+        assertFalse(map.runningProperty().get());
+        assertEquals("Cancelled after 0 of 16 cells", map.statusProperty().get());
+        assertTrue(map.canComputeProperty().get(), "a new map can be asked for");
+        firstFrames(map, 16_000_000L);
+        assertFalse(submitted.contains("Phase map: 16 cells"), "the cancelled map's workers never start: " + submitted);
+        assertTrue(cells.isEmpty());
     }
 
     @Test
