@@ -86,6 +86,39 @@ class PositionTabTest extends AppWindowTest {
         }
     }
 
+    /**
+     * The results row's two cards, once laid out, stay laid out: their minimum height followed the scroll pane's
+     * viewport through a binding, which every layout of the scroll pane invalidated (new, equal bounds), and that asked
+     * for the next layout: both cards measured their wrapped text again on every frame, whichever tab showed.
+     */
+    @Test
+    void theResultCardsAreNotLaidOutAgainWhenNothingChanged(FxRobot robot) {
+        resize(robot, 1600, 1000);
+        ScrollPane card = (ScrollPane) robot.lookup("#results").query().getParent().getParent().getParent();
+        List<Node> row = List.copyOf(card.getParent().getChildrenUnmodifiable());
+        assertEquals(2, row.size(), "the result card and the formula: " + row);
+        robot.interact(() -> {
+            javafx.scene.Parent root = stage.getScene().getRoot();
+            root.layout();
+            root.layout();
+            for (Node scroll : row) {
+                assertFalse(((javafx.scene.Parent) scroll).isNeedsLayout(), "a layout pass asked for another: " + scroll);
+                assertFalse(((javafx.scene.Parent) ((ScrollPane) scroll).getContent()).isNeedsLayout(), "its card: " + scroll);
+            }
+        });
+        // And on another tab, where the cards are out of sight but still in the window.
+        robot.clickOn("#tab-cascade .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            javafx.scene.Parent root = stage.getScene().getRoot();
+            root.layout();
+            root.layout();
+            for (Node scroll : row) {
+                assertFalse(((javafx.scene.Parent) scroll).isNeedsLayout(), "a layout pass asked for another: " + scroll);
+            }
+        });
+    }
+
     private static boolean isInside(Node n, Node ancestor) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (p == ancestor) {

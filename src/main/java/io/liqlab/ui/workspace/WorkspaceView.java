@@ -123,17 +123,26 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         charts.setMinHeight(300);
         // A fixed height for the results row: its labels change on every slider step, and a computed height would
         // make the whole page measure their wrapped text again each time (measured: most of the layout pass).
-        VBox center = new VBox(top, charts);
-        VBox.setVgrow(charts, Priority.ALWAYS);
         BorderPane positionPane = new BorderPane();
+        // The row's height follows the window (not its content), so small windows keep room for the charts. Set as
+        // the column is laid out, from the pane's height of this layout, and its minimum is the smallest row: bound
+        // to the pane's height, the row's minimum was part of the pane's own minimum, so a smaller window kept the
+        // taller pane of the larger one, and the change came in the middle of a layout pass, which does not lay the
+        // column out again (at 1280x720 the charts ended below the window until something else asked for a layout).
+        top.setMinHeight(260);
+        VBox center = new VBox(top, charts) {
+            @Override
+            protected void layoutChildren() {
+                double row = Math.clamp(positionPane.getHeight() * 0.44, 260, 420);
+                top.setPrefHeight(row);
+                top.setMaxHeight(row);
+                super.layoutChildren();
+            }
+        };
+        VBox.setVgrow(charts, Priority.ALWAYS);
         // The form first among the pane's children: Tab follows child order, and the form is what one fills in first.
         positionPane.setLeft(formScroll);
         positionPane.setCenter(center);
-        // The row's height follows the window (not its content), so small windows keep room for the charts.
-        top.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.clamp(positionPane.getHeight() * 0.44, 260, 420), positionPane.heightProperty()));
-        top.prefHeightProperty().bind(top.minHeightProperty());
-        top.maxHeightProperty().bind(top.minHeightProperty());
         // Presentation mode is a slide: the result beside one large chart, the formula across the bottom, no form
         // (F11 goes back to editing). The cards and the chart move into it and back; nothing else is rebuilt.
         slide = new PresentationSlide(cardScroll, formulaScroll, charts.leverageChart());
@@ -316,7 +325,10 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         scroll.setFitToWidth(true);
         // At least as tall as the row, taller when its wrapped text needs it, and then it scrolls: with
         // fit-to-height the card was cut at the row's height ("First liquidation" clipped) with no scroll bar.
-        card.minHeightProperty().bind(scroll.viewportBoundsProperty().map(b -> b.getHeight()));
+        // Set when the height changes, not bound: every layout of the scroll pane sets new (equal) viewport bounds,
+        // and a binding passed that on as a change of the card's minimum height, which asked for the next layout.
+        // Both cards were laid out again, their wrapped text measured, on every frame of the app, whichever tab showed.
+        scroll.viewportBoundsProperty().subscribe(b -> card.setMinHeight(b.getHeight()));
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("edge-to-edge");
         return scroll;
