@@ -73,8 +73,25 @@ public sealed interface PartialLiquidation {
                 return new Step(tier, null, quantity);
             }
             Tier target = tiers.tier(Math.max(0, index - tiersPerStep));
+            return new Step(tier, target, close(quantity, target, basisPerQuantity));
+        }
+
+        /**
+         * {@link #step}'s {@link Step#close()} alone, without the step: the simulator asks it once per liquidation
+         * (half a million at a million positions under OKX), and the record it does not read was allocated each time.
+         */
+        public double closeQuantity(TierSchedule tiers, double quantity, double basisValue, double basisPerQuantity) {
+            int index = tiers.indexAt(basisValue);
+            if (tiers.tier(index).number() < fromTier) {
+                return quantity;
+            }
+            return close(quantity, tiers.tier(Math.max(0, index - tiersPerStep)), basisPerQuantity);
+        }
+
+        /** What is closed so that what is kept fits {@code target}'s cap. */
+        private static double close(double quantity, Tier target, double basisPerQuantity) {
             double keep = Math.min(quantity, target.cap() / basisPerQuantity);
-            return new Step(tier, target, quantity - keep);
+            return quantity - keep;
         }
 
         /**

@@ -18,6 +18,12 @@ public final class TierSchedule {
 
     private final Basis basis;
     private final Tier[] tiers;
+    /**
+     * Each tier's cap with its tolerance ({@code cap + CAP_TOLERANCE * cap}, as {@link #indexAt} compares), computed
+     * once: the simulator looks a tier up per liquidation, and reading it from a primitive array instead of each
+     * tier's record is the same comparison on the same bits.
+     */
+    private final double[] capLimits;
     private final String partialNote;
 
     public TierSchedule(Basis basis, List<Tier> tiers) {
@@ -34,6 +40,11 @@ public final class TierSchedule {
         }
         this.basis = basis;
         this.tiers = tiers.toArray(Tier[]::new);
+        this.capLimits = new double[this.tiers.length];
+        for (int i = 0; i < capLimits.length; i++) {
+            double cap = this.tiers[i].cap();
+            capLimits[i] = cap + CAP_TOLERANCE * cap;
+        }
         this.partialNote = partialNote == null || partialNote.isBlank() ? null : partialNote;
     }
 
@@ -82,14 +93,14 @@ public final class TierSchedule {
      * within floating-point noise above a cap counts as on it.
      */
     public int indexAt(double x) {
-        Tier[] t = tiers;
-        for (int i = 0; i < t.length - 1; i++) {
-            double cap = t[i].cap();
-            if (x <= cap + CAP_TOLERANCE * cap) {
+        double[] limits = capLimits;
+        int last = limits.length - 1;
+        for (int i = 0; i < last; i++) {
+            if (x <= limits[i]) {
                 return i;
             }
         }
-        return t.length - 1;
+        return last;
     }
 
     public Tier tierAt(double x) {

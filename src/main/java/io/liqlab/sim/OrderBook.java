@@ -26,6 +26,8 @@ final class OrderBook {
     private final double[] bidTime;
     private final double[] askTime;
     private double mid;
+    /** {@link #level}{@code (mid)}, kept with the mid: every order and every depth readout starts from it. */
+    private int midLevel;
     /** Multiplier on the calm-time depth target, 1 calm, down to 1 - thinningMax under full stress. */
     private double stress = 1;
 
@@ -42,7 +44,8 @@ final class OrderBook {
         this.bidTime = new double[levels];
         this.askTime = new double[levels];
         this.mid = startPrice;
-        int m = level(startPrice);
+        this.midLevel = level(startPrice);
+        int m = midLevel;
         for (int i = 0; i < levels; i++) {
             if (i <= m) {
                 bid[i] = bidTarget(i);
@@ -179,7 +182,7 @@ final class OrderBook {
     double bidDepthWithin(double percent, double now) {
         double bottom = mid * (1 - percent / 100);
         double sum = 0;
-        for (int i = level(mid); i >= 0 && hi(i) > bottom; i--) {
+        for (int i = midLevel; i >= 0 && hi(i) > bottom; i--) {
             double d = bidAt(i, now);
             double top = Math.min(hi(i), mid);
             double width = top - lo(i);
@@ -195,7 +198,7 @@ final class OrderBook {
     double askDepthWithin(double percent, double now) {
         double top = mid * (1 + percent / 100);
         double sum = 0;
-        for (int i = level(mid); i < levels && lo(i) < top; i++) {
+        for (int i = midLevel; i < levels && lo(i) < top; i++) {
             double d = askAt(i, now);
             double bottom = Math.max(lo(i), mid);
             double width = hi(i) - bottom;
@@ -216,7 +219,7 @@ final class OrderBook {
             if (limit >= mid) {
                 return 0;
             }
-            int i = level(mid);
+            int i = midLevel;
             if (i > 0 && lo(i) >= mid) {
                 i--;
             }
@@ -236,7 +239,7 @@ final class OrderBook {
         if (limit <= mid) {
             return 0;
         }
-        for (int i = level(mid); i < levels; i++) {
+        for (int i = midLevel; i < levels; i++) {
             double bottom = Math.max(lo(i), mid);
             double hi = hi(i);
             if (bottom >= limit) {
@@ -255,16 +258,20 @@ final class OrderBook {
      * nothing changes (a preview: the exact fill the same order would get now).
      */
     double sell(double quantity, double now, boolean apply) {
+        if (quantity > 0 && replaySide == 1 && replayVersion == version && replayNow == now && replayQuantity == quantity) {
+            return replay(apply, now);
+        }
         if (!apply && quantity > 0 && quantity < firstAvailable && firstSide == 1 && firstVersion == version && firstNow == now) {
             return previewWithinFirstLevel(quantity);
         }
         double remaining = quantity;
         double notional = 0;
         double price = mid;
-        int i = level(price);
+        int i = midLevel;
         if (i > 0 && lo(i) >= price) {
             i--;
         }
+        int from = i;
         boolean first = !apply && i > 0;
         while (remaining > 0) {
             // The lowest level ends at the floor, not at zero: the price never reaches zero, where every depth
@@ -275,7 +282,7 @@ final class OrderBook {
             double avgPrice = (lo + top) / 2;
             double available = avgPrice > 0 ? d / avgPrice : 0;
             if (first) {
-                keepFirstLevel(1, now, lo, top, available);
+                keepFirstLevel(1, now, lo, top, available, i, d);
                 first = false;
             }
             if (i == 0 || (available > 0 && remaining < available)) {
@@ -288,8 +295,11 @@ final class OrderBook {
                     exhausted = true;
                 }
                 notional += remaining * fillPrice;
+                double left = Math.max(0, d * (1 - f));
                 if (apply) {
-                    bid[i] = Math.max(0, d * (1 - f));
+                    bid[i] = left;
+                } else if (quantity > 0) {
+                    keepReplay(1, quantity, now, notional, newPrice, from, i, left, ranOut);
                 }
                 price = newPrice;
                 remaining = 0;
@@ -312,13 +322,17 @@ final class OrderBook {
 
     /** Buys {@code quantity} at market from the asks; returns the notional paid. */
     double buy(double quantity, double now, boolean apply) {
+        if (quantity > 0 && replaySide == -1 && replayVersion == version && replayNow == now && replayQuantity == quantity) {
+            return replay(apply, now);
+        }
         if (!apply && quantity > 0 && quantity < firstAvailable && firstSide == -1 && firstVersion == version && firstNow == now) {
             return previewWithinFirstLevel(quantity);
         }
         double remaining = quantity;
         double notional = 0;
         double price = mid;
-        int i = level(price);
+        int i = midLevel;
+        int from = i;
         boolean first = !apply && i < levels - 1;
         while (remaining > 0) {
             double bottom = Math.max(lo(i), price);
@@ -327,7 +341,7 @@ final class OrderBook {
             double avgPrice = (bottom + hi) / 2;
             double available = d / avgPrice;
             if (first) {
-                keepFirstLevel(-1, now, hi, bottom, available); // a buy's price moves from bottom toward hi
+                keepFirstLevel(-1, now, hi, bottom, available, i, d); // a buy's price moves from bottom toward hi
                 first = false;
             }
             boolean last = i == levels - 1;
@@ -340,8 +354,11 @@ final class OrderBook {
                 double newPrice = Math.min(hi, bottom + (hi - bottom) * f);
                 double fillPrice = ranOut ? hi : (bottom + newPrice) / 2;
                 notional += remaining * fillPrice;
+                double left = Math.max(0, d * (1 - f));
                 if (apply) {
-                    ask[i] = Math.max(0, d * (1 - f));
+                    ask[i] = left;
+                } else if (quantity > 0) {
+                    keepReplay(-1, quantity, now, notional, newPrice, from, i, left, ranOut);
                 }
                 price = newPrice;
                 remaining = 0;
@@ -375,14 +392,19 @@ final class OrderBook {
     private double firstEnd;
     /** What the level fills, in base units; an order smaller than this ends inside it. */
     private double firstAvailable;
+    /** The level's index and its depth as the preview read it. */
+    private int firstLevel;
+    private double firstDepth;
 
-    private void keepFirstLevel(int side, double now, double end, double start, double available) {
+    private void keepFirstLevel(int side, double now, double end, double start, double available, int level, double depth) {
         firstSide = side;
         firstVersion = version;
         firstNow = now;
         firstEnd = end;
         firstStart = start;
         firstAvailable = available;
+        firstLevel = level;
+        firstDepth = depth;
     }
 
     /**
@@ -396,7 +418,68 @@ final class OrderBook {
                 ? Math.max(firstEnd, firstStart - (firstStart - firstEnd) * f) // sell(): lo = firstEnd, top = firstStart
                 : Math.min(firstEnd, firstStart + (firstEnd - firstStart) * f); // buy(): bottom = firstStart, hi = firstEnd
         lastPreviewPrice = newPrice;
-        return quantity * ((firstStart + newPrice) / 2);
+        double notional = quantity * ((firstStart + newPrice) / 2);
+        keepReplay(firstSide, quantity, firstNow, notional, newPrice, firstLevel, firstLevel, Math.max(0, firstDepth * (1 - f)), false);
+        return notional;
+    }
+
+    // ---- an order placed as it was just previewed ----------------------------------------------------------
+
+    /**
+     * The last preview's outcome while {@link #version} and the instant stay the same: +1 sell, -1 buy, 0 none. A
+     * liquidation is previewed (is it filled above its bankruptcy price? how far does it go?) and then sent at the
+     * same size: the order then walks the same levels with the same depths and ends where the preview ended, so it
+     * is applied from what the preview found (the same bits) instead of walked again.
+     */
+    private int replaySide;
+    private long replayVersion = -1;
+    private double replayNow = Double.NaN;
+    private double replayQuantity;
+    private double replayNotional;
+    /** The price the order ends at. */
+    private double replayPrice;
+    /** The first level the order takes from, and the level it ends in (levels between are emptied). */
+    private int replayFrom;
+    private int replayTo;
+    /** The depth left in the level it ends in. */
+    private double replayLeft;
+    private boolean replayRanOut;
+
+    private void keepReplay(int side, double quantity, double now, double notional, double price, int from, int to,
+                            double left, boolean ranOut) {
+        replaySide = side;
+        replayVersion = version;
+        replayNow = now;
+        replayQuantity = quantity;
+        replayNotional = notional;
+        replayPrice = price;
+        replayFrom = from;
+        replayTo = to;
+        replayLeft = left;
+        replayRanOut = ranOut;
+    }
+
+    /**
+     * The previewed order again: as a preview, its figures; applied, the levels it takes emptied and the last one
+     * left with what the walk would leave, then the mid moved (all as {@link #sell} and {@link #buy} write them).
+     */
+    private double replay(boolean apply, double now) {
+        lastPreviewPrice = replayPrice;
+        if (!apply) {
+            return replayNotional;
+        }
+        double[] side = replaySide > 0 ? bid : ask;
+        int step = replaySide > 0 ? -1 : 1;
+        for (int k = replayFrom; k != replayTo; k += step) {
+            side[k] = 0;
+        }
+        side[replayTo] = replayLeft;
+        if (replayRanOut) {
+            exhausted = true;
+        }
+        double notional = replayNotional;
+        moveMid(replayPrice, now); // changes the version: this replay is spent
+        return notional;
     }
 
     /**
@@ -405,7 +488,7 @@ final class OrderBook {
      */
     void jump(double newMid, double now) {
         double target = Math.max(step, Math.min(newMid, (levels - 1) * step));
-        int from = level(mid);
+        int from = midLevel;
         int to = level(target);
         // moveMid empties the levels jumped over; the new mid's level keeps the part of its old side beyond it.
         if (to < from) {
@@ -431,7 +514,7 @@ final class OrderBook {
      * the new mid's levels, the lower end loses its asks, the upper end its bids, and every level between both.
      */
     private void moveMid(double newMid, double now) {
-        int from = level(mid);
+        int from = midLevel;
         int to = level(newMid);
         int low = Math.min(from, to);
         int high = Math.max(from, to);
@@ -444,6 +527,7 @@ final class OrderBook {
             bidTime[i] = now;
         }
         mid = newMid;
+        midLevel = to;
         version++;
     }
 }

@@ -794,8 +794,8 @@ public final class Simulator {
                 case PartialLiquidation.TierStepDown step -> {
                     // The calculator's step-down (LiquidationEngine's first liquidation), at the mark.
                     double tierPrice = rules.family() instanceof RuleFamily.MaintenanceOnEntryNotional ? e : mark;
-                    double close = step.step(rules.tiers(), q, rules.tierBasisValue(q, tierPrice),
-                            rules.tierBasisValue(1, tierPrice)).close();
+                    double close = step.closeQuantity(rules.tiers(), q, rules.tierBasisValue(q, tierPrice),
+                            rules.tierBasisValue(1, tierPrice));
                     return close > 0 && close < q ? close : q;
                 }
                 default -> {

@@ -51,4 +51,29 @@ class TierStepDownTest {
         assertEquals(step.from().number(), first.fromTier());
         assertEquals(step.to().number(), first.toTier());
     }
+
+    @Test
+    void theSimulatorsCloseQuantityIsTheStepsCloseAtEverySize() {
+        // The simulator asks closeQuantity per liquidation instead of step(): both must close exactly the same amount,
+        // below the step-down tiers (whole), inside them, on every cap and just above it, for OKX and Bybit.
+        for (String id : new String[]{"okx-swap-btc", "bybit-linear-btc"}) {
+            VenueRules rules = TestProfiles.get(id).rules();
+            PartialLiquidation.TierStepDown rule = (PartialLiquidation.TierStepDown) rules.partialLiquidation();
+            java.util.List<Double> sizes = new java.util.ArrayList<>(java.util.List.of(0.001, 1.0, 40.0, 150.0, 500.0, 5_000.0));
+            for (Tier t : rules.tiers().tiers()) {
+                if (!t.isUnbounded()) {
+                    double perUnit = rules.tierBasisValue(1, 60_000);
+                    sizes.add(t.cap() / perUnit);
+                    sizes.add(Math.nextUp(t.cap() / perUnit));
+                    sizes.add(t.cap() * (1 + 2e-12) / perUnit);
+                }
+            }
+            for (double q : sizes) {
+                double basis = rules.tierBasisValue(q, 60_000);
+                double perUnit = rules.tierBasisValue(1, 60_000);
+                assertEquals(rule.step(rules.tiers(), q, basis, perUnit).close(), rule.closeQuantity(rules.tiers(), q, basis, perUnit),
+                        0.0, id + " at " + q);
+            }
+        }
+    }
 }
