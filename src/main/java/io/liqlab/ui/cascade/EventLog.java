@@ -9,7 +9,6 @@ import io.liqlab.ui.Text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A run told in plain words, for the event log and the summary lines: what a teacher would say while pointing at
@@ -43,11 +42,12 @@ public final class EventLog {
         int group = Math.max(1, (int) Math.round(GROUP_SECONDS / tick));
         double start = f.get(FrameColumn.MID, 0);
         List<Entry> out = new ArrayList<>();
+        Text.Patterns text = new Text.Patterns(); // a few hundred lines from a dozen patterns
         Scenario.Shock shock = s.driver().shock();
         if (shock != null && shock.percent() != 0) {
             int frame = Math.min(f.size() - 1, (int) Math.ceil(shock.atSecond() / tick - 1e-9));
             out.add(new Entry(frame, shock.atSecond(), Kind.SHOCK, clock(shock.atSecond()) + " - "
-                    + Text.format("cascade.log.shock", signedPercent(shock.percent()))));
+                    + text.format("cascade.log.shock", signedPercent(shock.percent()))));
         }
         boolean adlSeen = false;
         boolean fundEmpty = false;
@@ -89,26 +89,26 @@ public final class EventLog {
             double at = f.get(FrameColumn.TIME, last);
             StringBuilder line = new StringBuilder(clock(at)).append(" - ");
             if (last > first) {
-                line.append(Text.format("cascade.log.since", clock(f.get(FrameColumn.TIME, first) - tick))).append(' ');
+                line.append(text.format("cascade.log.since", clock(f.get(FrameColumn.TIME, first) - tick))).append(' ');
             }
             if (longs > 0) {
-                line.append(Text.format("cascade.log.longs", count(longs), longs, usd(longNotional)));
+                line.append(text.format("cascade.log.longs", count(longs), longs, usd(longNotional)));
             }
             if (shorts > 0) {
-                line.append(longs > 0 ? "; " + Text.format("cascade.log.andShorts", count(shorts), shorts, usd(shortNotional))
-                        : Text.format("cascade.log.shorts", count(shorts), shorts, usd(shortNotional)));
+                line.append(longs > 0 ? "; " + text.format("cascade.log.andShorts", count(shorts), shorts, usd(shortNotional))
+                        : text.format("cascade.log.shorts", count(shorts), shorts, usd(shortNotional)));
             }
             if (backstop > 0) {
-                line.append("; ").append(Text.format("cascade.log.backstop", usd(backstop)));
+                line.append("; ").append(text.format("cascade.log.backstop", usd(backstop)));
             }
             if (adlCount > 0) {
-                line.append("; ").append(Text.format("cascade.log.adl", count((long) adlCount), usd(adlNotional)));
+                line.append("; ").append(text.format("cascade.log.adl", count((long) adlCount), usd(adlNotional)));
             }
             double before = f.get(FrameColumn.MID, first - 1);
-            line.append("; ").append(Text.format("cascade.log.price",
+            line.append("; ").append(text.format("cascade.log.price",
                     signedPercent((f.get(FrameColumn.MID, last) / before - 1) * 100),
                     signedPercent((f.get(FrameColumn.MID, last) / start - 1) * 100)));
-            line.append("; ").append(Text.format("cascade.log.fund", usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, last)))));
+            line.append("; ").append(text.format("cascade.log.fund", usd(Math.max(0, f.get(FrameColumn.INSURANCE_FUND, last)))));
             for (int k = first; k <= last; k++) {
                 double t = f.get(FrameColumn.TIME, k);
                 if (!adlSeen && f.get(FrameColumn.ADL_COUNT, k) > 0) {
@@ -122,7 +122,7 @@ public final class EventLog {
                 if (!badDebtSeen && f.get(FrameColumn.CUMULATIVE_BAD_DEBT, k) >= 1) {
                     badDebtSeen = true;
                     out.add(new Entry(k, t, Kind.BAD_DEBT, clock(t) + " - "
-                            + Text.format("cascade.log.badDebt", usd(f.get(FrameColumn.CUMULATIVE_BAD_DEBT, k)))));
+                            + text.format("cascade.log.badDebt", usd(f.get(FrameColumn.CUMULATIVE_BAD_DEBT, k)))));
                 }
                 if (!aboveOne && f.get(FrameColumn.R, k) > 1) {
                     aboveOne = true;
@@ -177,8 +177,19 @@ public final class EventLog {
     /** Simulated time as mm:ss, or h:mm:ss from an hour on. */
     public static String clock(double seconds) {
         long s = Math.round(Math.max(0, seconds));
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+        // Two or three numbers per line of the log: appended, not formatted (what "%d:%02d:%02d" would give).
+        StringBuilder b = new StringBuilder(8);
+        if (s >= 3600) {
+            b.append(s / 3600).append(':');
+            twoDigits(b, s / 60 % 60);
+        } else {
+            twoDigits(b, s / 60);
+        }
+        return twoDigits(b.append(':'), s % 60).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder b, long v) {
+        return (v < 10 ? b.append('0') : b).append(v);
     }
 
     /** Dollars, short: $38.2M, $950k, $120. */
