@@ -423,6 +423,30 @@ final class OrderBook {
         return notional;
     }
 
+    /**
+     * For a bisection on the loss of an order (the fund's {@code coverable}): whether {@code s * (quantity * price -
+     * preview)} is at most {@code limit}, told without the preview where the answer is certain: 1 yes, -1 no, 0 when
+     * only the preview can tell. Only for an order a preview would fill inside the first level it kept (otherwise 0),
+     * where the fill is the closed form of {@link #previewWithinFirstLevel}: the loss is then {@code s q (price -
+     * start) + q^2 |end - start| / (2 available)} in exact arithmetic, and both the preview's rounded value and this
+     * one's lie within a few units in the last place of {@code q (|price| + start)} of it; the margin here is a
+     * thousand times that, so an answer given is the one the preview's bits would give. Changes nothing.
+     */
+    int lossWithinFirstLevelAtMost(int side, double quantity, double price, double limit, double now) {
+        if (!(quantity > 0 && quantity < firstAvailable && firstSide == side && firstVersion == version && firstNow == now)) {
+            return 0;
+        }
+        double loss = side * quantity * (price - firstStart) + quantity * quantity * Math.abs(firstEnd - firstStart) / (2 * firstAvailable);
+        double margin = 1e-12 * quantity * (Math.abs(price) + Math.abs(firstStart));
+        if (loss + margin < limit) {
+            return 1;
+        }
+        if (loss - margin > limit) {
+            return -1;
+        }
+        return 0;
+    }
+
     // ---- an order placed as it was just previewed ----------------------------------------------------------
 
     /**

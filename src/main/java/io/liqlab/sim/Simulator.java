@@ -888,7 +888,10 @@ public final class Simulator {
             double hi = quantity;
             for (int k = 0; k < 40; k++) {
                 double mid = (lo + hi) / 2;
-                if (s * (mid * price - preview(s, mid)) <= insurance) {
+                // Most sizes tried fill inside the book's first level, and most are far enough from the answer that
+                // the loss's closed form settles the test without the preview (the same answer, so the same bits).
+                int certain = book.lossWithinFirstLevelAtMost(s, mid, price, insurance, now);
+                if (certain != 0 ? certain > 0 : s * (mid * price - preview(s, mid)) <= insurance) {
                     lo = mid;
                 } else {
                     hi = mid;

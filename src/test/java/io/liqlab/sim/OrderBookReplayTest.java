@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An order sent at the size it was just previewed is applied from the preview's outcome instead of walking the
@@ -61,5 +62,45 @@ class OrderBookReplayTest {
 
     private static double order(OrderBook book, int side, double quantity, double now, boolean apply) {
         return side > 0 ? book.sell(quantity, now, apply) : book.buy(quantity, now, apply);
+    }
+
+    /**
+     * The fund's bisection asks whether an order's loss against a price is within what the fund holds, and the book
+     * answers without a preview where the answer is certain: such an answer must be the preview's, for sizes inside
+     * the first level, at limits far from the loss and a hair either side of it, on both sides of the book.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void aLossTestAnsweredWithoutThePreviewIsThePreviewsAnswer(long seed) throws Exception {
+        Scenario.Book spec = ScenarioCatalog.loadShipped(new ScenarioReader()).byId("2025-10-10").orElseThrow().book();
+        OrderBook book = new OrderBook(spec, 100_000);
+        SplittableRandom random = new SplittableRandom(seed);
+        int answered = 0;
+        int asked = 0;
+        double now = 0;
+        for (int k = 0; k < 3_000; k++) {
+            now += 1;
+            int side = random.nextBoolean() ? 1 : -1;
+            double mid = book.mid();
+            order(book, side, 2e5 * random.nextDouble() / mid, now, true); // moves the mid inside a level
+            double whole = 1e8 / mid;
+            order(book, side, whole, now, false); // keeps the first level, as closeWhole's preview does
+            double price = book.mid() * (1 + side * 0.01 * (random.nextDouble() - 0.3));
+            for (int j = 0; j < 20; j++) {
+                double q = whole * Math.pow(2, -1 - 30 * random.nextDouble());
+                double loss = side * (q * price - order(book, side, q, now, false));
+                double[] limits = {loss, Math.nextUp(loss), Math.nextDown(loss), loss * (1 + 1e-13), loss * (1 - 1e-13),
+                        loss + 1e-9 * q * price, loss - 1e-9 * q * price, 2 * Math.abs(loss), -2 * Math.abs(loss), 0};
+                for (double limit : limits) {
+                    int certain = book.lossWithinFirstLevelAtMost(side, q, price, limit, now);
+                    asked++;
+                    if (certain != 0) {
+                        answered++;
+                        assertEquals(loss <= limit, certain > 0, "q " + q + " limit " + limit + " loss " + loss);
+                    }
+                }
+            }
+        }
+        assertTrue(answered > asked / 4, "answered " + answered + " of " + asked + " without a preview");
     }
 }
