@@ -127,4 +127,23 @@ class PhaseMapWindowTest extends AppWindowTest {
         robot.clickOn("#phase-map-cancel");
         waitFor(() -> !vm.phaseMap().runningProperty().get());
     }
+
+    @Test
+    void theMapsProgressMovingLaysOutTheBarAloneNotTheWindow(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-cascade .tab-label");
+        CascadeView view = robot.lookup("#cascade").queryAs(CascadeView.class);
+        waitFor(() -> view.viewModel().runCountProperty().get() >= 1 && !view.viewModel().runningProperty().get());
+        robot.clickOn("#cascade-phase-map");
+        javafx.scene.control.ProgressBar bar = robot.lookup("#phase-map-progress").queryAs(javafx.scene.control.ProgressBar.class);
+        Node map = robot.lookup("#phase-map").query();
+        robot.interact(() -> {
+            view.getScene().getRoot().layout();
+            // What the screen taking new cells does to the bar (its binding to the map's progress set aside).
+            bar.progressProperty().unbind();
+            bar.setProgress(0.37);
+            assertTrue(bar.getParent().isNeedsLayout(), "the bar is laid out again");
+            assertFalse(((javafx.scene.Parent) map).isNeedsLayout(), "but not the map view around it, nor the window");
+            assertFalse(view.getScene().getRoot().isNeedsLayout());
+        });
+    }
 }

@@ -142,6 +142,7 @@ public final class PhaseMapView extends BorderPane {
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
         ProgressBar progress = new ProgressBar();
+        progress.setId("phase-map-progress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.runningProperty());
         progress.setPrefWidth(120);
@@ -157,7 +158,10 @@ public final class PhaseMapView extends BorderPane {
                 valueField("phase-map-x-from", vm.xFromProperty()), new Label(Text.get("cascade.map.to")), valueField("phase-map-x-to", vm.xToProperty()),
                 new Label(Text.get("cascade.map.y")), y, new Label(Text.get("cascade.map.from")), valueField("phase-map-y-from", vm.yFromProperty()),
                 new Label(Text.get("cascade.map.to")), valueField("phase-map-y-to", vm.yToProperty()),
-                new Label(Text.get("cascade.map.steps")), steps, compute, cancel, progress, status, problem);
+                new Label(Text.get("cascade.map.steps")), steps, compute, cancel,
+                // The bar moves each time the screen takes new cells: that lays out the bar alone, not the window
+                // (the map view's wrapped lines, the tab, the status bar) while both cores compute.
+                new io.liqlab.ui.LayoutBoundary(progress), status, problem);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4, 8, 4, 8));
         return row;
