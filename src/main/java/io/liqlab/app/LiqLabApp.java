@@ -56,8 +56,22 @@ public final class LiqLabApp extends Application {
      */
     private static java.util.concurrent.CompletableFuture<ProfileCatalog> preloaded;
 
+    /**
+     * Settings of the JavaFX renderer the window starts with, unless given on the command line; to be called before
+     * the toolkit starts (the window benches, which launch it themselves, call it too). {@code prism.dirtyregioncount}:
+     * a frame of Cascade playback changes eight separate areas (five charts' cursor strips, the time, the scrubber's
+     * thumb, the readout); with JavaFX's default of six the renderer merged them into boxes up to the whole chart
+     * area and repainted that. 15 is the most it takes.
+     */
+    public static void rendererSettings() {
+        if (System.getProperty("prism.dirtyregioncount") == null) {
+            System.setProperty("prism.dirtyregioncount", "15");
+        }
+    }
+
     public static void launchApp(String[] args) {
         StartupProbe.mark("main");
+        rendererSettings();
         preloaded = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             UserDirectories.removeLeftovers(UserDirectories.configDir());
             ProfileCatalog catalog = ProfileCatalog.loadDefault();

@@ -54,6 +54,7 @@ public final class AccountDragBench {
         if (args.length > 2) {
             warmup = Integer.parseInt(args[2]);
         }
+        io.liqlab.app.LiqLabApp.rendererSettings(); // as the app starts its window
         Application.launch(App.class, args);
     }
 

@@ -26,12 +26,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code Platform.runLater}, and the longest frame interval, from the change until one second after the new run is
  * on screen (so the switch-over is included).
  *
- * <pre>java -cp TEST_CLASSPATH io.liqlab.bench.CascadePlaybackBench [full|empty] [frames] [warmup]</pre>
+ * <p>{@code play}: as {@code full} without the re-run.
+ *
+ * <pre>java -cp TEST_CLASSPATH io.liqlab.bench.CascadePlaybackBench [full|empty|play] [frames] [warmup] [whole|action] [positions]</pre>
  */
 public final class CascadePlaybackBench {
     private static String mode = "full";
     private static int frames = 1200;
     private static int warmup = 180;
+    /**
+     * {@code action} as the fourth argument: the frames are measured over the action the tab opens on (0:00-2:47,
+     * looping), where every tick moves the cursor by pixels, instead of over the whole run (a pixel every few ticks).
+     */
+    private static boolean action;
+    private static int positions = 1_000_000;
 
     public static void main(String[] args) {
         if (args.length > 0) {
@@ -43,6 +51,11 @@ public final class CascadePlaybackBench {
         if (args.length > 2) {
             warmup = Integer.parseInt(args[2]);
         }
+        action = args.length > 3 && args[3].equals("action");
+        if (args.length > 4) {
+            positions = Integer.parseInt(args[4]);
+        }
+        io.liqlab.app.LiqLabApp.rendererSettings(); // as the app starts its window
         Application.launch(App.class, args);
     }
 
@@ -55,10 +68,10 @@ public final class CascadePlaybackBench {
             CascadeViewModel vm = view.viewModel();
             Scenario october = vm.scenarios().stream().filter(s -> s.id().equals("2025-10-10")).findFirst().orElseThrow();
             vm.scenarioProperty().set(october);
-            vm.positionsProperty().set(1_000_000);
+            vm.positionsProperty().set(positions);
             long began = System.nanoTime();
             vm.runsProperty().subscribe(r -> {
-                if (r != null && r.main().summary().positions() == 1_000_000 && !measuring) {
+                if (r != null && r.main().summary().positions() == positions && !measuring) {
                     measuring = true;
                     System.out.printf(Locale.ROOT, "mode=%s 1M-position run ready after %.0f ms (engine %d ms)%n", mode,
                             (System.nanoTime() - began) / 1e6, r.main().summary().elapsedMillis());
@@ -100,12 +113,17 @@ public final class CascadePlaybackBench {
                 }
                 last[0] = t;
                 i[0]++;
+                if (i[0] == warmup) {
+                    cpuBefore = Benches.threadCpu();
+                }
                 if (i[0] >= total) {
                     stop();
                     vm.pause();
                     int frame = vm.frameProperty().get();
+                    java.util.Map<String, Long> cpuAfter = Benches.threadCpu();
                     Platform.runLater(() -> {
                         report(work, fx, interval, frame);
+                        reportCpu(cpuAfter);
                         if (mode.equals("full")) {
                             rerun(vm, scene);
                         } else {
@@ -118,8 +136,13 @@ public final class CascadePlaybackBench {
             }
         }.start();
         // The whole run, as measured before the time axis opened on the action: playback must not stop at the
-        // action's end while frames are still being measured.
-        vm.showWholeRun();
+        // action's end while frames are still being measured. Or the action, looping.
+        if (action) {
+            vm.showAction();
+            vm.loopProperty().set(true);
+        } else {
+            vm.showWholeRun();
+        }
         vm.scrub(0);
         vm.speedProperty().set(8);
         vm.play();
@@ -127,6 +150,7 @@ public final class CascadePlaybackBench {
 
     /** Changes the shock while playing and records how long the FX thread was ever unavailable until the switch. */
     private static void rerun(CascadeViewModel vm, Scene scene) {
+        vm.loopProperty().set(false);
         vm.showWholeRun();
         vm.scrub(0);
         vm.play();
@@ -200,6 +224,20 @@ public final class CascadePlaybackBench {
                 settle.play();
             }
         });
+    }
+
+    private static java.util.Map<String, Long> cpuBefore;
+
+    /** CPU time per thread per measured frame: the FX thread's and the Prism renderer's share of each frame. */
+    private static void reportCpu(java.util.Map<String, Long> cpuAfter) {
+        StringBuilder cpu = new StringBuilder("CPU ms per frame by thread:");
+        cpuAfter.forEach((name, ns) -> {
+            double per = (ns - cpuBefore.getOrDefault(name, 0L)) / 1e6 / frames;
+            if (per >= 0.05) {
+                cpu.append(String.format(Locale.ROOT, " %s=%.2f", name, per));
+            }
+        });
+        System.out.println(cpu);
     }
 
     private static void report(double[] work, double[] fx, double[] interval, int frame) {

@@ -94,6 +94,37 @@ class CascadeWindowTest extends AppWindowTest {
         robot.clickOn("#cascade-play");
     }
 
+    /**
+     * A tick of playback (what a frame at 8x shows) repaints, on each chart, a strip where its cursor moved, not the
+     * part of the plot still to come (the renderer paints a changed node again at its old and its new bounds).
+     */
+    @Test
+    void aTickOfPlaybackRepaintsAStripOfEachChart(FxRobot robot) throws Exception {
+        List<TimeChart> charts = view.charts().charts();
+        javafx.scene.Parent root = view.getScene().getRoot();
+        for (int frame : new int[] {100, 101, 250, 420}) {
+            List<String> report = new java.util.ArrayList<>();
+            robot.interact(() -> {
+                vm.scrub(frame);
+                root.applyCss();
+                root.layout();
+                var before = RepaintProbe.capture(root);
+                vm.scrub(frame + 1);
+                root.applyCss();
+                root.layout();
+                List<javafx.geometry.Bounds> repainted = RepaintProbe.repainted(before, RepaintProbe.capture(root));
+                for (TimeChart chart : charts) {
+                    javafx.geometry.Bounds within = chart.localToScene(chart.getBoundsInLocal());
+                    javafx.geometry.Bounds box = RepaintProbe.unionWithin(repainted, within);
+                    if (box != null && box.getWidth() > 24) {
+                        report.add(chart.getId() + " repainted " + box + " of " + within);
+                    }
+                }
+            });
+            assertTrue(report.isEmpty(), "frame " + frame + " to " + (frame + 1) + ": " + report);
+        }
+    }
+
     @Test
     void aNewRunAppearsOnAllFiveChartsInTheSamePulse(FxRobot robot) throws Exception {
         List<TimeChart> charts = view.charts().charts();

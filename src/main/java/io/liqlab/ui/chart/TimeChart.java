@@ -20,13 +20,16 @@ import java.util.function.DoubleFunction;
 
 /**
  * A chart over simulated time for playback: everything a run shows is drawn once per run, theme and size onto one
- * canvas, and playing only moves a cursor line and a veil over what has not happened yet (two scene nodes), so a
- * frame of playback costs no canvas drawing at all. Layers draw the data; the chart draws title, legend, axes and
- * grid. Use from the FX thread only.
+ * canvas, and playing only moves a cursor line and a veil over what has not happened yet (scene nodes), so a frame
+ * of playback costs no canvas drawing at all, and the renderer repaints only the strip the cursor moved over. Layers
+ * draw the data; the chart draws title, legend, axes and grid. Use from the FX thread only.
  */
 public final class TimeChart extends ChartRegion {
 
     public static final String STYLE_CLASS = "time-chart";
+
+    /** The width of a column of the veil, pixels: about what a frame repaints of a chart while playing. */
+    static final int VEIL_COLUMN = 16;
 
     /** A value axis: its title, range and tick labels. */
     public record Axis(String title, double min, double max, DoubleFunction<String> format) {
@@ -204,7 +207,16 @@ public final class TimeChart extends ChartRegion {
     private final Canvas canvas = new Canvas();
     /** The readout's lines at a second, from whoever knows the run's values; none: the time alone. */
     private DoubleFunction<List<Readout.Line>> hoverLines = second -> List.of();
-    private final Rectangle veil = new Rectangle();
+    /**
+     * The veil over what has not happened yet: columns of a fixed grid across the plot ({@link #VEIL_COLUMN} pixels
+     * wide), not one rectangle. The renderer repaints a changed node's old and new bounds, so one rectangle shrinking
+     * as the cursor moved had the whole unplayed part of the plot repainted on every frame (most of five charts on
+     * the software pipeline); a column changes only where the cursor passes over it, so a frame repaints a strip.
+     */
+    private final javafx.scene.Group veil = new javafx.scene.Group();
+    /** The plot the veil's columns were laid out for: left, top, right, bottom. */
+    private final double[] veilPlot = new double[4];
+    private Color veilFill = Color.TRANSPARENT;
     private final Line cursor = new Line();
     private final PolylineReducer reducer = new PolylineReducer();
 
@@ -438,14 +450,61 @@ public final class TimeChart extends ChartRegion {
         // Off the time range shown: no cursor line; the veil covers the plot when the moment lies before it.
         cursor.setVisible(at >= plot.left - 0.5 && at <= plot.right + 0.5);
         double px = Math.rint(Math.max(plot.left - 1, Math.min(plot.right, at)));
-        veil.setX(px + 1);
-        veil.setY(plot.top);
-        veil.setWidth(Math.max(0, plot.right - px - 1));
-        veil.setHeight(plot.height());
+        placeVeil(px + 1);
         cursor.setStartX(px + 0.5);
         cursor.setEndX(px + 0.5);
         cursor.setStartY(plot.top);
         cursor.setEndY(plot.bottom);
+    }
+
+    /**
+     * Covers the plot from {@code from} (a whole pixel) to its right edge. Only the columns between the edge's last
+     * place and this one change. Each column overlaps the next by a pixel, so that at a fractional screen scale two
+     * columns' anti-aliased edges never meet over the plot (a seam the data would show through).
+     */
+    private void placeVeil(double from) {
+        var columns = veil.getChildren();
+        if (plot.left != veilPlot[0] || plot.top != veilPlot[1] || plot.right != veilPlot[2] || plot.bottom != veilPlot[3]) {
+            veilPlot[0] = plot.left;
+            veilPlot[1] = plot.top;
+            veilPlot[2] = plot.right;
+            veilPlot[3] = plot.bottom;
+            int count = Math.max(0, (int) Math.ceil((plot.right - plot.left) / VEIL_COLUMN));
+            while (columns.size() > count) {
+                columns.removeLast();
+            }
+            while (columns.size() < count) {
+                Rectangle column = new Rectangle();
+                column.setFill(veilFill);
+                columns.add(column);
+            }
+            for (var node : columns) {
+                Rectangle column = (Rectangle) node;
+                column.setY(plot.top);
+                column.setHeight(plot.height());
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Rectangle column = (Rectangle) columns.get(i);
+            double start = plot.left + (double) i * VEIL_COLUMN;
+            double end = Math.min(start + VEIL_COLUMN + 1, plot.right);
+            double x = Math.max(start, from);
+            boolean shown = end > x;
+            column.setVisible(shown);
+            if (shown) {
+                column.setX(x);
+                column.setWidth(end - x);
+            }
+        }
+    }
+
+    private void setVeilFill(Color fill) {
+        if (!fill.equals(veilFill)) {
+            veilFill = fill;
+            for (var column : veil.getChildren()) {
+                ((Rectangle) column).setFill(fill);
+            }
+        }
     }
 
     private void draw(double w, double h) {
@@ -550,7 +609,7 @@ public final class TimeChart extends ChartRegion {
 
         gc.setFill(t.plotBackground());
         gc.fillRect(plotLeft, plotTop, plotRight - plotLeft, plotBottom - plotTop);
-        veil.setFill(t.plotBackground());
+        setVeilFill(t.plotBackground());
         cursor.setStroke(t.text());
         cursor.setStrokeWidth(1.5 * s);
 

@@ -292,6 +292,89 @@ class TimeChartTest {
         assertEquals("", onFx(() -> chart.hoverText(10)));
     }
 
+    /**
+     * A frame of playback repaints a strip where the cursor passed, not the rest of the plot: the renderer paints a
+     * changed node again at its old and its new bounds, and the veil over what is still to come used to be one
+     * rectangle that shrank with every move (its old bounds: everything still to come, on every chart, every frame).
+     */
+    @Test
+    void aFrameOfPlaybackRepaintsAStripWhereTheCursorMovedNotWhatIsStillToCome() throws Exception {
+        showRedPlot();
+        for (double[] move : new double[][] {{30, 31}, {31, 33.5}, {47, 47.2}, {0, 1}, {98, 100}}) {
+            double[] strip = onFx(() -> {
+                chart.setCursor(move[0]);
+                chart.layout();
+                var before = io.liqlab.ui.RepaintProbe.capture(chart);
+                chart.setCursor(move[1]);
+                chart.layout();
+                var repainted = io.liqlab.ui.RepaintProbe.repainted(before, io.liqlab.ui.RepaintProbe.capture(chart));
+                javafx.geometry.Bounds box = io.liqlab.ui.RepaintProbe.unionWithin(repainted, chart.localToScene(chart.getBoundsInLocal()));
+                TimeChart.Plot p = chart.plotForTest();
+                return box == null ? new double[] {0, 0, 0, p.x(move[0]), p.x(move[1]), p.height()}
+                        : new double[] {box.getMinX(), box.getMaxX(), box.getHeight(), p.x(move[0]), p.x(move[1]), p.height()};
+            });
+            double width = strip[1] - strip[0];
+            double moved = strip[4] - strip[3];
+            assertTrue(width <= moved + TimeChart.VEIL_COLUMN + 4, "from " + move[0] + " s to " + move[1] + " s the cursor moved "
+                    + moved + " px; repainted " + width + " px wide, from x " + strip[0] + " to " + strip[1]);
+            assertTrue(strip[0] >= strip[3] - 3, "nothing repainted before where the cursor was: " + strip[0] + " < " + strip[3]);
+            assertTrue(strip[2] <= strip[5] + 2, "no taller than the plot");
+        }
+    }
+
+    /**
+     * Whatever the cursor did before (played on, jumped back, the time range zoomed), the plot shows the data up to
+     * the cursor and nothing after it: no column of what is still to come peeks through the veil, and no column of
+     * the past stays under it.
+     */
+    @Test
+    void theVeilHidesWhatIsStillToComeAndNothingBefore() throws Exception {
+        showRedPlot();
+        Color plotColour = onFx(() -> chart.themeProperty().get().plotBackground());
+        for (double second : new double[] {0, 30, 30.4, 31, 47.5, 80, 99.9, 100, 10, 55}) {
+            checkVeil(second, plotColour);
+        }
+        onFx(() -> {
+            chart.setTimeWindow(40, 60);
+            return null;
+        });
+        for (double second : new double[] {30, 41, 50.5, 59, 65, 45}) {
+            checkVeil(second, plotColour);
+        }
+    }
+
+    private void checkVeil(double second, Color plotColour) throws Exception {
+        Image shot = onFx(() -> {
+            chart.setCursor(second);
+            chart.layout();
+            return chart.snapshot(null, null);
+        });
+        TimeChart.Plot p = onFx(chart::plotForTest);
+        double at = Math.rint(Math.max(p.left() - 1, Math.min(p.right(), p.x(second))));
+        for (double y : new double[] {p.top() + 1, (p.top() + p.bottom()) / 2, p.bottom() - 2}) {
+            for (int x = (int) p.left() + 1; x < p.right() - 1; x++) {
+                if (x < at - 1) {
+                    assertColor(RED, pixel(shot, x, y), "at " + second + " s, x " + x + " (cursor at " + at + ") shows the data");
+                } else if (x > at + 1) {
+                    assertEquals(plotColour, pixel(shot, x, y), "at " + second + " s, x " + x + " (cursor at " + at + ") is veiled");
+                }
+            }
+        }
+    }
+
+    /** A run of 100 s whose data paints the whole plot red. */
+    private void showRedPlot() throws Exception {
+        int before = onFx(chart::dataPaintCount);
+        onFx(() -> {
+            chart.setContent(100, axis(0, 10), null, List.of(), List.of((g, p) -> {
+                g.setFill(RED);
+                g.fillRect(p.left(), p.top(), p.width(), p.height());
+            }));
+            return null;
+        });
+        awaitPainted(before);
+    }
+
     private static javafx.scene.input.MouseEvent mouse(javafx.event.EventType<javafx.scene.input.MouseEvent> type,
                                                        double x, double y) {
         return new javafx.scene.input.MouseEvent(type, x, y, x, y, javafx.scene.input.MouseButton.NONE, 0,
