@@ -101,6 +101,8 @@ public final class WhatIfLatencyBench {
     private static void change(Scene scene, CascadeViewModel vm, List<VenueProfile> venues, double[] latencies,
                                List<Double> work, int k) {
         if (k == warmup) {
+            redrawsBefore = charts == null ? 0 : charts.stream().mapToInt(io.liqlab.ui.chart.ChartProbe::redrawCount).sum();
+            dataPaintsBefore = charts == null ? 0 : charts.stream().mapToInt(io.liqlab.ui.chart.ChartProbe::dataPaintCount).sum();
             cpuBefore = Benches.threadCpu();
             gcBefore = Benches.gc();
             measuredFrom = System.nanoTime();
@@ -145,6 +147,9 @@ public final class WhatIfLatencyBench {
     }
 
     private static List<TimeChart> charts;
+    /** The charts' drawings and data paints before the measured changes: five of each per change, none twice. */
+    private static int redrawsBefore;
+    private static int dataPaintsBefore;
     private static double[] switchedIn;
     private static double[] engine;
     private static Map<String, Long> cpuBefore;
@@ -176,6 +181,9 @@ public final class WhatIfLatencyBench {
             }
         });
         System.out.println(cpu);
+        System.out.printf(Locale.ROOT, "whatif per change, over the five charts: %.1f drawings, %.1f data paints shown%n",
+                (charts.stream().mapToInt(io.liqlab.ui.chart.ChartProbe::redrawCount).sum() - redrawsBefore) / (double) measured.length,
+                (charts.stream().mapToInt(io.liqlab.ui.chart.ChartProbe::dataPaintCount).sum() - dataPaintsBefore) / (double) measured.length);
         double[] w = work.stream().mapToDouble(Double::doubleValue).toArray();
         System.out.printf(Locale.ROOT, "whatif positions=%d changes=%d (after %d warm-up) change-to-redrawn p50=%.0f p95=%.0f "
                         + "max=%.0f ms; FX-thread work per frame over %d frames p50=%.2f p95=%.2f ms%n", positions, measured.length,
