@@ -117,10 +117,6 @@ public final class PlaybackShot {
                 }
             }
             lastParents[0] = parents;
-            if (Boolean.getBoolean("liqlab.ngProbe")) {
-                int at = pulse[0];
-                Platform.runLater(() -> ngProbe(scene, at));
-            }
         });
     }
 
@@ -139,47 +135,6 @@ public final class PlaybackShot {
         for (javafx.scene.Node c : parent.getChildrenUnmodifiable()) {
             if (c instanceof javafx.scene.Parent p) {
                 parentStates(p, out);
-            }
-        }
-    }
-
-    /** Right after a pulse's sync: the render-graph nodes marked dirty themselves, or past the dirty-children threshold. */
-    private static void ngProbe(Scene scene, int pulse) {
-        try {
-            Object root = com.sun.javafx.scene.NodeHelper.getPeer(scene.getRoot());
-            StringBuilder out = new StringBuilder();
-            walk(root, scene.getRoot(), out, 0);
-            if (!out.isEmpty()) {
-                System.out.println("NG pulse " + pulse + "\n" + out);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void walk(Object ng, javafx.scene.Node fx, StringBuilder out, int depth) throws ReflectiveOperationException {
-        Class<?> ngNode = Class.forName("com.sun.javafx.sg.prism.NGNode");
-        java.lang.reflect.Field dirty = ngNode.getDeclaredField("dirty");
-        java.lang.reflect.Field childDirty = ngNode.getDeclaredField("childDirty");
-        java.lang.reflect.Field accumulated = ngNode.getDeclaredField("dirtyChildrenAccumulated");
-        java.lang.reflect.Field bounds = ngNode.getDeclaredField("transformedBounds");
-        java.lang.reflect.Field dirtyBounds = ngNode.getDeclaredField("dirtyBounds");
-        for (var f : new java.lang.reflect.Field[] {dirty, childDirty, accumulated, bounds, dirtyBounds}) {
-            f.setAccessible(true);
-        }
-        String flag = String.valueOf(dirty.get(ng));
-        int acc = accumulated.getInt(ng);
-        if (!flag.equals("CLEAN") || acc > 12) {
-            out.append("  ".repeat(depth)).append(fx.getClass().getSimpleName()).append(fx.getId() == null ? "" : "#" + fx.getId())
-                    .append(' ').append(flag).append(" acc=").append(acc).append(" bounds=").append(bounds.get(ng))
-                    .append(" dirtyBounds=").append(dirtyBounds.get(ng)).append('\n');
-        }
-        if (!childDirty.getBoolean(ng) && flag.equals("CLEAN")) {
-            return;
-        }
-        if (fx instanceof javafx.scene.Parent parent) {
-            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
-                walk(com.sun.javafx.scene.NodeHelper.getPeer(child), child, out, depth + 1);
             }
         }
     }
