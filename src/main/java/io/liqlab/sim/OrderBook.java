@@ -424,27 +424,51 @@ final class OrderBook {
     }
 
     /**
-     * For a bisection on the loss of an order (the fund's {@code coverable}): whether {@code s * (quantity * price -
-     * preview)} is at most {@code limit}, told without the preview where the answer is certain: 1 yes, -1 no, 0 when
-     * only the preview can tell. Only for an order a preview would fill inside the first level it kept (otherwise 0),
-     * where the fill is the closed form of {@link #previewWithinFirstLevel}: the loss is then {@code s q (price -
-     * start) + q^2 |end - start| / (2 available)} in exact arithmetic, and both the preview's rounded value and this
-     * one's lie within a few units in the last place of {@code q (|price| + start)} of it; the margin here is a
-     * thousand times that, so an answer given is the one the preview's bits would give. Changes nothing.
+     * The largest quantity a market order on side {@code side} can have, up to {@code quantity}, whose loss against
+     * {@code price}, {@code side * (x * price - fill(x))}, is at most {@code limit}: a bisection of 40 halvings on the
+     * previewed fill (the insurance fund's question: how much of a position it can still pay for). Changes nothing
+     * but lazy refills, as a preview.
+     *
+     * <p>Most sizes the bisection tries fill inside the first level a preview met, where the fill has the closed form
+     * of {@link #previewWithinFirstLevel}: the loss is {@code s x (price - start) + x^2 |end - start| / (2 available)}
+     * in exact arithmetic, and the preview's rounded value and this closed form's both lie within a few units in the
+     * last place of {@code x (|price| + start)} of it. Where the closed form is further than a thousand times that
+     * from the limit, its answer is the preview's, and the preview is not made; only sizes that close to the answer
+     * (the last few halvings) are previewed. The bisection takes the same steps, so it ends on the same bits.
      */
-    int lossWithinFirstLevelAtMost(int side, double quantity, double price, double limit, double now) {
-        if (!(quantity > 0 && quantity < firstAvailable && firstSide == side && firstVersion == version && firstNow == now)) {
-            return 0;
+    double largestWithLossAtMost(int side, double quantity, double price, double limit, double now) {
+        double lo = 0;
+        double hi = quantity;
+        boolean kept = false;
+        double within = 0;
+        double slope = 0;
+        double curvature = 0;
+        double marginPerQuantity = 0;
+        for (int k = 0; k < 40; k++) {
+            double mid = (lo + hi) / 2;
+            if (!kept && firstSide == side && firstVersion == version && firstNow == now) {
+                // The first level stays the same through the bisection: a preview changes no level's depth.
+                kept = true;
+                within = firstAvailable;
+                slope = side * (price - firstStart);
+                curvature = Math.abs(firstEnd - firstStart) / (2 * firstAvailable);
+                marginPerQuantity = 1e-12 * (Math.abs(price) + Math.abs(firstStart));
+            }
+            int certain = 0; // 1: the loss is certainly within the limit, -1: certainly not, 0: only a preview tells
+            if (kept && mid > 0 && mid < within) {
+                double loss = mid * slope + mid * mid * curvature;
+                double margin = mid * marginPerQuantity;
+                certain = loss + margin < limit ? 1 : loss - margin > limit ? -1 : 0;
+            }
+            boolean covered = certain != 0 ? certain > 0
+                    : side * (mid * price - (side > 0 ? sell(mid, now, false) : buy(mid, now, false))) <= limit;
+            if (covered) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
-        double loss = side * quantity * (price - firstStart) + quantity * quantity * Math.abs(firstEnd - firstStart) / (2 * firstAvailable);
-        double margin = 1e-12 * quantity * (Math.abs(price) + Math.abs(firstStart));
-        if (loss + margin < limit) {
-            return 1;
-        }
-        if (loss - margin > limit) {
-            return -1;
-        }
-        return 0;
+        return lo;
     }
 
     // ---- an order placed as it was just previewed ----------------------------------------------------------

@@ -884,20 +884,7 @@ public final class Simulator {
             if (insurance <= 0) {
                 return 0;
             }
-            double lo = 0;
-            double hi = quantity;
-            for (int k = 0; k < 40; k++) {
-                double mid = (lo + hi) / 2;
-                // Most sizes tried fill inside the book's first level, and most are far enough from the answer that
-                // the loss's closed form settles the test without the preview (the same answer, so the same bits).
-                int certain = book.lossWithinFirstLevelAtMost(s, mid, price, insurance, now);
-                if (certain != 0 ? certain > 0 : s * (mid * price - preview(s, mid)) <= insurance) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return book.largestWithLossAtMost(s, quantity, price, insurance, now);
         }
 
         /**
