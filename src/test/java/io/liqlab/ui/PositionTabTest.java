@@ -119,6 +119,19 @@ class PositionTabTest extends AppWindowTest {
         });
     }
 
+    /** The results row is 44% of the tab's height (260 to 420 px) at every window size, going down and back up. */
+    @Test
+    void theResultsRowTakesItsShareOfTheTabAtEveryWindowSize(FxRobot robot) {
+        for (double[] size : new double[][] {{1600, 1000}, {1280, 800}, {1280, 720}, {1600, 1000}}) {
+            resize(robot, size[0], size[1]);
+            javafx.scene.layout.Region row = (javafx.scene.layout.Region) robot.lookup("#results").query().getParent().getParent().getParent().getParent();
+            javafx.scene.layout.Region pane = (javafx.scene.layout.Region) row.getParent().getParent();
+            double wanted = Math.clamp(pane.getHeight() * 0.44, 260, 420);
+            assertEquals(wanted, row.getHeight(), 1.5, (int) size[0] + "x" + (int) size[1] + ": the row of a " + pane.getHeight() + " px tab");
+            assertTrue(pane.getHeight() <= stage.getScene().getHeight(), "the tab inside the window");
+        }
+    }
+
     private static boolean isInside(Node n, Node ancestor) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (p == ancestor) {

@@ -125,18 +125,25 @@ public final class WorkspaceView extends BorderPane implements ShellWindow {
         // make the whole page measure their wrapped text again each time (measured: most of the layout pass).
         BorderPane positionPane = new BorderPane();
         // The row's height follows the window (not its content), so small windows keep room for the charts. Set as
-        // the column is laid out, from the pane's height of this layout, and its minimum is the smallest row: bound
-        // to the pane's height, the row's minimum was part of the pane's own minimum, so a smaller window kept the
-        // taller pane of the larger one, and the change came in the middle of a layout pass, which does not lay the
-        // column out again (at 1280x720 the charts ended below the window until something else asked for a layout).
-        top.setMinHeight(260);
+        // the column is laid out, from the pane's height of this layout, and the column's minimum counts the smallest
+        // row: bound to the pane's height, the row's height was part of the pane's own minimum, so a smaller window
+        // kept the taller pane of the larger one, and the change came in the middle of a layout pass, which does not
+        // lay the column out again (at 1280x720 the charts ended below the window until something else asked).
+        double smallestRow = 260;
+        top.setMinHeight(smallestRow);
         VBox center = new VBox(top, charts) {
             @Override
             protected void layoutChildren() {
-                double row = Math.clamp(positionPane.getHeight() * 0.44, 260, 420);
+                double row = Math.clamp(positionPane.getHeight() * 0.44, smallestRow, 420);
+                top.setMinHeight(row);
                 top.setPrefHeight(row);
                 top.setMaxHeight(row);
                 super.layoutChildren();
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return super.computeMinHeight(width) - top.minHeight(width) + smallestRow;
             }
         };
         VBox.setVgrow(charts, Priority.ALWAYS);
