@@ -72,15 +72,15 @@ public final class PlaybackShot {
 
     /** Prints, after every pulse's layout, the nodes that changed and paint a large area (what may repaint it all). */
     private static void probe(Scene scene, CascadeViewModel vm) {
-        java.util.Map<javafx.scene.Node, io.liqlab.ui.RepaintProbe.Look>[] last = new java.util.Map[1];
+        java.util.concurrent.atomic.AtomicReference<java.util.Map<javafx.scene.Node, io.liqlab.ui.RepaintProbe.Look>> last = new java.util.concurrent.atomic.AtomicReference<>();
         int[] pulse = {0};
-        java.util.Map<javafx.scene.Parent, java.util.List<Object>>[] lastParents = new java.util.Map[1];
+        java.util.concurrent.atomic.AtomicReference<java.util.Map<javafx.scene.Parent, java.util.List<Object>>> lastParents = new java.util.concurrent.atomic.AtomicReference<>();
         scene.addPostLayoutPulseListener(() -> {
             pulse[0]++;
             var now = io.liqlab.ui.RepaintProbe.capture(scene.getRoot());
-            if (last[0] != null) {
+            if (last.get() != null) {
                 for (var e : now.entrySet()) {
-                    var then = last[0].get(e.getKey());
+                    var then = last.get().get(e.getKey());
                     if (!e.getValue().equals(then)) {
                         javafx.geometry.Bounds nb = e.getValue().bounds();
                         javafx.geometry.Bounds ob = then == null ? null : then.bounds();
@@ -98,12 +98,12 @@ public final class PlaybackShot {
                     }
                 }
             }
-            last[0] = now;
+            last.set(now);
             java.util.Map<javafx.scene.Parent, java.util.List<Object>> parents = new java.util.IdentityHashMap<>();
             parentStates(scene.getRoot(), parents);
-            if (lastParents[0] != null) {
+            if (lastParents.get() != null) {
                 for (var e : parents.entrySet()) {
-                    var then = lastParents[0].get(e.getKey());
+                    var then = lastParents.get().get(e.getKey());
                     if (then != null && !then.equals(e.getValue())) {
                         javafx.geometry.Bounds b = e.getKey().localToScene(e.getKey().getBoundsInLocal());
                         if (b.getWidth() * b.getHeight() > 50000) {
@@ -116,7 +116,7 @@ public final class PlaybackShot {
                     }
                 }
             }
-            lastParents[0] = parents;
+            lastParents.set(parents);
         });
     }
 
