@@ -97,26 +97,24 @@ class PositionTabTest extends AppWindowTest {
         ScrollPane card = (ScrollPane) robot.lookup("#results").query().getParent().getParent().getParent();
         List<Node> row = List.copyOf(card.getParent().getChildrenUnmodifiable());
         assertEquals(2, row.size(), "the result card and the formula: " + row);
-        robot.interact(() -> {
-            javafx.scene.Parent root = stage.getScene().getRoot();
-            root.layout();
-            root.layout();
-            for (Node scroll : row) {
-                assertFalse(((javafx.scene.Parent) scroll).isNeedsLayout(), "a layout pass asked for another: " + scroll);
-                assertFalse(((javafx.scene.Parent) ((ScrollPane) scroll).getContent()).isNeedsLayout(), "its card: " + scroll);
-            }
-        });
+        robot.interact(() -> assertSettledAfterTwoLayouts(row, true));
         // And on another tab, where the cards are out of sight but still in the window.
         robot.clickOn("#tab-cascade .tab-label");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            javafx.scene.Parent root = stage.getScene().getRoot();
-            root.layout();
-            root.layout();
-            for (Node scroll : row) {
-                assertFalse(((javafx.scene.Parent) scroll).isNeedsLayout(), "a layout pass asked for another: " + scroll);
+        robot.interact(() -> assertSettledAfterTwoLayouts(row, false));
+    }
+
+    /** Two layout passes of the window leave none of {@code row}'s scroll panes (and, if asked, cards) wanting a third. */
+    private void assertSettledAfterTwoLayouts(List<Node> row, boolean cardsToo) {
+        javafx.scene.Parent root = stage.getScene().getRoot();
+        root.layout();
+        root.layout();
+        for (Node scroll : row) {
+            assertFalse(((javafx.scene.Parent) scroll).isNeedsLayout(), "a layout pass asked for another: " + scroll);
+            if (cardsToo) {
+                assertFalse(((javafx.scene.Parent) ((ScrollPane) scroll).getContent()).isNeedsLayout(), "its card: " + scroll);
             }
-        });
+        }
     }
 
     /** The results row is 44% of the tab's height (260 to 420 px) at every window size, going down and back up. */
