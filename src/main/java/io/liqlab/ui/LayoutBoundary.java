@@ -15,13 +15,11 @@ import javafx.scene.layout.StackPane;
  */
 public final class LayoutBoundary extends StackPane {
 
-    /** The sizes last reported to the parent, for the width they were asked at; NaN: not asked since a change. */
-    private double prefHeightWidth = Double.NaN;
-    private double prefHeight = Double.NaN;
-    private double minHeightWidth = Double.NaN;
-    private double minHeight = Double.NaN;
-    private double minWidth = Double.NaN;
-    private double prefWidth = Double.NaN;
+    /** The sizes last reported to the parent; not measured since a change: NaN. Widths are measured at no height. */
+    private final Kept prefHeight = new Kept();
+    private final Kept minHeight = new Kept();
+    private final Kept minWidth = new Kept();
+    private final Kept prefWidth = new Kept();
     /** The content asked for layout since this pane's last layout. */
     private boolean contentChanged;
 
@@ -33,7 +31,11 @@ public final class LayoutBoundary extends StackPane {
     @Override
     public void requestLayout() {
         contentChanged = true;
-        if (getParent() == null || getScene() == null || Double.isNaN(prefHeight)) {
+        if (prefHeight == null) { // from the superclass's constructor, before this pane's fields are set
+            super.requestLayout();
+            return;
+        }
+        if (getParent() == null || getScene() == null || !prefHeight.known()) {
             forget();
             super.requestLayout(); // not laid out by a parent yet: nothing to keep
             return;
@@ -54,61 +56,68 @@ public final class LayoutBoundary extends StackPane {
         super.layoutChildren();
     }
 
-    /** Whether the content now wants other sizes than were last reported to the parent. */
+    /**
+     * Whether the content now wants other sizes than were last reported to the parent; not when the parent has not
+     * measured it since it was last told (it measures anew anyway).
+     */
     private boolean sizeChanged() {
-        if (Double.isNaN(prefHeight)) {
-            return false; // not measured by the parent since it was last told: it measures anew anyway
-        }
-        return differs(prefHeight, super.computePrefHeight(prefHeightWidth))
-                || !Double.isNaN(minHeight) && differs(minHeight, super.computeMinHeight(minHeightWidth))
-                || !Double.isNaN(minWidth) && differs(minWidth, super.computeMinWidth(-1))
-                || !Double.isNaN(prefWidth) && differs(prefWidth, super.computePrefWidth(-1));
-    }
-
-    private static boolean differs(double reported, double now) {
-        return Math.abs(reported - now) > 0.5;
+        return prefHeight.known() && (prefHeight.differs(super::computePrefHeight) || minHeight.differs(super::computeMinHeight)
+                || minWidth.differs(super::computeMinWidth) || prefWidth.differs(super::computePrefWidth));
     }
 
     private void forget() {
-        prefHeight = Double.NaN;
-        prefHeightWidth = Double.NaN;
-        minHeight = Double.NaN;
-        minHeightWidth = Double.NaN;
-        minWidth = Double.NaN;
-        prefWidth = Double.NaN;
+        prefHeight.forget();
+        minHeight.forget();
+        minWidth.forget();
+        prefWidth.forget();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        if (Double.isNaN(prefHeight) || Double.compare(width, prefHeightWidth) != 0 || contentChanged) {
-            prefHeight = super.computePrefHeight(width);
-            prefHeightWidth = width;
-        }
-        return prefHeight;
+        return prefHeight.at(width, contentChanged, super::computePrefHeight);
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        if (Double.isNaN(minHeight) || Double.compare(width, minHeightWidth) != 0 || contentChanged) {
-            minHeight = super.computeMinHeight(width);
-            minHeightWidth = width;
-        }
-        return minHeight;
+        return minHeight.at(width, contentChanged, super::computeMinHeight);
     }
 
     @Override
     protected double computeMinWidth(double height) {
-        if (Double.isNaN(minWidth) || contentChanged) {
-            minWidth = super.computeMinWidth(-1);
-        }
-        return minWidth;
+        return minWidth.at(-1, contentChanged, super::computeMinWidth);
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        if (Double.isNaN(prefWidth) || contentChanged) {
-            prefWidth = super.computePrefWidth(-1);
+        return prefWidth.at(-1, contentChanged, super::computePrefWidth);
+    }
+
+    /** One size as last reported, and the other dimension it was measured at. */
+    private static final class Kept {
+        private double at = Double.NaN;
+        private double value = Double.NaN;
+
+        boolean known() {
+            return !Double.isNaN(value);
         }
-        return prefWidth;
+
+        /** The size at {@code other}: the one kept, unless it is for another {@code other} or {@code stale}. */
+        double at(double other, boolean stale, java.util.function.DoubleUnaryOperator measure) {
+            if (!known() || stale || Double.compare(other, at) != 0) {
+                value = measure.applyAsDouble(other);
+                at = other;
+            }
+            return value;
+        }
+
+        /** Kept, and the content measured again now wants another size (by more than half a pixel). */
+        boolean differs(java.util.function.DoubleUnaryOperator measure) {
+            return known() && Math.abs(value - measure.applyAsDouble(at)) > 0.5;
+        }
+
+        void forget() {
+            at = Double.NaN;
+            value = Double.NaN;
+        }
     }
 }
