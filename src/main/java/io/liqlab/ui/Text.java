@@ -58,7 +58,7 @@ public final class Text {
             MessageFormat f = parsed.get(key);
             if (f == null) {
                 String pattern = bundle.getString(key);
-                if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+                if (plain(pattern)) {
                     return pattern; // its own text, as fill() gives it
                 }
                 f = new MessageFormat(pattern, locale);
@@ -73,9 +73,11 @@ public final class Text {
      * opens, most of them plain words, and a {@link MessageFormat} for each was parsed only to give them back.
      */
     static String fill(String pattern, Locale locale, Object... args) {
-        if (pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
-            return pattern;
-        }
-        return new MessageFormat(pattern, locale).format(args);
+        return plain(pattern) ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** No argument and no quote: {@link MessageFormat} would give the pattern back as it is. */
+    private static boolean plain(String pattern) {
+        return pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0;
     }
 }

@@ -239,8 +239,6 @@ public final class TimeChart extends ChartRegion {
     private volatile long paintGeneration;
     private boolean paintPending;
     private int dataPaintCount;
-    /** The data last painted, as shown. */
-    private javafx.scene.image.Image dataImage;
 
     /**
      * Where this chart's data is painted, in order, off the FX thread: a serial lane of the app's task executor
@@ -671,7 +669,7 @@ public final class TimeChart extends ChartRegion {
         }
         // The painted pixels become the image as they are (each paint has pixels of its own, never written again):
         // copying them into an image converted every pixel on the FX thread, 2-3 ms per new run.
-        dataImage = new javafx.scene.image.WritableImage(new javafx.scene.image.PixelBuffer<>(result.width(), result.height(),
+        javafx.scene.image.Image dataImage = new javafx.scene.image.WritableImage(new javafx.scene.image.PixelBuffer<>(result.width(), result.height(),
                 java.nio.IntBuffer.wrap(result.argbPre()), javafx.scene.image.PixelFormat.getIntArgbPreInstance()));
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.drawImage(dataImage, painted.left, painted.top, painted.width(), painted.height());
