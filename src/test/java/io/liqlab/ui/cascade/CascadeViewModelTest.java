@@ -120,19 +120,8 @@ class CascadeViewModelTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "a warm-up needs a second core");
         io.liqlab.sim.WarmUps.forget();
         List<String> titles = new java.util.ArrayList<>();
-        io.liqlab.ui.task.TaskExecutor inline = io.liqlab.ui.task.TaskExecutor.callingThread();
-        io.liqlab.ui.task.TaskExecutor recording = new io.liqlab.ui.task.TaskExecutor() {
-            @Override
-            public <T> io.liqlab.ui.task.TaskHandle submit(io.liqlab.ui.task.BackgroundTask<T> task) {
-                titles.add(task.title());
-                return inline.submit(task);
-            }
-
-            @Override
-            public java.util.concurrent.Executor serial(String name) {
-                return inline.serial(name);
-            }
-        };
+        io.liqlab.ui.task.TaskExecutor recording =
+                io.liqlab.ui.task.TitleRecorder.around(io.liqlab.ui.task.TaskExecutor.callingThread(), titles);
         Thread[] before = threads();
         CascadeViewModel vm = new CascadeViewModel(SCENARIOS, venues, recording, Runnable::run, () -> now);
         assertEquals(1, titles.size(), "a small run needs no warm-up: " + titles);

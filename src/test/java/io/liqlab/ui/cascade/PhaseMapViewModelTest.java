@@ -177,19 +177,7 @@ class PhaseMapViewModelTest {
 
     /** The map's task as the executor saw it submitted, by title: the app's task list shows the same. */
     private TaskExecutor recording(List<String> submitted) {
-        TaskExecutor queue = TaskExecutor.using(tasks::add, Runnable::run);
-        return new TaskExecutor() {
-            @Override
-            public <T> io.liqlab.ui.task.TaskHandle submit(io.liqlab.ui.task.BackgroundTask<T> task) {
-                submitted.add(task.title());
-                return queue.submit(task);
-            }
-
-            @Override
-            public java.util.concurrent.Executor serial(String name) {
-                return queue.serial(name);
-            }
-        };
+        return io.liqlab.ui.task.TitleRecorder.around(TaskExecutor.using(tasks::add, Runnable::run), submitted);
     }
 
     @Test
