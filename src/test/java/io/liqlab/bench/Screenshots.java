@@ -165,6 +165,7 @@ public final class Screenshots {
             });
             steps.add(() -> shoot(scene, "tier-editor.png"));
             steps.add(() -> {
+                clearStatus(scene); // the editor's "saved as ... in /tmp/liqlab-shots..." is the bench's folder, not a user's
                 ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
                 stage.setWidth(1280);
                 stage.setHeight(800);
@@ -175,6 +176,7 @@ public final class Screenshots {
             steps.add(() -> ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(3));
             steps.add(() -> shoot(scene, "tier-editor-1280x800.png"));
             steps.add(() -> {
+                clearStatus(scene);
                 ((TabPane) scene.lookup(".tab-pane")).getSelectionModel().select(0);
                 stage.setWidth(1920);
                 stage.setHeight(1080);
@@ -186,6 +188,11 @@ public final class Screenshots {
             steps.add(Platform::exit);
             run(steps, 0);
         }
+    }
+
+    /** An empty status line, as the next screen would show it to a user who had not just saved a draft. */
+    private static void clearStatus(Scene scene) {
+        ((io.liqlab.ui.workspace.WorkspaceView) scene.lookup(".workspace")).notifier().status("");
     }
 
     /** The guided example BTCUSDT vs BTCUSD_PERP at 20x: the linear step, then the coin-margined one. */
